@@ -1,0 +1,107 @@
+"""The aiohttp application: one factory, every route, the resources it owns."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+
+from bot.channels import web as webchat
+from bot.i18n import catalog
+from bot.keys import catalog_key, db_key, media_key, settings_key, signer_key, turns_key
+from bot.settings import Settings
+from bot.signing import Signer
+from bot.turns import Turns
+from storage.db import Database
+from storage.media import LocalMediaStore
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
+MAX_UPLOAD = 21 * 1024 * 1024  # a 20 MB photo plus the form around it
+
+REQUESTS = Counter("tijara_http_requests_total", "HTTP requests", ["route", "status"])
+LATENCY = Histogram("tijara_http_request_seconds", "HTTP request latency", ["route"])
+routes = web.RouteTableDef()
+
+
+@routes.get("/healthz")
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+@routes.get("/readyz")
+async def readyz(request: web.Request) -> web.Response:
+    if await request.app[db_key].ping():
+        return web.json_response({"status": "ready"})
+    return web.json_response({"status": "database unavailable"}, status=503)
+
+
+@routes.get("/metrics")
+async def metrics(request: web.Request) -> web.Response:
+    return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+@routes.get("/media/{sha256}")
+async def media(request: web.Request) -> web.Response:
+    """A stored file, only through a signed link that has not expired."""
+    sha256 = request.match_info["sha256"]
+    if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
+        raise web.HTTPNotFound()
+    q = request.query
+    if not request.app[signer_key].check(sha256, q.get("exp", ""), q.get("sig", "")):
+        raise web.HTTPForbidden()
+    store = request.app[media_key]
+    if not store.exists(sha256):
+        raise web.HTTPNotFound()
+    return web.Response(body=store.open(sha256), content_type="image/jpeg",
+                        headers={"Cache-Control": "private, max-age=3600"})
+
+
+@web.middleware
+async def observe(request: web.Request, handler):
+    route = request.match_info.route.resource
+    name = route.canonical if route is not None else "unmatched"
+    started = time.perf_counter()
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as exc:
+        status = exc.status
+        raise
+    finally:
+        LATENCY.labels(name).observe(time.perf_counter() - started)
+        REQUESTS.labels(name, str(status)).inc()
+
+
+async def _to_chat(request: web.Request) -> web.Response:
+    raise web.HTTPFound("/chat")
+
+
+def create_app(settings: Settings | None = None, db: Database | None = None) -> web.Application:
+    settings = settings or Settings()
+    app = web.Application(client_max_size=MAX_UPLOAD, middlewares=[observe])
+    app[settings_key] = settings
+    app[catalog_key] = catalog()
+    app[media_key] = LocalMediaStore(settings.media_root)
+    app[signer_key] = Signer(settings.secret, settings.public_base_url)
+
+    async def database(app: web.Application):
+        owned = db is None
+        app[db_key] = db or Database(settings.database_url)
+        app[turns_key] = Turns(app[db_key], app[catalog_key])
+        yield
+        if owned:
+            await app[db_key].close()
+
+    app.cleanup_ctx.append(database)
+    app.add_routes(routes)
+    if settings.webchat_enabled:
+        app.add_routes(webchat.routes)
+        app.router.add_static("/static", STATIC)
+        app.router.add_get("/", _to_chat)
+    return app

@@ -1,0 +1,113 @@
+"""The web chat: a page and the JSON API of ARCHITECTURE.md. Only translates HTTP <-> turns."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.i18n import direction
+from bot.keys import catalog_key, media_key, turns_key
+from bot.turns import InboundMessage, TurnResult
+from flows.model import Msg
+from storage.media import Refused, ingest_photo
+
+CHANNEL = "web"
+TEXT_LIMIT = 20_000  # longer bodies are cut; the engine explains its own limits
+UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error")
+STATIC = Path(__file__).resolve().parent.parent / "static"
+routes = web.RouteTableDef()
+
+
+def _answer(request: web.Request, session: str, result: TurnResult) -> web.Response:
+    catalog = request.app[catalog_key]
+    ui = {k: catalog.text(result.locale, Msg(f"ui_{k}")) for k in UI_KEYS}
+    return web.json_response({
+        "session": session,
+        "locale": result.locale,
+        "dir": direction(result.locale),
+        "ui": ui,
+        "messages": [r.as_json() for r in result.replies],
+    })
+
+
+def _session_id(request: web.Request) -> str:
+    session = request.match_info["session"]
+    if not (8 <= len(session) <= 64) or not session.replace("-", "").replace("_", "").isalnum():
+        raise web.HTTPNotFound()
+    return session
+
+
+@routes.get("/chat")
+async def page(request: web.Request) -> web.FileResponse:
+    return web.FileResponse(STATIC / "chat.html")
+
+
+@routes.post("/api/chat/sessions")
+async def start(request: web.Request) -> web.Response:
+    body = await _json(request)
+    hint = body.get("lang_hint")
+    session = secrets.token_urlsafe(16)
+    result = await request.app[turns_key].handle(InboundMessage(
+        channel=CHANNEL, user_ref=session, external_id=f"start:{session}", is_start=True,
+        locale_hint=hint[:16] if isinstance(hint, str) else None, raw={"start": True}))
+    return _answer(request, session, result)
+
+
+@routes.get("/api/chat/sessions/{session}")
+async def resume(request: web.Request) -> web.Response:
+    session = _session_id(request)
+    result = await request.app[turns_key].current(CHANNEL, session)
+    if result is None:
+        raise web.HTTPNotFound()
+    return _answer(request, session, result)
+
+
+@routes.post("/api/chat/sessions/{session}/messages")
+async def message(request: web.Request) -> web.Response:
+    session = _session_id(request)
+    turns = request.app[turns_key]
+    if await turns.current(CHANNEL, session) is None:
+        raise web.HTTPNotFound()
+    text = payload = None
+    files = ()
+    message_id = None
+    if request.content_type.startswith("multipart/"):
+        form = await request.post()
+        photo = form.get("photo")
+        if not isinstance(photo, web.FileField):
+            raise web.HTTPBadRequest(text="expected a 'photo' file field")
+        data = photo.file.read()
+        files = (await ingest_photo(request.app[media_key], data) if data
+                 else Refused("not_image"),)
+        message_id = form.get("id") if isinstance(form.get("id"), str) else None
+    else:
+        body = await _json(request)
+        text, payload = body.get("text"), body.get("payload")
+        message_id = body.get("id")
+        if text is not None and not isinstance(text, str) \
+                or payload is not None and not isinstance(payload, str):
+            raise web.HTTPBadRequest(text="text and payload must be strings")
+        if text is None and payload is None:
+            text = ""
+        text = text[:TEXT_LIMIT] if text is not None else None
+    if not isinstance(message_id, str) or not 1 <= len(message_id) <= 64:
+        message_id = uuid.uuid4().hex  # no id from the client: no dedupe possible
+    result = await turns.handle(InboundMessage(
+        channel=CHANNEL, user_ref=session, external_id=message_id, text=text, payload=payload,
+        files=files, raw={"text": text, "payload": payload, "files": len(files)}))
+    return _answer(request, session, result)
+
+
+async def _json(request: web.Request) -> dict:
+    if not request.can_read_body:
+        return {}
+    try:
+        body = await request.json()
+    except ValueError:
+        raise web.HTTPBadRequest(text="expected a JSON object") from None
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text="expected a JSON object")
+    return body

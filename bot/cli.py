@@ -1,0 +1,112 @@
+"""`tijara`: the command line of ARCHITECTURE.md."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+
+from bot.settings import Settings
+
+
+def serve(args, settings: Settings) -> None:
+    from aiohttp import web
+
+    from bot.app import create_app
+    from storage.db import is_sqlite
+    from storage.migrate import upgrade
+
+    if is_sqlite(settings.database_url):
+        upgrade(settings.database_url)  # the embedded default brings itself up to date
+    web.run_app(create_app(settings), host=args.host, port=args.port, print=None)
+
+
+def db_upgrade(args, settings: Settings) -> None:
+    from storage.migrate import upgrade
+
+    upgrade(settings.database_url)
+    print("database is up to date")
+
+
+def chat(args, settings: Settings) -> None:
+    from bot.channels.terminal import run
+    from storage.migrate import upgrade
+
+    upgrade(settings.database_url)
+    asyncio.run(run(settings, lang=args.lang, user=args.user))
+
+
+async def _submissions(args, settings: Settings) -> int:
+    from bot.handoff import listing
+    from bot.signing import Signer
+    from storage import submissions
+    from storage.db import Database
+
+    db = Database(settings.database_url)
+    try:
+        if args.action == "list":
+            async with db.transaction() as session:
+                views = await submissions.views(session, status=args.status)
+            signer = Signer(settings.secret, settings.public_base_url)
+            if args.json:
+                print(json.dumps([listing(v, signer) for v in views], ensure_ascii=False,
+                                 indent=2))
+            else:
+                for v in views:
+                    b = v.business
+                    print(f"{v.submission.id:>5}  {v.submission.status:<18} {b.name}  "
+                          f"({b.city or '?'}, {b.channel}, {len(v.products)} products)")
+            return 0
+        decision = args.action.replace("-", "_")
+        try:
+            async with db.transaction() as session:
+                s = await submissions.decide(session, args.id, decision, actor="cli",
+                                             reason=args.reason or "")
+        except submissions.InvalidDecision as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"submission {s.id} is now {s.status}")
+        return 0
+    finally:
+        await db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    parser = argparse.ArgumentParser(prog="tijara")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("serve", help="the web app: webhooks, web chat, health, metrics")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.set_defaults(run=serve)
+
+    p = sub.add_parser("db", help="database migrations")
+    p.add_argument("action", choices=["upgrade"])
+    p.set_defaults(run=db_upgrade)
+
+    p = sub.add_parser("chat", help="a conversation in the terminal")
+    p.add_argument("--lang", choices=["ary", "fr", "ar"])
+    p.add_argument("--user", default="local", help="who you are (one conversation per user)")
+    p.set_defaults(run=chat)
+
+    p = sub.add_parser("submissions", help="the review queue")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("list")
+    a.add_argument("--status")
+    a.add_argument("--json", action="store_true")
+    for name in ("approve", "request-changes", "reject"):
+        a = actions.add_parser(name)
+        a.add_argument("id", type=int)
+        a.add_argument("--reason", required=name != "approve")
+    p.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_submissions(args, settings))))
+
+    args = parser.parse_args(argv)
+    args.run(args, Settings())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

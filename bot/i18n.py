@@ -1,0 +1,119 @@
+"""Turning the engine's locale keys into sentences, and typed words back into intents.
+
+Fluent files live in `locales/<locale>/*.ftl`. Each conversation is
+rendered in one locale with a fallback chain, so a key missing from a
+newer translation still says something sensible (the locale test keeps
+them complete). Placeables are wrapped in Unicode isolation marks by
+Fluent, so a French shop name does not scramble an Arabic sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+
+from flows.choices import ANSWERS, COMMANDS, LABELS
+from flows.model import Button, Lexicon, Msg, Reply
+from flows.text import normalise
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES = ("ary-Arab", "ary-Latn", "fr", "ar")
+FALLBACKS = {
+    "ary-Arab": ("ary-Arab", "ar", "fr"),
+    "ary-Latn": ("ary-Latn", "fr", "ary-Arab"),
+    "fr": ("fr",),
+    "ar": ("ar", "fr"),
+}
+# Plural rules: Darija counts like Arabic (wa7d, jouj, 3-10, 11+).
+CLDR = {"ary-Arab": "ar", "ary-Latn": "ar", "fr": "fr", "ar": "ar"}
+RTL = {"ary-Arab", "ar"}
+
+
+def direction(locale: str) -> str:
+    return "rtl" if locale in RTL else "ltr"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A reply in words: what every channel sends (web chat JSON has this shape)."""
+
+    key: str
+    text: str
+    buttons: tuple[tuple[str, str], ...]  # (label, payload)
+    expects: str
+
+    def as_json(self) -> dict:
+        return {
+            "key": self.key,
+            "text": self.text,
+            "buttons": [{"label": label, "payload": payload} for label, payload in self.buttons],
+            "expects": self.expects,
+        }
+
+
+class Catalog:
+    def __init__(self, root: Path = LOCALES_DIR):
+        self.bundles: dict[str, FluentBundle] = {}
+        for locale in LOCALES:
+            bundle = FluentBundle([CLDR[locale]], use_isolating=locale in RTL)
+            for path in sorted((root / locale).glob("*.ftl")):
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self.bundles[locale] = bundle
+
+    def has(self, locale: str, key: str) -> bool:
+        return self.bundles[locale].has_message(key)
+
+    def text(self, locale: str, msg: Msg) -> str:
+        for candidate in FALLBACKS.get(locale, ("fr",)):
+            bundle = self.bundles[candidate]
+            if bundle.has_message(msg.key):
+                params = {k: self._param(locale, v) for k, v in msg.params.items()}
+                pattern = bundle.get_message(msg.key).value
+                text, _errors = bundle.format_pattern(pattern, params)
+                return text
+        return msg.key  # never reached while the locale test passes
+
+    def _param(self, locale: str, value):
+        if isinstance(value, Msg):
+            return self.text(locale, value)
+        if isinstance(value, list):
+            return "\n".join(str(self._param(locale, v)) for v in value)
+        if value is None:
+            return ""
+        return value
+
+    def render(self, locale: str, reply: Reply) -> Rendered:
+        buttons = tuple((self.label(locale, b), b.payload) for b in reply.buttons)
+        return Rendered(reply.key, self.text(locale, reply.msg), buttons, reply.expects.value)
+
+    def label(self, locale: str, button: Button) -> str:
+        return self.text(locale, button.label)
+
+    def words(self, locale: str, key: str) -> list[str]:
+        if not self.has(locale, key):
+            return []
+        return [w for w in (normalise(part) for part in self.text(locale, Msg(key)).split(","))
+                if w]
+
+    def lexicon(self) -> Lexicon:
+        """Every word, in every locale, that may stand for a button or a command."""
+        words: dict[str, set[str]] = defaultdict(set)
+        for locale in LOCALES:
+            for intent in (*COMMANDS, *ANSWERS):
+                for word in self.words(locale, f"words_{intent}"):
+                    words[word].add(intent)
+            for key, payload in LABELS.items():
+                if self.has(locale, key):
+                    label = normalise(self.text(locale, Msg(key)))
+                    if label:
+                        words[label].add(payload)
+        return Lexicon({w: frozenset(i) for w, i in words.items()})
+
+
+@cache
+def catalog() -> Catalog:
+    return Catalog()

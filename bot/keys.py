@@ -1,0 +1,17 @@
+"""Typed keys for what the aiohttp application holds."""
+
+from aiohttp import web
+
+from bot.i18n import Catalog
+from bot.settings import Settings
+from bot.signing import Signer
+from bot.turns import Turns
+from storage.db import Database
+from storage.media import MediaStore
+
+settings_key = web.AppKey("settings", Settings)
+db_key = web.AppKey("db", Database)
+catalog_key = web.AppKey("catalog", Catalog)
+turns_key = web.AppKey("turns", Turns)
+media_key = web.AppKey("media", MediaStore)
+signer_key = web.AppKey("signer", Signer)

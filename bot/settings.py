@@ -1,0 +1,51 @@
+"""One settings object, read from the environment or a `.env` file (ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TWILIO_MEDIA_HOSTS = ("api.twilio.com", "media.twiliocdn.com", "mms.twiliocdn.com")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///./var/tijara.db"
+    media_root: Path = Path("./var/media")
+    public_base_url: str = "http://127.0.0.1:8080"
+    secret_key: str = ""
+    var_dir: Path = Path("./var")
+
+    telegram_bot_token: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    twilio_whatsapp_from: str | None = None
+    twilio_api_base_url: str = "https://api.twilio.com"
+    twilio_media_hosts: list[str] = Field(default_factory=lambda: list(TWILIO_MEDIA_HOSTS))
+
+    storefront_api_url: str | None = None
+    storefront_api_token: str | None = None
+    storefront_signing_secret: str | None = None
+
+    webchat_enabled: bool = True
+
+    @cached_property
+    def secret(self) -> str:
+        """SECRET_KEY, or one generated on first run and kept in ./var so restarts agree."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.var_dir / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()

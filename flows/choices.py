@@ -1,0 +1,52 @@
+"""The fixed choices offered as buttons, and the words that pick them.
+
+A button payload is a short stable ASCII id, the same on every channel;
+its label is a locale key, so every locale's label is also a word the
+owner may type back (see `LABELS`).
+"""
+
+from __future__ import annotations
+
+SECTORS = (
+    "argan", "olive_oil", "food", "cosmetics", "carpets", "textiles",
+    "leather", "zellige", "pottery", "wood_metal", "other",
+)
+# The units a price or a minimum order applies to (ids shared with flows.parsing.prices).
+UNITS = ("piece", "kg", "l", "m2", "box", "set", "pair", "dozen", "ton", "g", "ml", "m",
+         "carton", "bottle")
+UNIT_BUTTONS = ("piece", "kg", "l", "m2", "box", "set")
+LANGUAGE_BUTTONS = ("ary", "fr", "ar")
+
+# Commands the owner may type at any step (words in locales: words_<intent>).
+COMMANDS = ("help", "back", "skip", "restart", "where", "language", "greeting")
+# Answers that belong to particular questions (words in locales: words_<intent>).
+ANSWERS = ("yes", "no", "done", "submit")
+
+
+def sector_label(sector: str) -> str:
+    return f"sector_{sector}"
+
+
+def unit_label(unit: str) -> str:
+    return f"unit_{unit}"
+
+
+def language_label(language: str) -> str:
+    return f"lang_{language}"
+
+
+# label key -> payload: the labels owners may type instead of pressing the button.
+LABELS: dict[str, str] = {
+    **{language_label(lang): f"lang:{lang}" for lang in LANGUAGE_BUTTONS},
+    **{sector_label(s): f"sector:{s}" for s in SECTORS},
+    **{unit_label(u): f"unit:{u}" for u in UNITS},
+    "btn_yes": "yes",
+    "btn_no": "no",
+    "btn_done": "done",
+    "btn_skip": "skip",
+    "btn_back": "back",
+    "btn_submit": "submit",
+    "btn_add_product": "add_product",
+    "btn_keep": "keep",
+    "btn_replace": "replace",
+}

@@ -1,0 +1,335 @@
+"""The conversation engine: `step(state, input, ctx) -> (state, effects)`.
+
+Pure: no I/O, no clock (the time comes in `ctx.now`), no randomness. The
+caller loads the state under a lock, calls `step`, stores the new state and
+carries out the effects, all in one transaction.
+
+Order of reading one input:
+1. a pending sub-question (confirm restart) gets the first look;
+2. commands that work anywhere: lang:*, help, where, back, skip, restart;
+3. the current step's handler (flows.steps) reads the answer.
+"""
+
+from __future__ import annotations
+
+from flows.choices import COMMANDS, language_label
+from flows.language import analyse
+from flows.model import (
+    LANGUAGES,
+    Context,
+    ConversationState,
+    DraftSubmitted,
+    Effect,
+    Expect,
+    Input,
+    Msg,
+    ProductDraft,
+    Reply,
+)
+from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn
+from flows.text import clean, has_letters, normalise, word_count
+
+PAYLOAD_MAX = 64
+# A free-text message must be at least this long before we offer to switch language.
+SWITCH_MIN_WORDS = 3
+
+
+def step(
+    state: ConversationState, inp: Input, ctx: Context
+) -> tuple[ConversationState, list[Effect]]:
+    turn = Turn(state.model_copy(deep=True), inp, ctx)
+    turn.run()
+    return turn.s, turn.effects
+
+
+def resume(state: ConversationState, ctx: Context) -> list[Effect]:
+    """What to show an owner who comes back: the current question again."""
+    turn = Turn(state.model_copy(deep=True), Input(), ctx)
+    return [turn.ask()] if state.step != "start" else []
+
+
+class Turn:
+    """One input being read; handlers in flows.steps call back into it."""
+
+    def __init__(self, s: ConversationState, inp: Input, ctx: Context):
+        self.s, self.inp, self.ctx = s, inp, ctx
+        self.effects: list[Effect] = []
+        self.choice: str | None = None
+
+    # --- helpers for the step handlers -----------------------------------
+
+    def say(self, reply: Reply) -> None:
+        self.effects.append(reply)
+
+    def ask(self) -> Reply:
+        return STEPS[self.s.step].ask(self)
+
+    def question(self) -> Reply:
+        """The question the owner is answering now: a pending sub-question, or the step's."""
+        kind = (self.s.pending or {}).get("kind")
+        return PENDING[kind](self) if kind in PENDING else self.ask()
+
+    def invalid(self, key: str, **params) -> None:
+        """Explain what is expected, keeping the question's buttons, and stay."""
+        question = self.question()
+        self.say(Reply(Msg(key, params), question.buttons, question.expects))
+
+    def text_answer(self, limit: int) -> str | None:
+        """The owner's free text, or None after explaining why it can't be used."""
+        if self.inp.media and not self.inp.text:
+            self.invalid("expected_text")
+            return None
+        raw = self.inp.text or ""
+        value = clean(raw, limit + 1)
+        if not value:
+            self.invalid("invalid_empty")
+        elif len(value) > limit:
+            self.invalid("invalid_too_long", max=limit)
+        elif not has_letters(value) and not any(ch.isdigit() for ch in value):
+            self.invalid("invalid_no_letters")
+        else:
+            return value
+        return None
+
+    def product(self) -> ProductDraft:
+        if self.s.current_product is None:
+            self.s.draft.products.append(ProductDraft())
+            self.s.product = len(self.s.draft.products) - 1
+        return self.s.draft.products[self.s.product]
+
+    def target(self, field: str):
+        return self.product() if field.startswith("product_") else self.s.draft
+
+    def product_params(self) -> dict:
+        product = self.s.current_product
+        return {"number": self.s.product + 1, "product": (product.name if product else "") or ""}
+
+    def goto(self, target: str, *, remember: bool = True) -> None:
+        if remember:
+            self.s.history.append(f"{self.s.step}#{self.s.product}")
+            del self.s.history[:-50]
+        self.s.pending = None
+        self.s.step = target
+        if target == "review":
+            self.s.editing = False
+            self.s.draft.products = [p for p in self.s.draft.products if p.name or p.photos]
+            self.s.product = min(self.s.product, max(len(self.s.draft.products) - 1, 0))
+        self.say(self.ask())
+
+    def advance(self) -> None:
+        current = self.s.step
+        if self.s.editing:
+            follow_up = FOLLOW_UPS.get(current)
+            if follow_up and self._applies(follow_up):
+                self.goto(follow_up, remember=False)
+            else:
+                self.goto("review", remember=False)
+            return
+        for candidate in ORDER[ORDER.index(current) + 1:]:
+            if self._applies(candidate):
+                self.goto(candidate)
+                return
+
+    def new_product(self) -> None:
+        self.s.draft.products.append(ProductDraft())
+        self.s.product = len(self.s.draft.products) - 1
+        self.goto("product_name")
+
+    def edit(self, field: str) -> None:
+        self.s.editing = True
+        self.goto(FIELD_STEP[field])
+
+    def submit(self) -> None:
+        self.s.revision += 1
+        self.goto("submitted")
+        self.effects.append(DraftSubmitted(revision=self.s.revision))
+
+    def _applies(self, step_id: str) -> bool:
+        if step_id == "phone" and self.ctx.channel_phone and not self.s.draft.phone:
+            self.s.draft.phone = self.ctx.channel_phone
+        applies = STEPS[step_id].applies
+        return applies is None or applies(self)
+
+    # --- reading one input -----------------------------------------------
+
+    def run(self) -> None:
+        if self.s.step == "start":
+            self._first_contact()
+            return
+        self._follow_script()
+        self.choice = self._read_choice()
+        if self.choice is None and self.inp.payload:
+            self.invalid("stale_button")
+            return
+        if (self.s.pending or {}).get("kind") == "restart":
+            self.s.pending = None
+            if self.choice == "yes":
+                self._restart()
+                return
+            if self.choice == "no":
+                self.say(self.ask())
+                return
+        if self._command():
+            return
+        if self.inp.payload and not self._payload_belongs():
+            self.invalid("stale_button")
+            return
+        before = len(self.effects)
+        STEPS[self.s.step].handle(self)
+        if len(self.effects) > before and self.s.step not in ("language", "start"):
+            self._offer_language_switch()
+
+    def _first_contact(self) -> None:
+        """Guess the language from the first words and confirm it with three buttons."""
+        guess = analyse(self.inp.text or "") if self.inp.text else None
+        if guess and guess.language in LANGUAGES:
+            self.s.language = guess.language
+        elif self.inp.locale_hint:
+            hint = self.inp.locale_hint.split("-")[0].lower()
+            self.s.language = hint if hint in ("fr", "ar") else None
+        if guess and guess.script in ("Arab", "Latn"):
+            self.s.script = guess.script
+        self.goto("language", remember=False)
+
+    def _follow_script(self) -> None:
+        """Darija is answered in the script the owner writes in."""
+        text = self.inp.text
+        if not text or self.inp.payload or not has_letters(text):
+            return
+        detected = analyse(text)
+        if detected.language == "ary" and detected.script in ("Arab", "Latn"):
+            self.s.script = detected.script
+
+    def _offer_language_switch(self) -> None:
+        text = self.inp.text
+        if not text or self.inp.payload or word_count(text) < SWITCH_MIN_WORDS:
+            return
+        detected = analyse(text)
+        if detected.language in LANGUAGES and detected.language != self.s.language \
+                and detected.confidence >= 0.9:
+            current = self.s.language or "ary"
+            buttons = (btn(language_label(detected.language), f"lang:{detected.language}"),
+                       btn(language_label(current), f"lang:{current}"))
+            self.say(Reply(Msg("offer_language_switch",
+                               {"language": Msg(language_label(detected.language))}),
+                           buttons, Expect.CHOICE))
+
+    def _read_choice(self) -> str | None:
+        """A button payload, or typed text that names one of the offered choices."""
+        if self.inp.payload is not None:
+            payload = self.inp.payload.strip()
+            if not payload or len(payload) > PAYLOAD_MAX or not payload.isascii():
+                return None
+            return payload
+        if not self.inp.text:
+            return None
+        words = normalise(self.inp.text)
+        if not words:
+            return None
+        question = self.question()
+        payloads = [b.payload for b in question.buttons]
+        if question.expects == Expect.CHOICE and words.isdigit() and payloads \
+                and 1 <= int(words) <= len(payloads):
+            return payloads[int(words) - 1]
+        intents = self.ctx.lexicon.intents_for(words)
+        for payload in payloads:
+            if payload in intents:
+                return payload
+        for intent in ("yes", "no", "done", "submit", *COMMANDS):
+            if intent in intents:
+                return intent
+        for intent in intents:
+            if intent.startswith("lang:"):
+                return intent
+        return None
+
+    def _payload_belongs(self) -> bool:
+        """A pressed button belongs to the question now open (else it is from an old message)."""
+        choice = self.choice or ""
+        if self.s.step == "review" and choice.startswith(("edit:", "add_product", "submit")):
+            return True
+        return choice in {b.payload for b in self.question().buttons}
+
+    def _command(self) -> bool:
+        choice = self.choice
+        if choice is None:
+            return False
+        if choice.startswith("lang:"):
+            language = choice.removeprefix("lang:")
+            if language not in LANGUAGES:
+                self.invalid("stale_button")
+                return True
+            self.s.language = language
+            if language != "ary":
+                self.s.script = "Latn" if language == "fr" else "Arab"
+            if self.s.step == "language":
+                self.advance()
+            else:
+                self.say(self.ask())
+            return True
+        if choice == "language":
+            question = STEPS["language"].ask(self)
+            self.say(Reply(Msg("ask_language"), question.buttons, Expect.CHOICE))
+            return True
+        if choice == "help":
+            self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))
+            self.say(self.question())
+            return True
+        if choice in ("where", "greeting"):
+            done, total = self._progress()
+            key = "where_am_i" if choice == "where" else "welcome_back"
+            self.say(Reply(Msg(key, {"section": Msg(f"section_{STEPS[self.s.step].section}"),
+                                     "done": done, "total": total})))
+            self.say(self.question())
+            return True
+        if choice == "back":
+            self._back()
+            return True
+        if choice == "skip" and self.s.step not in ("review",):
+            if STEPS[self.s.step].optional:
+                setattr(self.s.draft, self.s.step, None)
+                self.advance()
+            else:
+                self.invalid("cannot_skip")
+            return True
+        if choice == "restart":
+            if self.s.step == "submitted":
+                self.invalid("cannot_restart_submitted")
+                return True
+            self.s.pending = {"kind": "restart"}
+            self.say(self.question())
+            return True
+        return False
+
+    def _back(self) -> None:
+        if self.s.pending:
+            self.s.pending = None
+            self.say(self.ask())
+            return
+        if self.s.step == "submitted" or not self.s.history:
+            self.invalid("cannot_go_back")
+            return
+        if self.s.editing:
+            self.goto("review", remember=False)
+            return
+        previous, _, product = self.s.history.pop().partition("#")
+        if previous in ("start", "language"):
+            self.s.history.append(f"{previous}#{product}")
+            self.invalid("cannot_go_back")
+            return
+        self.s.product = int(product or 0)
+        self.goto(previous, remember=False)
+
+    def _restart(self) -> None:
+        fresh = ConversationState(language=self.s.language, script=self.s.script,
+                                  consent_at=self.s.consent_at, revision=self.s.revision)
+        self.s = fresh
+        self.s.step = "consent"
+        self.say(Reply(Msg("restarted")))
+        self.advance()
+
+    def _progress(self) -> tuple[int, int]:
+        asked = [s for s in ORDER if s not in ("submitted",)]
+        index = asked.index(self.s.step) if self.s.step in asked else len(asked)
+        return index, len(asked)
+

@@ -1,0 +1,189 @@
+"""Every concept of the conversation on one page.
+
+The engine (`flows.engine.step`) is a pure function:
+
+    step(state, input, ctx) -> (state, effects)
+
+`Input` is what the owner sent, already made channel-neutral; `Effect`s are
+what the caller must do afterwards (send a `Reply`, record a submission).
+Nothing here knows about HTTP, databases or any channel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+LANGUAGES = ("ary", "fr", "ar")
+SCRIPTS = ("Arab", "Latn")
+MAX_PHOTOS = 8
+
+
+class Expect(StrEnum):
+    """What the bot waits for after a message."""
+
+    TEXT = "text"
+    PHOTO = "photo"
+    CHOICE = "choice"
+    NONE = "none"
+
+
+def locale_for(language: str | None, script: str | None) -> str:
+    """The locale a conversation is answered in: Darija follows the owner's script."""
+    if language == "ary":
+        return "ary-Latn" if script == "Latn" else "ary-Arab"
+    if language in ("fr", "ar"):
+        return language
+    return "ary-Arab"
+
+
+# --- what the owner sent -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MediaRef:
+    """A file the channel adapter already stored (or refused)."""
+
+    media_id: int | None
+    kind: str  # "photo", "audio" or "invalid"
+    sha256: str = ""
+    width: int = 0
+    height: int = 0
+    reason: str = ""  # for "invalid": why it was refused
+
+
+@dataclass(frozen=True)
+class Input:
+    text: str | None = None
+    payload: str | None = None
+    media: tuple[MediaRef, ...] = ()
+    contact_phone: str | None = None  # a phone the channel vouches for
+    locale_hint: str | None = None  # e.g. Telegram's language_code
+    is_start: bool = False  # a new session (web chat opened, /start)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the engine may know about the world, passed in so it stays pure."""
+
+    now: datetime
+    channel: str
+    lexicon: Lexicon
+    channel_phone: str | None = None  # WhatsApp gives the number; web does not
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words owners may type back, in every language, by intent.
+
+    Built from the locale files (`words_*` keys and button labels), so
+    translators own them; matching is done on normalised text.
+    """
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # normalised -> intents
+
+    def intents_for(self, normalised: str) -> frozenset[str]:
+        return self.words.get(normalised, frozenset())
+
+
+# --- what the bot does ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A locale key with its parameters; parameters may nest other Msgs."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Button:
+    label: Msg
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    msg: Msg
+    buttons: tuple[Button, ...] = ()
+    expects: Expect = Expect.NONE
+
+    @property
+    def key(self) -> str:
+        return self.msg.key
+
+
+@dataclass(frozen=True)
+class DraftSubmitted:
+    """The owner confirmed the draft: storage records a submission."""
+
+    revision: int
+
+
+Effect = Reply | DraftSubmitted
+
+
+# --- the state kept between messages (stored as JSON) --------------------
+
+
+class Photo(BaseModel):
+    media_id: int
+    sha256: str = ""
+    width: int = 0
+    height: int = 0
+
+
+class Amount(BaseModel):
+    amount: Decimal
+    amount_max: Decimal | None = None
+    unit: str | None = None
+
+
+class ProductDraft(BaseModel):
+    name: str | None = None
+    photos: list[Photo] = Field(default_factory=list)
+    description: str | None = None
+    price: Amount | None = None
+    moq: Amount | None = None
+
+
+class Draft(BaseModel):
+    business_name: str | None = None
+    owner_name: str | None = None
+    city: str | None = None
+    city_id: str | None = None
+    region: str | None = None
+    sector: str | None = None
+    ice: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    products: list[ProductDraft] = Field(default_factory=list)
+
+
+class ConversationState(BaseModel):
+    step: str = "start"
+    language: str | None = None
+    script: str = "Arab"
+    consent_at: datetime | None = None
+    draft: Draft = Field(default_factory=Draft)
+    product: int = 0  # index of the product being described
+    history: list[str] = Field(default_factory=list)  # steps behind us, for "back"
+    editing: bool = False  # answering one question from the review, then back to it
+    pending: dict[str, Any] | None = None  # a question inside a step (confirm, suggestions)
+    revision: int = 0
+    skipped: list[str] = Field(default_factory=list)
+
+    @property
+    def locale(self) -> str:
+        return locale_for(self.language, self.script)
+
+    @property
+    def current_product(self) -> ProductDraft | None:
+        products = self.draft.products
+        return products[self.product] if 0 <= self.product < len(products) else None

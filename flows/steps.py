@@ -1,0 +1,527 @@
+"""The onboarding flow as data: each step's question and how it reads the answer.
+
+```mermaid
+flowchart LR
+    start --> language --> consent --> business_name --> owner_name --> city
+    city -->|unknown town| region --> sector
+    city --> sector --> ice --> phone --> email --> product_name
+    product_name --> photos --> description --> price
+    price -->|no unit| price_unit --> moq
+    price --> moq --> more_products
+    more_products -->|yes| product_name
+    more_products -->|no| review
+    review -->|edit:field| business_name
+    review -->|submit| submitted
+```
+
+| step          | key                 | expects | optional | stored in            |
+|---------------|---------------------|---------|----------|----------------------|
+| language      | ask_language        | choice  |          | state.language       |
+| consent       | ask_consent         | choice  |          | state.consent_at     |
+| business_name | ask_business_name   | text    |          | draft.business_name  |
+| owner_name    | ask_owner_name      | text    |          | draft.owner_name     |
+| city          | ask_city            | text    |          | draft.city, region   |
+| region        | ask_region          | choice  |          | draft.region         |
+| sector        | ask_sector          | choice  |          | draft.sector         |
+| ice           | ask_ice             | text    | yes      | draft.ice            |
+| phone         | ask_phone           | text    |          | draft.phone          |
+| email         | ask_email           | text    | yes      | draft.email          |
+| product_name  | ask_product_name    | text    |          | product.name         |
+| photos        | ask_photos          | photo   |          | product.photos (1-8) |
+| description   | ask_description     | text    |          | product.description  |
+| price         | ask_price           | text    |          | product.price        |
+| price_unit    | ask_price_unit      | choice  |          | product.price.unit   |
+| moq           | ask_moq             | text    |          | product.moq          |
+| more_products | ask_more_products   | choice  |          | (a new product)      |
+| review        | review_summary      | choice  |          | edit:<field>, submit |
+| submitted     | submitted           | none    |          | a submission         |
+
+A step's id is the suffix of its question's locale key, so grep finds both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from flows.choices import (
+    LANGUAGE_BUTTONS,
+    SECTORS,
+    UNIT_BUTTONS,
+    language_label,
+    sector_label,
+    unit_label,
+)
+from flows.model import MAX_PHOTOS, Amount, Button, Expect, Msg, Photo, Reply
+from flows.parsing.contact import parse_email, parse_phone
+from flows.parsing.ice import parse_ice
+from flows.parsing.places import CITIES, REGIONS, match_city, match_region
+from flows.parsing.prices import parse_price, parse_quantity, parse_unit
+from flows.parsing.result import Invalid
+
+if TYPE_CHECKING:
+    from flows.engine import Turn
+
+NAME_MAX = 120
+DESCRIPTION_MAX = 2000
+
+
+def btn(key: str, payload: str, **params) -> Button:
+    return Button(Msg(key, params), payload)
+
+
+def plain(text: str, payload: str) -> Button:
+    return Button(Msg("label_plain", {"text": text}), payload)
+
+
+YES_NO = (btn("btn_yes", "yes"), btn("btn_no", "no"))
+
+
+def fmt_amount(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def amount_msg(amount: Amount | None) -> Msg:
+    if amount is None:
+        return Msg("value_missing")
+    unit = Msg(unit_label(amount.unit)) if amount.unit else Msg("unit_none")
+    if amount.amount_max is not None:
+        return Msg("price_range", {"low": fmt_amount(amount.amount),
+                                   "high": fmt_amount(amount.amount_max), "unit": unit})
+    return Msg("amount_value", {"amount": fmt_amount(amount.amount), "unit": unit})
+
+
+def place_name(t: Turn, fr: str, ar: str) -> str:
+    return ar if t.s.locale in ("ar", "ary-Arab") else fr
+
+
+# --- questions -----------------------------------------------------------
+
+
+def ask_language(t: Turn) -> Reply:
+    buttons = tuple(btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS)
+    return Reply(Msg("ask_language"), buttons, Expect.CHOICE)
+
+
+def ask_consent(t: Turn) -> Reply:
+    return Reply(Msg("ask_consent"), YES_NO, Expect.CHOICE)
+
+
+def ask_text(key: str, *, skippable: bool = False) -> Callable[[Turn], Reply]:
+    def ask(t: Turn) -> Reply:
+        buttons = (btn("btn_skip", "skip"),) if skippable else ()
+        return Reply(Msg(key, t.product_params()), buttons, Expect.TEXT)
+
+    return ask
+
+
+def ask_region(t: Turn) -> Reply:
+    buttons = tuple(plain(place_name(t, r.name_fr, r.name_ar), f"region:{r.id}")
+                    for r in REGIONS.values())
+    return Reply(Msg("ask_region", {"city": t.s.draft.city or ""}), buttons, Expect.CHOICE)
+
+
+def ask_sector(t: Turn) -> Reply:
+    buttons = tuple(btn(sector_label(s), f"sector:{s}") for s in SECTORS)
+    return Reply(Msg("ask_sector"), buttons, Expect.CHOICE)
+
+
+def ask_photos(t: Turn) -> Reply:
+    product = t.s.current_product
+    count = len(product.photos) if product else 0
+    buttons = (btn("btn_done", "done"),) if count else ()
+    return Reply(Msg("ask_photos", {**t.product_params(), "count": count, "max": MAX_PHOTOS}),
+                 buttons, Expect.PHOTO)
+
+
+def ask_price_unit(t: Turn) -> Reply:
+    buttons = tuple(btn(unit_label(u), f"unit:{u}") for u in UNIT_BUTTONS)
+    return Reply(Msg("ask_price_unit", t.product_params()), buttons, Expect.CHOICE)
+
+
+def ask_more_products(t: Turn) -> Reply:
+    return Reply(Msg("ask_more_products", {"count": len(t.s.draft.products)}), YES_NO,
+                 Expect.CHOICE)
+
+
+def review_buttons(t: Turn) -> tuple[Button, ...]:
+    products = tuple(
+        btn("btn_edit_product", f"edit:product:{i + 1}", name=p.name or str(i + 1))
+        for i, p in enumerate(t.s.draft.products)
+    )
+    return (btn("btn_submit", "submit"), btn("btn_edit_business", "edit:business"),
+            *products, btn("btn_add_product", "add_product"))
+
+
+def ask_review(t: Turn) -> Reply:
+    d = t.s.draft
+    region = REGIONS.get(d.region or "")
+    products = [
+        Msg("review_product", {
+            "number": i + 1,
+            "name": p.name or "",
+            "photos": len(p.photos),
+            "description": p.description or "",
+            "price": amount_msg(p.price),
+            "moq": amount_msg(p.moq),
+        })
+        for i, p in enumerate(d.products)
+    ]
+    params = {
+        "business_name": d.business_name or "",
+        "owner_name": d.owner_name or "",
+        "city": d.city or "",
+        "region": place_name(t, region.name_fr, region.name_ar) if region else "",
+        "sector": Msg(sector_label(d.sector)) if d.sector else Msg("value_missing"),
+        "ice": d.ice or Msg("value_none"),
+        "phone": d.phone or Msg("value_none"),
+        "email": d.email or Msg("value_none"),
+        "products": products,
+    }
+    return Reply(Msg("review_summary", params), review_buttons(t), Expect.CHOICE)
+
+
+def ask_submitted(t: Turn) -> Reply:
+    return Reply(Msg("submitted", {"business_name": t.s.draft.business_name or ""}))
+
+
+# --- answers -------------------------------------------------------------
+# A handler reads the owner's answer into the state and calls t.advance(),
+# or explains with t.invalid(key) and stays.
+
+
+def on_language(t: Turn) -> None:
+    # A choice is read globally (lang:* works anywhere); text that is not a
+    # choice re-asks, in the language it seems to be written in.
+    t.invalid("invalid_choice")
+
+
+def on_consent(t: Turn) -> None:
+    if t.choice == "yes":
+        t.s.consent_at = t.ctx.now
+        t.advance()
+    elif t.choice == "no":
+        t.invalid("consent_declined")
+    else:
+        t.invalid("invalid_choice")
+
+
+def text_field(field: str, limit: int = NAME_MAX) -> Callable[[Turn], None]:
+    def on_text(t: Turn) -> None:
+        value = t.text_answer(limit)
+        if value is not None:
+            setattr(t.target(field), field.removeprefix("product_"), value)
+            t.advance()
+
+    return on_text
+
+
+def on_city(t: Turn) -> None:
+    pending = t.s.pending or {}
+    if t.choice and t.choice.startswith("city:"):
+        city = CITIES.get(t.choice.removeprefix("city:"))
+        if city and city.id in pending.get("suggested", ()):
+            set_city(t, city.name_fr, city.id, city.region_id)
+        elif t.choice == "city:other" and pending.get("typed"):
+            set_city(t, pending["typed"], None, None)
+        else:
+            t.invalid("stale_button")
+            return
+        t.advance()
+        return
+    value = t.text_answer(NAME_MAX)
+    if value is None:
+        return
+    match = match_city(value)
+    if match.city:
+        set_city(t, match.city.name_fr, match.city.id, match.city.region_id)
+        t.advance()
+    elif match.suggestions:
+        t.s.pending = {"kind": "city", "typed": value,
+                       "suggested": [c.id for c in match.suggestions]}
+        t.say(t.question())
+    else:
+        set_city(t, value, None, None)
+        t.advance()
+
+
+def city_question(t: Turn) -> Reply:
+    pending = t.s.pending or {}
+    buttons = tuple(plain(place_name(t, CITIES[c].name_fr, CITIES[c].name_ar), f"city:{c}")
+                    for c in pending.get("suggested", ()) if c in CITIES)
+    return Reply(Msg("city_did_you_mean", {"city": pending.get("typed", "")}),
+                 (*buttons, btn("btn_none_of_these", "city:other")), Expect.CHOICE)
+
+
+def set_city(t: Turn, name: str, city_id: str | None, region: str | None) -> None:
+    t.s.pending = None
+    t.s.draft.city, t.s.draft.city_id, t.s.draft.region = name, city_id, region
+
+
+def on_region(t: Turn) -> None:
+    region = None
+    if t.choice and t.choice.startswith("region:"):
+        region = REGIONS.get(t.choice.removeprefix("region:"))
+    elif t.inp.text:
+        region = match_region(t.inp.text)
+    if region is None:
+        t.invalid("invalid_choice")
+        return
+    t.s.draft.region = region.id
+    t.advance()
+
+
+def on_sector(t: Turn) -> None:
+    if t.choice and t.choice.startswith("sector:"):
+        t.s.draft.sector = t.choice.removeprefix("sector:")
+        t.advance()
+    else:
+        t.invalid("invalid_choice")
+
+
+def parsed_field(field: str, parse, errors: dict[str, str]) -> Callable[[Turn], None]:
+    """A text answer read by one of flows.parsing's parsers."""
+
+    def on_text(t: Turn) -> None:
+        value = t.text_answer(200)
+        if value is None:
+            return
+        result = parse(value)
+        if isinstance(result, Invalid):
+            t.invalid(errors.get(result.reason, errors["*"]), **result.params)
+            return
+        setattr(t.s.draft, field, getattr(result, "e164", result))
+        t.advance()
+
+    return on_text
+
+
+on_ice = parsed_field("ice", parse_ice, {"wrong_length": "invalid_ice_length",
+                                         "*": "invalid_ice"})
+on_email = parsed_field("email", parse_email, {"*": "invalid_email"})
+_on_phone_text = parsed_field("phone", parse_phone, {"*": "invalid_phone"})
+
+
+def on_phone(t: Turn) -> None:
+    if t.inp.contact_phone:
+        phone = parse_phone(t.inp.contact_phone)
+        if not isinstance(phone, Invalid):
+            t.s.draft.phone = phone.e164
+            t.advance()
+            return
+    _on_phone_text(t)
+
+
+def on_photos(t: Turn) -> None:
+    product = t.s.current_product
+    assert product is not None
+    if t.choice == "done":
+        if product.photos:
+            t.advance()
+        else:
+            t.invalid("photos_need_one")
+        return
+    if not t.inp.media:
+        t.invalid("expected_photo")
+        return
+    problems: list[str] = []
+    added = 0
+    for media in t.inp.media:
+        if media.kind != "photo" or media.media_id is None:
+            problems.append("photo_not_image" if media.kind == "invalid" else "expected_photo")
+        elif any(p.media_id == media.media_id for p in product.photos):
+            continue  # the same upload seen twice
+        elif len(product.photos) >= MAX_PHOTOS:
+            problems.append("photo_too_many")
+        else:
+            product.photos.append(Photo(media_id=media.media_id, sha256=media.sha256,
+                                        width=media.width, height=media.height))
+            added += 1
+    for key in dict.fromkeys(problems):
+        t.say(Reply(Msg(key, {"max": MAX_PHOTOS})))
+    count = len(product.photos)
+    buttons = (btn("btn_done", "done"),) if count else ()
+    if added:
+        key = "photos_full" if count >= MAX_PHOTOS else "photo_received"
+        t.say(Reply(Msg(key, {"count": count, "max": MAX_PHOTOS}), buttons, Expect.PHOTO))
+    elif not problems:
+        t.say(t.ask())
+
+
+def on_description(t: Turn) -> None:
+    value = t.text_answer(DESCRIPTION_MAX)
+    if value is not None:
+        t.product().description = value
+        t.advance()
+
+
+def on_price(t: Turn) -> None:
+    pending = t.s.pending or {}
+    if pending.get("kind") == "price" and t.choice in ("yes", "no"):
+        t.s.pending = None
+        if t.choice == "no":
+            t.say(t.ask())
+            return
+        t.product().price = Amount.model_validate(pending["price"])
+        t.advance()
+        return
+    value = t.text_answer(200)
+    if value is None:
+        return
+    price = parse_price(value)
+    if isinstance(price, Invalid):
+        t.invalid("invalid_price")
+        return
+    amount = Amount(amount=price.amount, amount_max=price.amount_max, unit=price.unit)
+    if price.converted:
+        t.s.pending = {"kind": "price", "price": amount.model_dump(mode="json"),
+                       "said": fmt_amount(price.said_amount), "currency": price.said_currency}
+        t.say(t.question())
+        return
+    t.product().price = amount
+    t.advance()
+
+
+def on_price_unit(t: Turn) -> None:
+    unit = None
+    if t.choice and t.choice.startswith("unit:"):
+        unit = t.choice.removeprefix("unit:")
+    elif t.inp.text:
+        unit = parse_unit(t.inp.text)
+    price = t.product().price
+    if unit is None or price is None:
+        t.invalid("invalid_choice")
+        return
+    price.unit = unit
+    t.advance()
+
+
+def on_moq(t: Turn) -> None:
+    value = t.text_answer(200)
+    if value is None:
+        return
+    quantity = parse_quantity(value)
+    if isinstance(quantity, Invalid):
+        t.invalid("invalid_moq")
+        return
+    price = t.product().price
+    unit = quantity.unit or (price.unit if price else None)
+    t.product().moq = Amount(amount=quantity.amount, unit=unit)
+    t.advance()
+
+
+def on_more_products(t: Turn) -> None:
+    if t.choice == "yes":
+        t.new_product()
+    elif t.choice == "no":
+        t.goto("review")
+    else:
+        t.invalid("invalid_choice")
+
+
+BUSINESS_FIELDS = ("business_name", "owner_name", "city", "sector", "ice", "phone", "email")
+PRODUCT_FIELDS = ("product_name", "photos", "description", "price", "moq")
+
+
+def price_question(t: Turn) -> Reply:
+    pending = t.s.pending or {}
+    return Reply(Msg("confirm_price_conversion", {
+        "said": pending.get("said", ""),
+        "currency": Msg(f"currency_{pending.get('currency', 'ryal')}"),
+        "price": amount_msg(Amount.model_validate(pending["price"])),
+    }), YES_NO, Expect.CHOICE)
+
+
+def restart_question(t: Turn) -> Reply:
+    return Reply(Msg("confirm_restart"), YES_NO, Expect.CHOICE)
+
+
+def edit_menu_question(t: Turn) -> Reply:
+    fields = PRODUCT_FIELDS if (t.s.pending or {}).get("scope") == "product" else BUSINESS_FIELDS
+    buttons = tuple(btn(f"field_{f}", f"edit:{f}") for f in fields)
+    params = t.product_params() if fields is PRODUCT_FIELDS else {}
+    return Reply(Msg("ask_edit_field", params), (*buttons, btn("btn_back", "back")),
+                 Expect.CHOICE)
+
+
+def on_review(t: Turn) -> None:
+    choice = t.choice or ""
+    if choice == "submit":
+        t.submit()
+    elif choice == "add_product":
+        t.new_product()
+    elif choice == "edit:business":
+        t.s.pending = {"kind": "edit_menu", "scope": "business"}
+        t.say(t.question())
+    elif choice.startswith("edit:product:"):
+        number = choice.removeprefix("edit:product:")
+        if not (number.isdigit() and 1 <= int(number) <= len(t.s.draft.products)):
+            t.invalid("stale_button")
+            return
+        t.s.product = int(number) - 1
+        t.s.pending = {"kind": "edit_menu", "scope": "product"}
+        t.say(t.question())
+    elif choice.startswith("edit:") and choice[5:] in BUSINESS_FIELDS + PRODUCT_FIELDS:
+        t.edit(choice[5:])
+    else:
+        t.invalid("invalid_choice")
+
+
+def on_submitted(t: Turn) -> None:
+    t.say(Reply(Msg("already_submitted", {"business_name": t.s.draft.business_name or ""})))
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    section: str
+    ask: Callable[[Turn], Reply]
+    handle: Callable[[Turn], None]
+    optional: bool = False
+    # Whether the step is asked at all in this state (None: always).
+    applies: Callable[[Turn], bool] | None = None
+
+
+STEPS: dict[str, Step] = {s.id: s for s in (
+    Step("language", "start", ask_language, on_language),
+    Step("consent", "start", ask_consent, on_consent),
+    Step("business_name", "business", ask_text("ask_business_name"),
+         text_field("business_name")),
+    Step("owner_name", "business", ask_text("ask_owner_name"), text_field("owner_name")),
+    Step("city", "business", ask_text("ask_city"), on_city),
+    Step("region", "business", ask_region, on_region,
+         applies=lambda t: bool(t.s.draft.city) and t.s.draft.city_id is None),
+    Step("sector", "business", ask_sector, on_sector),
+    Step("ice", "business", ask_text("ask_ice", skippable=True), on_ice, optional=True),
+    Step("phone", "business", ask_text("ask_phone"), on_phone,
+         applies=lambda t: t.ctx.channel_phone is None),
+    Step("email", "business", ask_text("ask_email", skippable=True), on_email, optional=True),
+    Step("product_name", "product", ask_text("ask_product_name"), text_field("product_name")),
+    Step("photos", "product", ask_photos, on_photos),
+    Step("description", "product", ask_text("ask_description"), on_description),
+    Step("price", "product", ask_text("ask_price"), on_price),
+    Step("price_unit", "product", ask_price_unit, on_price_unit,
+         applies=lambda t: t.product().price is not None and t.product().price.unit is None),
+    Step("moq", "product", ask_text("ask_moq"), on_moq),
+    Step("more_products", "product", ask_more_products, on_more_products),
+    Step("review", "review", ask_review, on_review),
+    Step("submitted", "done", ask_submitted, on_submitted),
+)}
+ORDER = tuple(STEPS)
+# After an edit from the review, these steps may need their follow-up question.
+FOLLOW_UPS = {"city": "region", "price": "price_unit"}
+# An edit button names the field; this is the step that asks it.
+FIELD_STEP = {"photos": "photos", **{f: f for f in ("business_name", "owner_name", "city",
+              "sector", "ice", "phone", "email", "product_name", "description", "price", "moq")}}
+
+
+# Sub-questions asked inside a step; state.pending["kind"] names the one open.
+PENDING: dict[str, Callable[[Turn], Reply]] = {
+    "city": city_question,
+    "price": price_question,
+    "restart": restart_question,
+    "edit_menu": edit_menu_question,
+}

@@ -1,0 +1,191 @@
+### Tijara — français.
+### Chaque phrase du bot est ici. Les clés sont stables (tests et scripts les suivent).
+### Les clés words_* listent, séparés par des virgules, les mots qu'un patron peut
+### taper à la place d'un bouton ; ils sont acceptés quelle que soit la langue choisie.
+
+## Premier contact
+
+ask_language = Bonjour et bienvenue sur Tijara ! 👋
+    Je vous aide à inscrire votre entreprise et vos produits sur la place de marché export.
+    Dans quelle langue voulez-vous continuer ?
+ask_consent = Avant de commencer : pour créer votre vitrine, nous enregistrons le nom de votre entreprise, votre nom, votre ville, votre téléphone, vos produits et leurs photos.
+    Ils servent uniquement à préparer votre vitrine ; seule l'équipe Tijara (et l'agent qui vous accompagne, s'il y en a un) les voit, puis la place de marché une fois votre dossier validé.
+    Vous pouvez demander à tout moment à les consulter, corriger ou supprimer (loi 09-08).
+    Êtes-vous d'accord ?
+consent_declined = Sans votre accord, je ne peux rien enregistrer. Si vous changez d'avis, répondez « Oui ».
+restarted = C'est reparti de zéro. Votre ancien brouillon est effacé.
+
+## L'entreprise
+
+ask_business_name = Quel est le nom de votre entreprise, coopérative ou atelier ?
+ask_owner_name = Votre nom et prénom, s'il vous plaît ?
+ask_city = Dans quelle ville se trouve votre entreprise ?
+city_did_you_mean = Je n'ai pas reconnu « { $city } ». Vous voulez dire… ?
+ask_region = Je ne connais pas encore « { $city } ». Dans quelle région est-ce ?
+ask_sector = Quel est votre secteur ?
+ask_ice = Votre ICE (Identifiant Commun de l'Entreprise, 15 chiffres) ? Vous pouvez passer cette question.
+ask_phone = Quel numéro de téléphone peut-on utiliser pour vous joindre ? (par exemple 06 12 34 56 78)
+ask_email = Votre adresse e-mail ? (facultatif)
+
+## Les produits
+
+ask_product_name = { $number ->
+    [1] Passons à vos produits. Quel est le nom de votre premier produit ? (par exemple : huile d'argan cosmétique)
+   *[other] Quel est le nom du produit n° { $number } ?
+}
+ask_photos = Envoyez des photos de « { $product } » : de 1 à { $max }, bien éclairées. Appuyez sur « Terminé » quand c'est fini.
+photo_received = Photo reçue ({ $count }/{ $max }). Une autre, ou « Terminé ».
+photos_full = C'est { $max } photos, le maximum. Appuyez sur « Terminé ».
+ask_description = Décrivez « { $product } » en quelques phrases : matière, origine, ce qui le rend spécial.
+ask_price = Quel est le prix de « { $product } » en dirhams, et pour quelle unité ? (par exemple : 150 DH le kilo)
+ask_price_unit = Ce prix est pour quelle unité ?
+confirm_price_conversion = { $said } { $currency }, cela fait { $price }. C'est bien ça ?
+ask_moq = Quelle est la quantité minimum par commande ? (par exemple : 50 kg)
+ask_more_products = Vous avez { $count ->
+    [one] { $count } produit
+   *[other] { $count } produits
+}. Voulez-vous en ajouter un autre ?
+
+## Récapitulatif
+
+review_summary = Voici votre dossier. Vérifiez bien :
+    🏢 { $business_name }
+    👤 { $owner_name }
+    📍 { $city } ({ $region })
+    🏷️ { $sector }
+    ICE : { $ice }
+    📞 { $phone }
+    ✉️ { $email }
+    { $products }
+    Tout est juste ? Envoyez, ou corrigez ce qu'il faut.
+review_product = 📦 { $number }. { $name } — { $photos } photo(s)
+    { $description }
+    Prix : { $price } · Minimum : { $moq }
+ask_edit_field = Que voulez-vous corriger ?
+submitted = Merci ! Le dossier de « { $business_name } » est envoyé. Notre équipe le vérifie et vous répond ici.
+already_submitted = Le dossier de « { $business_name } » est en cours de vérification. Nous vous écrirons ici dès qu'il y a du nouveau.
+
+## Valeurs
+
+value_missing = —
+value_none = (non renseigné)
+amount_value = { $amount } DH / { $unit }
+price_range = { $low } à { $high } DH / { $unit }
+unit_none = (unité ?)
+label_plain = { $text }
+currency_ryal = ryals
+currency_franc = centimes
+currency_MAD = DH
+
+## Aide et navigation
+
+help = Vous êtes dans la partie « { $section } ». Répondez à la question ci-dessous. Vous pouvez aussi écrire : « retour », « passer » (questions facultatives), « où en suis-je », « langue », « recommencer ».
+where_am_i = Vous êtes dans la partie « { $section } » : étape { $done } sur { $total }.
+welcome_back = Bon retour ! Vous en étiez à la partie « { $section } » ({ $done }/{ $total }). On continue :
+confirm_restart = Recommencer depuis le début ? Tout ce que vous avez saisi sera effacé.
+offer_language_switch = Vous préférez continuer en { $language } ?
+section_start = accueil
+section_business = votre entreprise
+section_product = vos produits
+section_review = récapitulatif
+section_done = dossier envoyé
+
+## Réponses à corriger
+
+invalid_choice = Choisissez une des réponses proposées (vous pouvez aussi taper son numéro).
+invalid_empty = Je n'ai rien reçu. Écrivez votre réponse, s'il vous plaît.
+invalid_too_long = C'est trop long : { $max } caractères au maximum, s'il vous plaît.
+invalid_no_letters = Écrivez la réponse en lettres, s'il vous plaît.
+invalid_ice = L'ICE ne contient que des chiffres : 15 chiffres.
+invalid_ice_length = L'ICE a 15 chiffres ; j'en compte { $count }. Vérifiez-le, ou passez cette question.
+invalid_email = Cette adresse e-mail ne semble pas valide (exemple : nom@gmail.com). Ou passez cette question.
+invalid_phone = Je n'ai pas reconnu ce numéro. Écrivez-le comme 06 12 34 56 78 ou +212 6 12 34 56 78.
+invalid_price = Je n'ai pas trouvé de prix. Écrivez un montant en dirhams et l'unité, par exemple : 150 DH le kilo.
+invalid_moq = Écrivez une quantité avec un nombre, par exemple : 100 pièces ou 50 kg.
+expected_photo = J'attends une photo du produit. Envoyez-la, ou appuyez sur « Terminé ».
+expected_text = J'attends une réponse écrite ici.
+photo_not_image = Ce fichier n'est pas une photo que je peux lire. Envoyez une image JPEG, PNG ou WebP.
+photo_too_many = C'est { $max } photos au maximum par produit ; celle-ci n'a pas été ajoutée.
+photos_need_one = Il faut au moins une photo du produit. Envoyez-en une.
+stale_button = Ce bouton correspond à une question déjà passée. Voici la question actuelle :
+cannot_skip = Cette question est obligatoire.
+cannot_go_back = Impossible de revenir plus loin.
+cannot_restart_submitted = Le dossier est déjà envoyé ; il ne peut plus être effacé d'ici.
+
+## Boutons
+
+lang_ary = الدارجة
+lang_fr = Français
+lang_ar = العربية
+btn_yes = Oui
+btn_no = Non
+btn_done = Terminé
+btn_skip = Passer
+btn_back = Retour
+btn_submit = Envoyer le dossier
+btn_add_product = Ajouter un produit
+btn_edit_business = Corriger l'entreprise
+btn_edit_product = Corriger « { $name } »
+btn_none_of_these = Aucune de celles-ci
+btn_keep = Garder
+btn_replace = Remplacer
+field_business_name = Nom de l'entreprise
+field_owner_name = Votre nom
+field_city = Ville
+field_sector = Secteur
+field_ice = ICE
+field_phone = Téléphone
+field_email = E-mail
+field_product_name = Nom du produit
+field_photos = Photos
+field_description = Description
+field_price = Prix
+field_moq = Quantité minimum
+sector_argan = Argan
+sector_olive_oil = Huile d'olive
+sector_food = Alimentation
+sector_cosmetics = Cosmétique
+sector_carpets = Tapis
+sector_textiles = Textile
+sector_leather = Cuir
+sector_zellige = Zellige
+sector_pottery = Poterie
+sector_wood_metal = Bois et métal
+sector_other = Autre
+unit_piece = pièce
+unit_kg = kg
+unit_g = g
+unit_ton = tonne
+unit_l = litre
+unit_ml = ml
+unit_m = mètre
+unit_m2 = m²
+unit_box = boîte
+unit_carton = carton
+unit_bottle = bouteille
+unit_set = lot
+unit_dozen = douzaine
+unit_pair = paire
+
+## Mots acceptés à la place des boutons
+
+words_yes = oui, ouais, ok, d'accord, daccord, bien sûr, c'est bon, yes
+words_no = non, nan, pas maintenant, no
+words_done = terminé, termine, fini, c'est tout, suivant
+words_submit = envoyer, valider, envoyer le dossier
+words_help = aide, aidez-moi, help, ?
+words_back = retour, précédent, revenir
+words_skip = passer, sauter, je n'ai pas, pas d'ice
+words_restart = recommencer, reset, tout effacer
+words_where = où en suis-je, ou en suis je, où suis-je
+words_language = langue, changer de langue
+words_greeting = bonjour, salut, bonsoir, coucou, hello
+
+## Web chat
+
+ui_title = Tijara — inscription
+ui_placeholder = Écrivez votre message…
+ui_send = Envoyer
+ui_photo = Photo
+ui_restart = Nouvelle conversation
+ui_error = Le message n'est pas parti. Vérifiez la connexion et réessayez.

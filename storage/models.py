@@ -1,0 +1,181 @@
+"""The tables. Every change goes through a migration in storage/migrations.
+
+Times are stored in UTC and always come back timezone-aware (SQLite keeps
+no zone, so `UTCDateTime` puts it back).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+def when(*, nullable: bool = False, index: bool = False) -> Any:
+    default = {} if nullable else {"default_factory": utcnow}
+    return Field(sa_type=UTCDateTime, nullable=nullable, index=index, **default)
+
+
+def json_field(default_factory=dict) -> Any:
+    return Field(default_factory=default_factory, sa_type=sa.JSON, nullable=False)
+
+
+class User(SQLModel, table=True):
+    """Admins and field agents (who log in to the web pages)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True)
+    name: str = Field(default="", max_length=120)
+    role: str = Field(max_length=16)  # "admin" | "agent"
+    password_hash: str = Field(default="", max_length=255)
+    created_at: datetime = when()
+
+
+class Conversation(SQLModel, table=True):
+    """One owner on one channel; the engine's state lives in `state` (JSON)."""
+
+    __table_args__ = (sa.UniqueConstraint("channel", "user_ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)  # telegram | whatsapp | web | terminal
+    user_ref: str = Field(max_length=128)  # chat id, phone, web session id
+    locale: str = Field(default="ary-Arab", max_length=16)
+    language: str | None = Field(default=None, max_length=8)
+    script: str = Field(default="Arab", max_length=8)
+    step: str = Field(default="start", max_length=32, index=True)
+    state: dict = json_field()
+    version: int = Field(default=0)
+    status: str = Field(default="active", max_length=16)  # active | submitted | unreachable
+    agent_id: int | None = Field(default=None, foreign_key="user.id")
+    last_inbound_at: datetime | None = when(nullable=True)
+    created_at: datetime = when()
+    updated_at: datetime = when()
+
+
+class Inbound(SQLModel, table=True):
+    """Every message received, raw, once: (channel, external_id) makes redelivery a no-op."""
+
+    __table_args__ = (sa.UniqueConstraint("channel", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    external_id: str = Field(max_length=128)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    raw: dict = json_field()
+    received_at: datetime = when()
+    processed_at: datetime | None = when(nullable=True)
+
+
+class Media(SQLModel, table=True):
+    """A stored file; the bytes live under MEDIA_ROOT at a path named by their sha256."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
+    sha256: str = Field(max_length=64, index=True)
+    kind: str = Field(max_length=16)  # photo | audio
+    content_type: str = Field(max_length=64)
+    size: int
+    width: int = 0
+    height: int = 0
+    created_at: datetime = when()
+
+
+class Business(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", unique=True)
+    name: str = Field(max_length=200)
+    owner_name: str = Field(max_length=200)
+    phone: str | None = Field(default=None, max_length=32)
+    email: str | None = Field(default=None, max_length=254)
+    city: str | None = Field(default=None, max_length=200)
+    region: str | None = Field(default=None, max_length=64)
+    sector: str | None = Field(default=None, max_length=32)
+    ice: str | None = Field(default=None, max_length=15)
+    language: str = Field(max_length=8)
+    script: str = Field(max_length=8)
+    channel: str = Field(max_length=16)
+    agent_id: int | None = Field(default=None, foreign_key="user.id")
+    consent_at: datetime | None = when(nullable=True)
+    created_at: datetime = when()
+    updated_at: datetime = when()
+
+
+class Product(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", index=True)
+    position: int
+    name: str = Field(max_length=200)
+    description: str = Field(default="", max_length=4000)
+    price_amount: str | None = Field(default=None, max_length=32)  # decimal as text: exact
+    price_max: str | None = Field(default=None, max_length=32)
+    price_unit: str | None = Field(default=None, max_length=16)
+    moq_quantity: str | None = Field(default=None, max_length=32)
+    moq_unit: str | None = Field(default=None, max_length=16)
+
+
+class ProductMedia(SQLModel, table=True):
+    product_id: int = Field(foreign_key="product.id", primary_key=True)
+    media_id: int = Field(foreign_key="media.id", primary_key=True)
+    position: int
+
+
+class Submission(SQLModel, table=True):
+    """A draft sent for review; `revision` grows each time the owner resubmits."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", unique=True)
+    status: str = Field(max_length=24, index=True)
+    revision: int = 1
+    submitted_at: datetime = when()
+    decided_at: datetime | None = when(nullable=True)
+    updated_at: datetime = when()
+
+
+class StatusChange(SQLModel, table=True):
+    """Who moved a submission, when, and why: the history is never rewritten."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id", index=True)
+    from_status: str | None = Field(default=None, max_length=24)
+    to_status: str = Field(max_length=24)
+    actor: str = Field(max_length=120)  # "owner", "admin:<email>", "cli", "worker"
+    reason: str = Field(default="", max_length=2000)
+    revision: int = 1
+    at: datetime = when()
+
+
+class Outbox(SQLModel, table=True):
+    """Work to do after a commit (notifications, storefront handoff), done by `tijara worker`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32, index=True)
+    dedupe_key: str = Field(max_length=128, unique=True)
+    payload: dict = json_field()
+    status: str = Field(default="pending", max_length=16, index=True)
+    attempts: int = 0
+    due_at: datetime = when(index=True)
+    lease_until: datetime | None = when(nullable=True)
+    last_error: str = Field(default="", max_length=2000)
+    created_at: datetime = when()

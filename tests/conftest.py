@@ -1,0 +1,82 @@
+"""Shared fixtures: a real database (SQLite, and PostgreSQL when TEST_DATABASE_URL is set)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from bot.app import create_app
+from bot.settings import Settings
+from storage.db import Database, is_sqlite
+from storage.migrate import upgrade_async
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.json from the engine's current answers")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "db_url" in getattr(item, "fixturenames", ()) and "postgres" in item.nodeid:
+            item.add_marker(pytest.mark.postgres)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """CI asks for PostgreSQL: a run where its tests were skipped must not pass."""
+    if not os.environ.get("REQUIRE_POSTGRES"):
+        return
+    ran = [r for r in terminalreporter.stats.get("passed", []) if "postgres" in r.nodeid]
+    if not ran:
+        terminalreporter.write_line("REQUIRE_POSTGRES is set but no PostgreSQL test ran",
+                                    red=True)
+        terminalreporter._session.exitstatus = 1
+
+
+async def _reset_postgres(url: str) -> None:
+    db = Database(url)
+    async with db.engine.begin() as conn:
+        await conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+        await conn.execute(sa.text("CREATE SCHEMA public"))
+    await db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'tijara.db'}"
+    else:
+        if not PG_URL:
+            if os.environ.get("REQUIRE_POSTGRES"):
+                pytest.fail("TEST_DATABASE_URL is required when REQUIRE_POSTGRES is set")
+            pytest.skip("TEST_DATABASE_URL not set")
+        url = PG_URL
+        await _reset_postgres(url)
+    await upgrade_async(url)
+    return url
+
+
+@pytest.fixture
+async def db(db_url):
+    database = Database(db_url)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def settings(tmp_path, db_url) -> Settings:
+    return Settings(database_url=db_url, media_root=tmp_path / "media", var_dir=tmp_path,
+                    secret_key="test-secret", public_base_url="http://testserver")
+
+
+@pytest.fixture
+async def client(aiohttp_client, settings, db):
+    return await aiohttp_client(create_app(settings, db))
+
+
+def sqlite_only(url: str) -> bool:
+    return is_sqlite(url)

@@ -1,0 +1,66 @@
+"""A web-chat owner for tests: follows the conversation by locale keys, not wording."""
+
+from __future__ import annotations
+
+import io
+
+from aiohttp import FormData
+from PIL import Image, ImageDraw
+
+
+def photo_bytes(seed: int = 0, size=(900, 700), fmt="JPEG") -> bytes:
+    """A small, real, sharp image (different for each seed)."""
+    image = Image.new("RGB", size, (200 - seed % 50, 160, 90 + seed % 100))
+    draw = ImageDraw.Draw(image)
+    for i in range(0, size[0], 40):
+        draw.line([(i, 0), (size[0] - i, size[1])], fill=(seed * 37 % 255, 20, 20), width=3)
+    out = io.BytesIO()
+    image.save(out, fmt)
+    return out.getvalue()
+
+
+class Owner:
+    def __init__(self, client):
+        self.client = client
+        self.session: str | None = None
+        self.last: list[dict] = []
+        self.locale: str | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        return [m["key"] for m in self.last]
+
+    @property
+    def question(self) -> dict:
+        return self.last[-1]
+
+    async def _take(self, response) -> dict:
+        assert response.status == 200, await response.text()
+        body = await response.json()
+        self.last, self.locale = body["messages"], body["locale"]
+        return body
+
+    async def start(self, lang_hint: str | None = None) -> dict:
+        response = await self.client.post("/api/chat/sessions", json={"lang_hint": lang_hint})
+        body = await self._take(response)
+        self.session = body["session"]
+        return body
+
+    async def say(self, text: str, message_id: str | None = None) -> list[str]:
+        body = {"text": text} | ({"id": message_id} if message_id else {})
+        await self._take(await self.client.post(self._url, json=body))
+        return self.keys
+
+    async def press(self, payload: str) -> list[str]:
+        await self._take(await self.client.post(self._url, json={"payload": payload}))
+        return self.keys
+
+    async def photo(self, data: bytes, filename: str = "photo.jpg") -> list[str]:
+        form = FormData()
+        form.add_field("photo", data, filename=filename, content_type="image/jpeg")
+        await self._take(await self.client.post(self._url, data=form))
+        return self.keys
+
+    @property
+    def _url(self) -> str:
+        return f"/api/chat/sessions/{self.session}/messages"

@@ -1,0 +1,138 @@
+"""The whole onboarding over the web-chat HTTP API, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from bot.cli import main
+from tests.helpers import Owner, photo_bytes
+
+
+async def onboard_in_french(owner: Owner) -> None:
+    await owner.start("fr-FR")
+    assert owner.keys == ["ask_language"]
+    assert owner.locale == "fr"
+    assert await owner.press("lang:fr") == ["ask_consent"]
+    assert await owner.say("oui") == ["ask_business_name"]
+    assert await owner.say("Coopérative Tifawin") == ["ask_owner_name"]
+    assert await owner.say("Fatima Zahra Amrani") == ["ask_city"]
+    assert await owner.say("Agadir") == ["ask_sector"]
+    assert await owner.press("sector:argan") == ["ask_ice"]
+    assert await owner.say("001 525 478 000 036") == ["ask_phone"]
+    assert await owner.say("06 61 23 45 67") == ["ask_email"]
+    assert await owner.press("skip") == ["ask_product_name"]
+    assert await owner.say("Huile d'argan cosmétique") == ["ask_photos"]
+    assert await owner.photo(photo_bytes(1)) == ["photo_received"]
+    assert await owner.photo(photo_bytes(2)) == ["photo_received"]
+    assert await owner.press("done") == ["ask_description"]
+    assert await owner.say("Huile pressée à froid, bio, de nos arganiers.") == ["ask_price"]
+    assert await owner.say("150 DH le litre") == ["ask_moq"]
+    assert await owner.say("20 litres") == ["ask_more_products"]
+    assert await owner.press("no") == ["review_summary"]
+    assert "Tifawin" in owner.question["text"]
+    assert await owner.press("submit") == ["submitted"]
+
+
+async def test_full_onboarding_in_french_reaches_the_review_queue(client, monkeypatch, settings,
+                                                                  capsys):
+    owner = Owner(client)
+    await onboard_in_french(owner)
+
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    try:
+        main(["submissions", "list", "--json"])
+    except SystemExit as exit_:
+        assert exit_.code == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 1
+    s = listed[0]
+    assert s["status"] == "submitted"
+    assert s["business"] == {
+        "name": "Coopérative Tifawin", "owner_name": "Fatima Zahra Amrani",
+        "phone": "+212661234567", "email": None, "city": "Agadir", "region": "souss-massa",
+        "sector": "argan", "ice": "001525478000036",
+    }
+    (product,) = s["products"]
+    assert product["price"] == {"amount": "150", "amount_max": None, "currency": "MAD",
+                                "unit": "l"}
+    assert product["moq"] == {"quantity": "20", "unit": "l"}
+    assert len(product["images"]) == 2
+    assert all(img["content_type"] == "image/jpeg" and img["width"] == 900
+               for img in product["images"])
+    assert (s["language"], s["script"], s["channel"]) == ("fr", "Latn", "web")
+
+    image = await client.get(product["images"][0]["url"].removeprefix("http://testserver"))
+    assert image.status == 200
+    forged = product["images"][0]["url"].removeprefix("http://testserver")[:-4] + "0000"
+    assert (await client.get(forged)).status == 403
+
+
+async def test_same_message_id_twice_has_one_effect(client):
+    owner = Owner(client)
+    await owner.start("fr")
+    await owner.press("lang:fr")
+    await owner.say("oui")
+    assert await owner.say("Atlas Tapis", message_id="m-1") == ["ask_owner_name"]
+    # The client retries the same message (lost answer on 3G): no second effect.
+    assert await owner.say("Atlas Tapis", message_id="m-1") == ["ask_owner_name"]
+    assert await owner.say("Youssef Idrissi") == ["ask_city"]
+
+
+async def test_two_photos_at_the_same_moment_are_both_kept(client):
+    owner = Owner(client)
+    await owner.start("fr")
+    for step in (("press", "lang:fr"), ("say", "oui"), ("say", "Zellige Fès"),
+                 ("say", "Karim Bennani"), ("say", "fes"), ("press", "sector:zellige"),
+                 ("press", "skip"), ("say", "0612345678"), ("press", "skip"),
+                 ("say", "Zellige beldi")):
+        await getattr(owner, step[0])(step[1])
+    assert owner.keys == ["ask_photos"]
+    second = Owner(client)
+    second.session = owner.session
+    await asyncio.gather(owner.photo(photo_bytes(3)), second.photo(photo_bytes(4)))
+    counts = sorted(m["text"] for m in owner.last + second.last)
+    assert len(counts) == 2
+    await owner.press("done")
+    assert owner.keys == ["ask_description"]
+    await owner.press("back")
+    assert owner.keys == ["ask_photos"]
+    # Both photos are in the draft: eight minus two are left before the limit.
+    for i in range(6):
+        await owner.photo(photo_bytes(10 + i))
+    assert owner.keys == ["photos_full"]
+    assert await owner.photo(photo_bytes(30)) == ["photo_too_many"]
+
+
+async def test_restart_of_the_server_loses_nothing(aiohttp_client, settings, db):
+    from bot.app import create_app
+
+    first = await aiohttp_client(create_app(settings, db))
+    owner = Owner(first)
+    await owner.start("ar")
+    await owner.press("lang:ar")
+    await owner.say("نعم")
+    await owner.say("تعاونية الأطلس")
+    await first.close()
+
+    second = await aiohttp_client(create_app(settings, db))
+    resumed = await second.get(f"/api/chat/sessions/{owner.session}")
+    body = await resumed.json()
+    assert [m["key"] for m in body["messages"]] == ["ask_owner_name"]
+    assert body["locale"] == "ar" and body["dir"] == "rtl"
+    owner.client = second
+    assert await owner.say("محمد العلوي") == ["ask_city"]
+
+
+async def test_unknown_session_is_404(client):
+    response = await client.post("/api/chat/sessions/nope-nope-nope/messages",
+                                 json={"text": "salam"})
+    assert response.status == 404
+
+
+async def test_health_and_readiness(client):
+    assert await (await client.get("/healthz")).json() == {"status": "ok"}
+    assert (await client.get("/readyz")).status == 200
+    metrics = await (await client.get("/metrics")).text()
+    assert "tijara_http_requests_total" in metrics

@@ -30,6 +30,10 @@ from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn
 from flows.text import clean, has_letters, normalise, word_count
 
 PAYLOAD_MAX = 64
+# Answers here are names and numbers, which say nothing about the owner's language:
+# "Fatima Zahra Amrani" must not flip a conversation to Latin-script Darija.
+NAME_STEPS = frozenset({"business_name", "owner_name", "city", "ice", "phone", "email",
+                        "product_name"})
 # A free-text message must be at least this long before we offer to switch language.
 SWITCH_MIN_WORDS = 3
 
@@ -45,7 +49,12 @@ def step(
 def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     """What to show an owner who comes back: the current question again."""
     turn = Turn(state.model_copy(deep=True), Input(), ctx)
-    return [turn.ask()] if state.step != "start" else []
+    if state.step == "start":
+        return []
+    if state.step == "submitted":
+        STEPS["submitted"].handle(turn)
+        return turn.effects
+    return [turn.question()]
 
 
 class Turn:
@@ -74,7 +83,7 @@ class Turn:
         question = self.question()
         self.say(Reply(Msg(key, params), question.buttons, question.expects))
 
-    def text_answer(self, limit: int) -> str | None:
+    def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
         if self.inp.media and not self.inp.text:
             self.invalid("expected_text")
@@ -85,7 +94,7 @@ class Turn:
             self.invalid("invalid_empty")
         elif len(value) > limit:
             self.invalid("invalid_too_long", max=limit)
-        elif not has_letters(value) and not any(ch.isdigit() for ch in value):
+        elif letters and not has_letters(value):
             self.invalid("invalid_no_letters")
         else:
             return value
@@ -110,8 +119,9 @@ class Turn:
             del self.s.history[:-50]
         self.s.pending = None
         self.s.step = target
-        if target == "review":
-            self.s.editing = False
+        if target in ("review", "more_products"):
+            # A product started and abandoned (back, or "no more") is not a product.
+            self.s.editing = self.s.editing and target != "review"
             self.s.draft.products = [p for p in self.s.draft.products if p.name or p.photos]
             self.s.product = min(self.s.product, max(len(self.s.draft.products) - 1, 0))
         self.say(self.ask())
@@ -156,10 +166,12 @@ class Turn:
         if self.s.step == "start":
             self._first_contact()
             return
-        self._follow_script()
+        speaks = self.s.step not in NAME_STEPS
+        if speaks:
+            self._follow_script()
         self.choice = self._read_choice()
         if self.choice is None and self.inp.payload:
-            self.invalid("stale_button")
+            self._stale()
             return
         if (self.s.pending or {}).get("kind") == "restart":
             self.s.pending = None
@@ -172,11 +184,12 @@ class Turn:
         if self._command():
             return
         if self.inp.payload and not self._payload_belongs():
-            self.invalid("stale_button")
+            self._stale()
             return
-        before = len(self.effects)
         STEPS[self.s.step].handle(self)
-        if len(self.effects) > before and self.s.step not in ("language", "start"):
+        last = self.effects[-1] if self.effects else None
+        # Offered only under a question without buttons: the newest buttons are the live ones.
+        if speaks and isinstance(last, Reply) and not last.buttons and self.s.step != "language":
             self._offer_language_switch()
 
     def _first_contact(self) -> None:
@@ -243,6 +256,11 @@ class Turn:
                 return intent
         return None
 
+    def _stale(self) -> None:
+        """A button from an old message: say so, and show the question that is open now."""
+        self.say(Reply(Msg("stale_button")))
+        self.say(self.question())
+
     def _payload_belongs(self) -> bool:
         """A pressed button belongs to the question now open (else it is from an old message)."""
         choice = self.choice or ""
@@ -275,7 +293,7 @@ class Turn:
             self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))
             self.say(self.question())
             return True
-        if choice in ("where", "greeting"):
+        if choice in ("where", "greeting") and self.s.step != "submitted":
             done, total = self._progress()
             key = "where_am_i" if choice == "where" else "welcome_back"
             self.say(Reply(Msg(key, {"section": Msg(f"section_{STEPS[self.s.step].section}"),

@@ -177,7 +177,6 @@ class ConversationState(BaseModel):
     editing: bool = False  # answering one question from the review, then back to it
     pending: dict[str, Any] | None = None  # a question inside a step (confirm, suggestions)
     revision: int = 0
-    skipped: list[str] = Field(default_factory=list)
 
     @property
     def locale(self) -> str:

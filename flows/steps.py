@@ -54,7 +54,8 @@ from flows.choices import (
     sector_label,
     unit_label,
 )
-from flows.model import MAX_PHOTOS, Amount, Button, Expect, Msg, Photo, Reply
+from flows.language import analyse
+from flows.model import LANGUAGES, MAX_PHOTOS, Amount, Button, Expect, Msg, Photo, Reply
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
 from flows.parsing.places import CITIES, REGIONS, match_city, match_region
@@ -87,11 +88,15 @@ def fmt_amount(value: Decimal) -> str:
 def amount_msg(amount: Amount | None) -> Msg:
     if amount is None:
         return Msg("value_missing")
-    unit = Msg(unit_label(amount.unit)) if amount.unit else Msg("unit_none")
+    low = fmt_amount(amount.amount)
     if amount.amount_max is not None:
-        return Msg("price_range", {"low": fmt_amount(amount.amount),
-                                   "high": fmt_amount(amount.amount_max), "unit": unit})
-    return Msg("amount_value", {"amount": fmt_amount(amount.amount), "unit": unit})
+        high = fmt_amount(amount.amount_max)
+        if not amount.unit:
+            return Msg("price_range_only", {"low": low, "high": high})
+        return Msg("price_range", {"low": low, "high": high, "unit": Msg(unit_label(amount.unit))})
+    if not amount.unit:
+        return Msg("amount_only", {"amount": low})
+    return Msg("amount_value", {"amount": low, "unit": Msg(unit_label(amount.unit))})
 
 
 def place_name(t: Turn, fr: str, ar: str) -> str:
@@ -159,6 +164,7 @@ def review_buttons(t: Turn) -> tuple[Button, ...]:
 def ask_review(t: Turn) -> Reply:
     d = t.s.draft
     region = REGIONS.get(d.region or "")
+    city = CITIES.get(d.city_id or "")
     products = [
         Msg("review_product", {
             "number": i + 1,
@@ -173,7 +179,7 @@ def ask_review(t: Turn) -> Reply:
     params = {
         "business_name": d.business_name or "",
         "owner_name": d.owner_name or "",
-        "city": d.city or "",
+        "city": place_name(t, city.name_fr, city.name_ar) if city else d.city or "",
         "region": place_name(t, region.name_fr, region.name_ar) if region else "",
         "sector": Msg(sector_label(d.sector)) if d.sector else Msg("value_missing"),
         "ice": d.ice or Msg("value_none"),
@@ -194,9 +200,15 @@ def ask_submitted(t: Turn) -> Reply:
 
 
 def on_language(t: Turn) -> None:
-    # A choice is read globally (lang:* works anywhere); text that is not a
-    # choice re-asks, in the language it seems to be written in.
-    t.invalid("invalid_choice")
+    # A button is read globally (lang:* works anywhere). Words that are not a
+    # choice re-ask, in the language they seem to be written in.
+    detected = analyse(t.inp.text) if t.inp.text else None
+    if detected and detected.language in LANGUAGES:
+        t.s.language = detected.language
+        t.s.script = detected.script if detected.script in ("Arab", "Latn") else t.s.script
+        t.say(t.ask())
+    else:
+        t.invalid("invalid_choice")
 
 
 def on_consent(t: Turn) -> None:
@@ -286,7 +298,7 @@ def parsed_field(field: str, parse, errors: dict[str, str]) -> Callable[[Turn], 
     """A text answer read by one of flows.parsing's parsers."""
 
     def on_text(t: Turn) -> None:
-        value = t.text_answer(200)
+        value = t.text_answer(200, letters=False)
         if value is None:
             return
         result = parse(value)
@@ -340,15 +352,21 @@ def on_photos(t: Turn) -> None:
             product.photos.append(Photo(media_id=media.media_id, sha256=media.sha256,
                                         width=media.width, height=media.height))
             added += 1
-    for key in dict.fromkeys(problems):
+    problems = list(dict.fromkeys(problems))
+    if not added:
+        for key in problems[:-1]:
+            t.say(Reply(Msg(key, {"max": MAX_PHOTOS})))
+        if problems:
+            t.invalid(problems[-1], max=MAX_PHOTOS)
+        else:
+            t.say(t.ask())
+        return
+    for key in problems:
         t.say(Reply(Msg(key, {"max": MAX_PHOTOS})))
     count = len(product.photos)
-    buttons = (btn("btn_done", "done"),) if count else ()
-    if added:
-        key = "photos_full" if count >= MAX_PHOTOS else "photo_received"
-        t.say(Reply(Msg(key, {"count": count, "max": MAX_PHOTOS}), buttons, Expect.PHOTO))
-    elif not problems:
-        t.say(t.ask())
+    key = "photos_full" if count >= MAX_PHOTOS else "photo_received"
+    t.say(Reply(Msg(key, {"count": count, "max": MAX_PHOTOS}), (btn("btn_done", "done"),),
+                Expect.PHOTO))
 
 
 def on_description(t: Turn) -> None:
@@ -368,7 +386,7 @@ def on_price(t: Turn) -> None:
         t.product().price = Amount.model_validate(pending["price"])
         t.advance()
         return
-    value = t.text_answer(200)
+    value = t.text_answer(200, letters=False)
     if value is None:
         return
     price = parse_price(value)
@@ -400,7 +418,7 @@ def on_price_unit(t: Turn) -> None:
 
 
 def on_moq(t: Turn) -> None:
-    value = t.text_answer(200)
+    value = t.text_answer(200, letters=False)
     if value is None:
         return
     quantity = parse_quantity(value)

@@ -41,8 +41,9 @@ async def test_full_onboarding_in_french_reaches_the_review_queue(client, monkey
 
     monkeypatch.setenv("DATABASE_URL", settings.database_url)
     monkeypatch.setenv("SECRET_KEY", "test-secret")
-    try:
-        main(["submissions", "list", "--json"])
+    monkeypatch.setenv("PUBLIC_BASE_URL", "http://testserver")
+    try:  # the CLI runs its own event loop, so it gets a thread of its own
+        await asyncio.to_thread(main, ["submissions", "list", "--json"])
     except SystemExit as exit_:
         assert exit_.code == 0
     listed = json.loads(capsys.readouterr().out)

@@ -1,0 +1,92 @@
+"""Build flows/langdata/model.json (n-gram counts) from the project's own text in flows/langdata.
+
+Run from the project root after editing any train_*.txt or words_*.txt file:
+    python -m benchmarks.build_langmodel
+Only text written for this project goes in; DODa (non-commercial) never does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from flows import language as lang
+
+SCRIPT_OF_LANG = {"fr": "latn", "en": "latn", "ar": "arab"}
+
+
+def lexicon_examples() -> dict[str, dict[str, list[str]]]:
+    """Lexicon words as one-word training examples, routed to the model of their script."""
+    out: dict[str, dict[str, list[str]]] = {"latn": {}, "arab": {}}
+    files = {**lang.LEXICONS, "fr_vocab": "vocab_fr.txt"}
+    for name, filename in files.items():
+        label = name.removesuffix("_vocab")
+        for word in lang.read_lines(filename):
+            latin, arabic, _ = lang.tokens(lang.clean(word))
+            for toks, key in ((latin, "latn"), (arabic, "arab")):
+                if toks and label in lang.TRAINING[key]:
+                    out[key].setdefault(label, []).append(" ".join(toks))
+    return out
+
+
+def training_examples() -> dict[str, dict[str, list[str]]]:
+    """Every training message of each script model and class, lexicon words included."""
+    out = lexicon_examples()
+    for key, classes in lang.TRAINING.items():
+        for label, files in classes.items():
+            for filename in files:
+                out[key].setdefault(label, []).extend(lang.read_lines(filename))
+    return out
+
+
+def count_model(classes: Iterable[str], examples: Mapping[str, list[str]]) -> dict:
+    """N-gram counts of one script model, the form flows.language reads."""
+    classes = list(classes)
+    counters = {c: Counter() for c in classes}
+    neutral = lang._LEX.neutral
+    for c in classes:
+        for text in examples.get(c, []):
+            latin, arabic, _ = lang.tokens(lang.clean(text))
+            for w in latin + arabic:
+                if w not in neutral:
+                    counters[c].update(lang.ngrams(w))
+    grams = sorted(set().union(*counters.values()))
+    return {
+        "classes": classes,
+        "totals": [sum(counters[c].values()) for c in classes],
+        "vocab": len(grams),
+        "grams": {g: [counters[c][g] for c in classes] for g in grams},
+    }
+
+
+def build(examples: Mapping[str, Mapping[str, list[str]]] | None = None) -> dict:
+    examples = examples if examples is not None else training_examples()
+    return {
+        "version": 1,
+        "models": {key: count_model(classes, examples[key])
+                   for key, classes in lang.TRAINING.items()},
+    }
+
+
+def dump(model: dict) -> str:
+    return json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 if model.json is not what the sources build")
+    args = parser.parse_args(argv)
+    text = dump(build())
+    if args.check:
+        same = lang.MODEL_PATH.read_text(encoding="utf-8") == text
+        print("model.json is up to date" if same else "model.json is stale")
+        raise SystemExit(0 if same else 1)
+    lang.MODEL_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {lang.MODEL_PATH} ({len(text.encode()) / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

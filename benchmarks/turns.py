@@ -1,0 +1,502 @@
+"""Turns per second through the web-chat API, against a bare one-INSERT "ceiling".
+
+What it measures
+----------------
+N simulated French business owners (``--owners``, default 50) talk to the real
+application over HTTP at the same time. Each owner runs the onboarding script in
+``SCRIPT`` (start -> language -> consent -> ... -> product name), checks that
+every answer ends on the expected question, then starts a new session and goes
+again. One *turn* is one HTTP request: JSON parsing, routing, middleware, the
+whole ``Turns.handle`` transaction (lock, inbound log, engine step, save) and
+the rendered JSON reply are all inside it. Photos are left out on purpose: this
+measures turns, not image decoding.
+
+The *ceiling* is the same load generator, same concurrency, same database and
+same kind of engine (``storage.db.make_engine``) against a bare aiohttp app
+whose only route, ``POST /x``, parses the JSON body and commits one
+``INSERT INTO bench_ceiling``. It is roughly the best a one-write-per-request
+aiohttp service can do on this machine; "% of ceiling" is the app's turns/s
+divided by the ceiling's.
+
+How it runs
+-----------
+The server under test runs in its own process (``multiprocessing``, spawn) on
+127.0.0.1 with a real ``web.AppRunner`` + ``web.TCPSite`` (access log off, for
+the app and the ceiling alike); the load generator is one ``aiohttp.ClientSession``
+with one keep-alive connection per owner in this process. ``--server inline``
+runs the server inside the load generator's event loop instead (it then competes
+with the client for one core, so its numbers are lower; kept to compare).
+Each measurement is ``--warmup`` seconds (not counted) then ``--seconds``
+seconds; turns/s counts requests completed in that window, p50/p99 are their
+latencies as the client sees them. Any unexpected answer (HTTP error, wrong
+question) counts as an error and restarts that owner with a new session; errors
+should be 0.
+
+Databases: SQLite in a temporary file, and PostgreSQL from ``--pg``, else
+``TEST_DATABASE_URL``, else ``postgresql://postgres@127.0.0.1:5432/test``.
+WARNING: on PostgreSQL it runs ``DROP SCHEMA public CASCADE; CREATE SCHEMA
+public`` first - point it only at a throw-away test database.
+
+Reading the result: target at 50 owners on PostgreSQL is p99 <= 50 ms and at
+least 40% of the ceiling's turns/s. ``server CPU`` below the table is the
+server process's CPU time over the window: near 100% means the (single-threaded)
+server is CPU-bound in Python, well below means it waits on the database or the
+client. ``--profile`` adds a cProfile of the app's server process (slower; read
+the profile, not the numbers, of such a run).
+
+    python -m benchmarks.turns [--owners 50] [--seconds 10] [--only sqlite|postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import cProfile
+import io
+import json
+import math
+import multiprocessing
+import os
+import platform
+import pstats
+import sqlite3
+import sys
+import tempfile
+import time
+import traceback
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+import sqlalchemy as sa
+from aiohttp import web
+
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+TARGET_P99_MS = 50.0
+TARGET_SHARE = 0.40
+TARGET_OWNERS = 50
+
+# (kind, value, key of the last message expected in the answer)
+SCRIPT: tuple[tuple[str, str, str], ...] = (
+    ("start", "", "ask_language"),
+    ("payload", "lang:fr", "ask_consent"),
+    ("text", "oui", "ask_business_name"),
+    ("text", "Coopérative Tifawin", "ask_owner_name"),
+    ("text", "Fatima Amrani", "ask_city"),
+    ("text", "Agadir", "ask_sector"),
+    ("payload", "sector:argan", "ask_ice"),
+    ("payload", "skip", "ask_phone"),
+    ("text", "0661234567", "ask_email"),
+    ("payload", "skip", "ask_product_name"),
+    ("text", "Huile d'argan", "ask_photos"),
+)
+
+ceiling_metadata = sa.MetaData()
+ceiling_table = sa.Table(
+    "bench_ceiling", ceiling_metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session", sa.String(64), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+engine_key = web.AppKey("engine", object)
+
+
+# --- the servers ------------------------------------------------------------------------------
+
+def ceiling_app(url: str) -> web.Application:
+    """One route, one committed INSERT through the project's kind of engine."""
+    from storage.db import make_engine
+
+    insert = ceiling_table.insert()
+
+    async def engine(app: web.Application):
+        app[engine_key] = make_engine(url)
+        yield
+        await app[engine_key].dispose()
+
+    async def x(request: web.Request) -> web.Response:
+        body = await request.json()
+        async with request.app[engine_key].begin() as conn:
+            await conn.execute(insert, {"session": str(body.get("session", ""))[:64],
+                                        "body": json.dumps(body)})
+        return web.json_response({"ok": True})
+
+    app = web.Application()
+    app.cleanup_ctx.append(engine)
+    app.router.add_post("/x", x)
+    return app
+
+
+def tijara_app(url: str, workdir: Path) -> web.Application:
+    from bot.app import create_app
+    from bot.settings import Settings
+    from storage.db import Database
+
+    settings = Settings(database_url=url, media_root=workdir / "media", var_dir=workdir,
+                        secret_key="bench")
+    return create_app(settings, Database(url))
+
+
+async def start_server(target: str, url: str, workdir: Path) -> tuple[web.AppRunner, int]:
+    app = tijara_app(url, workdir) if target == "app" else ceiling_app(url)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
+    await site.start()
+    return runner, runner.addresses[0][1]
+
+
+def _server_process(target: str, url: str, workdir: str, conn, profile: bool) -> None:
+    """Child process: serve, then answer "cpu" with CPU seconds used, until "stop"."""
+    asyncio.run(_serve_in_child(target, url, Path(workdir), conn, profile))
+
+
+async def _serve_in_child(target: str, url: str, workdir: Path, conn, profile: bool) -> None:
+    try:
+        runner, port = await start_server(target, url, workdir)
+    except BaseException:
+        conn.send(("error", traceback.format_exc()))
+        return
+    profiler = cProfile.Profile() if profile else None
+    conn.send(("port", port))
+    try:
+        while True:
+            command = await asyncio.to_thread(conn.recv)
+            if command == "cpu":
+                conn.send(("cpu", time.process_time()))
+            elif command == "profile" and profiler is not None:
+                profiler.enable()  # only the event loop's thread is profiled
+            elif command == "stop":
+                break
+    finally:
+        report = ""
+        if profiler is not None:
+            profiler.disable()
+            report = _profile_report(profiler)
+        await runner.cleanup()
+        conn.send(("stopped", report))
+
+
+def _profile_report(profiler: cProfile.Profile, limit: int = 30) -> str:
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    out.write("--- by own time (tottime) ---\n")
+    stats.sort_stats("tottime").print_stats(limit)
+    out.write("--- by cumulative time ---\n")
+    stats.sort_stats("cumulative").print_stats(limit)
+    return out.getvalue()
+
+
+class ServerProcess:
+    """The server under test in a child process, so it has a core of its own."""
+
+    def __init__(self, target: str, url: str, workdir: Path, profile: bool):
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_server_process, daemon=True,
+                                   args=(target, url, str(workdir), child, profile))
+        self.profile_report = ""
+
+    async def _ask(self, command: str | None, expect: str):
+        if command is not None:
+            self.conn.send(command)
+        kind, value = await asyncio.to_thread(self.conn.recv)
+        if kind == "error":
+            raise RuntimeError(f"server process failed to start:\n{value}")
+        assert kind == expect, (kind, expect)
+        return value
+
+    async def start(self) -> int:
+        self.process.start()
+        return await self._ask(None, "port")
+
+    async def cpu(self) -> float:
+        return await self._ask("cpu", "cpu")
+
+    async def start_profile(self) -> None:
+        self.conn.send("profile")
+
+    async def stop(self) -> None:
+        if self.process.is_alive():
+            with contextlib.suppress(EOFError, BrokenPipeError):
+                self.profile_report = await self._ask("stop", "stopped")
+        await asyncio.to_thread(self.process.join, 30)
+        if self.process.is_alive():
+            self.process.terminate()
+
+
+# --- the load ---------------------------------------------------------------------------------
+
+@dataclass
+class Window:
+    warm_until: float
+    until: float
+    latencies: list[float] = field(default_factory=list)
+    errors: Counter = field(default_factory=Counter)
+
+    def over(self) -> bool:
+        return time.perf_counter() >= self.until
+
+    def record(self, started: float, ended: float, problem: str | None) -> None:
+        if problem is not None:
+            self.errors[problem] += 1
+        elif self.warm_until <= ended <= self.until:
+            self.latencies.append(ended - started)
+
+
+async def owner(http: aiohttp.ClientSession, base: str, target: str, window: Window) -> None:
+    """One business owner: the script again and again, a new session each time."""
+    while not window.over():
+        session = uuid.uuid4().hex
+        for kind, value, expected in SCRIPT:
+            if window.over():
+                return
+            if target == "ceiling":
+                url, body = f"{base}/x", {"session": session, kind: value}
+            elif kind == "start":
+                url, body = f"{base}/api/chat/sessions", {"lang_hint": "fr"}
+            else:
+                url, body = f"{base}/api/chat/sessions/{session}/messages", {kind: value}
+            started = time.perf_counter()
+            try:
+                async with http.post(url, json=body) as resp:
+                    status = resp.status
+                    data = await resp.json() if status == 200 else await resp.text()
+            except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+                status, data = None, exc
+            ended = time.perf_counter()
+            problem = check(target, kind, expected, status, data)
+            window.record(started, ended, problem)
+            if problem is not None:
+                break
+            if kind == "start" and target == "app":
+                session = data["session"]
+
+
+def check(target: str, kind: str, expected: str, status: int | None, data) -> str | None:
+    """None when the answer is the one the script expects, else what went wrong."""
+    if status is None:
+        return f"{kind}: {type(data).__name__}: {data}"
+    if status != 200:
+        return f"{kind}: HTTP {status}: {str(data)[:200]}"
+    if target == "ceiling":
+        return None if data == {"ok": True} else f"ceiling answered {data!r}"
+    if kind == "start" and not isinstance(data.get("session"), str):
+        return "start: no session in the answer"
+    messages = data.get("messages") or []
+    key = messages[-1].get("key") if messages else None
+    return None if key == expected else f"{kind}: expected {expected}, got {key}"
+
+
+@dataclass
+class Result:
+    database: str
+    target: str
+    owners: int
+    turns: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    errors: Counter
+    server_cpu: float | None  # fraction of one core, over the window
+    client_cpu: float
+
+    @property
+    def rate(self) -> float:
+        return self.turns / self.seconds
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    """Nearest-rank percentile of an already sorted list."""
+    if not sorted_values:
+        return math.nan
+    return sorted_values[max(0, math.ceil(q * len(sorted_values)) - 1)]
+
+
+async def measure(database: str, target: str, url: str, workdir: Path,
+                  args: argparse.Namespace) -> Result:
+    profile = args.profile and target == "app"
+    workdir.mkdir(parents=True, exist_ok=True)
+    server = runner = None
+    if args.server == "process":
+        server = ServerProcess(target, url, workdir, profile)
+        port = await server.start()
+    else:
+        runner, port = await start_server(target, url, workdir)
+    base = f"http://127.0.0.1:{port}"
+    connector = aiohttp.TCPConnector(limit=args.owners, limit_per_host=args.owners)
+    timeout = aiohttp.ClientTimeout(total=60)
+    try:
+        async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+            now = time.perf_counter()
+            window = Window(now + args.warmup, now + args.warmup + args.seconds)
+            owners = [asyncio.create_task(owner(http, base, target, window))
+                      for _ in range(args.owners)]
+            await asyncio.sleep(max(0.0, window.warm_until - time.perf_counter()))
+            if profile:
+                await server.start_profile()
+            cpu0 = await server.cpu() if server else None
+            client0 = time.process_time()
+            await asyncio.sleep(max(0.0, window.until - time.perf_counter()))
+            cpu1 = await server.cpu() if server else None
+            client1 = time.process_time()
+            await asyncio.gather(*owners)
+    finally:
+        if server is not None:
+            await server.stop()
+        if runner is not None:
+            await runner.cleanup()
+    if profile and server.profile_report:
+        print(f"\n### cProfile of the {database} app server process\n", file=sys.stderr)
+        print(server.profile_report, file=sys.stderr)
+    latencies = sorted(window.latencies)
+    return Result(
+        database=database, target=target, owners=args.owners, turns=len(latencies),
+        seconds=args.seconds, p50_ms=percentile(latencies, 0.50) * 1000,
+        p99_ms=percentile(latencies, 0.99) * 1000, errors=window.errors,
+        server_cpu=(cpu1 - cpu0) / args.seconds if server else None,
+        client_cpu=(client1 - client0) / args.seconds)
+
+
+# --- the databases ----------------------------------------------------------------------------
+
+async def prepare(url: str) -> str:
+    """A clean schema, the app's tables and the ceiling's; returns the server's version."""
+    from storage.db import is_sqlite, make_engine
+    from storage.migrate import upgrade
+
+    engine = make_engine(url)
+    try:
+        if not is_sqlite(url):
+            async with engine.begin() as conn:
+                await conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+                await conn.exec_driver_sql("CREATE SCHEMA public")
+        await asyncio.to_thread(upgrade, url)
+        async with engine.begin() as conn:
+            await conn.run_sync(ceiling_metadata.create_all)
+            if is_sqlite(url):
+                return "SQLite " + sqlite3.sqlite_version
+            version = (await conn.exec_driver_sql("SHOW server_version")).scalar_one()
+            return f"PostgreSQL {version}"
+    finally:
+        await engine.dispose()
+
+
+async def bench_database(database: str, url: str, workdir: Path,
+                         args: argparse.Namespace) -> tuple[str, list[Result]]:
+    version = await prepare(url)
+    results = []
+    for target in ("ceiling", "app"):
+        print(f"{database}: {target}, {args.owners} owners, {args.warmup:g}s warm-up + "
+              f"{args.seconds:g}s ...", file=sys.stderr, flush=True)
+        results.append(await measure(database, target, url, workdir / target, args))
+    return version, results
+
+
+# --- the report -------------------------------------------------------------------------------
+
+def table(results: list[Result]) -> str:
+    ceilings = {r.database: r.rate for r in results if r.target == "ceiling"}
+    lines = ["| database | concurrency | turns | turns/s | p50 ms | p99 ms | % of ceiling |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        name = r.database if r.target == "app" else f"{r.database} ceiling (1 INSERT)"
+        share = r.rate / ceilings[r.database] * 100 if ceilings.get(r.database) else math.nan
+        lines.append(f"| {name} | {r.owners} | {r.turns} | {r.rate:.0f} | {r.p50_ms:.1f} | "
+                     f"{r.p99_ms:.1f} | {share:.0f}% |")
+    return "\n".join(lines)
+
+
+def verdict(results: list[Result]) -> str | None:
+    by = {(r.database, r.target): r for r in results}
+    app, ceiling = by.get(("PostgreSQL", "app")), by.get(("PostgreSQL", "ceiling"))
+    if app is None or ceiling is None:
+        return None
+    share = app.rate / ceiling.rate if ceiling.rate else 0.0
+    ok_p99, ok_share = app.p99_ms <= TARGET_P99_MS, share >= TARGET_SHARE
+    note = "" if app.owners == TARGET_OWNERS else f" (target is set at {TARGET_OWNERS} owners)"
+    return (f"Target on PostgreSQL{note}: p99 {app.p99_ms:.1f} ms <= {TARGET_P99_MS:.0f} ms "
+            f"{'MET' if ok_p99 else 'MISSED'}; {share:.0%} of ceiling >= {TARGET_SHARE:.0%} "
+            f"{'MET' if ok_share else 'MISSED'}.")
+
+
+def machine(versions: list[str], load: float, args: argparse.Namespace) -> str:
+    return (f"Machine: {os.cpu_count()} CPUs ({platform.machine()}, {platform.system()}), "
+            f"Python {platform.python_version()}, aiohttp {aiohttp.__version__}, "
+            f"SQLAlchemy {sa.__version__}; {', '.join(versions)}; load average "
+            f"{load:.2f} before the run; server in "
+            f"{'its own process' if args.server == 'process' else 'the load generator process'},"
+            f" {args.seconds:g}s per measurement after {args.warmup:g}s warm-up.")
+
+
+def details(results: list[Result]) -> str:
+    lines = []
+    for r in results:
+        cpu = f"server CPU {r.server_cpu:.0%}, " if r.server_cpu is not None else ""
+        errors = sum(r.errors.values())
+        lines.append(f"- {r.database} {r.target}: {cpu}client CPU {r.client_cpu:.0%}, "
+                     f"errors {errors}")
+        lines.extend(f"    {n} x {msg}" for msg, n in r.errors.most_common(5))
+    return "\n".join(lines)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.turns",
+                                     description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--owners", type=int, default=50, help="concurrent owners (50)")
+    parser.add_argument("--seconds", type=float, default=10.0,
+                        help="measured seconds per run (10)")
+    parser.add_argument("--warmup", type=float, default=2.0,
+                        help="unmeasured seconds before each run (2)")
+    parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument("--pg", default=os.environ.get("TEST_DATABASE_URL") or DEFAULT_PG,
+                        help="PostgreSQL URL; its public schema is dropped and recreated")
+    parser.add_argument("--server", choices=["process", "inline"], default="process",
+                        help="server in its own process (default) or in the client's loop")
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile the app's server process (to stderr)")
+    args = parser.parse_args(argv)
+    if args.profile and args.server != "process":
+        parser.error("--profile needs --server process")
+    return args
+
+
+async def run(args: argparse.Namespace) -> int:
+    import bot.app  # noqa: F401 - fail now, not after the first ceiling run
+
+    load = os.getloadavg()[0]  # other work on the machine skews the numbers
+    results: list[Result] = []
+    versions: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="tijara-bench-") as tmp:
+        workdir = Path(tmp)
+        databases = []
+        if args.only != "postgres":
+            databases.append(("SQLite", f"sqlite:///{workdir / 'bench.db'}"))
+        if args.only != "sqlite":
+            databases.append(("PostgreSQL", args.pg))
+        for name, url in databases:
+            version, measured = await bench_database(name, url, workdir / name.lower(), args)
+            versions.append(version)
+            results.extend(measured)
+    print()
+    print(table(results))
+    print()
+    print(machine(versions, load, args))
+    print()
+    print(details(results))
+    line = verdict(results)
+    if line:
+        print()
+        print(line)
+    return 1 if any(r.errors for r in results) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return asyncio.run(run(parse_args(argv)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,399 @@
+"""Language of an owner's chat message: Darija (either script), French, MSA or English."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from langdetect import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY
+
+__all__ = ["Detection", "analyse", "detect_language", "detect_script", "langdetect_label"]
+
+DATA_DIR = Path(__file__).with_name("langdata")
+MODEL_PATH = DATA_DIR / "model.json"
+
+# langdetect samples n-grams at random; a fixed seed makes its answers repeatable.
+DetectorFactory.seed = 0
+
+# Only the start of a long message is read: chat text does not change language halfway
+# often enough to pay for scanning 5,000 characters.
+MAX_CHARS = 600
+NGRAM_MAX = 4
+
+# Scoring constants, tuned on cross-validation of the training text and on DODa (see
+# benchmarks/langid.py); the held-out set was not used to choose them.
+ALPHA = 0.5             # additive smoothing of n-gram counts
+NGRAM_WEIGHT = 0.25     # overlapping n-grams are not independent: damp their sum
+STRONG_BONUS = 2.5      # a marker word of exactly one language
+WEAK_BONUS = 0.6        # a loanword-prone French word (vocab_fr.txt)
+ARABIZI_BONUS = 3.0     # a Latin word with a digit used as a letter: l3ar9an, 3afak, 7na
+MIXED_BONUS = 2.0       # Arabic and Latin words in one message: code-switching is Darija
+PRIORS = {"latn": {"ary": 0.8, "fr": 0.0, "en": -0.3}, "arab": {"ary": 0.0, "ar": 0.0}}
+TEMPERATURE = 1.0       # softmax temperature of the final scores
+MIN_CONFIDENCE = 0.6    # below this the answer is "und"
+# A lone Latin word that is in no word list is Darija when the model gives Darija at
+# least this much: Latin text from Moroccan owners is mostly Arabizi.
+LATN_ARY_FALLBACK = 0.35
+ARAB_SHORT_CONFIDENCE = 0.9  # a lone Arabic-script word that is in no word list
+# Confidence never exceeds these for 1 and 2 words: too little text to be sure.
+WORD_CAPS = {1: 0.8, 2: 0.9}
+
+_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF),
+                  (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+# Markup, links and handles carry no language; they are cut before anything else.
+_NOISE_RE = re.compile(
+    r"<[^>]{0,200}>|&#?\w{1,10};|(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+"
+    r"|\b[\w.-]+\.(?:com|ma|fr|net|org|io|co|info|shop|store)\b\S*",
+    re.IGNORECASE,
+)
+_TOKEN_RE = re.compile(r"[^\W_]+")
+# A number with an optional unit ("5kg", "2eme", "1m50", "3x2") is not a word.
+_QUANTITY_RE = re.compile(
+    r"\d+(?:[.,x]\d+)*(?:kg|g|gr|mg|l|ml|cl|dl|lt|m|m2|m3|cm|mm|km|dh|dhs|mad|eur|usd|k|h|"
+    r"min|mn|s|x|t|pcs|pc|p|eme|ème|em|er|ere|re|e|nd|st|rd|th)?\d*"
+)
+# Arabizi: a digit standing for a letter, next to a letter ("3la", "l3ar9an", "nbi3").
+_ARABIZI_RE = re.compile(r"[a-z][2-9]|[2-9][a-z]")
+_TRAILING_NUMBER_RE = re.compile(r"[a-z]\d{2,}$")  # covid19, h24, iphone13: not Arabizi
+_REPEAT_RE = re.compile(r"(.)\1{2,}")
+_DOUBLE_RE = re.compile(r"(.)\1")
+
+# Invisible format characters (bidi overrides, zero-width joiners) and Arabic diacritics
+# and tatweel are dropped.
+_DROP = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0x061C,
+     0x00AD, 0x0640, *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)]
+)
+_TRANSLATE = {**_DROP, ord("’"): "'", ord("‘"): "'", ord("`"): "'"}
+# Hamza on alef and final yeh are kept for the n-grams (أريد is a MSA sign) but folded
+# for word-list look-ups, because phone keyboards and writers are inconsistent.
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str      # "ary" | "fr" | "ar" | "en" | "und"
+    script: str        # "Arab" | "Latn" | "und"
+    confidence: float  # 0..1; 0.0 when the language is "und"
+    words: int         # words with at least one letter
+
+
+def _is_arabic(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _ARABIC_RANGES)
+
+
+def clean(text: str) -> str:
+    """Lower-cased text without markup, links, invisible characters or diacritics."""
+    text = text[: MAX_CHARS * 4]
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = _NOISE_RE.sub(" ", text)
+    return text.translate(_TRANSLATE).lower()
+
+
+def tokens(cleaned: str) -> tuple[list[str], list[str], int]:
+    """Latin words, Arabic words and the total word count of a cleaned text."""
+    latin: list[str] = []
+    arabic: list[str] = []
+    count = 0
+    for tok in _TOKEN_RE.findall(cleaned[:MAX_CHARS]):
+        if tok.isdigit() or _QUANTITY_RE.fullmatch(tok):
+            continue
+        tok = _REPEAT_RE.sub(r"\1\1", tok)
+        first = next((c for c in tok if not c.isdigit()), "")
+        if not first:
+            continue
+        count += 1
+        (arabic if _is_arabic(first) else latin).append(tok)
+    return latin, arabic, count
+
+
+def ngrams(tok: str) -> list[str]:
+    """Character 1..4-grams of a word padded with spaces, plus the whole word."""
+    s = f" {tok} "
+    n = len(s)
+    out = [f"<{tok}>"]
+    for i in range(n):
+        for k in range(1, NGRAM_MAX + 1):
+            if i + k > n:
+                break
+            g = s[i : i + k]
+            if g != " ":
+                out.append(g)
+    return out
+
+
+def _read_words(name: str) -> set[str]:
+    path = DATA_DIR / name
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(clean(line).strip().translate(_FOLD))
+    return words
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-comment lines of a text file in langdata/."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+# Which training files feed which script model (used by benchmarks/build_langmodel.py).
+TRAINING = {
+    "latn": {"ary": ["train_ary_latn.txt"], "fr": ["train_fr.txt"], "en": ["train_en.txt"]},
+    "arab": {"ary": ["train_ary_arab.txt"], "ar": ["train_ar.txt"]},
+}
+LEXICONS = {"ary": "words_ary.txt", "fr": "words_fr.txt", "en": "words_en.txt",
+            "ar": "words_ar.txt"}
+
+
+class _Lexicon:
+    """Marker words: a word counts only if exactly one language claims it."""
+
+    def __init__(self) -> None:
+        sets = {lang: _read_words(name) for lang, name in LEXICONS.items()}
+        self.weak_fr = _read_words("vocab_fr.txt")
+        self.neutral = _read_words("neutral.txt")
+        owners: dict[str, list[str]] = {}
+        for lang, words in sets.items():
+            for w in words:
+                owners.setdefault(w, []).append(lang)
+        self.strong = {w: langs[0] for w, langs in owners.items()
+                       if len(langs) == 1 and w not in self.weak_fr and w not in self.neutral}
+        self.short: dict[str, str] = {}
+        for line in read_lines("short_answers.tsv"):
+            text, _, label = line.partition("\t")
+            key = " ".join(_TOKEN_RE.findall(clean(text))).translate(_FOLD)
+            self.short[key] = label.strip()
+
+    def lookup(self, tok: str) -> str | None:
+        if not tok.isascii():
+            tok = tok.translate(_FOLD)
+        lang = self.strong.get(tok)
+        if lang is None:
+            # "bzzzaf" and "merciii" were cut to two letters by tokens(); try one.
+            lang = self.strong.get(_DOUBLE_RE.sub(r"\1", tok))
+        if lang is None and len(tok) > 2 and tok[0] == "و":
+            lang = self.strong.get(tok[1:])  # Arabic "and" is glued to the next word
+        return lang
+
+    def short_answer(self, words: list[str]) -> str | None:
+        key = " ".join(words).translate(_FOLD)
+        label = self.short.get(key)
+        if label is None:
+            label = self.short.get(_DOUBLE_RE.sub(r"\1", key))
+        return label
+
+
+class _Model:
+    """Naive Bayes over character n-grams, one per script, counts from model.json."""
+
+    def __init__(self, data: dict) -> None:
+        self.classes: tuple[str, ...] = tuple(data["classes"])
+        totals = data["totals"]
+        vocab = data["vocab"]
+        denom = [math.log(t + ALPHA * max(vocab, 1)) for t in totals]
+        self.table: dict[str, tuple[float, ...]] = {
+            g: tuple((math.log(c + ALPHA) - d) * NGRAM_WEIGHT for c, d in zip(cs, denom))
+            for g, cs in data["grams"].items()
+        }
+
+    def score(self, words: Iterable[str]) -> tuple[list[float], int, int]:
+        """Summed log-likelihoods, and how many n-grams were known out of all seen."""
+        table = self.table
+        n = len(self.classes)
+        s = [0.0] * n
+        known = total = 0
+        for w in words:
+            for g in ngrams(w):
+                total += 1
+                v = table.get(g)
+                if v is None:
+                    continue
+                known += 1
+                for j in range(n):
+                    s[j] += v[j]
+        return s, known, total
+
+
+def _load() -> tuple[dict[str, _Model], _Lexicon]:
+    if MODEL_PATH.exists():
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    else:  # only while benchmarks/build_langmodel.py makes the first model
+        data = {"models": {k: {"classes": list(v), "totals": [0] * len(v), "vocab": 0,
+                               "grams": {}} for k, v in TRAINING.items()}}
+    return {k: _Model(v) for k, v in data["models"].items()}, _Lexicon()
+
+
+_MODELS, _LEX = _load()
+
+# langdetect is only asked when the n-gram model cannot tell (it costs ~2 ms a call);
+# its profiles load on first use, behind a lock because the bot answers concurrently.
+_LD_LOCK = threading.Lock()
+_LD_FACTORY: DetectorFactory | None = None
+# langdetect answers for European languages that are neither French nor English.
+_LD_FOREIGN = frozenset("es it de pt nl pl sv da no fi cs hu ro tr ca hr sk sl lt lv et".split())
+
+
+def _langdetect(text: str) -> tuple[str, float]:
+    global _LD_FACTORY
+    with _LD_LOCK:
+        if _LD_FACTORY is None:
+            factory = DetectorFactory()
+            factory.load_profile(PROFILES_DIRECTORY)
+            # An instance attribute: immune to anyone resetting the class-wide seed.
+            factory.seed = 0
+            _LD_FACTORY = factory
+        factory = _LD_FACTORY
+    try:
+        detector = factory.create()
+        detector.append(text)
+        best = detector.get_probabilities()[0]
+    except Exception:  # langdetect raises on text without features
+        return "und", 0.0
+    return best.lang, best.prob
+
+
+def langdetect_label(code: str) -> str:
+    """A langdetect code in this module's labels; other codes are returned unchanged."""
+    if code in ("ar", "fa", "ur"):
+        return "ar"
+    return code
+
+
+def _softmax(scores: dict[str, float]) -> dict[str, float]:
+    top = max(scores.values())
+    exps = {k: math.exp((v - top) / TEMPERATURE) for k, v in scores.items()}
+    z = sum(exps.values())
+    return {k: e / z for k, e in exps.items()}
+
+
+def _script_of(latin: list[str], arabic: list[str]) -> str:
+    n_lat = sum(len(t) for t in latin)
+    n_ar = sum(len(t) for t in arabic)
+    if not n_lat and not n_ar:
+        return "und"
+    return "Arab" if n_ar > n_lat else "Latn"
+
+
+@dataclass
+class _Evidence:
+    content: int          # words that are not neutral
+    markers: dict[str, int]
+    arabizi: int          # Latin words with digits as letters
+    coverage: float       # share of the n-grams the model knows
+
+
+def _score(latin: list[str], arabic: list[str], script: str) -> tuple[dict[str, float],
+                                                                      _Evidence]:
+    """Scores of the candidate languages of the main script, and the evidence behind them."""
+    key = "arab" if script == "Arab" else "latn"
+    words = arabic if script == "Arab" else latin
+    model = _MODELS[key]
+    content = [w for w in words if w not in _LEX.neutral]
+    raw, known, total = model.score(content)
+    scores = {c: raw[i] + PRIORS[key][c] for i, c in enumerate(model.classes)}
+    markers = dict.fromkeys(scores, 0)
+    arabizi = 0
+    for w in content:
+        lang = _LEX.lookup(w)
+        if lang in scores:
+            scores[lang] += STRONG_BONUS
+            markers[lang] += 1
+        elif key == "latn" and w in _LEX.weak_fr:
+            scores["fr"] += WEAK_BONUS
+        if key == "latn" and _ARABIZI_RE.search(w) and not _TRAILING_NUMBER_RE.search(w):
+            scores["ary"] += ARABIZI_BONUS
+            arabizi += 1
+    other = latin if script == "Arab" else arabic
+    if len(other) >= 2 and len(words) >= 2:
+        scores["ary"] += MIXED_BONUS
+    return scores, _Evidence(len(content), markers, arabizi, known / total if total else 0.0)
+
+
+def _latin(label: str, probs: dict[str, float], ev: _Evidence, cleaned: str) -> str:
+    """Darija, French, English or "und" for Latin-script text, from the model's best guess."""
+    darija = ev.markers["ary"] + ev.arabizi
+    if label in ("fr", "en"):
+        own = ev.markers[label]
+        if darija and darija >= own:
+            # Darija grammar words around French nouns ("ach had les commentaires") is
+            # Darija: owners borrow nouns, not pronouns and verbs.
+            return "ary"
+        if not own:
+            # Loanwords look French to the n-grams ("bureau", "commande"); without one
+            # French or English function word, short text is not taken as French/English.
+            if ev.content < 3:
+                return "ary" if probs["ary"] >= LATN_ARY_FALLBACK else "und"
+    elif not darija and ev.content == 1 and probs["ary"] < LATN_ARY_FALLBACK:
+        return "und"
+    if ev.content >= 3 and not darija and ev.markers[label] * 3 < ev.content:
+        # Three or more words with no Darija sign and few marker words of the guess:
+        # perhaps another language altogether, which langdetect knows (55 of them).
+        code, prob = _langdetect(cleaned)
+        if prob >= 0.9 and code in _LD_FOREIGN:
+            return "und"
+        if prob >= 0.9 and code in ("fr", "en") and label != "ary":
+            return code
+    return label
+
+
+def _decide(text: str) -> Detection:
+    cleaned = clean(text)
+    latin, arabic, count = tokens(cleaned)
+    script = _script_of(latin, arabic)
+    if script == "und":
+        return Detection("und", "und", 0.0, count)
+    label = _LEX.short_answer(latin + arabic) if count <= 3 else None
+    if label is not None:
+        return Detection(label, script, 0.0 if label == "und" else WORD_CAPS[1], count)
+    scores, ev = _score(latin, arabic, script)
+    if ev.content == 0:
+        return Detection("und", script, 0.0, count)
+    probs = _softmax(scores)
+    label = max(probs, key=probs.__getitem__)
+    if script == "Latn":
+        label = _latin(label, probs, ev, cleaned[:MAX_CHARS])
+        if label == "und":
+            return Detection("und", script, 0.0, count)
+    elif ev.content == 1 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
+        return Detection("und", script, 0.0, count)
+    conf = probs.get(label, 0.0)
+    if conf < MIN_CONFIDENCE and not (label == "ary" and script == "Latn"):
+        return Detection("und", script, 0.0, count)
+    conf = min(conf, WORD_CAPS.get(ev.content, 1.0))
+    return Detection(label, script, round(conf, 4), count)
+
+
+def analyse(text: str) -> Detection:
+    """Language, script, confidence and word count of one chat message; never raises."""
+    try:
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        return _decide(text)
+    except Exception:  # the chat must go on whatever an owner types
+        return Detection("und", "und", 0.0, 0)
+
+
+def detect_language(text: str) -> str:
+    """ "ary", "fr", "ar", "en" or "und"."""
+    return analyse(text).language
+
+
+def detect_script(text: str) -> str:
+    """ "Arab" or "Latn" by majority of letters, "und" without letters."""
+    try:
+        latin, arabic, _ = tokens(clean(text if isinstance(text, str) else str(text)))
+        return _script_of(latin, arabic)
+    except Exception:  # same contract as analyse()
+        return "und"

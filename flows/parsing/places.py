@@ -1,0 +1,533 @@
+"""Moroccan regions and cities, and matching what owners type against them.
+
+`REGIONS` holds the 12 regions of the 2015 division in their official order (so
+region 1 is Tanger-Tétouan-Al Hoceïma and region 12 Dakhla-Oued Ed-Dahab).
+`CITIES` holds every municipality of 50 000 inhabitants or more at the 2014
+census, plus craft and tourist towns that owners often come from.
+
+Matching ignores case, accents, hyphens, the Arabic article and Darija prefixes
+("f casa", "mn tanja", "فمراكش", "للرباط"), finds a city inside a short sentence,
+and falls back to fuzzy matching for typos. Each alias is data: spellings in
+French, English, Darija (Latin and Arabic script) and Arabic.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flows.parsing.numbers import fold, squash
+
+MAX_PLACE_INPUT = 200  # a city answer is short; longer text is a sentence about it
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name_fr: str
+    name_ar: str
+
+
+@dataclass(frozen=True)
+class City:
+    id: str
+    name_fr: str
+    name_ar: str
+    region_id: str
+
+
+@dataclass(frozen=True)
+class CityMatch:
+    city: City | None
+    suggestions: tuple[City, ...]
+
+
+# id, French name, Arabic name, extra spellings (";"-separated)
+_REGION_DATA = (
+    ("tanger-tetouan-al-hoceima", "Tanger-Tétouan-Al Hoceïma", "طنجة تطوان الحسيمة",
+     "tanger tetouan al hoceima; tanger tetouan alhoceima; tanger tetouan hoceima;"
+     "tangier tetouan al hoceima; tanger tetouan; tanja tetwan l7ouceima; tanja tetwan; tta;"
+     "طنجة تطوان"),
+    ("oriental", "L'Oriental", "الشرق",
+     "oriental; l oriental; region de l oriental; region orientale; eastern region; charq;"
+     "chr9; ljiha charqia; jiha charqia; charqia; الجهة الشرقية; جهة الشرق; الشرقية"),
+    ("fes-meknes", "Fès-Meknès", "فاس مكناس",
+     "fes meknes; fez meknes; fes meknas; fas mknas; fes mknas"),
+    ("rabat-sale-kenitra", "Rabat-Salé-Kénitra", "الرباط سلا القنيطرة",
+     "rabat sale kenitra; rabat sale; rsk; rbat sla l9nitra; rbat sla qnitra; rbat sla;"
+     "الرباط سلا"),
+    ("beni-mellal-khenifra", "Béni Mellal-Khénifra", "بني ملال خنيفرة",
+     "beni mellal khenifra; bni mellal khenifra; bni mellal khnifra; bni mlal khnifra"),
+    ("casablanca-settat", "Casablanca-Settat", "الدار البيضاء سطات",
+     "casablanca settat; casa settat; dar lbida settat; dar el beida settat; kaza settat;"
+     "grand casablanca; grand casa; كازا سطات; البيضاء سطات"),
+    ("marrakech-safi", "Marrakech-Safi", "مراكش آسفي",
+     "marrakech safi; marrakesh safi; mrakech asfi; mrakech safi; marrakech asfi; مراكش اسفي"),
+    ("draa-tafilalet", "Drâa-Tafilalet", "درعة تافيلالت",
+     "draa tafilalet; draa tafilalt; dra tafilalet; dra3 tafilalt; draa; dra3; tafilalet;"
+     "tafilalt; درعة; تافيلالت"),
+    ("souss-massa", "Souss-Massa", "سوس ماسة",
+     "souss massa; sous massa; souss; sous; sus massa; souss massa draa; سوس; سوس ماسة درعة"),
+    ("guelmim-oued-noun", "Guelmim-Oued Noun", "كلميم واد نون",
+     "guelmim oued noun; guelmim wad noun; glmim wad noun; oued noun; wad noun; oued noun;"
+     "كلميم وادنون; واد نون; وادي نون"),
+    ("laayoune-sakia-el-hamra", "Laâyoune-Sakia El Hamra", "العيون الساقية الحمراء",
+     "laayoune sakia el hamra; laayoune sakia lhamra; l3youn sakia l7amra; sakia el hamra;"
+     "sakia lhamra; sakia l7amra; saguia el hamra; الساقية الحمراء"),
+    ("dakhla-oued-ed-dahab", "Dakhla-Oued Ed-Dahab", "الداخلة وادي الذهب",
+     "dakhla oued ed dahab; dakhla oued eddahab; dakhla oued dahab; oued ed dahab;"
+     "oued eddahab; oued dahab; wad dahab; wad eddahab; rio de oro; وادي الذهب; واد الذهب;"
+     "الداخلة واد الذهب"),
+)
+
+# Region codes for the city table below.
+_TTA, _ORI, _FM, _RSK, _BMK, _CS, _MS, _DT, _SM, _GON, _LSH, _DOD = (r[0] for r in _REGION_DATA)
+
+# id, French name, Arabic name, region, extra spellings (";"-separated). Ordered by
+# population at the 2014 census, then the smaller craft towns: the order breaks ties
+# between suggestions.
+_CITY_DATA = (
+    ("casablanca", "Casablanca", "الدار البيضاء", _CS,
+     "casa; casablanka; kaza; kazablanka; dar lbida; ddar lbida; dar l bida; dar el beida;"
+     "dar el bida; dar el baida; dar elbida; dar beida; dar bida; darbida; dar al bayda;"
+     "ad dar al bayda; كازا; كازابلانكا; الدار البيضا; دار البيضاء; البيضاء*; البيضا*"),
+    ("fes", "Fès", "فاس", _FM, "fez; fas; faas; fass"),
+    ("tanger", "Tanger", "طنجة", _TTA,
+     "tangier; tangiers; tanja; tanjah; tandja; tanjia; tangir; طنجه"),
+    ("marrakech", "Marrakech", "مراكش", _MS,
+     "marrakesh; marrakch; marakech; marakesh; mrakech; mrrakech; mrrakch; mrakch; mourrakouch;"
+     "marrakeche; marrakchi; marraquech; marrakech city; مراكيش"),
+    ("sale", "Salé", "سلا", _RSK, "sale*; sla*; sala*; slaa"),
+    ("meknes", "Meknès", "مكناس", _FM, "mknas; meknas; miknas; miknasa; mekness; مكناسة"),
+    ("rabat", "Rabat", "الرباط", _RSK,
+     "rbat; rbaat; lrbat; errbat; errabat; er rabat; ar ribat; الرباط; رباط"),
+    ("oujda", "Oujda", "وجدة", _ORI, "wjda; wejda; ouajda; oujdah; wajda; ujda; وجده"),
+    ("kenitra", "Kénitra", "القنيطرة", _RSK,
+     "knitra; l9nitra; 9nitra; lqnitra; qnitra; lknitra; quenitra; قنيطرة"),
+    ("agadir", "Agadir", "أكادير", _SM, "gadir; agadir ighir; اكادير; اغادير; أغادير"),
+    ("tetouan", "Tétouan", "تطوان", _TTA,
+     "tetwan; titwan; tetuan; tettawen; tetouane; titouan; tetowan; تيطوان"),
+    ("temara", "Témara", "تمارة", _RSK, "tmara; temmara"),
+    ("safi", "Safi", "آسفي", _MS, "safi*; asfi; safi city; اسفي"),
+    ("mohammedia", "Mohammedia", "المحمدية", _CS,
+     "mohammadia; mohamedia; mohamadia; mo7mmadia; mo7amadia; mo7ammadia; lmohammadia;"
+     "lmo7mmadia; fedala; محمدية"),
+    ("khouribga", "Khouribga", "خريبكة", _BMK, "khribga; khoribga; khouribka; lkhribga"),
+    ("el-jadida", "El Jadida", "الجديدة", _CS,
+     "eljadida; al jadida; jadida*; jdida*; ljdida; ljadida; mazagan; جديدة*"),
+    ("beni-mellal", "Béni Mellal", "بني ملال", _BMK,
+     "bni mellal; bni mlal; bnimellal; beni mlal; bni mllal; bani mellal; beni mellal city;"
+     "bnimlal"),
+    ("ait-melloul", "Aït Melloul", "أيت ملول", _SM, "ait mellol; ait mlloul; ait mloul"),
+    ("nador", "Nador", "الناظور", _ORI, "nadour; nnador; ناظور"),
+    ("dar-bouazza", "Dar Bouazza", "دار بوعزة", _CS,
+     "dar bo3za; dar bo3zza; dar bou3azza; darbouazza; dar bouaza"),
+    ("taza", "Taza", "تازة", _FM, "taza*; تازة*"),
+    ("settat", "Settat", "سطات", _CS, "sttat; stat; setat"),
+    ("berrechid", "Berrechid", "برشيد", _CS, "berchid; brchid; berrchid; brrchid; berrachid"),
+    ("khemisset", "Khémisset", "الخميسات", _RSK,
+     "khmisat; lkhmisat; khemissat; khemisat; khmissat; خميسات"),
+    ("inezgane", "Inezgane", "إنزكان", _SM, "inzegane; inzgan; inezgan; inzegan; انزكان"),
+    ("ksar-el-kebir", "Ksar El Kébir", "القصر الكبير", _TTA,
+     "ksar el kebir; ksar lkbir; ksar el kbir; l9sar lkbir; 9sar lkbir; l9ser lkbir;"
+     "ksar kebir; alcazarquivir; قصر الكبير"),
+    ("larache", "Larache", "العرائش", _TTA,
+     "l3raich; laaraich; l3rayech; el araich; larach; larrache; عرائش"),
+    ("guelmim", "Guelmim", "كلميم", _GON, "glmim; goulmim; kelmim; guelmime; gulmim"),
+    ("khenifra", "Khénifra", "خنيفرة", _BMK, "khnifra; khenifra city"),
+    ("berkane", "Berkane", "بركان", _ORI, "berkan; brkan; birkane"),
+    ("taourirt", "Taourirt", "تاوريرت", _ORI, "tawrirt; taorirt"),
+    ("bouskoura", "Bouskoura", "بوسكورة", _CS, "boskoura; bouskora; bouskkoura"),
+    ("fquih-ben-salah", "Fquih Ben Salah", "الفقيه بن صالح", _BMK,
+     "fquih ben salah; fkih ben salah; fqih ben salah; f9ih ben sala7; lf9ih bn sal7;"
+     "el fkih ben saleh; fkih bensalah; فقيه بن صالح"),
+    ("dcheira-el-jihadia", "Dcheira El Jihadia", "الدشيرة الجهادية", _SM,
+     "dcheira; dchira; dcheira el jihadia; dcheira jihadia; الدشيرة; دشيرة"),
+    ("oued-zem", "Oued Zem", "وادي زم", _BMK, "oued zem; wad zem; wadzem; oued zam; واد زم"),
+    ("el-kelaa-des-sraghna", "El Kelaâ des Sraghna", "قلعة السراغنة", _MS,
+     "el kelaa des sraghna; kelaa des sraghna; kelaa sraghna; kelaat sraghna;"
+     "el kelaa sraghna; 9al3a sraghna; l9al3a sraghna; kalaa sraghna; qalaat sraghna;"
+     "sraghna; السراغنة; قلعة سراغنة"),
+    ("sidi-slimane", "Sidi Slimane", "سيدي سليمان", _RSK, "sidi sliman; sidi slimane city"),
+    ("errachidia", "Errachidia", "الرشيدية", _DT,
+     "rachidia; rrachidia; er rachidia; er-rachidia; errachidiya; ksar es souk; الراشيدية"),
+    ("guercif", "Guercif", "جرسيف", _ORI, "grsif; guersif; garsif; gercif; ڭرسيف"),
+    ("oulad-teima", "Oulad Teïma", "أولاد تايمة", _SM,
+     "oulad teima; ouled teima; oulad taima; wlad tayma; wlad teima; ولاد تايمة"),
+    ("ben-guerir", "Ben Guerir", "ابن جرير", _MS,
+     "ben guerir; benguerir; bengrir; ben grir; bn grir; بن جرير; بنجرير; بن ڭرير"),
+    ("tiflet", "Tiflet", "تيفلت", _RSK, "tifelt; tiflt"),
+    ("lqliaa", "Lqliâa", "القليعة", _SM, "lqliaa; l9li3a; lqli3a; el qliaa; qliaa; قليعة"),
+    ("taroudant", "Taroudant", "تارودانت", _SM, "tarudant; taroudante; troudant"),
+    ("sefrou", "Sefrou", "صفرو", _FM, "sfrou; sefro; sfro"),
+    ("essaouira", "Essaouira", "الصويرة", _MS,
+     "souira; swira; sawira; mogador; esaouira; essaouira; essawira; sswira; صويرة"),
+    ("fnideq", "Fnideq", "الفنيدق", _TTA, "fnidq; fnide9; castillejos; فنيدق"),
+    ("sidi-kacem", "Sidi Kacem", "سيدي قاسم", _RSK,
+     "sidi qacem; sidi 9assem; sidi kassem; sidi qassem; sidi 9asem"),
+    ("tiznit", "Tiznit", "تيزنيت", _SM, "tiznit city; tizneet"),
+    ("tan-tan", "Tan-Tan", "طانطان", _GON, "tan tan; tantan"),
+    ("ouarzazate", "Ouarzazate", "ورزازات", _DT,
+     "warzazat; ouarzazat; ouerzazate; warzazate; wrzazat; ouarzazate city"),
+    ("souk-el-arbaa", "Souk El Arbaâ", "سوق الأربعاء", _RSK,
+     "souk el arbaa; souk larbaa; souk arbaa; sou9 larb3a; souk el arbaa du gharb;"
+     "souk larba; سوق الأربعاء الغرب; سوق لاربعا; سوق الاربعاء"),
+    ("youssoufia", "Youssoufia", "اليوسفية", _MS, "yousoufia; youssoufiya; lyousoufia; يوسفية"),
+    ("lahraouyine", "Lahraouyine", "الهراويين", _CS,
+     "lahraouiyine; lhrawiyin; lahrawiyin; lahraouine"),
+    ("martil", "Martil", "مرتيل", _TTA, "martile; mertil"),
+    ("ain-harrouda", "Aïn Harrouda", "عين حرودة", _CS,
+     "ain harrouda; 3in harrouda; ain harouda; 3in 7rrouda; ain hrouda"),
+    ("souk-sebt-oulad-nemma", "Souk Sebt Oulad Nemma", "سوق السبت أولاد النمة", _BMK,
+     "souk sebt oulad nemma; souk sebt; sou9 sebt; sebt oulad nemma; souk essebt;"
+     "سوق السبت; سوق السبت اولاد النمة"),
+    ("skhirat", "Skhirat", "الصخيرات", _RSK, "skhirate; sskhirat; صخيرات"),
+    ("ouazzane", "Ouazzane", "وزان", _TTA, "wazzan; ouezzane; wazan; ouazzan"),
+    ("benslimane", "Benslimane", "بنسليمان", _CS,
+     "ben slimane; bensliman; bnsliman; ben sliman; بن سليمان"),
+    ("al-hoceima", "Al Hoceïma", "الحسيمة", _TTA,
+     "al hoceima; alhoceima; hoceima; lhoceima; l7ouceima; l7oceima; el hoceima;"
+     "al hoceyma; lhouceima; houceima; حسيمة"),
+    ("beni-ansar", "Beni Ansar", "بني أنصار", _ORI, "bni ansar; beni nsar; bni nsar; بني نصار"),
+    ("mdiq", "M'diq", "المضيق", _TTA, "mdiq; m diq; mdyeq; mdi9; mdye9; mdik; مضيق"),
+    ("sidi-bennour", "Sidi Bennour", "سيدي بنور", _CS, "sidi benour; sidi bnour; sidibennour"),
+    ("midelt", "Midelt", "ميدلت", _DT, "midlt; midelte"),
+    ("azrou", "Azrou", "أزرو", _FM, "azro; azrou city"),
+    ("drargua", "Drargua", "الدراركة", _SM, "drarga; drargua city; دراركة"),
+    ("laayoune", "Laâyoune", "العيون", _LSH,
+     "layoune; l3youn; عيون*; l3ayoun; el aaiun; el ayoun; laayoun; layoun; aaiun;"
+     "el aioun sahara"),
+    ("dakhla", "Dakhla", "الداخلة", _DOD, "dakhla*; villa cisneros; داخلة*"),
+    ("smara", "Smara", "السمارة", _LSH, "es semara; semara; smara city; سمارة"),
+    # Smaller towns known for crafts (carpets, pottery, argan, roses, saffron, dates).
+    ("chefchaouen", "Chefchaouen", "شفشاون", _TTA,
+     "chaouen; chefchaouene; chaoun; chfchawn; chefchawen; chaouen city; الشاون; شاون"),
+    ("zagora", "Zagora", "زاكورة", _DT, "zagoura; zakoura"),
+    ("ifrane", "Ifrane", "إفران", _FM, "ifran; افران"),
+    ("erfoud", "Erfoud", "أرفود", _DT, "arfoud; rfoud; ارفود"),
+    ("rissani", "Rissani", "الريصاني", _DT, "errissani; risani; الريساني; ريصاني"),
+    ("asilah", "Asilah", "أصيلة", _TTA, "assilah; asila; arzila; zila; اصيلة; أصيلا"),
+    ("tinghir", "Tinghir", "تنغير", _DT, "tinerhir; tineghir; tinghir city"),
+    ("tamegroute", "Tamegroute", "تامكروت", _DT, "tamgrout; tamegrout; تمكروت"),
+    ("taliouine", "Taliouine", "تالوين", _SM, "taliwin; talioine"),
+    ("tafraout", "Tafraout", "تافراوت", _SM, "tafrawt; tafraoute"),
+    ("kelaat-mgouna", "Kelaat M'Gouna", "قلعة مكونة", _DT,
+     "kelaat mgouna; kalaat mgouna; qalaat mgouna; el kelaa mgouna; 9al3at mgouna;"
+     "kelaa mgouna; mgouna; قلعة امكونة; مكونة"),
+    ("chichaoua", "Chichaoua", "شيشاوة", _MS, "chichawa; chichaoua city"),
+    ("taznakht", "Taznakht", "تازناخت", _DT, "taznakht city; taznaght"),
+    ("sidi-ifni", "Sidi Ifni", "سيدي إفني", _GON, "ifni; sidi ifni; سيدي افني; افني"),
+    ("tata", "Tata", "طاطا", _SM, "tata*; طاطا*"),
+    ("demnate", "Demnate", "دمنات", _BMK, "demnat; damnat"),
+    ("boujdour", "Boujdour", "بوجدور", _LSH, "bojador; boujdor"),
+    ("tamanar", "Tamanar", "تمنار", _MS, "tamnar"),
+    ("azemmour", "Azemmour", "أزمور", _CS, "azmour; azamor; ازمور"),
+    ("tamesna", "Tamesna", "تامسنا", _RSK, "tamasna"),
+)
+
+REGIONS: dict[str, Region] = {rid: Region(rid, fr, ar) for rid, fr, ar, _ in _REGION_DATA}
+CITIES: dict[str, City] = {cid: City(cid, fr, ar, rid) for cid, fr, ar, rid, _ in _CITY_DATA}
+_RANK = {cid: i for i, cid in enumerate(CITIES)}
+
+# Words of a sentence around a place name: "ana f casa", "je suis à Fès", "من مراكش".
+_STOPWORDS_TEXT = """
+ana ani rani rah ra nta nti hna ahna ihna f fi fe fl fel mn men min man mne m b bi bl l el al
+la le les de du des d je j suis sui a au aux en dans from in at i am im live living habite
+nskn kanskn kanskon saken sakna sakin sakn 3aych 3aycha ville mdina lmdina city town region
+jiha province mon ma mes notre nous on est c cest ici tma based base situe situee wach oui
+non ah iyeh yes no salam slm salut bonjour bonsoir merci chokran shukran choukran my our the
+is we are of and w o ou et y hh ok okay wakha daba db dyal dial dyali diali ta3 nta3 atelier
+ma7al mahal l7anout hanout boutique magasin cooperative 3andi 3ndi 3andna 3ndna kayn kayna
+kain kaina near pres proche cote centre center wst quartier hay 7ay derb rue avenue bd
+boulevard douar dwar village prov taht qrib 9rib jnb janb
+انا أنا في ف من ب الى إلى مدينة المدينة ساكن ساكنة كنسكن نسكن أسكن عندي هنا جهة الجهة
+إقليم اقليم السلام سلام عليكم شكرا نعم لا و مع ديال ديالي دوار قرية حي درب شارع زنقة مركز وسط
+قرب بالقرب محل دكان تعاونية
+"""
+# Words after which even an everyday word ("safi", "sale", "tata") is a place.
+_LOCATIVES_TEXT = """
+f fi fe fl fel mn men min m b bi a au de in at from near pres l
+في من ب الى إلى ف ل
+"""
+_REGION_FILLER_TEXT = """
+jiha jihat ljiha region regions la le l de du des d el al reg n no num numero number
+جهة الجهة جهات رقم
+"""
+
+
+def _folded_set(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in text.split())
+
+
+_STOPWORDS = _folded_set(_STOPWORDS_TEXT)
+_LOCATIVES = _folded_set(_LOCATIVES_TEXT)
+_REGION_FILLER = _folded_set(_REGION_FILLER_TEXT)
+_LAT_PREFIXES = ("fl", "bl", "ml", "f", "l", "b", "m")
+_AR_PREFIXES = ("لل", "وف", "وب", "ول", "ف", "ب", "ل", "و")
+
+
+def _words(text: str, limit: int = MAX_PLACE_INPUT) -> list[str]:
+    s = fold(text, limit)
+    out: list[str] = []
+    word: list[str] = []
+    for ch in s:
+        if ch.isalnum():
+            word.append(ch)
+        elif word:
+            out.append("".join(word))
+            word = []
+    if word:
+        out.append("".join(word))
+    return out
+
+
+def _variants(alias: str) -> set[str]:
+    words = _words(alias, 1000)
+    if not words:
+        return set()
+    keys = {"".join(words)}
+    first = words[0]
+    # "الرباط" is also typed "رباط"; "el jadida" also "jadida".
+    if first.startswith("ال") and len(first) > 3:
+        keys.add("".join([first[2:], *words[1:]]))
+    if first in ("el", "al", "l", "le", "la") and len(words) > 1:
+        keys.add("".join(words[1:]))
+    return keys
+
+
+class _Index:
+    """Exact keys (a name with blanks and hyphens removed) plus fuzzy lookup."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, bool]]) -> None:
+        self.exact: dict[str, str] = {}
+        self.ambiguous: set[str] = set()
+        self.conflicts: list[tuple[str, str, str]] = []  # (key, kept, dropped): a data bug
+        for alias, value, ambiguous in entries:
+            for key in _variants(alias):
+                kept = self.exact.setdefault(key, value)
+                if kept != value:
+                    self.conflicts.append((key, kept, value))
+                if ambiguous and self.exact[key] == value:
+                    self.ambiguous.add(key)
+        self.squashed: dict[str, str] = {}
+        self.squashed_ambiguous: set[str] = set()
+        for key, value in self.exact.items():
+            sq = squash(key)
+            if self.squashed.get(sq, value) != value:
+                self.squashed[sq] = ""  # two places squash alike: no squashed match
+            else:
+                self.squashed[sq] = value
+            if key in self.ambiguous:
+                self.squashed_ambiguous.add(sq)
+        self.sorted_keys = sorted(self.exact)
+        self.grams: dict[str, list[str]] = {}
+        for key in self.exact:
+            for g in _bigrams(key):
+                self.grams.setdefault(g, []).append(key)
+
+    def get(self, key: str) -> tuple[str, bool] | None:
+        value = self.exact.get(key)
+        if value is not None:
+            return value, key in self.ambiguous
+        sq = squash(key)
+        value = self.squashed.get(sq)
+        if value:
+            return value, sq in self.squashed_ambiguous
+        return None
+
+    def near(self, query: str, cap: int) -> list[tuple[int, str]]:
+        """(edit distance, value) of keys within `cap` edits of the query."""
+        grams = _bigrams(query)
+        counts: dict[str, int] = {}
+        for g in grams:
+            for key in self.grams.get(g, ()):
+                counts[key] = counts.get(key, 0) + 1
+        # Each edit changes at most three bigrams (a transposition), so keys sharing
+        # fewer cannot be within `cap` edits.
+        need = len(grams) - 3 * cap
+        out: list[tuple[int, str]] = []
+        for key, shared in counts.items():
+            if shared < need or abs(len(key) - len(query)) > cap:
+                continue
+            d = _distance(query, key, cap)
+            if d <= cap:
+                out.append((d, self.exact[key]))
+        return out
+
+    def prefixed(self, query: str) -> list[str]:
+        """Values of keys that start with the query ("sidi", "beni")."""
+        i = bisect.bisect_left(self.sorted_keys, query)
+        out: list[str] = []
+        while i < len(self.sorted_keys) and self.sorted_keys[i].startswith(query):
+            out.append(self.exact[self.sorted_keys[i]])
+            i += 1
+        return out
+
+
+def _bigrams(key: str) -> set[str]:
+    padded = f"^{key}$"
+    return {padded[i:i + 2] for i in range(len(padded) - 1)}
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Optimal string alignment distance (edits and adjacent swaps), stopping past cap."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+        if min(cur) > cap:
+            return cap + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _alias_entries(name_fr: str, name_ar: str, extra: str, value: str):
+    yield name_fr, value, False
+    yield name_ar, value, False
+    yield value.replace("-", " "), value, False
+    for alias in extra.split(";"):
+        alias = alias.strip()
+        if alias:
+            yield alias.rstrip("*"), value, alias.endswith("*")
+
+
+_CITY_INDEX = _Index(
+    entry for cid, fr, ar, _, extra in _CITY_DATA for entry in _alias_entries(fr, ar, extra, cid)
+)
+_REGION_INDEX = _Index(
+    entry for rid, fr, ar, extra in _REGION_DATA for entry in _alias_entries(fr, ar, extra, rid)
+)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    value: str
+    ambiguous: bool
+    prefixed: bool  # found after stripping a glued "f"/"mn"/"ف"... from the first word
+
+
+def _prefix_forms(word: str) -> list[str]:
+    prefixes = _LAT_PREFIXES if word.isascii() else _AR_PREFIXES
+    return [word[len(p):] for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3]
+
+
+def _exact_hits(words: list[str], index: _Index, longest: int = 5) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            rest = words[i + 1:i + n]
+            found = index.get("".join(words[i:i + n]))
+            prefixed = False
+            if found is None and words[i] not in index.exact:
+                for stripped in _prefix_forms(words[i]):
+                    found = index.get("".join([stripped, *rest]))
+                    if found is not None:
+                        prefixed = True
+                        break
+            if found is not None:
+                hits.append(_Hit(i, i + n, found[0], found[1], prefixed))
+    # Drop hits inside a longer one ("fes" inside "fes meknes").
+    return [h for h in hits
+            if not any(o is not h and o.start <= h.start and h.end <= o.end
+                       and o.end - o.start > h.end - h.start for o in hits)]
+
+
+def _best_hit(words: list[str], hits: list[_Hit]) -> _Hit | None:
+    content = [i for i, w in enumerate(words) if w not in _STOPWORDS]
+    for h in sorted(hits, key=lambda h: (h.ambiguous, h.start)):
+        if not h.ambiguous:
+            return h
+        # An everyday word ("safi" = enough, "jdida" = new) is a place only when it
+        # is the whole answer or follows "f", "mn", "في", "من"...
+        alone = all(h.start <= i < h.end for i in content)
+        after_locative = h.prefixed or (h.start > 0 and words[h.start - 1] in _LOCATIVES)
+        if alone or after_locative:
+            return h
+    return None
+
+
+def _cap(length: int) -> int:
+    return 1 if length <= 5 else 2 if length <= 9 else 3
+
+
+def _fuzzy(words: list[str], index: _Index) -> tuple[str | None, list[str]]:
+    """(confident value or None, suggestions best first) for typos of a name."""
+    content = [w for w in words if w not in _STOPWORDS and not w.isdigit()][:8]
+    queries = [w for w in content if len(w) >= 4]
+    queries += [a + b for a, b in zip(content, content[1:], strict=False)]
+    best: dict[str, tuple[int, int]] = {}  # value -> (distance, query length)
+    for q in queries[:12]:
+        for d, value in index.near(q, _cap(len(q))):
+            if value not in best or d < best[value][0]:
+                best[value] = (d, len(q))
+    ranked = sorted(best, key=lambda v: (best[v][0], _RANK.get(v, 0)))
+    if ranked:
+        d, qlen = best[ranked[0]]
+        unique = len(ranked) == 1 or best[ranked[1]][0] > d
+        # One slip in a word of 5+ letters ("agadr", "casablnca"), or two in 9+,
+        # is close enough to take without asking.
+        if unique and ((d <= 1 and qlen >= 5) or (d == 2 and qlen >= 9)):
+            return ranked[0], ranked
+        return None, ranked
+    # "sidi", "beni": the start of several names.
+    prefixed: list[str] = []
+    for q in queries:
+        if len(q) >= 4:
+            for value in index.prefixed(q):
+                if value not in prefixed:
+                    prefixed.append(value)
+    return None, sorted(prefixed, key=lambda v: _RANK.get(v, 0))
+
+
+def match_city(text: str) -> CityMatch:
+    """The city named in the text ("casa", "dar lbida", "ana f casa", "je suis à Fès",
+    "من مراكش"); else up to 3 suggestions for a near miss; else nothing."""
+    try:
+        words = _words(text)
+        hit = _best_hit(words, _exact_hits(words, _CITY_INDEX))
+        if hit is not None:
+            return CityMatch(CITIES[hit.value], ())
+        confident, ranked = _fuzzy(words, _CITY_INDEX)
+        if confident is not None:
+            return CityMatch(CITIES[confident], ())
+        return CityMatch(None, tuple(CITIES[v] for v in ranked[:3]))
+    except (ValueError, IndexError, KeyError):  # pragma: no cover - defensive
+        return CityMatch(None, ())
+
+
+def match_region(text: str) -> Region | None:
+    """The region named in the text in any language or spelling ("souss", "الشرق",
+    "Fès-Meknès"), or by its official number 1-12 ("6", "jiha 6", "٦"); a city name
+    gives its region. None when nothing matches confidently."""
+    try:
+        words = _words(text)
+        content = [w for w in words if w not in _REGION_FILLER]
+        if len(content) == 1 and content[0].isdigit() and len(content[0]) <= 2:
+            number = int(content[0])
+            return list(REGIONS.values())[number - 1] if 1 <= number <= 12 else None
+        hit = _best_hit(words, _exact_hits(words, _REGION_INDEX))
+        if hit is not None:
+            return REGIONS[hit.value]
+        city = _best_hit(words, _exact_hits(words, _CITY_INDEX))
+        if city is not None:
+            return REGIONS[CITIES[city.value].region_id]
+        confident, _ = _fuzzy(words, _REGION_INDEX)
+        if confident is not None:
+            return REGIONS[confident]
+        confident, _ = _fuzzy(words, _CITY_INDEX)
+        if confident is not None:
+            return REGIONS[CITIES[confident].region_id]
+        return None
+    except (ValueError, IndexError, KeyError):  # pragma: no cover - defensive
+        return None

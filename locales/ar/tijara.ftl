@@ -1,0 +1,195 @@
+### Tijara — العربية الفصحى.
+### Chaque phrase du bot est ici. Les clés sont stables (tests et scripts les suivent).
+### Les clés words_* listent, séparés par des virgules, les mots qu'un patron peut
+### taper à la place d'un bouton ; ils sont acceptés quelle que soit la langue choisie.
+
+## Premier contact
+
+ask_language = مرحبًا بك في تجارة! 👋
+    أساعدك على تسجيل شركتك ومنتجاتك في منصة التصدير.
+    بأي لغة تريد المتابعة؟
+ask_consent = قبل أن نبدأ: لإنشاء صفحتك على المنصة، نسجّل اسم شركتك، واسمك، ومدينتك، ورقم هاتفك، ومنتجاتك وصورها.
+    نستعمل هذه البيانات فقط لإعداد صفحتك؛ ولا يطّلع عليها إلا فريق تجارة (والمرافق الميداني الذي يتابعك، إن وُجد)، ثم تظهر على المنصة بعد قبول ملفك.
+    يمكنك في أي وقت أن تطلب الاطلاع عليها أو تصحيحها أو حذفها (القانون 09-08).
+    هل توافق؟
+consent_declined = دون موافقتك لا يمكنني حفظ أي شيء. إذا غيّرت رأيك، أجب بـ« نعم ».
+restarted = بدأنا من جديد. حُذفت مسودتك السابقة.
+
+## L'entreprise
+
+ask_business_name = ما اسم شركتك أو تعاونيتك أو ورشتك؟
+ask_owner_name = ما اسمك الكامل، من فضلك؟
+ask_city = في أي مدينة توجد شركتك؟
+city_did_you_mean = لم أتعرّف على « { $city } ». هل تقصد…؟
+ask_region = لا أعرف « { $city } » بعد. في أي جهة تقع؟
+ask_sector = ما هو قطاع نشاطك؟
+ask_ice = ما هو رقم ICE الخاص بك (المعرّف الموحد للمقاولة، 15 رقمًا)؟ يمكنك تخطي هذا السؤال.
+ask_phone = ما رقم الهاتف الذي يمكننا التواصل معك عليه؟ (مثلًا 06 12 34 56 78)
+ask_email = بريدك الإلكتروني؟ (اختياري)
+
+## Les produits
+
+ask_product_name = { $number ->
+    [1] لننتقل إلى منتجاتك. ما اسم منتجك الأول؟ (مثلًا: زيت أركان تجميلي)
+   *[other] ما اسم المنتج رقم { $number }؟
+}
+ask_photos = أرسل صورًا لـ« { $product } »: من 1 إلى { $max }، بإضاءة جيدة. اضغط « انتهيت » عند الانتهاء.
+photo_received = وصلت الصورة ({ $count }/{ $max }). أرسل صورة أخرى، أو اضغط « انتهيت ».
+photos_full = هذه { $max } صور، وهو الحد الأقصى. اضغط « انتهيت ».
+ask_description = صف « { $product } » في بضع جمل: المادة، والمصدر، وما الذي يميّزه.
+ask_price = ما سعر « { $product } » بالدرهم، ولأي وحدة؟ (مثلًا: 150 درهمًا للكيلوغرام)
+ask_price_unit = هذا السعر لأي وحدة؟
+confirm_price_conversion = { $said } { $currency }، أي { $price }. هل هذا صحيح؟
+ask_moq = ما أقل كمية للطلب الواحد؟ (مثلًا: 50 كيلوغرامًا)
+ask_more_products = لديك { $count ->
+    [one] منتج واحد
+    [two] منتجان
+    [few] { $count } منتجات
+    [many] { $count } منتجًا
+   *[other] { $count } منتج
+}. هل تريد إضافة منتج آخر؟
+
+## Récapitulatif
+
+review_summary = هذا ملفك. تحقّق منه جيدًا:
+    🏢 { $business_name }
+    👤 { $owner_name }
+    📍 { $city } ({ $region })
+    🏷️ { $sector }
+    ICE: { $ice }
+    📞 { $phone }
+    ✉️ { $email }
+    { $products }
+    هل كل شيء صحيح؟ أرسله، أو صحّح ما يلزم.
+review_product = 📦 { $number }. { $name } — الصور: { $photos }
+    { $description }
+    السعر: { $price } · الحد الأدنى: { $moq }
+ask_edit_field = ماذا تريد أن تصحّح؟
+submitted = شكرًا! أُرسل ملف « { $business_name } ». سيراجعه فريقنا ويردّ عليك هنا.
+already_submitted = ملف « { $business_name } » قيد المراجعة. سنكتب لك هنا فور وجود أي جديد.
+
+## Valeurs
+
+value_missing = —
+value_none = (غير مذكور)
+amount_value = { $amount } درهم / { $unit }
+price_range = من { $low } إلى { $high } درهم / { $unit }
+amount_only = { $amount } درهم
+price_range_only = من { $low } إلى { $high } درهم
+label_plain = { $text }
+currency_ryal = ريال
+currency_franc = سنتيم
+currency_MAD = درهم
+
+## Aide et navigation
+
+help = أنت في قسم « { $section } ». أجب عن السؤال أدناه. يمكنك أيضًا كتابة: « رجوع »، « تخطي » (للأسئلة الاختيارية)، « أين أنا »، « اللغة »، « ابدأ من جديد ».
+where_am_i = أنت في قسم « { $section } »: الخطوة { $done } من { $total }.
+welcome_back = مرحبًا بعودتك! كنت في قسم « { $section } » ({ $done }/{ $total }). لنتابع:
+confirm_restart = هل تريد البدء من جديد؟ سيُحذف كل ما أدخلته.
+offer_language_switch = هل تفضّل المتابعة بـ{ $language }؟
+section_start = البداية
+section_business = شركتك
+section_product = منتجاتك
+section_review = المراجعة
+section_done = تم إرسال الملف
+
+## Réponses à corriger
+
+invalid_choice = اختر أحد الأجوبة المقترحة (يمكنك أيضًا كتابة رقمه).
+invalid_empty = لم يصلني شيء. اكتب جوابك من فضلك.
+invalid_too_long = النص طويل جدًا: { $max } حرف كحد أقصى، من فضلك.
+invalid_no_letters = اكتب الجواب بالحروف، من فضلك.
+invalid_ice = رقم ICE يتكوّن من أرقام فقط: 15 رقمًا.
+invalid_ice_length = رقم ICE يتكوّن من 15 رقمًا، وقد عددت { $count }. تحقّق منه، أو تخطَّ هذا السؤال.
+invalid_email = يبدو أن هذا البريد الإلكتروني غير صحيح (مثال: name@gmail.com). أو تخطَّ هذا السؤال.
+invalid_phone = لم أتعرّف على هذا الرقم. اكتبه هكذا: 06 12 34 56 78 أو +212 6 12 34 56 78.
+invalid_price = لم أجد سعرًا. اكتب المبلغ بالدرهم مع الوحدة، مثلًا: 150 درهمًا للكيلوغرام.
+invalid_moq = اكتب الكمية برقم، مثلًا: 100 قطعة أو 50 كيلوغرامًا.
+expected_photo = أنتظر صورة للمنتج. أرسلها، أو اضغط « انتهيت ».
+expected_text = أنتظر هنا جوابًا مكتوبًا.
+photo_not_image = هذا الملف ليس صورة يمكنني قراءتها. أرسل صورة بصيغة JPEG أو PNG أو WebP.
+photo_too_many = الحد الأقصى { $max } صور لكل منتج؛ لم تُضف هذه الصورة.
+photos_need_one = يلزم صورة واحدة على الأقل للمنتج. أرسل صورة.
+stale_button = هذا الزر يخص سؤالًا سابقًا. هذا هو السؤال الحالي:
+cannot_skip = هذا السؤال إلزامي.
+cannot_go_back = لا يمكن الرجوع أكثر من هذا.
+cannot_restart_submitted = أُرسل الملف بالفعل؛ لم يعد من الممكن حذفه من هنا.
+
+## Boutons
+
+lang_ary = الدارجة
+lang_fr = Français
+lang_ar = العربية
+btn_yes = نعم
+btn_no = لا
+btn_done = انتهيت
+btn_skip = تخطي
+btn_back = رجوع
+btn_submit = إرسال الملف
+btn_add_product = إضافة منتج
+btn_edit_business = تعديل بيانات الشركة
+btn_edit_product = تعديل « { $name } »
+btn_none_of_these = لا شيء مما سبق
+btn_keep = الاحتفاظ
+btn_replace = استبدال
+field_business_name = اسم الشركة
+field_owner_name = اسمك
+field_city = المدينة
+field_sector = القطاع
+field_ice = ICE
+field_phone = الهاتف
+field_email = البريد الإلكتروني
+field_product_name = اسم المنتج
+field_photos = الصور
+field_description = الوصف
+field_price = السعر
+field_moq = الحد الأدنى للطلب
+sector_argan = أركان
+sector_olive_oil = زيت الزيتون
+sector_food = مواد غذائية
+sector_cosmetics = مستحضرات التجميل
+sector_carpets = الزرابي
+sector_textiles = النسيج
+sector_leather = الجلد
+sector_zellige = الزليج
+sector_pottery = الفخار
+sector_wood_metal = الخشب والمعادن
+sector_other = أخرى
+unit_piece = قطعة
+unit_kg = كيلوغرام
+unit_g = غرام
+unit_ton = طن
+unit_l = لتر
+unit_ml = مليلتر
+unit_m = متر
+unit_m2 = متر مربع
+unit_box = علبة
+unit_carton = كرتونة
+unit_bottle = قنينة
+unit_set = مجموعة
+unit_dozen = دزينة
+unit_pair = زوج
+
+## Mots acceptés à la place des boutons
+
+words_yes = نعم, نعم أوافق, موافق, موافقة, أوافق, حسنا, حسنًا, أجل, بلى, طبعا, طبعًا, بالتأكيد, أكيد, صحيح, تمام, لا مانع
+words_no = لا, كلا, لا شكرا, لا أوافق, غير موافق, لست موافقا, ليس الآن, لا أريد
+words_done = انتهيت, تم, انتهى, لقد انتهيت, هذا كل شيء, التالي, اكتمل, أنهيت
+words_submit = أرسل, ارسل, إرسال, أرسل الملف, إرسال الملف, أرسله, تأكيد, أكد, تأكيد الإرسال
+words_help = مساعدة, المساعدة, ساعدني, أحتاج مساعدة, لم أفهم, لا أفهم, ماذا أفعل, ماذا علي أن أفعل, كيف
+words_back = رجوع, الرجوع, السابق, ارجع, عودة, العودة, الخطوة السابقة, السؤال السابق
+words_skip = تخطي, تخطى, تخط, تجاوز, تخطي السؤال, ليس لدي, ليس عندي, لا يوجد, لا أملك, لا أملك رقما
+words_restart = ابدأ من جديد, البدء من جديد, إعادة البدء, ابدأ من البداية, من البداية, مسح الكل, إعادة التسجيل
+words_where = أين أنا, أين وصلت, إلى أين وصلت, أين وصلنا, كم بقي, في أي مرحلة أنا
+words_language = اللغة, لغة, تغيير اللغة, غير اللغة, تبديل اللغة, اختيار اللغة
+words_greeting = السلام عليكم, السلام عليكم ورحمة الله, السلام عليكم ورحمة الله وبركاته, مرحبا, مرحبًا, أهلا, أهلا وسهلا, صباح الخير, مساء الخير, تحية طيبة
+
+## Web chat
+
+ui_title = تجارة — التسجيل
+ui_placeholder = اكتب رسالتك…
+ui_send = إرسال
+ui_photo = صورة
+ui_restart = محادثة جديدة
+ui_error = لم تُرسل الرسالة. تحقّق من الاتصال وحاول مرة أخرى.

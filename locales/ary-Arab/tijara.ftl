@@ -1,0 +1,195 @@
+### Tijara — الدارجة (بالحروف العربية).
+### Chaque phrase du bot est ici. Les clés sont stables (tests et scripts les suivent).
+### Les clés words_* listent, séparés par des virgules, les mots qu'un patron peut
+### taper à la place d'un bouton ; ils sont acceptés quelle que soit la langue choisie.
+
+## Premier contact
+
+ask_language = السلام ومرحبا بيك ف تجارة! 👋
+    أنا هنا باش نعاونك تسجل الشركة ديالك والسلعة ديالك ف المنصة ديال التصدير، باش تبيع لبرا.
+    بأشمن لغة بغيتي نكملو؟
+ask_consent = قبل ما نبداو: باش نوجدو الصفحة ديالك ف المنصة، غادي نسجلو سمية الشركة ديالك، سميتك، المدينة، نمرة التيليفون، السلعة ديالك والتصاور ديالها.
+    هاد المعلومات كنستعملوها غير باش نوجدو الصفحة ديالك؛ ما كيشوفها غير الفريق ديال تجارة (واللي كيتبعك من عندنا ف الميدان، إلا كان)، ومن بعد كتبان ف المنصة ملي يتقبل الملف ديالك.
+    تقدر ف أي وقت تطلب تشوفها، تصححها ولا تمسحها (القانون 09-08).
+    واش موافق؟
+consent_declined = بلا الموافقة ديالك ما نقدر نسجل والو. إلا بدلتي رايك، جاوب ب « إيه ».
+restarted = صافي، رجعنا من الأول. المعلومات اللي كنتي دخلتي تمسحو.
+
+## L'entreprise
+
+ask_business_name = شنو سمية الشركة، التعاونية ولا المعمل ديالك؟
+ask_owner_name = شنو سميتك الكاملة عافاك؟
+ask_city = ف أشمن مدينة كاينة الشركة ديالك؟
+city_did_you_mean = ما عرفتش « { $city } ». واش قصدك…؟
+ask_region = مازال ما كنعرفش « { $city } ». ف أشمن جهة كاينة؟
+ask_sector = شنو هو المجال ديالك؟
+ask_ice = شنو هو الـICE ديالك (الرقم الموحد ديال المقاولة، 15 رقم)؟ تقدر تدوز هاد السؤال.
+ask_phone = شنو النمرة ديال التيليفون اللي نقدرو نتاصلو بيك فيها؟ (بحال 06 12 34 56 78)
+ask_email = الإيميل ديالك؟ (ماشي ضروري)
+
+## Les produits
+
+ask_product_name = { $number ->
+    [1] دابا نمشيو للسلعة ديالك. شنو سمية المنتوج اللول؟ (مثلا: زيت أركان ديال التجميل)
+   *[other] شنو سمية المنتوج رقم { $number }؟
+}
+ask_photos = صيفط تصاور ديال « { $product } »: من 1 حتى { $max }، وخاص يكون فيهم الضو مزيان. ملي تسالي، ورك على « صافي ساليت ».
+photo_received = وصلاتني التصويرة ({ $count }/{ $max }). صيفط وحدة خرى، ولا « صافي ساليت ».
+photos_full = هادي { $max } ديال التصاور، هادا هو الماكسيموم. ورك على « صافي ساليت ».
+ask_description = وصف ليا « { $product } » ف شي جمل: من أش مصنوع، منين جاي، وشنو اللي كيخليه مميز.
+ask_price = شحال الثمن ديال « { $product } » بالدرهم، وواش للكيلو، للحبة ولا لشي حاجة خرى؟ (مثلا: 150 درهم الكيلو)
+ask_price_unit = هاد الثمن ديال أشمن وحدة؟
+confirm_price_conversion = { $said } { $currency }، يعني { $price }. واش هاكا؟
+ask_moq = شحال أقل كمية ف الطلبية؟ (مثلا: 50 كيلو)
+ask_more_products = عندك { $count ->
+    [one] منتوج واحد
+    [two] جوج منتوجات
+    [few] { $count } ديال المنتوجات
+    [many] { $count } منتوج
+   *[other] { $count } ديال المنتوجات
+}. بغيتي تزيد شي واحد خور؟
+
+## Récapitulatif
+
+review_summary = ها الملف ديالك. شوفو مزيان:
+    🏢 { $business_name }
+    👤 { $owner_name }
+    📍 { $city } ({ $region })
+    🏷️ { $sector }
+    ICE: { $ice }
+    📞 { $phone }
+    ✉️ { $email }
+    { $products }
+    كلشي مزيان؟ صيفطو، ولا صلح اللي خاص.
+review_product = 📦 { $number }. { $name } — التصاور: { $photos }
+    { $description }
+    الثمن: { $price } · أقل كمية: { $moq }
+ask_edit_field = شنو بغيتي تبدل؟
+submitted = شكرا! الملف ديال « { $business_name } » تصيفط. الفريق ديالنا غادي يراجعو ويجاوبك هنا.
+already_submitted = الملف ديال « { $business_name } » كيتراجع دابا. غادي نكتبو ليك هنا ملي يكون شي جديد.
+
+## Valeurs
+
+value_missing = —
+value_none = (ما كاينش)
+amount_value = { $amount } درهم / { $unit }
+price_range = { $low } حتى { $high } درهم / { $unit }
+amount_only = { $amount } درهم
+price_range_only = من { $low } ل { $high } درهم
+label_plain = { $text }
+currency_ryal = ريال
+currency_franc = سنتيم
+currency_MAD = درهم
+
+## Aide et navigation
+
+help = راك ف « { $section } ». جاوب على السؤال اللي لتحت. وتقدر تكتب حتى: « رجع »، « دوز » (للأسئلة اللي ماشي ضرورية)، « فين وصلت »، « اللغة »، « عاود من الأول ».
+where_am_i = راك ف « { $section } »: المرحلة { $done } من { $total }.
+welcome_back = مرحبا بيك من جديد! كنتي ف « { $section } » ({ $done }/{ $total }). يالاه نكملو:
+confirm_restart = بغيتي تعاود من الأول؟ كلشي اللي كتبتي غادي يتمسح.
+offer_language_switch = بغيتي نكملو ب{ $language }؟
+section_start = البداية
+section_business = الشركة ديالك
+section_product = السلعة ديالك
+section_review = المراجعة
+section_done = الملف تصيفط
+
+## Réponses à corriger
+
+invalid_choice = ختار وحدة من الأجوبة اللي عندك (ولا كتب الرقم ديالها).
+invalid_empty = ما وصلني والو. كتب الجواب ديالك عافاك.
+invalid_too_long = هادشي طويل بزاف: ماشي كثر من { $max } حرف عافاك.
+invalid_no_letters = كتب الجواب بالحروف عافاك.
+invalid_ice = الـICE فيه غير الأرقام: 15 رقم.
+invalid_ice_length = الـICE فيه 15 رقم؛ أنا حسبت { $count }. شوفو مزيان، ولا دوز هاد السؤال.
+invalid_email = هاد الإيميل ما باينش صحيح (بحال: smiya@gmail.com). ولا دوز هاد السؤال.
+invalid_phone = ما عرفتش هاد النمرة. كتبها بحال 06 12 34 56 78 ولا +212 6 12 34 56 78.
+invalid_price = ما لقيتش الثمن. كتب شحال بالدرهم ومعاه الوحدة، بحال: 150 درهم الكيلو.
+invalid_moq = كتب الكمية بالرقم، بحال: 100 حبة ولا 50 كيلو.
+expected_photo = كنتسنى تصويرة ديال المنتوج. صيفطها، ولا ورك على « صافي ساليت ».
+expected_text = هنا كنتسنى جواب مكتوب.
+photo_not_image = هاد الفيشي ماشي تصويرة نقدر نقراها. صيفط تصويرة JPEG ولا PNG ولا WebP.
+photo_too_many = الماكسيموم هو { $max } تصاور لكل منتوج؛ هادي ما تزادتش.
+photos_need_one = خاص على الأقل تصويرة وحدة ديال المنتوج. صيفط وحدة.
+stale_button = هاد البوطون ديال سؤال فات. ها السؤال ديال دابا:
+cannot_skip = هاد السؤال ضروري، ما يمكنش تدوزو.
+cannot_go_back = ما يمكنش نرجعو كثر من هنا.
+cannot_restart_submitted = الملف تصيفط ديجا؛ ما بقاش يمكن تمسحو من هنا.
+
+## Boutons
+
+lang_ary = الدارجة
+lang_fr = Français
+lang_ar = العربية
+btn_yes = إيه
+btn_no = لا
+btn_done = صافي ساليت
+btn_skip = دوز
+btn_back = رجع
+btn_submit = صيفط الملف
+btn_add_product = زيد منتوج
+btn_edit_business = بدل معلومات الشركة
+btn_edit_product = بدل « { $name } »
+btn_none_of_these = ماشي حتى وحدة
+btn_keep = خليه
+btn_replace = بدلو
+field_business_name = سمية الشركة
+field_owner_name = سميتك
+field_city = المدينة
+field_sector = المجال
+field_ice = ICE
+field_phone = التيليفون
+field_email = الإيميل
+field_product_name = سمية المنتوج
+field_photos = التصاور
+field_description = الوصف
+field_price = الثمن
+field_moq = أقل كمية
+sector_argan = أركان
+sector_olive_oil = زيت الزيتون
+sector_food = الماكلة
+sector_cosmetics = التجميل
+sector_carpets = الزرابي
+sector_textiles = الثوب والخياطة
+sector_leather = الجلد
+sector_zellige = الزليج
+sector_pottery = الفخار
+sector_wood_metal = الخشب والحديد
+sector_other = حاجة خرى
+unit_piece = حبة
+unit_kg = كيلو
+unit_g = غرام
+unit_ton = طن
+unit_l = لتر
+unit_ml = ميليلتر
+unit_m = متر
+unit_m2 = متر مربع
+unit_box = علبة
+unit_carton = كرطونة
+unit_bottle = قرعة
+unit_set = مجموعة
+unit_dozen = دزينة
+unit_pair = زوج
+
+## Mots acceptés à la place des boutons
+
+words_yes = واخا, وخا, واخة, اه, آه, أه, ايه, إيه, اييه, واه, صافي, صافي واخا, مزيان, موافق, موافقة, انا موافق, انا موافقة, متافق, متافقة, اوكي, أوكي, نعم, اكيد, أكيد, ماشي مشكل, ما كاين مشكل, بلا مشكل, يالاه, اه واخا, صحيح, هو هاداك
+words_no = لا, لالا, لا لا, لاا, لااا, والو, لا ما بغيتش, ما بغيتش, مابغيتش, ماشي دابا, لا ماشي دابا, لا شكرا, لا صافي
+words_done = صافي, صافي ساليت, ساليت, ساليت صافي, سالينا, كملت, صافي كملت, خلاص, صافي هادشي, هادشي اللي كاين, هادشي لي كاين, هادي هي
+words_submit = صيفط, صيفطو, صيفطها, صيفط الملف, سيفط, سيفطو, صيفت, رسل, رسلو, ارسل, صادق, صيفط الدوسي
+words_help = عاوني, عاونني, عاونوني, مساعدة, المساعدة, ما فهمتش, مافهمتش, ما فهمت والو, شنو ندير, اش ندير, أشنو ندير, شنو خاصني ندير, كيفاش, كيفاش ندير, عاود عافاك
+words_back = رجع, رجوع, الرجوع, رجع اللور, رجع لور, اللور, لور, السابق, نرجع, نرجعو, رجعني
+words_skip = دوز, دوزها, دوزو, دوز هاد السؤال, فوت, فوتها, ماعنديش, ما عنديش, ماعندناش, ما عندناش, ما كاينش, ماكاينش, والو, ما عنديش ICE, ماعنديش ICE, ما عنديش الإيميل, ما عنديش ايميل
+words_restart = عاود من الأول, عاود من اللول, عاود من لول, عاود من جديد, نعاود من الأول, نعاودو من الأول, نبدا من جديد, نبداو من جديد, بدا من جديد, مسح كلشي, عاود كلشي
+words_where = فين وصلت, فين انا, فين أنا, فين وصلنا, فين حنا, فاش وصلت, فين وصلت انا, شحال باقي, شحال بقا, واش باقي بزاف
+words_language = اللغة, لغة, بدل اللغة, بدل لغة, نبدل اللغة, بغيت نبدل اللغة, تبديل اللغة
+words_greeting = السلام عليكم, سلام, السلام, سلام عليكم, سلامو عليكم, السلام عليكم ورحمة الله, صباح الخير, صباحو, مساء الخير, مسا الخير, سلام لاباس, السلام لاباس, أهلا, اهلا, سلام خويا, سلام ختي
+
+## Web chat
+
+ui_title = تجارة — التسجيل
+ui_placeholder = كتب الرسالة ديالك…
+ui_send = صيفط
+ui_photo = تصويرة
+ui_restart = محادثة جديدة
+ui_error = الرسالة ما مشاتش. شوف الأنترنيت وعاود جرب.

@@ -1,0 +1,195 @@
+### Tijara — Darija b l7rouf latiniya (Arabizi).
+### Chaque phrase du bot est ici. Les clés sont stables (tests et scripts les suivent).
+### Les clés words_* listent, séparés par des virgules, les mots qu'un patron peut
+### taper à la place d'un bouton ; ils sont acceptés quelle que soit la langue choisie.
+
+## Premier contact
+
+ask_language = Salam w mrehba bik f Tijara! 👋
+    Ana hna bach n3awnek tsajel charika dyalk w sel3a dyalk f l plateforme dyal l export, bach tbi3 l barra.
+    B chmen lougha bghiti nkmlo?
+ask_consent = 9bel ma nbdaw: bach nwjdo l page dyalk f l plateforme, ghadi nsajlo smiya dyal charika dyalk, smitek, l mdina, nmra dyal tilifon, sel3a dyalk w tsawer dyalha.
+    Had l ma3lomat kanst3mlohom ghir bach nwjdo l page dyalk; ma kaychofhom ghir l equipe dyal Tijara (w li kaytb3ek mn 3ndna f terrain, ila kan), w mn b3d kaybano f l plateforme mli yt9bel l malaf dyalk.
+    T9der f ay w9t ttleb tchofhom, tsla7hom wla tmse7hom (l9anon 09-08).
+    Wach mwafe9?
+consent_declined = Bla l mouwafa9a dyalk ma n9derch nsajel walo. Ila bdelti ra2yek, jawb b « Iyeh ».
+restarted = Safi, rje3na mn lowl. L ma3lomat li kenti dkhelti tmse7o.
+
+## L'entreprise
+
+ask_business_name = Chno smiya dyal charika, l cooperative wla l atelier dyalk?
+ask_owner_name = Chno smitek l kamla 3afak?
+ask_city = F chmen mdina kayna charika dyalk?
+city_did_you_mean = Ma 3reftch « { $city } ». Wach 9sdek…?
+ask_region = Mazal ma kan3refch « { $city } ». F chmen jiha kayna?
+ask_sector = Chno howa l mjal dyalk?
+ask_ice = Chno howa l ICE dyalk (Identifiant Commun de l'Entreprise, 15 r9m)? T9der tdouz had so2al.
+ask_phone = Chno nmra dyal tilifon li n9dro nttasslo bik fiha? (b7al 06 12 34 56 78)
+ask_email = L email dyalk? (machi darouri)
+
+## Les produits
+
+ask_product_name = { $number ->
+    [1] Daba nmchiw l sel3a dyalk. Chno smiya dyal l mantoj lowl? (matalan: zit argan dyal tjmil)
+   *[other] Chno smiya dyal l mantoj ra9m { $number }?
+}
+ask_photos = Sift tsawer dyal « { $product } »: mn 1 7ta l { $max }, w khass ykon fihom dow mzyan. Mli tsali, wrek 3la « Safi salit ».
+photo_received = Wslatni tswira ({ $count }/{ $max }). Sift wa7da khra, wla « Safi salit ».
+photos_full = Hadi { $max } dyal tsawer, hada howa l max. Wrek 3la « Safi salit ».
+ask_description = Wsef lia « { $product } » f chi jmal: mn ach msnou3, mnin jay, w chno li kaykhelih mmayez.
+ask_price = Ch7al taman dyal « { $product } » b dirham, w wach l kilo, l 7ba wla chi 7aja khra? (matalan: 150 DH l kilo)
+ask_price_unit = Had taman dyal chmen wa7da?
+confirm_price_conversion = { $said } { $currency }, ya3ni { $price }. Wach hakka?
+ask_moq = Ch7al a9al kamiya f l commande? (matalan: 50 kilo)
+ask_more_products = 3ndek { $count ->
+    [one] mantoj wa7ed
+    [two] jouj mantojat
+    [few] { $count } dyal l mantojat
+    [many] { $count } mantoj
+   *[other] { $count } dyal l mantojat
+}. Bghiti tzid chi wa7ed akhor?
+
+## Récapitulatif
+
+review_summary = Ha l malaf dyalk. Chofo mzyan:
+    🏢 { $business_name }
+    👤 { $owner_name }
+    📍 { $city } ({ $region })
+    🏷️ { $sector }
+    ICE: { $ice }
+    📞 { $phone }
+    ✉️ { $email }
+    { $products }
+    Kolchi mzyan? Sifto, wla sla7 li khass.
+review_product = 📦 { $number }. { $name } — tsawer: { $photos }
+    { $description }
+    Taman: { $price } · A9al kamiya: { $moq }
+ask_edit_field = Chno bghiti tbdel?
+submitted = Choukran! L malaf dyal « { $business_name } » tsifet. L equipe dyalna ghadi tchofo w tjawbek hna.
+already_submitted = L malaf dyal « { $business_name } » kaytraja3 daba. Ghadi nktbo lik hna mli ykon chi jdid.
+
+## Valeurs
+
+value_missing = —
+value_none = (ma kaynch)
+amount_value = { $amount } DH / { $unit }
+price_range = { $low } 7ta { $high } DH / { $unit }
+amount_only = { $amount } DH
+price_range_only = mn { $low } l { $high } DH
+label_plain = { $text }
+currency_ryal = ryal
+currency_franc = centime
+currency_MAD = DH
+
+## Aide et navigation
+
+help = Rak f « { $section } ». Jawb 3la so2al li lta7t. T9der tkteb 7ta: « rje3 », « douz » (l as2ila li machi darouriya), « fin wslt », « lougha », « 3awd mn lowl ».
+where_am_i = Rak f « { $section } »: l mar7ala { $done } mn { $total }.
+welcome_back = Mrehba bik 3awtani! Kenti f « { $section } » ({ $done }/{ $total }). Yallah nkmlo:
+confirm_restart = Bghiti t3awd mn lowl? Kolchi li ktebti ghadi ytmse7.
+offer_language_switch = Bghiti nkmlo b { $language }?
+section_start = l bdaya
+section_business = charika dyalk
+section_product = sel3a dyalk
+section_review = l moraja3a
+section_done = l malaf tsifet
+
+## Réponses à corriger
+
+invalid_choice = Khtar wa7ed mn l ajwiba li 3ndek (wla kteb ra9m dyalo).
+invalid_empty = Ma wslni walo. Kteb jawab dyalk 3afak.
+invalid_too_long = Hadchi twil bzaf: machi ktr mn { $max } 7arf 3afak.
+invalid_no_letters = Kteb jawab b l 7rouf 3afak.
+invalid_ice = L ICE fih ghir l ar9am: 15 r9m.
+invalid_ice_length = L ICE fih 15 r9m; ana 7sebt { $count }. Chofo mzyan, wla douz had so2al.
+invalid_email = Had l email ma bayench s7i7 (b7al: smiya@gmail.com). Wla douz had so2al.
+invalid_phone = Ma 3reftch had nmra. Ktebha b7al 06 12 34 56 78 wla +212 6 12 34 56 78.
+invalid_price = Ma l9itch taman. Kteb ch7al b dirham m3a l wa7da, b7al: 150 DH l kilo.
+invalid_moq = Kteb l kamiya b ra9m, b7al: 100 7ba wla 50 kilo.
+expected_photo = Kantsna tswira dyal l mantoj. Siftha, wla wrek 3la « Safi salit ».
+expected_text = Hna kantsna jawab mktoub.
+photo_not_image = Had l fichier machi tswira n9der n9raha. Sift tswira JPEG, PNG wla WebP.
+photo_too_many = L max howa { $max } tsawer l kol mantoj; hadi ma tzadetch.
+photos_need_one = Khass 3la l a9al tswira wa7da dyal l mantoj. Sift wa7da.
+stale_button = Had l bouton dyal so2al fat. Ha so2al dyal daba:
+cannot_skip = Had so2al darouri, ma ymkench tdouzo.
+cannot_go_back = Ma ymkench nrj3o ktr mn hna.
+cannot_restart_submitted = L malaf tsifet deja; ma b9ach ymken tmse7o mn hna.
+
+## Boutons
+
+lang_ary = Darija
+lang_fr = Français
+lang_ar = العربية
+btn_yes = Iyeh
+btn_no = La
+btn_done = Safi salit
+btn_skip = Douz
+btn_back = Rje3
+btn_submit = Sift l malaf
+btn_add_product = Zid mantoj
+btn_edit_business = Bdel info charika
+btn_edit_product = Bdel « { $name } »
+btn_none_of_these = Machi 7ta wa7da
+btn_keep = Khallih
+btn_replace = Beddlo
+field_business_name = Smiya dyal charika
+field_owner_name = Smitek
+field_city = L mdina
+field_sector = L mjal
+field_ice = ICE
+field_phone = Tilifon
+field_email = Email
+field_product_name = Smiya dyal mantoj
+field_photos = Tsawer
+field_description = L wasf
+field_price = Taman
+field_moq = A9al kamiya
+sector_argan = Argan
+sector_olive_oil = Zit zitoun
+sector_food = Makla
+sector_cosmetics = Tjmil
+sector_carpets = Zrabi
+sector_textiles = Tob w khyata
+sector_leather = Jeld
+sector_zellige = Zellij
+sector_pottery = Fekhar
+sector_wood_metal = Khchab w 7did
+sector_other = Chi 7aja khra
+unit_piece = 7ba
+unit_kg = kilo
+unit_g = gram
+unit_ton = tonne
+unit_l = litre
+unit_ml = ml
+unit_m = metre
+unit_m2 = m²
+unit_box = 3elba
+unit_carton = kartona
+unit_bottle = 9ar3a
+unit_set = lot
+unit_dozen = dzina
+unit_pair = zouj
+
+## Mots acceptés à la place des boutons
+
+words_yes = wakha, wkha, wakhha, wa5a, wakhe, wah, waah, ah, aah, ah wakha, iyeh, iyah, ih, ieh, ayeh, eyh, eyeh, safi, safi wakha, wakha safi, mzyan, mzian, mzyen, mzn, okey, okay, oki, ok wakha, mwafe9, mwaf9a, mwafeq, mwafqa, ana mwafe9, ana mwaf9a, mtafe9, n3am, na3am, akid, yallah, machi mochkil, ma kayn mochkil, s7i7
+words_no = la, lla, laa, laaa, lala, la la, lae, walo, la mabghitch, mabghitch, ma bghitch, machi daba, la machi daba, la chokran, la choukran, la safi
+words_done = safi, safi salit, salit, salit safi, sali, salina, kmelt, kmlt, safi kmelt, khlas, khalas, sf, safi hadchi, hadchi li kayn, safi hakak
+words_submit = sifet, sift, sifto, siftha, sift l malaf, sift lmalaf, sift dossier, sayft, sayfet, sefet, rsel, rssel, ersel, sadde9
+words_help = 3awni, 3awenni, 3awnni, 3awnoni, 3awnouni, mosa3ada, mousa3ada, msa3ada, ma fhmtch, mafhmtch, mafhemtch, ma fhemtch, mafhamtch, chno ndir, achno ndir, ach ndir, chno khasni ndir, kifach, kifach ndir, 3awd 3afak
+words_back = rje3, rjo3, rj3, rja3, rjou3, rjje3, rje3 lor, rje3 l lor, lor, lour, nrje3, nrj3o, rje3ni
+words_skip = douz, dowz, dooz, douzha, douzo, douz had so2al, fout, fut, foutha, ma3ndich, ma3andich, ma3endich, ma 3ndich, ma3ndnach, makaynch, ma kaynch, walo, ma3ndich ice, ma3ndich email, ma3ndich l email
+words_restart = 3awd mn lowl, 3awed mn lowl, 3awd mn lwl, 3awd mn l awal, 3awd mn lawal, 3awd mn jdid, n3awd mn lowl, n3awdo mn lowl, nbda mn jdid, nbdaw mn jdid, bda mn jdid, mse7 kolchi, msa7 kolchi, 3awd kolchi
+words_where = fin wslt, fin wselt, fin wsalt, fin ana, fin wslna, fin 7na, fach wslt, fin wslt ana, ch7al ba9i, chhal ba9i, ch7al b9a, wach ba9i bzaf
+words_language = lougha, logha, lugha, l lougha, bdel lougha, bdl lougha, bdel l lougha, nbdel lougha, bghit nbdel lougha, tbdil lougha
+words_greeting = salam, slm, salam alikom, salam 3alikom, salam 3alaykom, salamo 3alaykom, salamu alaykum, assalamu alaykum, salam 3likom, slm 3likom, saba7 lkhir, sba7 lkhir, sbah lkhir, msa lkhir, masa2 lkhir, salam labas, slm labas, slm cv, salam cv, ahlan, salam khoya, salam a khti, salam khti
+
+## Web chat
+
+ui_title = Tijara — tsjil
+ui_placeholder = Kteb message dyalk…
+ui_send = Sift
+ui_photo = Tswira
+ui_restart = Discussion jdida
+ui_error = Message ma mchach. Chof l internet w 3awd jreb.

@@ -1,0 +1,278 @@
+"""The photo pipeline: sniff, decode safely, normalise, advise, fingerprint.
+
+Pure CPU work on bytes (no files, no database, no event loop): `storage.media`
+runs `process_photo` in a thread and stores what it returns.
+
+What a stored photo is: the pixels only, EXIF orientation applied, every piece of
+metadata dropped (GPS, camera, owner name, XMP, comments), colours converted to
+sRGB, a baseline JPEG of quality 85 whose long side is at most 2560 px, plus a
+400 px thumbnail. The original bytes are never kept (they carry the metadata).
+
+Quality advice is computed on a small grey copy (long side `ANALYSIS_LONG_SIDE`):
+
+- "too_small": the photo's short side (as taken, before downscaling) < 600 px.
+- "blurry": `sharpness` < `BLUR_THRESHOLD`. Sharpness is the variance of the
+  4-neighbour Laplacian, taken per tile on a 4x4 grid, and the *best* tile wins:
+  a sharp product in front of a plain wall or a soft background (shallow depth of
+  field) is a good photo, while a global variance would call it blurred.
+- "dark": mean luminance < `DARK_MEAN` and even the brightest 5 % < `DARK_P95`.
+- "bright" (washed out): mean > `BRIGHT_MEAN` and even the darkest 5 % > `BRIGHT_P5`.
+  The percentile guards keep a product on a white sweep or on black velvet quiet.
+
+Calibration (reproduce with `python -m benchmarks.media --calibrate`): six
+generated product scenes (carpet, zellige, argan bottle with a label, tagine on a
+wooden table with a soft background, babouches, jewellery on velvet), three seeds
+each, rendered at the normalised size (2560x1920), "photographed" (lens softness
+sigma 0.6, sensor noise sigma 1.5 for daylight and 6 for a dim workshop, phone JPEG
+q90), then blurred with a Gaussian of sigma 0..8 px and put through this pipeline.
+Photos with sigma <= 1 must pass, photos with sigma >= 3 (visibly soft on a
+storefront) must be flagged. The measured sharpness ranges and the chosen
+threshold are written next to `BLUR_THRESHOLD`. Brightness thresholds come from
+exposure sweeps of the same scenes (-3..+2 EV, applied in linear light), noted
+next to the constants. Near-duplicates: the same photos re-encoded at q60,
+downscaled to 50 %, cropped 3 % or brightened 10 % vs every other generated photo.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+import imagehash
+import numpy as np
+import pillow_heif
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+NORMAL_LONG_SIDE = 2560
+THUMB_LONG_SIDE = 400
+JPEG_QUALITY = 85
+THUMB_QUALITY = 80
+
+MIN_SHORT_SIDE = 600
+ANALYSIS_LONG_SIDE = 1024
+TILES = 4
+BLUR_THRESHOLD = 60.0
+DARK_MEAN, DARK_P95 = 55, 170
+BRIGHT_MEAN, BRIGHT_P5 = 205, 140
+NEAR_DUPLICATE_BITS = 10  # Hamming distance between two 64-bit pHashes
+
+# Pillow raises DecompressionBombError above 2 * MAX_IMAGE_PIXELS, i.e. above 40 MP,
+# right after reading the header (before any pixel is decoded). Between 20 and 40 MP
+# it would only warn, which says nothing we act on: silence that warning.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS // 2
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
+# Only the primary image of a HEIC matters; skip thumbnails, depth and aux images.
+pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+
+CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp",
+                 "HEIF": "image/heic"}
+# HEVC-coded HEIF brands. A bare "mif1" with no HEVC brand may be AVIF or
+# something else libheif can read: not one of the formats we promise.
+_HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+class Unacceptable(ValueError):
+    """The bytes are not something we keep; `reason` is the code shown to the owner."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Quality:
+    sharpness: float  # best tile's variance of the Laplacian, on the analysis image
+    mean: float  # luminance 0..255
+    p5: float
+    p95: float
+
+
+@dataclass(frozen=True)
+class Photo:
+    normal: bytes  # JPEG, what the storefront gets
+    width: int
+    height: int
+    thumbnail: bytes  # JPEG, long side THUMB_LONG_SIDE (or less for small photos)
+    source_type: str  # what the bytes really were, e.g. "image/heic"
+    source_width: int  # as taken, orientation applied
+    source_height: int
+    quality: Quality
+    advice: tuple[str, ...]
+    phash: str  # 16 hex digits
+
+
+def sniff_image(data: bytes) -> str | None:
+    """The Pillow format of an accepted photo, from its first bytes only."""
+    if data[:3] == b"\xff\xd8\xff":
+        return "JPEG"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "PNG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    if data[4:8] == b"ftyp":
+        box_end = min(int.from_bytes(data[:4], "big"), len(data), 256)
+        brands = {data[8:12]} | {data[i:i + 4] for i in range(16, box_end - 3, 4)}
+        if brands & _HEIC_BRANDS:
+            return "HEIF"
+    return None
+
+
+def is_near_duplicate(phash_a: str | None, phash_b: str | None) -> bool:
+    """True when two perceptual hashes (hex, as stored) are within NEAR_DUPLICATE_BITS."""
+    if not phash_a or not phash_b or len(phash_a) != len(phash_b):
+        return False
+    try:
+        distance = (int(phash_a, 16) ^ int(phash_b, 16)).bit_count()
+    except ValueError:
+        return False
+    return distance <= NEAR_DUPLICATE_BITS
+
+
+def process_photo(data: bytes, *, use_draft: bool = True) -> Photo:
+    """Decode, normalise and assess one photo; raises Unacceptable."""
+    if len(data) > MAX_PHOTO_BYTES:
+        raise Unacceptable("too_large")
+    fmt = sniff_image(data)
+    if fmt is None:
+        raise Unacceptable("not_image")
+    try:
+        # formats=[fmt]: only the plugin the bytes announced may parse them, so no
+        # other decoder (EPS, PSD, ...) ever sees owner-supplied data.
+        with Image.open(io.BytesIO(data), formats=[fmt]) as im:
+            return _normalise(im, fmt, use_draft)
+    except Image.DecompressionBombError as exc:
+        raise Unacceptable("too_large") from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
+            IndexError, TypeError) as exc:
+        if isinstance(exc, Unacceptable):
+            raise
+        raise Unacceptable("not_image") from exc
+
+
+def _normalise(im: Image.Image, fmt: str, use_draft: bool) -> Photo:
+    width, height = im.size  # header only: nothing decoded yet
+    if width * height > MAX_PIXELS:  # our own limit, whatever Pillow's global says
+        raise Unacceptable("too_large")
+    if use_draft and fmt == "JPEG" and max(width, height) > NORMAL_LONG_SIDE:
+        # Let libjpeg decode at 1/2, 1/4 or 1/8 scale while the result stays at
+        # least as large as the normalised photo: less work, a quarter of the memory.
+        scale = NORMAL_LONG_SIDE / max(width, height)
+        im.draft("RGB", (max(1, round(width * scale)), max(1, round(height * scale))))
+    im.load()
+    icc = im.info.get("icc_profile")
+    loaded = im.size
+    ImageOps.exif_transpose(im, in_place=True)
+    swapped = im.size != loaded
+    source_w, source_h = (height, width) if swapped else (width, height)
+
+    img = _fit(_flatten(im), NORMAL_LONG_SIDE)
+    img = _to_srgb(img, icc)
+    img.info = {}  # nothing of the original's metadata may follow the pixels
+    normal = _jpeg(img, JPEG_QUALITY)
+    thumb = _fit(img, THUMB_LONG_SIDE)
+    quality = measure(img)
+    return Photo(
+        normal=normal, width=img.width, height=img.height,
+        thumbnail=_jpeg(thumb, THUMB_QUALITY),
+        source_type=CONTENT_TYPES[fmt], source_width=source_w, source_height=source_h,
+        quality=quality, advice=advise(quality, source_w, source_h),
+        phash=str(imagehash.phash(thumb)),
+    )
+
+
+def _flatten(img: Image.Image) -> Image.Image:
+    """Any mode to RGB, L or CMYK (the modes colour management and JPEG accept)."""
+    if img.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+        # 16-bit or float greyscale: scale to 8 bits (convert("L") would clip).
+        top = 65535 if img.mode.startswith("I") else 1.0
+        return img.point(lambda v: v * (255 / top)).convert("L")
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+            img.mode == "P" and "transparency" in img.info):
+        # Transparent product cut-outs go on white, not on the black that
+        # dropping the alpha channel would show.
+        rgba = img.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    if img.mode in ("RGB", "L", "CMYK"):
+        return img
+    return img.convert("RGB")
+
+
+def _fit(img: Image.Image, long_side: int) -> Image.Image:
+    if max(img.size) <= long_side:
+        return img
+    scale = long_side / max(img.size)
+    size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
+    return img.resize(size, Image.Resampling.LANCZOS)
+
+
+def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
+    """Apply the embedded colour profile (e.g. Display P3) so the JPEG needs none."""
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            if "srgb" not in ImageCms.getProfileDescription(source).lower():
+                img = ImageCms.profileToProfile(img, source, _SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass  # a broken or mismatched profile: the pixels are taken as sRGB
+    return img if img.mode == "RGB" else img.convert("RGB")
+
+
+def _jpeg(img: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    # No exif/icc_profile/xmp arguments: Pillow writes only what it is given.
+    img.save(out, format="JPEG", quality=quality, optimize=True)
+    return out.getvalue()
+
+
+def analysis_image(img: Image.Image) -> Image.Image:
+    """The small grey copy every measure is taken on (fixed size: thresholds depend on it)."""
+    small = _fit(img, ANALYSIS_LONG_SIDE) if max(img.size) > ANALYSIS_LONG_SIDE else img
+    return small.convert("L")
+
+
+def measure(img: Image.Image) -> Quality:
+    grey = analysis_image(img)
+    hist = grey.histogram()
+    total = sum(hist)
+    mean = sum(i * n for i, n in enumerate(hist)) / total
+    return Quality(sharpness=_sharpness(grey), mean=mean,
+                   p5=_percentile(hist, total, 0.05), p95=_percentile(hist, total, 0.95))
+
+
+def _percentile(hist: list[int], total: int, q: float) -> float:
+    seen = 0
+    for value, count in enumerate(hist):
+        seen += count
+        if seen >= q * total:
+            return float(value)
+    return 255.0
+
+
+def _sharpness(grey: Image.Image) -> float:
+    a = np.asarray(grey, dtype=np.float32)
+    if a.shape[0] < 3 * TILES or a.shape[1] < 3 * TILES:
+        return 0.0
+    lap = a[:-2, 1:-1] + a[2:, 1:-1] + a[1:-1, :-2] + a[1:-1, 2:] - 4 * a[1:-1, 1:-1]
+    th, tw = lap.shape[0] // TILES, lap.shape[1] // TILES
+    tiles = lap[:th * TILES, :tw * TILES].reshape(TILES, th, TILES, tw)
+    return float(tiles.var(axis=(1, 3)).max())
+
+
+def advise(quality: Quality, width: int, height: int) -> tuple[str, ...]:
+    advice = []
+    if min(width, height) < MIN_SHORT_SIDE:
+        advice.append("too_small")
+    if quality.sharpness < BLUR_THRESHOLD:
+        advice.append("blurry")
+    if quality.mean < DARK_MEAN and quality.p95 < DARK_P95:
+        advice.append("dark")
+    if quality.mean > BRIGHT_MEAN and quality.p5 > BRIGHT_P5:
+        advice.append("bright")
+    return tuple(advice)

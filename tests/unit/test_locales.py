@@ -1,0 +1,84 @@
+"""Every sentence exists in all four locales, with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fluent.syntax import FluentParser, FluentSerializer, ast
+
+from bot.i18n import LOCALES, LOCALES_DIR, catalog
+from flows.choices import ANSWERS, COMMANDS, LABELS, SECTORS, UNITS
+from flows.model import Msg
+from flows.steps import BUSINESS_FIELDS, PRODUCT_FIELDS, STEPS
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+VARIABLE = re.compile(r"\$([A-Za-z][\w-]*)")
+
+
+def messages(locale: str) -> dict[str, set[str]]:
+    """id -> the variables it uses, for one locale; fails on any syntax error."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((LOCALES_DIR / locale).glob("*.ftl")):
+        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+        junk = [e.content[:60] for e in resource.body if isinstance(e, ast.Junk)]
+        assert not junk, f"{path}: cannot parse {junk}"
+        for entry in resource.body:
+            if isinstance(entry, ast.Message):
+                text = FluentSerializer().serialize_entry(entry)
+                found[entry.id.name] = set(VARIABLE.findall(text))
+    return found
+
+
+def keys_used_in_code() -> set[str]:
+    keys: set[str] = set()
+    for path in (ROOT / "flows").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        keys |= set(re.findall(r'(?:Msg|btn|invalid|ask_text)\(\s*"([a-z_]+)"', source))
+    keys |= set(LABELS) | {f"words_{w}" for w in (*COMMANDS, *ANSWERS)}
+    keys |= {f"field_{f}" for f in (*BUSINESS_FIELDS, *PRODUCT_FIELDS)}
+    keys |= {f"section_{s.section}" for s in STEPS.values()}
+    keys |= {f"sector_{s}" for s in SECTORS} | {f"unit_{u}" for u in UNITS}
+    keys |= {f"currency_{c}" for c in ("ryal", "franc", "MAD")}
+    keys |= {f"ui_{k}" for k in ("title", "placeholder", "send", "photo", "restart", "error")}
+    return keys
+
+
+def test_french_has_every_key_the_code_uses():
+    missing = keys_used_in_code() - set(messages("fr"))
+    assert not missing
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc != "fr"])
+def test_locale_matches_french(locale):
+    reference, translated = messages("fr"), messages(locale)
+    assert sorted(set(reference) - set(translated)) == []
+    assert sorted(set(translated) - set(reference)) == []
+    for key, variables in reference.items():
+        assert translated[key] == variables, (locale, key)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_message_renders_without_errors(locale):
+    cat = catalog()
+    for key, variables in messages(locale).items():
+        params = {v: 2 for v in variables}
+        text = cat.text(locale, Msg(key, params))
+        assert text and text != key
+
+
+def test_typed_words_map_to_one_meaning_each():
+    """'la' must not mean both yes and no in some locale, or a typed answer flips."""
+    lexicon = catalog().lexicon()
+    for word, intents in lexicon.words.items():
+        assert not {"yes", "no"} <= intents, word
+        assert not {"back", "skip"} <= intents, word
+
+
+def test_owners_can_answer_yes_in_their_own_words():
+    lexicon = catalog().lexicon()
+    for word in ("oui", "wakha", "نعم", "ah", "واخا"):
+        from flows.text import normalise
+
+        assert "yes" in lexicon.intents_for(normalise(word)), word

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from pathlib import Path
@@ -10,11 +11,23 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 
 from bot.channels import web as webchat
+from bot.channels.registry import build_channels
+from bot.dispatch import Dispatcher
 from bot.i18n import catalog
-from bot.keys import catalog_key, db_key, media_key, settings_key, signer_key, turns_key
+from bot.keys import (
+    catalog_key,
+    channels_key,
+    db_key,
+    dispatcher_key,
+    media_key,
+    settings_key,
+    signer_key,
+    turns_key,
+)
 from bot.settings import Settings
 from bot.signing import Signer
 from bot.turns import Turns
+from bot.worker import handlers_for, work
 from storage.db import Database
 from storage.media import LocalMediaStore
 
@@ -98,7 +111,24 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         if owned:
             await app[db_key].close()
 
+    async def background(app: web.Application):
+        """Turn processing after webhooks, recovery, and (embedded) the outbox worker."""
+        async with build_channels(settings) as channels:
+            app[channels_key] = channels
+            handlers = handlers_for(app[db_key], settings, channels)
+            app[dispatcher_key] = Dispatcher(app[db_key], app[turns_key], channels, handlers)
+            stop = asyncio.Event()
+            tasks = [asyncio.create_task(app[dispatcher_key].recover_forever())]
+            if settings.runs_embedded_worker:
+                tasks.append(asyncio.create_task(work(app[db_key], handlers, stop)))
+            yield
+            stop.set()
+            await app[dispatcher_key].drain()
+            tasks[0].cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
     app.cleanup_ctx.append(database)
+    app.cleanup_ctx.append(background)
     app.add_routes(routes)
     if settings.webchat_enabled:
         app.add_routes(webchat.routes)

@@ -30,6 +30,12 @@ def db_upgrade(args, settings: Settings) -> None:
     print("database is up to date")
 
 
+def worker(args, settings: Settings) -> None:
+    from bot.worker import run
+
+    asyncio.run(run(settings))
+
+
 def chat(args, settings: Settings) -> None:
     from bot.channels.terminal import run
     from storage.migrate import upgrade
@@ -82,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8080)
     p.set_defaults(run=serve)
+
+    p = sub.add_parser("worker", help="the outbox: replies, notifications, storefront handoff")
+    p.set_defaults(run=worker)
 
     p = sub.add_parser("db", help="database migrations")
     p.add_argument("action", choices=["upgrade"])

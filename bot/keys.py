@@ -2,6 +2,8 @@
 
 from aiohttp import web
 
+from bot.channels.base import Channel
+from bot.dispatch import Dispatcher
 from bot.i18n import Catalog
 from bot.settings import Settings
 from bot.signing import Signer
@@ -15,3 +17,5 @@ catalog_key = web.AppKey("catalog", Catalog)
 turns_key = web.AppKey("turns", Turns)
 media_key = web.AppKey("media", MediaStore)
 signer_key = web.AppKey("signer", Signer)
+channels_key = web.AppKey("channels", dict[str, Channel])
+dispatcher_key = web.AppKey("dispatcher", Dispatcher)

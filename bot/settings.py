@@ -37,6 +37,15 @@ class Settings(BaseSettings):
     storefront_signing_secret: str | None = None
 
     webchat_enabled: bool = True
+    # The outbox worker inside `tijara serve`: on by default for the embedded SQLite setup,
+    # so `make run` is the whole thing; production runs `tijara worker` processes instead.
+    embedded_worker: bool | None = None
+
+    @property
+    def runs_embedded_worker(self) -> bool:
+        if self.embedded_worker is not None:
+            return self.embedded_worker
+        return self.database_url.startswith("sqlite")
 
     @cached_property
     def secret(self) -> str:

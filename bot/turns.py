@@ -8,6 +8,7 @@ the rendered replies.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,10 +23,10 @@ from flows.model import (
     MediaRef,
     Reply,
 )
-from storage import conversations, submissions
+from storage import conversations, outbox, submissions
 from storage.db import Database
 from storage.media import Refused, StoredFile, add_media
-from storage.models import utcnow
+from storage.models import Inbound, utcnow
 
 log = logging.getLogger(__name__)
 RETRIES = 5
@@ -40,12 +41,34 @@ class InboundMessage:
     external_id: str
     text: str | None = None
     payload: str | None = None
-    files: tuple[StoredFile | Refused, ...] = ()
+    files: tuple[StoredFile | Refused, ...] = ()  # already through the media pipeline
+    media: tuple[dict, ...] = ()  # channel references, fetched when the turn is processed
     contact_phone: str | None = None
     channel_phone: str | None = None  # the number the channel itself vouches for
     locale_hint: str | None = None
     is_start: bool = False
+    group: str | None = None  # an album: several messages answered once
     raw: dict = field(default_factory=dict)
+
+    def to_record(self) -> dict:
+        """What the inbound log keeps: enough to process the turn again after a crash."""
+        return {
+            "user_ref": self.user_ref, "text": self.text, "payload": self.payload,
+            "media": list(self.media), "contact_phone": self.contact_phone,
+            "channel_phone": self.channel_phone, "locale_hint": self.locale_hint,
+            "is_start": self.is_start, "group": self.group, "original": self.raw,
+        }
+
+    @classmethod
+    def from_record(cls, channel: str, external_id: str, record: dict) -> InboundMessage:
+        return cls(
+            channel=channel, user_ref=record["user_ref"], external_id=external_id,
+            text=record.get("text"), payload=record.get("payload"),
+            media=tuple(record.get("media") or ()), contact_phone=record.get("contact_phone"),
+            channel_phone=record.get("channel_phone"), locale_hint=record.get("locale_hint"),
+            is_start=bool(record.get("is_start")), group=record.get("group"),
+            raw=record.get("original") or {},
+        )
 
 
 @dataclass(frozen=True)
@@ -76,37 +99,84 @@ class Turns:
         now = utcnow()
         async with self.db.transaction() as session:
             conv = await conversations.lock(session, msg.channel, msg.user_ref)
-            state = ConversationState.model_validate(conv.state or {})
-            ctx = self.context(msg.channel, msg.channel_phone, now)
             inbound_id = await conversations.record_inbound(
-                session, conv.id, msg.channel, msg.external_id, msg.raw)
+                session, conv.id, msg.channel, msg.external_id, msg.to_record(), msg.group)
             if inbound_id is None:  # seen before: no second effect, show where we are
-                replies = engine.resume(state, ctx)
+                state = ConversationState.model_validate(conv.state or {})
+                replies = engine.resume(state, self.context(msg.channel, None, now))
                 return self._result(conv.id, state, replies, duplicate=True)
-
-            refs = []
-            for f in msg.files:
-                if isinstance(f, StoredFile):
-                    media = await add_media(session, conv.id, f)
-                    refs.append(MediaRef(media.id, f.kind, f.sha256, f.width, f.height))
-                else:
-                    refs.append(MediaRef(None, "invalid", reason=f.reason))
-            inp = Input(text=msg.text, payload=msg.payload, media=tuple(refs),
-                        contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
-                        is_start=msg.is_start)
-            new_state, effects = engine.step(state, inp, ctx)
-
-            for effect in effects:
-                if isinstance(effect, DraftSubmitted):
-                    await submissions.record(session, conv, new_state, now)
-            await conversations.save(
-                session, conv, state=new_state.model_dump(mode="json"), step=new_state.step,
-                language=new_state.language, script=new_state.script, locale=new_state.locale,
-                status="submitted" if new_state.step == "submitted" else "active",
-                inbound_at=now)
+            new_state, replies = await self._step(session, conv, msg, msg.files, now)
             await conversations.mark_processed(session, inbound_id)
-        replies = [e for e in effects if isinstance(e, Reply)]
         return self._result(conv.id, new_state, replies)
+
+    async def record(self, msg: InboundMessage) -> int | None:
+        """Log an inbound durably (the webhook answers 2xx after this). None: a redelivery."""
+        async with self.db.transaction() as session:
+            conv = await conversations.ensure(session, msg.channel, msg.user_ref)
+            return await conversations.record_inbound(
+                session, conv.id, msg.channel, msg.external_id, msg.to_record(), msg.group)
+
+    async def process(self, inbound_id: int,
+                      fetch: Callable[[dict], Awaitable[StoredFile | Refused]] | None = None,
+                      ) -> int | None:
+        """Run a recorded inbound's turn; its replies become one outbox row (returned)."""
+        async with self.db.transaction() as session:
+            row = await session.get(Inbound, inbound_id)
+            if row is None or row.processed_at is not None:
+                return None
+            msg = InboundMessage.from_record(row.channel, row.external_id, row.raw)
+        # Downloads happen before the lock: a slow media server must not block the owner.
+        files = tuple([await fetch(ref) for ref in msg.media]) if fetch else ()
+        for attempt in range(RETRIES):
+            try:
+                return await self._process_once(inbound_id, msg, files)
+            except conversations.StaleConversation:
+                log.info("conversation changed under turn, retrying (%d)", attempt + 1)
+        raise RuntimeError("conversation kept changing; giving up this turn")
+
+    async def _process_once(self, inbound_id: int, msg: InboundMessage,
+                            files: tuple[StoredFile | Refused, ...]) -> int | None:
+        now = utcnow()
+        async with self.db.transaction() as session:
+            conv = await conversations.lock(session, msg.channel, msg.user_ref)
+            row = await session.get(Inbound, inbound_id, populate_existing=True)
+            if row.processed_at is not None:  # another process got here first
+                return None
+            new_state, replies = await self._step(session, conv, msg, files, now)
+            await conversations.mark_processed(session, inbound_id)
+            if not replies or msg.group and await conversations.more_of_group(
+                    session, conv.id, msg.group, inbound_id):
+                return None
+            rendered = [self.catalog.render(new_state.locale, r).as_json() for r in replies]
+            return await outbox.enqueue(session, "send", f"reply:{inbound_id}", {
+                "conversation_id": conv.id, "channel": msg.channel, "user_ref": msg.user_ref,
+                "locale": new_state.locale, "replies": rendered, "group": msg.group,
+            })
+
+    async def _step(self, session, conv, msg: InboundMessage,
+                    files: tuple[StoredFile | Refused, ...], now: datetime):
+        """The engine's turn inside the caller's transaction: media rows, state, submission."""
+        state = ConversationState.model_validate(conv.state or {})
+        ctx = self.context(msg.channel, msg.channel_phone, now)
+        refs = []
+        for f in files:
+            if isinstance(f, StoredFile):
+                media = await add_media(session, conv.id, f)
+                refs.append(MediaRef(media.id, f.kind, f.sha256, f.width, f.height))
+            else:
+                refs.append(MediaRef(None, "invalid", reason=f.reason))
+        inp = Input(text=msg.text, payload=msg.payload, media=tuple(refs),
+                    contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
+                    is_start=msg.is_start)
+        new_state, effects = engine.step(state, inp, ctx)
+        for effect in effects:
+            if isinstance(effect, DraftSubmitted):
+                await submissions.record(session, conv, new_state, now)
+        await conversations.save(
+            session, conv, state=new_state.model_dump(mode="json"), step=new_state.step,
+            language=new_state.language, script=new_state.script, locale=new_state.locale,
+            status=_status(conv.status, new_state), inbound_at=now)
+        return new_state, [e for e in effects if isinstance(e, Reply)]
 
     async def current(self, channel: str, user_ref: str) -> TurnResult | None:
         """The question an owner coming back should see, without changing anything."""
@@ -122,3 +192,9 @@ class Turns:
                 duplicate: bool = False) -> TurnResult:
         rendered = tuple(self.catalog.render(state.locale, r) for r in replies)
         return TurnResult(conversation_id, state.locale, rendered, duplicate)
+
+
+def _status(current: str, state: ConversationState) -> str:
+    if current == "unreachable":
+        return current  # only the channel says when an owner can be reached again
+    return "submitted" if state.step == "submitted" else "active"

@@ -83,6 +83,7 @@ class Inbound(SQLModel, table=True):
     channel: str = Field(max_length=16)
     external_id: str = Field(max_length=128)
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    group_key: str | None = Field(default=None, max_length=128)  # album: answered once
     raw: dict = json_field()
     received_at: datetime = when()
     processed_at: datetime | None = when(nullable=True)

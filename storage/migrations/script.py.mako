@@ -7,9 +7,9 @@ Create Date: ${create_date}
 
 import sqlalchemy as sa
 import sqlmodel
-
-import storage.models
 from alembic import op
+
+import storage.models  # noqa: F401 - column types used by autogenerate
 ${imports if imports else ""}
 revision = ${repr(up_revision)}
 down_revision = ${repr(down_revision)}

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 12:05:18.347602
+Create Date: 2026-11-27 12:15:41.227365
 """
 
 import sqlalchemy as sa
@@ -98,6 +98,7 @@ def upgrade() -> None:
     sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('external_id', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
     sa.Column('conversation_id', sa.Integer(), nullable=False),
+    sa.Column('group_key', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
     sa.Column('raw', sa.JSON(), nullable=False),
     sa.Column('received_at', storage.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('processed_at', storage.models.UTCDateTime(timezone=True), nullable=True),

@@ -1,0 +1,87 @@
+"""After a webhook is acknowledged: process the turn, in order per conversation, then reply.
+
+Telegram and WhatsApp get their 2xx as soon as the inbound row is committed
+(bot/turns.py `record`); the turn runs right after, here. Turns of one
+conversation run one after the other; an album's parts wait a moment so that
+they are all recorded before the first is processed and only the last one
+answers. If the process dies in between, `recover_forever` (in any web
+process) finds the acknowledged rows never processed and runs them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from bot.channels.base import Channel
+from bot.delivery import Handler, run_row
+from bot.turns import Turns
+from storage import conversations, outbox
+from storage.db import Database
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+ALBUM_WAIT = 1.5  # seconds: Telegram delivers an album's updates within a fraction of this
+STALE_AFTER = timedelta(seconds=30)
+
+
+class Dispatcher:
+    def __init__(self, db: Database, turns: Turns, channels: dict[str, Channel],
+                 handlers: dict[str, Handler]):
+        self.db, self.turns, self.channels, self.handlers = db, turns, channels, handlers
+        self._tails: dict[tuple[str, str], asyncio.Task] = {}
+        self._in_flight: set[int] = set()
+
+    def submit(self, inbound_id: int, channel: str, user_ref: str, *,
+               grouped: bool = False) -> asyncio.Task:
+        if inbound_id in self._in_flight:
+            return self._tails[(channel, user_ref)]
+        self._in_flight.add(inbound_id)
+        key = (channel, user_ref)
+        previous = self._tails.get(key)
+        task = asyncio.create_task(self._run(previous, inbound_id, channel, grouped))
+        self._tails[key] = task
+
+        def forget(done: asyncio.Task) -> None:
+            self._in_flight.discard(inbound_id)
+            if self._tails.get(key) is done:
+                del self._tails[key]
+
+        task.add_done_callback(forget)
+        return task
+
+    async def _run(self, previous: asyncio.Task | None, inbound_id: int, channel: str,
+                   grouped: bool) -> None:
+        if previous is not None:
+            await asyncio.wait([previous])
+        if grouped:
+            await asyncio.sleep(ALBUM_WAIT)
+        adapter = self.channels.get(channel)
+        try:
+            row_id = await self.turns.process(
+                inbound_id, fetch=adapter.fetch_media if adapter else None)
+        except Exception:  # noqa: BLE001 - recovered by recover_forever
+            log.exception("processing inbound %s failed; it will be retried", inbound_id)
+            return
+        if row_id is not None:
+            for row in await outbox.claim(self.db, ids=[row_id]):
+                await run_row(self.db, self.handlers, row)
+
+    async def recover_once(self) -> int:
+        async with self.db.transaction() as session:
+            rows = await conversations.unprocessed(session, utcnow() - STALE_AFTER)
+        for inbound_id, channel, user_ref in rows:
+            self.submit(inbound_id, channel, user_ref)
+        return len(rows)
+
+    async def recover_forever(self, interval: float = 15.0) -> None:
+        while True:
+            try:
+                await self.recover_once()
+            except Exception:  # noqa: BLE001 - the database may be briefly away
+                log.exception("recovery pass failed")
+            await asyncio.sleep(interval)
+
+    async def drain(self) -> None:
+        await asyncio.gather(*list(self._tails.values()), return_exceptions=True)

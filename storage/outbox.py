@@ -1,0 +1,98 @@
+"""The outbox: work that must happen after a commit, done at least once, by any process.
+
+Rows are claimed with a lease: `FOR UPDATE SKIP LOCKED` on PostgreSQL lets any
+number of workers take different rows; on SQLite the database lock (BEGIN
+IMMEDIATE) serialises the claim. A process that dies holding a row loses
+nothing: the lease expires and another process takes the row again, so
+handlers must be idempotent (the storefront handoff sends an Idempotency-Key).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import select
+
+from storage.db import Database
+from storage.models import Outbox, utcnow
+
+PENDING, DONE, FAILED = "pending", "done", "failed"
+
+
+async def enqueue(session: AsyncSession, kind: str, dedupe_key: str, payload: dict, *,
+                  due_at: datetime | None = None) -> int | None:
+    """Add work once: a second row with the same dedupe key is ignored (None)."""
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    now = utcnow()
+    result = await session.execute(
+        insert(Outbox.__table__)
+        .values(kind=kind, dedupe_key=dedupe_key, payload=payload, status=PENDING, attempts=0,
+                due_at=due_at or now, last_error="", created_at=now)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(Outbox.__table__.c.id)
+    )
+    return result.scalar_one_or_none()
+
+
+async def claim(db: Database, *, kinds: tuple[str, ...] | None = None, limit: int = 10,
+                lease: timedelta = timedelta(seconds=60), ids: list[int] | None = None,
+                ) -> list[Outbox]:
+    """Take up to `limit` due rows for `lease`; nobody else gets them meanwhile."""
+    now = utcnow()
+    async with db.transaction() as session:
+        query = (select(Outbox)
+                 .where(Outbox.status == PENDING, Outbox.due_at <= now,
+                        sa.or_(Outbox.lease_until.is_(None), Outbox.lease_until < now))
+                 .order_by(Outbox.due_at, Outbox.id).limit(limit))
+        if kinds:
+            query = query.where(Outbox.kind.in_(kinds))
+        if ids is not None:
+            query = query.where(Outbox.id.in_(ids))
+        if not db.sqlite:
+            query = query.with_for_update(skip_locked=True)
+        rows = list((await session.execute(query)).scalars())
+        for row in rows:
+            row.lease_until = now + lease
+            row.attempts += 1
+        return rows
+
+
+async def finish(db: Database, row_id: int) -> None:
+    async with db.transaction() as session:
+        await session.execute(sa.update(Outbox).where(Outbox.id == row_id)
+                              .values(status=DONE, lease_until=None, last_error=""))
+
+
+async def release(db: Database, row_ids: list[int]) -> None:
+    """Hand rows back untouched (a worker stopping politely)."""
+    if not row_ids:
+        return
+    async with db.transaction() as session:
+        await session.execute(sa.update(Outbox).where(Outbox.id.in_(row_ids)).values(
+            lease_until=None, attempts=Outbox.attempts - 1))
+
+
+async def retry_later(db: Database, row_id: int, delay: timedelta, error: str) -> None:
+    async with db.transaction() as session:
+        await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
+            due_at=utcnow() + delay, lease_until=None, last_error=error[:2000]))
+
+
+async def give_up(db: Database, row_id: int, error: str) -> None:
+    async with db.transaction() as session:
+        await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
+            status=FAILED, lease_until=None, last_error=error[:2000]))
+
+
+async def depth(db: Database) -> tuple[int, float]:
+    """Due rows waiting, and the age in seconds of the oldest one (for /metrics)."""
+    now = utcnow()
+    async with db.transaction() as session:
+        count, oldest = (await session.execute(
+            select(sa.func.count(), sa.func.min(Outbox.due_at))
+            .where(Outbox.status == PENDING, Outbox.due_at <= now))).one()
+    return count, (now - oldest).total_seconds() if oldest else 0.0

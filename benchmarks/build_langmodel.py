@@ -20,9 +20,8 @@ SCRIPT_OF_LANG = {"fr": "latn", "en": "latn", "ar": "arab"}
 def lexicon_examples() -> dict[str, dict[str, list[str]]]:
     """Lexicon words as one-word training examples, routed to the model of their script."""
     out: dict[str, dict[str, list[str]]] = {"latn": {}, "arab": {}}
-    files = {**lang.LEXICONS, "fr_vocab": "vocab_fr.txt"}
-    for name, filename in files.items():
-        label = name.removesuffix("_vocab")
+    files = [*lang.LEXICONS.items(), *lang.WEAK_LEXICONS.items()]
+    for label, filename in files:
         for word in lang.read_lines(filename):
             latin, arabic, _ = lang.tokens(lang.clean(word))
             for toks, key in ((latin, "latn"), (arabic, "arab")):

@@ -34,8 +34,12 @@ should be 0.
 
 Databases: SQLite in a temporary file, and PostgreSQL from ``--pg``, else
 ``TEST_DATABASE_URL``, else ``postgresql://postgres@127.0.0.1:5432/test``.
-WARNING: on PostgreSQL it runs ``DROP SCHEMA public CASCADE; CREATE SCHEMA
-public`` first - point it only at a throw-away test database.
+On PostgreSQL it creates a database of its own next to that one (``test`` ->
+``test_bench_turns``: DROP DATABASE ... WITH (FORCE), CREATE DATABASE, dropped
+again at the end), so a test run resetting ``test`` at the same time cannot
+break or skew it. If it may not create databases, it falls back to
+``DROP SCHEMA public CASCADE; CREATE SCHEMA public`` on the given database -
+so point it only at a throw-away test database.
 
 Reading the result: target at 50 owners on PostgreSQL is p99 <= 50 ms and at
 least 40% of the ceiling's turns/s. ``server CPU`` below the table is the
@@ -67,12 +71,14 @@ import time
 import traceback
 import uuid
 from collections import Counter
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
 import sqlalchemy as sa
 from aiohttp import web
+from sqlalchemy.engine import make_url
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 TARGET_P99_MS = 50.0
@@ -160,7 +166,7 @@ async def _serve_in_child(target: str, url: str, workdir: Path, conn, profile: b
     except BaseException:
         conn.send(("error", traceback.format_exc()))
         return
-    profiler = cProfile.Profile() if profile else None
+    profiler = cProfile.Profile(time.process_time) if profile else None  # CPU time
     conn.send(("port", port))
     try:
         while True:
@@ -181,13 +187,39 @@ async def _serve_in_child(target: str, url: str, workdir: Path, conn, profile: b
 
 
 def _profile_report(profiler: cProfile.Profile, limit: int = 30) -> str:
+    """Own CPU time by package, then by function.
+
+    Own time only: cumulative times are meaningless here, as coroutines and
+    SQLAlchemy's greenlets enter and leave frames without returning.
+    """
     out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out).strip_dirs()
-    out.write("--- by own time (tottime) ---\n")
-    stats.sort_stats("tottime").print_stats(limit)
-    out.write("--- by cumulative time ---\n")
-    stats.sort_stats("cumulative").print_stats(limit)
+    stats = pstats.Stats(profiler, stream=out)
+    packages: Counter = Counter()
+    for (filename, _line, function), (_cc, _nc, own, _cum, _callers) in stats.stats.items():
+        packages[_package(filename, function)] += own
+    total = sum(packages.values()) or 1.0
+    out.write(f"--- own CPU time by package ({total:.2f} s) ---\n")
+    for name, own in packages.most_common(15):
+        out.write(f"{own / total:6.1%} {own:7.2f} s  {name}\n")
+    out.write("--- own CPU time by function ---\n")
+    stats.strip_dirs().sort_stats("tottime").print_stats(limit)
     return out.getvalue()
+
+
+def _package(filename: str, function: str) -> str:
+    """Where a profiled function lives: a project package, a library, or a stdlib module."""
+    if filename == "~":  # a builtin: name the interesting ones
+        return f"builtin {function}" if "socket" in function else "builtins (other)"
+    path = Path(filename)
+    if "site-packages" in path.parts:
+        return path.parts[path.parts.index("site-packages") + 1].split(".")[0]
+    here = Path(__file__).resolve().parent.parent
+    if path.is_relative_to(here):
+        return f"tijara: {path.relative_to(here).parts[0]}"
+    lib = [i for i, part in enumerate(path.parts) if part.startswith("python3")]
+    if lib and len(path.parts) > lib[-1] + 1:
+        return "stdlib " + path.parts[lib[-1] + 1].removesuffix(".py")
+    return filename
 
 
 class ServerProcess:
@@ -281,7 +313,7 @@ def check(target: str, kind: str, expected: str, status: int | None, data) -> st
     if status is None:
         return f"{kind}: {type(data).__name__}: {data}"
     if status != 200:
-        return f"{kind}: HTTP {status}: {str(data)[:200]}"
+        return f"{kind}: HTTP {status}: {' '.join(str(data).split())[:200]}"
     if target == "ceiling":
         return None if data == {"ok": True} else f"ceiling answered {data!r}"
     if kind == "start" and not isinstance(data.get("session"), str):
@@ -363,18 +395,52 @@ async def measure(database: str, target: str, url: str, workdir: Path,
 
 # --- the databases ----------------------------------------------------------------------------
 
+@contextlib.asynccontextmanager
+async def private_postgres(url: str) -> AsyncIterator[str]:
+    """An empty database of our own next to `url`'s, dropped at the end.
+
+    Test runs reset `url`'s public schema whenever they start; on a database of
+    our own they can neither break the run nor skew its numbers. Without the
+    right to CREATE DATABASE, falls back to resetting `url`'s public schema.
+    """
+    from storage.db import make_engine
+
+    base = make_url(url)
+    name = f"{base.database}_bench_turns"
+    drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            try:
+                await conn.exec_driver_sql(drop)
+                await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+                private = True
+            except sa.exc.DBAPIError as exc:
+                print(f"cannot create database {name} ({exc.orig}); resetting the public "
+                      f"schema of {base.database} instead", file=sys.stderr)
+                await conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+                await conn.exec_driver_sql("CREATE SCHEMA public")
+                private = False
+        if not private:
+            yield url
+            return
+        try:
+            yield base.set(database=name).render_as_string(hide_password=False)
+        finally:
+            async with admin.connect() as conn:
+                await conn.exec_driver_sql(drop)
+    finally:
+        await admin.dispose()
+
+
 async def prepare(url: str) -> str:
-    """A clean schema, the app's tables and the ceiling's; returns the server's version."""
+    """The app's tables (migrations) and the ceiling's; returns the server's version."""
     from storage.db import is_sqlite, make_engine
     from storage.migrate import upgrade
 
+    await asyncio.to_thread(upgrade, url)
     engine = make_engine(url)
     try:
-        if not is_sqlite(url):
-            async with engine.begin() as conn:
-                await conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-                await conn.exec_driver_sql("CREATE SCHEMA public")
-        await asyncio.to_thread(upgrade, url)
         async with engine.begin() as conn:
             await conn.run_sync(ceiling_metadata.create_all)
             if is_sqlite(url):
@@ -433,13 +499,24 @@ def machine(versions: list[str], load: float, args: argparse.Namespace) -> str:
 
 
 def details(results: list[Result]) -> str:
+    """CPU and errors per run; server CPU per turn does not depend on what else the machine
+    is doing, so its app/ceiling ratio is the share a CPU-bound server would reach."""
     lines = []
     for r in results:
-        cpu = f"server CPU {r.server_cpu:.0%}, " if r.server_cpu is not None else ""
-        errors = sum(r.errors.values())
+        cpu = ""
+        if r.server_cpu is not None:
+            per_turn = r.server_cpu * r.seconds / r.turns * 1000 if r.turns else math.nan
+            cpu = f"server CPU {r.server_cpu:.0%} ({per_turn:.2f} ms per turn), "
         lines.append(f"- {r.database} {r.target}: {cpu}client CPU {r.client_cpu:.0%}, "
-                     f"errors {errors}")
+                     f"errors {sum(r.errors.values())}")
         lines.extend(f"    {n} x {msg}" for msg, n in r.errors.most_common(5))
+    by = {(r.database, r.target): r for r in results}
+    for database in dict.fromkeys(r.database for r in results):
+        app, ceiling = by.get((database, "app")), by.get((database, "ceiling"))
+        if app and ceiling and app.server_cpu and ceiling.server_cpu and app.turns:
+            share = (ceiling.server_cpu / ceiling.turns) / (app.server_cpu / app.turns)
+            lines.append(f"- {database}: by server CPU per turn, the app costs "
+                         f"{1 / share:.1f}x the ceiling ({share:.0%} of it if CPU-bound)")
     return "\n".join(lines)
 
 
@@ -478,7 +555,11 @@ async def run(args: argparse.Namespace) -> int:
         if args.only != "sqlite":
             databases.append(("PostgreSQL", args.pg))
         for name, url in databases:
-            version, measured = await bench_database(name, url, workdir / name.lower(), args)
+            async with contextlib.AsyncExitStack() as stack:
+                if name == "PostgreSQL":
+                    url = await stack.enter_async_context(private_postgres(url))
+                version, measured = await bench_database(name, url, workdir / name.lower(),
+                                                         args)
             versions.append(version)
             results.extend(measured)
     print()

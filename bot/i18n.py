@@ -71,11 +71,24 @@ class Catalog:
         for candidate in FALLBACKS.get(locale, ("fr",)):
             bundle = self.bundles[candidate]
             if bundle.has_message(msg.key):
-                params = {k: self._param(locale, v) for k, v in msg.params.items()}
+                params = {k: self._isolate(locale, self._param(locale, v))
+                          for k, v in msg.params.items()}
                 pattern = bundle.get_message(msg.key).value
                 text, _errors = bundle.format_pattern(pattern, params)
                 return text
         return msg.key  # never reached while the locale test passes
+
+    @staticmethod
+    def _isolate(locale: str, value):
+        """In a right-to-left sentence, "+212 6..." or an e-mail must still read left to right.
+
+        Fluent's first-strong isolation guesses from the first letter, and a phone
+        number has none; a value without Arabic letters is therefore isolated as LTR.
+        """
+        if locale in RTL and isinstance(value, str) and value and "\n" not in value \
+                and not any("\u0600" <= ch <= "\u06ff" for ch in value):
+            return f"\u2066{value}\u2069"
+        return value
 
     def _param(self, locale: str, value):
         if isinstance(value, Msg):

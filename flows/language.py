@@ -32,7 +32,7 @@ NGRAM_MAX = 4
 ALPHA = 0.5             # additive smoothing of n-gram counts
 NGRAM_WEIGHT = 0.25     # overlapping n-grams are not independent: damp their sum
 STRONG_BONUS = 2.5      # a marker word of exactly one language
-WEAK_BONUS = 0.6        # a loanword-prone French word (vocab_fr.txt)
+WEAK_BONUS = 0.6        # a noun or adjective that Darija also borrows (vocab_*.txt)
 ARABIZI_BONUS = 3.0     # a Latin word with a digit used as a letter: l3ar9an, 3afak, 7na
 MIXED_BONUS = 2.0       # Arabic and Latin words in one message: code-switching is Darija
 PRIORS = {"latn": {"ary": 0.8, "fr": 0.0, "en": -0.3}, "arab": {"ary": 0.0, "ar": 0.0}}
@@ -41,6 +41,9 @@ MIN_CONFIDENCE = 0.6    # below this the answer is "und"
 # A lone Latin word that is in no word list is Darija when the model gives Darija at
 # least this much: Latin text from Moroccan owners is mostly Arabizi.
 LATN_ARY_FALLBACK = 0.35
+# French or English without one of its function words needs this many words.
+LATN_BARE_WORDS = 5
+LANGDETECT_MIN_PROB = 0.9
 ARAB_SHORT_CONFIDENCE = 0.9  # a lone Arabic-script word that is in no word list
 # Confidence never exceeds these for 1 and 2 words: too little text to be sure.
 WORD_CAPS = {1: 0.8, 2: 0.9}
@@ -63,8 +66,8 @@ _QUANTITY_RE = re.compile(
 # Arabizi: a digit standing for a letter, next to a letter ("3la", "l3ar9an", "nbi3").
 _ARABIZI_RE = re.compile(r"[a-z][2-9]|[2-9][a-z]")
 _TRAILING_NUMBER_RE = re.compile(r"[a-z]\d{2,}$")  # covid19, h24, iphone13: not Arabizi
+# Three or more of a letter is emphasis ("merciii", "bzzzaf"); Darija doubles are only two.
 _REPEAT_RE = re.compile(r"(.)\1{2,}")
-_DOUBLE_RE = re.compile(r"(.)\1")
 
 # Invisible format characters (bidi overrides, zero-width joiners) and Arabic diacritics
 # and tatweel are dropped.
@@ -108,7 +111,7 @@ def tokens(cleaned: str) -> tuple[list[str], list[str], int]:
     for tok in _TOKEN_RE.findall(cleaned[:MAX_CHARS]):
         if tok.isdigit() or _QUANTITY_RE.fullmatch(tok):
             continue
-        tok = _REPEAT_RE.sub(r"\1\1", tok)
+        tok = _REPEAT_RE.sub(r"\1", tok)
         first = next((c for c in tok if not c.isdigit()), "")
         if not first:
             continue
@@ -155,44 +158,40 @@ TRAINING = {
 }
 LEXICONS = {"ary": "words_ary.txt", "fr": "words_fr.txt", "en": "words_en.txt",
             "ar": "words_ar.txt"}
+WEAK_LEXICONS = {"fr": "vocab_fr.txt", "en": "vocab_en.txt"}
 
 
 class _Lexicon:
     """Marker words: a word counts only if exactly one language claims it."""
 
     def __init__(self) -> None:
-        sets = {lang: _read_words(name) for lang, name in LEXICONS.items()}
-        self.weak_fr = _read_words("vocab_fr.txt")
         self.neutral = _read_words("neutral.txt")
-        owners: dict[str, list[str]] = {}
-        for lang, words in sets.items():
-            for w in words:
-                owners.setdefault(w, []).append(lang)
-        self.strong = {w: langs[0] for w, langs in owners.items()
-                       if len(langs) == 1 and w not in self.weak_fr and w not in self.neutral}
+        self.weak = self._owned(WEAK_LEXICONS, set())
+        self.strong = self._owned(LEXICONS, set(self.weak) | self.neutral)
         self.short: dict[str, str] = {}
         for line in read_lines("short_answers.tsv"):
             text, _, label = line.partition("\t")
             key = " ".join(_TOKEN_RE.findall(clean(text))).translate(_FOLD)
             self.short[key] = label.strip()
 
+    @staticmethod
+    def _owned(files: dict[str, str], exclude: set[str]) -> dict[str, str]:
+        owners: dict[str, list[str]] = {}
+        for lang, name in files.items():
+            for w in _read_words(name):
+                owners.setdefault(w, []).append(lang)
+        return {w: langs[0] for w, langs in owners.items() if len(langs) == 1 and w not in exclude}
+
     def lookup(self, tok: str) -> str | None:
         if not tok.isascii():
             tok = tok.translate(_FOLD)
         lang = self.strong.get(tok)
-        if lang is None:
-            # "bzzzaf" and "merciii" were cut to two letters by tokens(); try one.
-            lang = self.strong.get(_DOUBLE_RE.sub(r"\1", tok))
         if lang is None and len(tok) > 2 and tok[0] == "و":
             lang = self.strong.get(tok[1:])  # Arabic "and" is glued to the next word
         return lang
 
     def short_answer(self, words: list[str]) -> str | None:
-        key = " ".join(words).translate(_FOLD)
-        label = self.short.get(key)
-        if label is None:
-            label = self.short.get(_DOUBLE_RE.sub(r"\1", key))
-        return label
+        return self.short.get(" ".join(words).translate(_FOLD))
 
 
 class _Model:
@@ -208,22 +207,22 @@ class _Model:
             for g, cs in data["grams"].items()
         }
 
-    def score(self, words: Iterable[str]) -> tuple[list[float], int, int]:
-        """Summed log-likelihoods, and how many n-grams were known out of all seen."""
+    def score(self, words: Iterable[str]) -> tuple[list[float], int]:
+        """Summed log-likelihoods, and how many of the words were seen whole in training."""
         table = self.table
         n = len(self.classes)
         s = [0.0] * n
-        known = total = 0
+        known = 0
         for w in words:
-            for g in ngrams(w):
-                total += 1
-                v = table.get(g)
-                if v is None:
-                    continue
+            grams = ngrams(w)
+            if grams[0] in table:
                 known += 1
-                for j in range(n):
-                    s[j] += v[j]
-        return s, known, total
+            for g in grams:
+                v = table.get(g)
+                if v is not None:
+                    for j in range(n):
+                        s[j] += v[j]
+        return s, known
 
 
 def _load() -> tuple[dict[str, _Model], _Lexicon]:
@@ -278,6 +277,10 @@ def _softmax(scores: dict[str, float]) -> dict[str, float]:
     return {k: e / z for k, e in exps.items()}
 
 
+# Keheh, Farsi yeh, Urdu letters: not used to write Arabic or Darija.
+_PERSIAN_RE = re.compile("[\u06a9\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be]")
+
+
 def _script_of(latin: list[str], arabic: list[str]) -> str:
     n_lat = sum(len(t) for t in latin)
     n_ar = sum(len(t) for t in arabic)
@@ -288,20 +291,18 @@ def _script_of(latin: list[str], arabic: list[str]) -> str:
 
 @dataclass
 class _Evidence:
-    content: int          # words that are not neutral
+    content: list[str]    # words that are not neutral
     markers: dict[str, int]
     arabizi: int          # Latin words with digits as letters
-    coverage: float       # share of the n-grams the model knows
+    known: int            # words seen in training or in a word list
 
 
-def _score(latin: list[str], arabic: list[str], script: str) -> tuple[dict[str, float],
-                                                                      _Evidence]:
-    """Scores of the candidate languages of the main script, and the evidence behind them."""
-    key = "arab" if script == "Arab" else "latn"
-    words = arabic if script == "Arab" else latin
+def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dict[str, float],
+                                                                           _Evidence]:
+    """Scores of the candidate languages of one script model, and the evidence behind them."""
     model = _MODELS[key]
     content = [w for w in words if w not in _LEX.neutral]
-    raw, known, total = model.score(content)
+    raw, known = model.score(content)
     scores = {c: raw[i] + PRIORS[key][c] for i, c in enumerate(model.classes)}
     markers = dict.fromkeys(scores, 0)
     arabizi = 0
@@ -310,41 +311,42 @@ def _score(latin: list[str], arabic: list[str], script: str) -> tuple[dict[str, 
         if lang in scores:
             scores[lang] += STRONG_BONUS
             markers[lang] += 1
-        elif key == "latn" and w in _LEX.weak_fr:
-            scores["fr"] += WEAK_BONUS
+        elif key == "latn" and (weak := _LEX.weak.get(w)):
+            scores[weak] += WEAK_BONUS
         if key == "latn" and _ARABIZI_RE.search(w) and not _TRAILING_NUMBER_RE.search(w):
             scores["ary"] += ARABIZI_BONUS
             arabizi += 1
-    other = latin if script == "Arab" else arabic
-    if len(other) >= 2 and len(words) >= 2:
+    if other_script_words >= 2 and len(words) >= 2:
         scores["ary"] += MIXED_BONUS
-    return scores, _Evidence(len(content), markers, arabizi, known / total if total else 0.0)
+    return scores, _Evidence(content, markers, arabizi, known)
 
 
 def _latin(label: str, probs: dict[str, float], ev: _Evidence, cleaned: str) -> str:
     """Darija, French, English or "und" for Latin-script text, from the model's best guess."""
     darija = ev.markers["ary"] + ev.arabizi
+    n = len(ev.content)
     if label in ("fr", "en"):
         own = ev.markers[label]
         if darija and darija >= own:
             # Darija grammar words around French nouns ("ach had les commentaires") is
             # Darija: owners borrow nouns, not pronouns and verbs.
             return "ary"
-        if not own:
-            # Loanwords look French to the n-grams ("bureau", "commande"); without one
-            # French or English function word, short text is not taken as French/English.
-            if ev.content < 3:
-                return "ary" if probs["ary"] >= LATN_ARY_FALLBACK else "und"
-    elif not darija and ev.content == 1 and probs["ary"] < LATN_ARY_FALLBACK:
+        if not own and (darija or n < LATN_BARE_WORDS):
+            # Loanwords look French to the n-grams ("bureau", "commande", "jatni commande"):
+            # without a French or English function word, judge the other words alone.
+            core = [w for w in ev.content if w not in _LEX.weak]
+            if not core:
+                return "und"
+            core_probs = _softmax(_score(core, "latn")[0])
+            return "ary" if core_probs["ary"] >= LATN_ARY_FALLBACK else "und"
+    elif not darija and n == 1 and probs["ary"] < LATN_ARY_FALLBACK:
         return "und"
-    if ev.content >= 3 and not darija and ev.markers[label] * 3 < ev.content:
-        # Three or more words with no Darija sign and few marker words of the guess:
-        # perhaps another language altogether, which langdetect knows (55 of them).
+    if n >= 3 and not darija and ev.known * 2 < n:
+        # Mostly unknown words and no Darija sign: perhaps another language altogether,
+        # which langdetect knows (55 of them). Rare, so its ~2 ms hardly count.
         code, prob = _langdetect(cleaned)
-        if prob >= 0.9 and code in _LD_FOREIGN:
+        if prob >= LANGDETECT_MIN_PROB and code in _LD_FOREIGN:
             return "und"
-        if prob >= 0.9 and code in ("fr", "en") and label != "ary":
-            return code
     return label
 
 
@@ -357,21 +359,28 @@ def _decide(text: str) -> Detection:
     label = _LEX.short_answer(latin + arabic) if count <= 3 else None
     if label is not None:
         return Detection(label, script, 0.0 if label == "und" else WORD_CAPS[1], count)
-    scores, ev = _score(latin, arabic, script)
-    if ev.content == 0:
+    if script == "Arab":
+        scores, ev = _score(arabic, "arab", len(latin))
+    else:
+        scores, ev = _score(latin, "latn", len(arabic))
+    n = len(ev.content)
+    if n == 0:
         return Detection("und", script, 0.0, count)
     probs = _softmax(scores)
     label = max(probs, key=probs.__getitem__)
     if script == "Latn":
         label = _latin(label, probs, ev, cleaned[:MAX_CHARS])
-        if label == "und":
-            return Detection("und", script, 0.0, count)
-    elif ev.content == 1 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
-        return Detection("und", script, 0.0, count)
+    elif _PERSIAN_RE.search(cleaned):
+        # Persian or Urdu letters: langdetect tells those languages from Arabic.
+        code, prob = _langdetect(cleaned[:MAX_CHARS])
+        if code in ("fa", "ur") and prob >= LANGDETECT_MIN_PROB:
+            label = "und"
+    elif n == 1 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
+        label = "und"
     conf = probs.get(label, 0.0)
-    if conf < MIN_CONFIDENCE and not (label == "ary" and script == "Latn"):
+    if label == "und" or (conf < MIN_CONFIDENCE and not (label == "ary" and script == "Latn")):
         return Detection("und", script, 0.0, count)
-    conf = min(conf, WORD_CAPS.get(ev.content, 1.0))
+    conf = min(conf, WORD_CAPS.get(n, 1.0))
     return Detection(label, script, round(conf, 4), count)
 
 

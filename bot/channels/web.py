@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
+from html import escape
 from pathlib import Path
 
 from aiohttp import web
@@ -41,8 +43,17 @@ def _session_id(request: web.Request) -> str:
 
 
 @routes.get("/chat")
-async def page(request: web.Request) -> web.FileResponse:
-    return web.FileResponse(STATIC / "chat.html")
+async def page(request: web.Request) -> web.Response:
+    """The page, with its chrome's words in French and Arabic until the first answer."""
+    catalog = request.app[catalog_key]
+    defaults = {lang: {k: catalog.text(lang, Msg(f"ui_{k}")) for k in UI_KEYS}
+                for lang in ("fr", "ar")}
+    noscript = " / ".join(catalog.text(lang, Msg("ui_noscript")) for lang in ("fr", "ar"))
+    # "</" cannot occur in JSON from our own locales, but escape it so it never could.
+    ui_json = json.dumps(defaults, ensure_ascii=False).replace("</", "<\\/")
+    html = (STATIC / "chat.html").read_text(encoding="utf-8")
+    html = html.replace("{{UI_DEFAULTS}}", ui_json).replace("{{NOSCRIPT}}", escape(noscript))
+    return web.Response(text=html, content_type="text/html")
 
 
 @routes.post("/api/chat/sessions")

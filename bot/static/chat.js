@@ -7,16 +7,9 @@
   var STORE_KEY = 'tijara.chat.session';
   var TIMEOUT_MS = 30000;
   var LANGS = { 'ary-Arab': 'ar-MA', 'ary-Latn': 'ar-Latn-MA', ary: 'ar-MA', fr: 'fr', ar: 'ar' };
-  var DEFAULT_UI = {
-    fr: {
-      title: 'Tijara', placeholder: 'Votre message…', send: 'Envoyer', photo: 'Photo',
-      restart: 'Recommencer', error: 'Connexion impossible. Réessayez.'
-    },
-    ar: {
-      title: 'تجارة', placeholder: 'اكتب رسالتك…', send: 'إرسال', photo: 'صورة',
-      restart: 'ابدأ من جديد', error: 'تعذّر الاتصال. حاول مرة أخرى.'
-    }
-  };
+  // The page chrome's words before the first answer come from the locales, put in the
+  // page by the server (GET /chat), so no sentence lives in this file.
+  var DEFAULT_UI = JSON.parse(document.getElementById('ui-defaults').textContent);
 
   function $(id) { return document.getElementById(id); }
   var root = document.documentElement;

@@ -62,8 +62,9 @@ def _read(run: str) -> Phone | None:
             if len(national) == 10 and national.startswith("0"):
                 national = national[1:]  # "+212 (0)6..."
             return _moroccan(national)
-        # E.164: a country code never starts with 0, and at most 15 digits in all.
-        if 8 <= len(full) <= 15 and full[0] != "0":
+        # E.164 numbers have at most 15 digits and a country code never starts with 0;
+        # below 9 digits no country we trade with has a reachable number.
+        if 9 <= len(full) <= 15 and full[0] != "0":
             return Phone("+" + full, "foreign")
         return None
     if len(digits) == 12 and digits.startswith("212"):
@@ -94,7 +95,7 @@ _EMAIL_TOKEN = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
 
 
 def _email(candidate: str) -> str | None:
-    candidate = candidate.strip().strip(".")
+    candidate = candidate.strip().rstrip(".")
     if candidate.lower().startswith("mailto:"):
         candidate = candidate[7:]
     if candidate.count("@") != 1:

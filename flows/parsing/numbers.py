@@ -104,13 +104,12 @@ def fold(text: str, limit: int = MAX_INPUT) -> str:
     return normalize_digits(s).translate(_AR_LETTERS)
 
 
+_RUNS = re.compile(r"(.)\1+", re.DOTALL)
+
+
 def squash(word: str) -> str:
     """Runs of one letter -> one letter: "myya" -> "mya", "khamssin" -> "khamsin"."""
-    out: list[str] = []
-    for ch in word:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    return _RUNS.sub(r"\1", word)
 
 
 # --- tokens ------------------------------------------------------------------

@@ -14,12 +14,17 @@ French, English, Darija (Latin and Arabic script) and Arabic.
 from __future__ import annotations
 
 import bisect
+import functools
+from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from dataclasses import dataclass
 
 from flows.parsing.numbers import fold, squash
 
 MAX_PLACE_INPUT = 200  # a city answer is short; longer text is a sentence about it
+_MAX_FUZZY_WORDS = 6
+_MAX_FUZZY_QUERIES = 10
 
 
 @dataclass(frozen=True)
@@ -303,7 +308,9 @@ class _Index:
         self.exact: dict[str, str] = {}
         self.ambiguous: set[str] = set()
         self.conflicts: list[tuple[str, str, str]] = []  # (key, kept, dropped): a data bug
+        self.word_counts: set[int] = set()
         for alias, value, ambiguous in entries:
+            self.word_counts.add(len(_words(alias, 1000)))
             for key in _variants(alias):
                 kept = self.exact.setdefault(key, value)
                 if kept != value:
@@ -322,9 +329,14 @@ class _Index:
                 self.squashed_ambiguous.add(sq)
         self.sorted_keys = sorted(self.exact)
         self.grams: dict[str, list[str]] = {}
+        self.gram_count: dict[str, int] = {}
         for key in self.exact:
-            for g in _bigrams(key):
+            grams = _bigrams(key)
+            self.gram_count[key] = len(grams)
+            for g in grams:
                 self.grams.setdefault(g, []).append(key)
+        self.longest_key = max(map(len, self.exact), default=0)
+        self.longest = max(self.word_counts, default=1)
 
     def get(self, key: str) -> tuple[str, bool] | None:
         value = self.exact.get(key)
@@ -336,24 +348,26 @@ class _Index:
             return value, sq in self.squashed_ambiguous
         return None
 
-    def near(self, query: str, cap: int) -> list[tuple[int, str]]:
-        """(edit distance, value) of keys within `cap` edits of the query."""
+    def near(self, query: str, cap: int) -> tuple[tuple[int, str, bool], ...]:
+        """(edit distance, value, ambiguous) of keys within `cap` edits of the query."""
+        return self._near(query, cap)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - the two indexes live for the process
+    def _near(self, query: str, cap: int) -> tuple[tuple[int, str, bool], ...]:
         grams = _bigrams(query)
-        counts: dict[str, int] = {}
-        for g in grams:
-            for key in self.grams.get(g, ()):
-                counts[key] = counts.get(key, 0) + 1
-        # Each edit changes at most three bigrams (a transposition), so keys sharing
-        # fewer cannot be within `cap` edits.
-        need = len(grams) - 3 * cap
-        out: list[tuple[int, str]] = []
-        for key, shared in counts.items():
-            if shared < need or abs(len(key) - len(query)) > cap:
+        counts = Counter(chain.from_iterable(self.grams.get(g, ()) for g in grams))
+        # An insertion, deletion or substitution removes at most two of the longer
+        # string's bigrams (a swap three): keys sharing fewer are too far to check.
+        slack = 2 * cap + 1
+        need = len(grams) - slack
+        out: list[tuple[int, str, bool]] = []
+        for key in [k for k, shared in counts.items() if shared >= need]:
+            if counts[key] < self.gram_count[key] - slack or abs(len(key) - len(query)) > cap:
                 continue
             d = _distance(query, key, cap)
             if d <= cap:
-                out.append((d, self.exact[key]))
-        return out
+                out.append((d, self.exact[key], key in self.ambiguous))
+        return tuple(out)
 
     def prefixed(self, query: str) -> list[str]:
         """Values of keys that start with the query ("sidi", "beni")."""
@@ -374,20 +388,29 @@ def _distance(a: str, b: str, cap: int) -> int:
     """Optimal string alignment distance (edits and adjacent swaps), stopping past cap."""
     if a == b:
         return 0
+    n = len(b)
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
+    prev = list(range(n + 1))
     for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
+        ca = a[i - 1]
+        cur = [i] * (n + 1)
+        row_min = i
+        for j in range(1, n + 1):
+            cb = b[j - 1]
+            v = prev[j - 1] if ca == cb else prev[j - 1] + 1
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
             cur[j] = v
-        if min(cur) > cap:
+            if v < row_min:
+                row_min = v
+        if row_min > cap:
             return cap + 1
         prev2, prev = prev, cur
-    return prev[-1]
+    return prev[n]
 
 
 def _alias_entries(name_fr: str, name_ar: str, extra: str, value: str):
@@ -422,21 +445,22 @@ def _prefix_forms(word: str) -> list[str]:
     return [word[len(p):] for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3]
 
 
-def _exact_hits(words: list[str], index: _Index, longest: int = 5) -> list[_Hit]:
+def _exact_hits(words: list[str], index: _Index) -> list[_Hit]:
     hits: list[_Hit] = []
-    for i in range(len(words)):
-        for n in range(min(longest, len(words) - i), 0, -1):
-            rest = words[i + 1:i + n]
-            found = index.get("".join(words[i:i + n]))
-            prefixed = False
-            if found is None and words[i] not in index.exact:
-                for stripped in _prefix_forms(words[i]):
-                    found = index.get("".join([stripped, *rest]))
-                    if found is not None:
-                        prefixed = True
-                        break
-            if found is not None:
-                hits.append(_Hit(i, i + n, found[0], found[1], prefixed))
+    for i, first in enumerate(words):
+        forms = [(first, False)]
+        if first not in index.exact:
+            forms += [(stripped, True) for stripped in _prefix_forms(first)]
+        for n in range(min(index.longest, len(words) - i), 0, -1):
+            rest = "".join(words[i + 1:i + n])
+            for form, prefixed in forms:
+                key = form + rest
+                if len(key) > index.longest_key:
+                    continue
+                found = index.get(key)
+                if found is not None:
+                    hits.append(_Hit(i, i + n, found[0], found[1], prefixed))
+                    break
     # Drop hits inside a longer one ("fes" inside "fes meknes").
     return [h for h in hits
             if not any(o is not h and o.start <= h.start and h.end <= o.end
@@ -458,26 +482,41 @@ def _best_hit(words: list[str], hits: list[_Hit]) -> _Hit | None:
 
 
 def _cap(length: int) -> int:
-    return 1 if length <= 5 else 2 if length <= 9 else 3
+    return 1 if length <= 5 else 2
 
 
 def _fuzzy(words: list[str], index: _Index) -> tuple[str | None, list[str]]:
     """(confident value or None, suggestions best first) for typos of a name."""
-    content = [w for w in words if w not in _STOPWORDS and not w.isdigit()][:8]
+    content = [w for w in words if w not in _STOPWORDS and not w.isdigit()]
+    if len(content) > _MAX_FUZZY_WORDS:
+        return None, []  # a long sentence naming no known place: its words are not typos
     queries = [w for w in content if len(w) >= 4]
-    queries += [a + b for a, b in zip(content, content[1:], strict=False)]
-    best: dict[str, tuple[int, int]] = {}  # value -> (distance, query length)
-    for q in queries[:12]:
-        for d, value in index.near(q, _cap(len(q))):
-            if value not in best or d < best[value][0]:
-                best[value] = (d, len(q))
-    ranked = sorted(best, key=lambda v: (best[v][0], _RANK.get(v, 0)))
+    # Several words typed as one name: "beni melal", "at melloul" ("at" alone is a
+    # stopword). Long stopwords ("suis", "salam") are never part of a name.
+    for n in (2, 3):
+        for i in range(len(words) - n + 1):
+            span = words[i:i + n]
+            if any(w not in _STOPWORDS for w in span) and not any(
+                w.isdigit() or (len(w) >= 4 and w in _STOPWORDS) for w in span
+            ):
+                queries.append("".join(span))
+    # value -> (distance, -query length, ambiguous): fewer slips first, then the one
+    # that explains more of the text ("fqih ben salah" over "salah").
+    best: dict[str, tuple[int, int, bool]] = {}
+    for q in queries[:_MAX_FUZZY_QUERIES]:
+        for d, value, ambiguous in index.near(q, _cap(len(q))):
+            score = (d, -len(q), ambiguous)
+            if value not in best or score < best[value]:
+                best[value] = score
+    ranked = sorted(best, key=lambda v: (best[v], _RANK.get(v, 0)))
     if ranked:
-        d, qlen = best[ranked[0]]
-        unique = len(ranked) == 1 or best[ranked[1]][0] > d
-        # One slip in a word of 5+ letters ("agadr", "casablnca"), or two in 9+,
-        # is close enough to take without asking.
-        if unique and ((d <= 1 and qlen >= 5) or (d == 2 and qlen >= 9)):
+        d, neg_len, ambiguous = best[ranked[0]]
+        qlen = -neg_len
+        unique = len(ranked) == 1 or best[ranked[1]][:2] > (d, neg_len)
+        # One slip in a word of 5+ letters ("agadr", "casablnca"), or two in 9+, is
+        # close enough to take without asking; an everyday word never is.
+        close = (d <= 1 and qlen >= 5) or (d == 2 and qlen >= 9)
+        if unique and close and not ambiguous:
             return ranked[0], ranked
         return None, ranked
     # "sidi", "beni": the start of several names.

@@ -81,7 +81,8 @@ _SHORT_UNITS: dict[str, str] = {
     "l": "l", "m": "m", "g": "g", "t": "ton", "u": "piece", "p": "piece",
     "مل": "ml", "م": "m", "ل": "l", "غ": "g", "ط": "ton",
 }
-_SQUARE_WORDS = "carre carres mourabba3 mourabba mrabba3 mrb3 mrba3 murabba square sq مربع مربعة"
+_SQUARE_WORDS = ("carre carres mourabba3 mourabba mrabba3 mrb3 mrba3 murabba square sq "
+                 "مربع مربعة المربع المربعة")
 _GRAM_WORDS = "gramme grammes gram grams غرام جرام"
 # "par kilo", "le kilo", "l kilo", "للكيلو", "/kg": words that introduce a unit.
 _PER_WORDS = "/ par per le la l each kol kul ال كل ل للا"

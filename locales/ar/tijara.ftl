@@ -193,3 +193,4 @@ ui_send = إرسال
 ui_photo = صورة
 ui_restart = محادثة جديدة
 ui_error = لم تُرسل الرسالة. تحقّق من الاتصال وحاول مرة أخرى.
+ui_noscript = تحتاج هذه الصفحة إلى JavaScript.

@@ -193,3 +193,4 @@ ui_send = صيفط
 ui_photo = تصويرة
 ui_restart = محادثة جديدة
 ui_error = الرسالة ما مشاتش. شوف الأنترنيت وعاود جرب.
+ui_noscript = هاد الصفحة خاصها JavaScript.

@@ -193,3 +193,4 @@ ui_send = Sift
 ui_photo = Tswira
 ui_restart = Discussion jdida
 ui_error = Message ma mchach. Chof l internet w 3awd jreb.
+ui_noscript = Had l page khasha JavaScript.

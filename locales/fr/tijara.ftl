@@ -190,3 +190,4 @@ ui_send = Envoyer
 ui_photo = Photo
 ui_restart = Nouvelle conversation
 ui_error = Le message n'est pas parti. Vérifiez la connexion et réessayez.
+ui_noscript = Cette page a besoin de JavaScript.

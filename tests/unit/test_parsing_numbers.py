@@ -181,8 +181,8 @@ def test_huge_and_hostile_inputs():
 
 def test_fast():
     texts = ["150", "3 alaf w khms mya", "ثلاثة آلاف", "deux mille cinq cents", "1.500,50"]
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(200):
         for text in texts:
             parse_number(text)
-    assert (time.perf_counter() - start) / 1000 < 0.001
+    assert (time.process_time() - start) / 1000 < 0.001

@@ -282,9 +282,9 @@ def test_hostile_inputs():
 def test_fast():
     texts = ["casa", "ana f casablnca", "je suis à Fès et je vends des tapis", "tamslouht",
              "من مراكش"]
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(100):
         for text in texts:
             match_city(text)
             match_region(text)
-    assert (time.perf_counter() - start) / 1000 < 0.001
+    assert (time.process_time() - start) / 1000 < 0.001

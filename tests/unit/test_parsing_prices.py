@@ -322,9 +322,9 @@ def test_hostile_inputs():
 
 def test_fast():
     texts = ["150dh l kilo", "من 150 ل 200 درهم", "3 alaf ryal l kilo", "20 DH la pièce"]
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(100):
         for text in texts:
             parse_price(text)
             parse_quantity(text)
-    assert (time.perf_counter() - start) / 800 < 0.001
+    assert (time.process_time() - start) / 800 < 0.001

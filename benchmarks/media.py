@@ -1,0 +1,297 @@
+"""Photo pipeline: speed and memory of an ingest, and the calibration of its advice.
+
+    python -m benchmarks.media               # timing table (markdown)
+    python -m benchmarks.media --calibrate   # blur / exposure / near-duplicate tables
+
+The photos are generated (no data set to download): product scenes drawn with
+numpy and Pillow, then "photographed" (lens softness, exposure, sensor noise,
+phone JPEG). Tests use the same generator, at smaller sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import itertools
+import math
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+SCENES = ("carpet", "zellige", "bottle", "tagine", "babouches", "jewellery")
+
+
+# --- generated photos -------------------------------------------------------
+
+
+def scene(kind: str, size: tuple[int, int] = (2560, 1920), seed: int = 0) -> Image.Image:
+    """A product photo as the lens would see it, perfectly sharp (RGB)."""
+    w, h = size
+    rng = np.random.default_rng(seed)
+    k = w / 2560  # details keep their size relative to the frame
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    if kind == "carpet":
+        p = rng.uniform(90, 160) * k
+        d = abs((xx + rng.uniform(0, p)) % p - p / 2) + abs(yy % p - p / 2)
+        palette = rng.integers(30, 230, size=(4, 3))
+        band = np.digitize(d / p, [0.12, 0.25, 0.38])
+        rgb = palette[band].astype(np.float32)
+        weave = 1 + 0.08 * np.sin(xx * 2.1 / max(k, 0.3)) * np.sin(yy * 1.9 / max(k, 0.3))
+        rgb *= weave[..., None]
+        rgb *= rng.normal(1, 0.04, size=(h, w, 1))
+    elif kind == "zellige":
+        t = rng.uniform(50, 90) * k
+        palette = np.array([[20, 110, 80], [30, 70, 150], [235, 230, 215], [200, 150, 50],
+                            [25, 25, 30]], dtype=np.float32)
+        ti, tj = (yy // t).astype(int), (xx // t).astype(int)
+        colour = palette[(ti * 7 + tj * 13 + seed) % len(palette)]
+        cy, cx = (yy % t) - t / 2, (xx % t) - t / 2
+        r, theta = np.hypot(cx, cy), np.arctan2(cy, cx)
+        star = r < t * (0.28 + 0.08 * np.cos(8 * theta))
+        colour = np.where(star[..., None], palette[(ti + tj + 2 + seed) % len(palette)], colour)
+        gloss = 1 + 0.15 * np.cos((xx + yy) / (w / 3))
+        rgb = colour * gloss[..., None]
+        grout = ((yy % t) < 3 * k) | ((xx % t) < 3 * k)
+        rgb[grout] = 200
+    elif kind == "bottle":
+        rgb = np.empty((h, w, 3), np.float32)
+        wall = 190 - 40 * yy / h
+        rgb[...] = (wall * 1.0)[..., None] * np.array([1.0, 0.93, 0.8])
+        table = yy > h * 0.72
+        rgb[table] = np.array([120, 85, 55]) * 1.0
+        bx0, bx1 = w * rng.uniform(0.36, 0.42), w * rng.uniform(0.58, 0.64)
+        body = (xx > bx0) & (xx < bx1) & (yy > h * 0.25) & (yy < h * 0.8)
+        shade = 0.55 + 0.45 * np.cos((xx - (bx0 + bx1) / 2) / (bx1 - bx0) * math.pi)
+        rgb[body] = (np.array([180, 110, 30]) * shade[..., None])[body]
+        image = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8))
+        draw = ImageDraw.Draw(image)
+        lx0, lx1 = bx0 + (bx1 - bx0) * 0.1, bx1 - (bx1 - bx0) * 0.1
+        draw.rectangle([lx0, h * 0.42, lx1, h * 0.66], fill=(240, 235, 220))
+        font = ImageFont.load_default(size=max(8, int(26 * k)))
+        lines = ["HUILE D'ARGAN", "100% BIO", "Cooperative Tifawt", "Agadir - Maroc",
+                 "250 ml", f"Lot {seed:04d}"]
+        for i, line in enumerate(lines):
+            draw.text((lx0 + 12 * k, h * 0.44 + i * 36 * k), line, fill=(40, 30, 20), font=font)
+        return image
+    elif kind == "tagine":
+        rgb = np.empty((h, w, 3), np.float32)
+        shelves = rng.integers(60, 200, size=(12, 18, 3)).astype(np.uint8)
+        back = Image.fromarray(shelves).resize((w, h), Image.Resampling.BICUBIC)
+        rgb[...] = np.asarray(back.filter(ImageFilter.GaussianBlur(12 * k)), np.float32)
+        table = yy > h * 0.55
+        grain = 0.8 + 0.2 * np.sin((yy + 10 * k * np.sin(xx / (60 * k))) / (4 * k))
+        wood = np.array([150, 100, 60]) * (grain * rng.normal(1, 0.03, (h, w)))[..., None]
+        rgb[table] = wood[table]
+        cx, base = w * rng.uniform(0.4, 0.6), h * 0.7
+        dx = (xx - cx) / (w * 0.22)
+        dish = (dx**2 + ((yy - base) / (h * 0.07)) ** 2) < 1
+        cone = (yy < base) & (yy > base - h * 0.45) & (abs(dx) < (yy - (base - h * 0.45)) / (h * 0.45))
+        pot = dish | cone
+        shade = 0.6 + 0.4 * np.cos(np.clip(dx, -1, 1) * math.pi / 2)
+        dots = (np.sin(xx / (9 * k)) * np.sin(yy / (9 * k)) > 0.7) & cone
+        terracotta = np.array([170, 80, 45]) * shade[..., None]
+        rgb[pot] = terracotta[pot]
+        rgb[dots] = np.array([240, 220, 160])
+    elif kind == "babouches":
+        rgb = np.empty((h, w, 3), np.float32)
+        rgb[...] = np.array([90, 40, 40]) * rng.normal(1, 0.06, (h, w, 1))
+        for i in range(2):
+            cx, cy = w * (0.35 + 0.3 * i), h * rng.uniform(0.45, 0.55)
+            shoe = ((xx - cx) / (w * 0.12)) ** 2 + ((yy - cy) / (h * 0.33)) ** 2
+            leather = np.array([215, 170, 40]) * rng.normal(1, 0.05, (h, w, 1))
+            leather *= (1 - 0.3 * np.clip(shoe, 0, 1))[..., None]
+            rgb[shoe < 1] = leather[shoe < 1]
+            stitch = (abs(shoe - 0.8) < 0.02) & ((yy // (8 * k)) % 2 == 0)
+            rgb[stitch] = 245
+    elif kind == "jewellery":
+        rgb = np.empty((h, w, 3), np.float32)
+        rgb[...] = np.array([22, 18, 30]) * rng.normal(1, 0.05, (h, w, 1))
+        for _ in range(5):
+            cx, cy = w * rng.uniform(0.2, 0.8), h * rng.uniform(0.2, 0.8)
+            r = np.hypot(xx - cx, yy - cy)
+            ring = abs(r - rng.uniform(40, 110) * k) < 9 * k
+            glint = 0.7 + 0.3 * np.cos(np.arctan2(yy - cy, xx - cx) * 3)
+            rgb[ring] = (np.array([225, 225, 235]) * glint[..., None])[ring]
+    else:
+        raise ValueError(kind)
+    return Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8))
+
+
+def photograph(img: Image.Image, *, blur: float = 0.0, noise: float = 1.5, ev: float = 0.0,
+               softness: float = 0.6, quality: int = 90, seed: int = 0,
+               **save_args) -> bytes:
+    """A phone's JPEG of `img`: optics (softness + extra blur), exposure, noise."""
+    sigma = math.hypot(softness, blur)
+    if sigma > 0:
+        img = img.filter(ImageFilter.GaussianBlur(sigma))
+    a = np.asarray(img, dtype=np.float32) / 255
+    if ev:
+        linear = np.where(a <= 0.04045, a / 12.92, ((a + 0.055) / 1.055) ** 2.4)
+        linear = np.clip(linear * 2.0**ev, 0, 1)
+        a = np.where(linear <= 0.0031308, linear * 12.92, 1.055 * linear ** (1 / 2.4) - 0.055)
+    a = a * 255 + np.random.default_rng(seed).normal(0, noise, a.shape)
+    out = io.BytesIO()
+    Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).save(out, "JPEG", quality=quality,
+                                                              **save_args)
+    return out.getvalue()
+
+
+# --- calibration ------------------------------------------------------------
+
+
+def calibrate() -> None:
+    from storage import images
+
+    seeds = range(3)
+    sigmas = (0, 0.5, 1, 1.5, 2, 3, 4, 6, 8)
+    base = {(kind, s): scene(kind, seed=s) for kind in SCENES for s in seeds}
+
+    print(f"## Blur: tile-max variance of the Laplacian (analysis long side "
+          f"{images.ANALYSIS_LONG_SIDE}, threshold {images.BLUR_THRESHOLD})\n")
+    print("| extra blur sigma (px @2560) | noise | min | median | max | flagged |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    scores: dict[float, list[float]] = {s: [] for s in sigmas}
+    per_kind: dict[tuple[str, float], list[float]] = {}
+    for sigma, noise in itertools.product(sigmas, (1.5, 6.0)):
+        row = []
+        for (kind, s), img in base.items():
+            q = images.process_photo(photograph(img, blur=sigma, noise=noise, seed=s)).quality
+            row.append(q.sharpness)
+            per_kind.setdefault((kind, sigma), []).append(q.sharpness)
+        scores[sigma] += row
+        flagged = sum(v < images.BLUR_THRESHOLD for v in row)
+        print(f"| {sigma} | {noise} | {min(row):.0f} | {statistics.median(row):.0f} | "
+              f"{max(row):.0f} | {flagged}/{len(row)} |")
+    sharp = min(v for s in sigmas if s <= 1 for v in scores[s])
+    blurred = max(v for s in sigmas if s >= 3 for v in scores[s])
+    print(f"\nlowest sharp (sigma<=1): {sharp:.1f}; highest blurred (sigma>=3): {blurred:.1f}; "
+          f"geometric mean: {math.sqrt(sharp * blurred):.1f}\n")
+    print("| scene | " + " | ".join(f"s={s}" for s in sigmas) + " |")
+    print("|---|" + "---:|" * len(sigmas))
+    for kind in SCENES:
+        cells = " | ".join(f"{min(per_kind[(kind, s)]):.0f}" for s in sigmas)
+        print(f"| {kind} (min) | {cells} |")
+
+    print("\n## Exposure: mean / p5 / p95 luminance and advice\n")
+    print("| EV | scene | mean | p5 | p95 | advice |")
+    print("|---:|---|---:|---:|---:|---|")
+    for ev in (-3, -2, -1.5, -1, 0, 1, 1.5, 2):
+        for kind in SCENES:
+            p = images.process_photo(photograph(base[(kind, 0)], ev=ev))
+            q = p.quality
+            print(f"| {ev} | {kind} | {q.mean:.0f} | {q.p5:.0f} | {q.p95:.0f} | "
+                  f"{','.join(a for a in p.advice if a in ('dark', 'bright')) or '-'} |")
+
+    print(f"\n## Near-duplicates: pHash Hamming distance (threshold "
+          f"{images.NEAR_DUPLICATE_BITS})\n")
+    originals = {key: images.process_photo(photograph(img, seed=key[1]))
+                 for key, img in base.items()}
+    same = []
+    for (kind, s), img in base.items():
+        ref = originals[(kind, s)].phash
+        w, h = img.size
+        variants = {
+            "q60": photograph(img, quality=60, seed=s + 10),
+            "half": photograph(img.resize((w // 2, h // 2)), seed=s),
+            "crop3%": photograph(img.crop((w * 3 // 200, h * 3 // 200, w, h)), seed=s),
+            "ev+0.3": photograph(img, ev=0.3, seed=s),
+        }
+        for name, data in variants.items():
+            same.append((_distance(ref, images.process_photo(data).phash), f"{kind}/{s} {name}"))
+    different = [(_distance(a.phash, b.phash), f"{ka} vs {kb}")
+                 for (ka, a), (kb, b) in itertools.combinations(originals.items(), 2)]
+    print(f"same photo (re-encoded/resized/cropped/brighter): max {max(same)[0]} "
+          f"({max(same)[1]}), median {statistics.median(d for d, _ in same)}")
+    print(f"different photos: min {min(different)[0]} ({min(different)[1]}), "
+          f"median {statistics.median(d for d, _ in different)}")
+
+
+def _distance(a: str, b: str) -> int:
+    return (int(a, 16) ^ int(b, 16)).bit_count()
+
+
+# --- timing -----------------------------------------------------------------
+
+
+def phone_jpeg(size: tuple[int, int] = (4032, 3024), orientation: int = 1) -> bytes:
+    """A 12 MP phone-like JPEG (~4-5 MB, q92, EXIF with GPS and orientation)."""
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0112] = "TECNO", "Spark 10", orientation
+    exif.get_ifd(0x8825).update({1: "N", 2: (30.0, 25.0, 12.0), 3: "W", 4: (9.0, 35.0, 50.0)})
+    return photograph(scene("tagine", size, seed=1), noise=3.0, quality=92, exif=exif)
+
+
+def _ingest_once(data: bytes, use_draft: bool, root: Path) -> float:
+    from storage.media import LocalMediaStore, ingest_photo
+
+    started = time.perf_counter()
+    result = asyncio.run(ingest_photo(LocalMediaStore(root), data, use_draft=use_draft))
+    elapsed = time.perf_counter() - started
+    assert not hasattr(result, "reason"), result
+    return elapsed
+
+
+def _peak_child(path: str, use_draft: bool) -> None:
+    """Child process: print the peak RSS growth (MiB) caused by one ingest."""
+    import storage.media  # noqa: F401 - imports (numpy, Pillow, scipy) are not the ingest
+
+    data = Path(path).read_bytes()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with tempfile.TemporaryDirectory() as root:
+        _ingest_once(data, use_draft, Path(root))
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print((after - before) / 1024)
+
+
+def bench(runs: int) -> None:
+    cases = [
+        ("12 MP JPEG 4032x3024", phone_jpeg()),
+        ("12 MP JPEG, portrait (EXIF orientation 6)", phone_jpeg(orientation=6)),
+        ("24 MP JPEG 6000x4000", phone_jpeg((6000, 4000))),
+    ]
+    print(f"Ingest (decode, normalise, thumbnail, advice, pHash, 2 atomic writes); "
+          f"{runs} runs each, one thread.\n")
+    print("| input | size | draft() | p50 ms | p95 ms | peak RSS growth MiB |")
+    print("|---|---:|---|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for (name, data), use_draft in itertools.product(cases, (True, False)):
+            path = Path(tmp) / "in.jpg"
+            path.write_bytes(data)
+            _ingest_once(data, use_draft, Path(tmp) / "warm")
+            times = sorted(_ingest_once(data, use_draft, Path(tmp) / f"r{i}") * 1000
+                           for i in range(runs))
+            p95 = times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
+            child = subprocess.run(
+                [sys.executable, "-m", "benchmarks.media", "--peak", str(path)]
+                + ([] if use_draft else ["--no-draft"]),
+                capture_output=True, text=True, check=True)
+            print(f"| {name} | {len(data) / 2**20:.1f} MB | {'on' if use_draft else 'off'} | "
+                  f"{statistics.median(times):.0f} | {p95:.0f} | "
+                  f"{float(child.stdout):.0f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--peak", help=argparse.SUPPRESS)
+    parser.add_argument("--no-draft", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.peak:
+        _peak_child(args.peak, not args.no_draft)
+    elif args.calibrate:
+        calibrate()
+    else:
+        bench(args.runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""An owner onboards through the web chat page on a phone-sized screen, in each locale."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import create_app
+from tests.helpers import photo_bytes
+
+# (how the owner answers each question, in their own words)
+ANSWERS = {
+    "fr": ["Français", "Oui", "Atelier Zellige Fès", "Karim Bennani", "Fès", "Zellige",
+           "Passer", "06 12 34 56 78", "Passer", "Zellige beldi", "PHOTO", "Terminé",
+           "Carreaux émaillés taillés à la main", "300 DH le m2", "20 m2", "Non"],
+    "ar": ["العربية", "نعم", "تعاونية النور", "فاطمة العلوي", "مراكش", "زرابي",
+           "تخطي", "0612345678", "تخطي", "زربية أمازيغية", "PHOTO", "انتهيت",
+           "زربية من الصوف الطبيعي منسوجة يدويا", "1500 درهم للمتر المربع", "5 قطع", "لا"],
+    "ary-Arab": ["الدارجة", "واخا", "تعاونية الأمل", "خديجة بناني", "كازا", "أركان",
+                 "دوز", "0661234567", "دوز", "زيت أركان", "PHOTO", "صافي ساليت",
+                 "زيت أركان معصور بيد النسا ف التعاونية", "200 درهم للتر", "50 لتر", "لا"],
+    "ary-Latn": ["الدارجة", "wakha", "Cooperative Tifawin", "Fatima Amrani", "agadir",
+                 "Argan", "douz", "0661234567", "douz", "zit argan", "PHOTO", "safi salit",
+                 "zit argan m3sora b lyed f ta3awniya dyalna", "150dh l litre", "20 litre",
+                 "la"],
+}
+
+
+async def last_key(page) -> str:
+    return await page.locator("#messages .msg.bot").last.get_attribute("data-key")
+
+
+async def wait_for_bot(page, count: int) -> None:
+    await page.wait_for_function(
+        "n => document.querySelectorAll('#messages .msg.bot').length > n", arg=count,
+        timeout=10_000)
+    await page.wait_for_function("() => document.getElementById('typing').hidden",
+                                 timeout=10_000)
+
+
+@pytest.mark.parametrize("locale", sorted(ANSWERS))
+async def test_onboarding_in_the_browser(locale, browser, aiohttp_server, settings, db,
+                                         artifacts, tmp_path):
+    server = await aiohttp_server(create_app(settings, db))
+    context = await browser.new_context(viewport={"width": 360, "height": 740},
+                                        locale="ar-MA" if "Arab" in locale or locale == "ar"
+                                        else "fr-FR")
+    page = await context.new_page()
+    await page.goto(str(server.make_url("/chat")))
+    await page.wait_for_selector("#messages .msg.bot")
+    assert await last_key(page) == "ask_language"
+    photo = tmp_path / "produit.jpg"
+    photo.write_bytes(photo_bytes(7))
+
+    for answer in ANSWERS[locale]:
+        before = await page.locator("#messages .msg.bot").count()
+        chip = page.locator("button.choice:not([disabled])", has_text=answer)
+        if answer == "PHOTO":
+            await page.set_input_files("#photo", str(photo))
+        elif await chip.count():
+            await chip.first.click()
+        else:
+            await page.fill("#text", answer)
+            await page.press("#text", "Enter")
+        await wait_for_bot(page, before)
+
+    assert await last_key(page) == "review_summary"
+    direction = await page.evaluate("document.documentElement.dir")
+    assert direction == ("rtl" if locale in ("ar", "ary-Arab") else "ltr")
+    await page.screenshot(path=str(artifacts / f"chat-review-{locale}.png"), full_page=True)
+
+    before = await page.locator("#messages .msg.bot").count()
+    await page.locator("button.choice[data-payload=submit]").click()
+    await wait_for_bot(page, before)
+    assert await last_key(page) == "submitted"
+
+    # Coming back later (page reload) resumes where the owner was, in their language.
+    await page.reload()
+    await page.wait_for_selector("#messages .msg.bot")
+    assert await last_key(page) == "already_submitted"
+    await context.close()
+
+
+async def test_owner_text_is_shown_as_text_never_as_html(browser, aiohttp_server, settings, db):
+    server = await aiohttp_server(create_app(settings, db))
+    page = await browser.new_page()
+    await page.goto(str(server.make_url("/chat")))
+    await page.wait_for_selector("#messages .msg.bot")
+    await page.locator("button.choice[data-payload='lang:fr']").click()
+    await page.wait_for_selector(".msg.bot[data-key=ask_consent]")
+    await page.locator("button.choice[data-payload=yes]").click()
+    await page.wait_for_selector(".msg.bot[data-key=ask_business_name]")
+    await page.fill("#text", "<img src=x onerror=\"document.title='pwned'\"> Atlas")
+    await page.press("#text", "Enter")
+    await page.wait_for_selector(".msg.bot[data-key=ask_owner_name]")
+    assert await page.title() != "pwned"
+    assert await page.locator("#messages img[src=x]").count() == 0
+    assert "<img" in await page.locator(".msg.user").last.inner_text()

@@ -38,7 +38,7 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
             return
         replies = tuple(Rendered(r["key"], r["text"],
                                  tuple((b["label"], b["payload"]) for b in r["buttons"]),
-                                 r["expects"]) for r in p["replies"])
+                                 r["expects"], bool(r.get("contact"))) for r in p["replies"])
         delivery = Delivery(conv.id, p["user_ref"], p["locale"], replies,
                             conv.last_inbound_at.timestamp() if conv.last_inbound_at else None)
         try:

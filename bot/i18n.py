@@ -45,14 +45,18 @@ class Rendered:
     text: str
     buttons: tuple[tuple[str, str], ...]  # (label, payload)
     expects: str
+    asks_contact: bool = False  # Telegram offers a "share my number" keyboard button
 
     def as_json(self) -> dict:
-        return {
+        body = {
             "key": self.key,
             "text": self.text,
             "buttons": [{"label": label, "payload": payload} for label, payload in self.buttons],
             "expects": self.expects,
         }
+        if self.asks_contact:
+            body["contact"] = True
+        return body
 
 
 class Catalog:
@@ -101,7 +105,8 @@ class Catalog:
 
     def render(self, locale: str, reply: Reply) -> Rendered:
         buttons = tuple((self.label(locale, b), b.payload) for b in reply.buttons)
-        return Rendered(reply.key, self.text(locale, reply.msg), buttons, reply.expects.value)
+        return Rendered(reply.key, self.text(locale, reply.msg), buttons, reply.expects.value,
+                        reply.asks_contact)
 
     def label(self, locale: str, button: Button) -> str:
         return self.text(locale, button.label)

@@ -48,6 +48,9 @@ class InboundMessage:
     locale_hint: str | None = None
     is_start: bool = False
     group: str | None = None  # an album: several messages answered once
+    profile_name: str | None = None
+    referral: str | None = None  # deep-link code, validated by the channel
+    notice: str | None = None  # see flows.model.NOTICES
     raw: dict = field(default_factory=dict)
 
     def to_record(self) -> dict:
@@ -56,7 +59,8 @@ class InboundMessage:
             "user_ref": self.user_ref, "text": self.text, "payload": self.payload,
             "media": list(self.media), "contact_phone": self.contact_phone,
             "channel_phone": self.channel_phone, "locale_hint": self.locale_hint,
-            "is_start": self.is_start, "group": self.group, "original": self.raw,
+            "is_start": self.is_start, "group": self.group, "profile_name": self.profile_name,
+            "referral": self.referral, "notice": self.notice, "original": self.raw,
         }
 
     @classmethod
@@ -67,7 +71,8 @@ class InboundMessage:
             media=tuple(record.get("media") or ()), contact_phone=record.get("contact_phone"),
             channel_phone=record.get("channel_phone"), locale_hint=record.get("locale_hint"),
             is_start=bool(record.get("is_start")), group=record.get("group"),
-            raw=record.get("original") or {},
+            profile_name=record.get("profile_name"), referral=record.get("referral"),
+            notice=record.get("notice"), raw=record.get("original") or {},
         )
 
 
@@ -167,7 +172,8 @@ class Turns:
                 refs.append(MediaRef(None, "invalid", reason=f.reason))
         inp = Input(text=msg.text, payload=msg.payload, media=tuple(refs),
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
-                    is_start=msg.is_start)
+                    is_start=msg.is_start, profile_name=msg.profile_name,
+                    referral=msg.referral, notice=msg.notice)
         new_state, effects = engine.step(state, inp, ctx)
         for effect in effects:
             if isinstance(effect, DraftSubmitted):

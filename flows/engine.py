@@ -16,6 +16,7 @@ from flows.choices import COMMANDS, language_label
 from flows.language import analyse
 from flows.model import (
     LANGUAGES,
+    NOTICES,
     Context,
     ConversationState,
     DraftSubmitted,
@@ -32,7 +33,7 @@ from flows.text import clean, has_letters, normalise, word_count
 PAYLOAD_MAX = 64
 # Answers here are names and numbers, which say nothing about the owner's language:
 # "Fatima Zahra Amrani" must not flip a conversation to Latin-script Darija.
-NAME_STEPS = frozenset({"business_name", "owner_name", "city", "ice", "phone", "email",
+NAME_STEPS = frozenset({"business_name", "owner_name", "ice", "phone", "email",
                         "product_name"})
 # A free-text message must be at least this long before we offer to switch language.
 SWITCH_MIN_WORDS = 3
@@ -163,6 +164,15 @@ class Turn:
     # --- reading one input -----------------------------------------------
 
     def run(self) -> None:
+        if self.inp.profile_name and not self.s.profile_name:
+            self.s.profile_name = clean(self.inp.profile_name, 120) or None
+        if self.inp.referral and not self.s.referral:
+            self.s.referral = self.inp.referral[:64]
+        if self.inp.notice in NOTICES:
+            self.say(Reply(Msg(f"notice_{self.inp.notice}")))
+            if self.s.step != "start":
+                self.say(self.question())
+                return
         if self.s.step == "start":
             self._first_contact()
             return
@@ -241,8 +251,8 @@ class Turn:
             return None
         question = self.question()
         payloads = [b.payload for b in question.buttons]
-        if question.expects == Expect.CHOICE and words.isdigit() and payloads \
-                and 1 <= int(words) <= len(payloads):
+        # Choices are numbered where there are no buttons (plain WhatsApp, the terminal).
+        if words.isdigit() and payloads and 1 <= int(words) <= len(payloads):
             return payloads[int(words) - 1]
         intents = self.ctx.lexicon.intents_for(words)
         for payload in payloads:

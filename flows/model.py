@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
 MAX_PHOTOS = 8
+NOTICES = ("edited", "file_too_large", "contact_not_yours", "unsupported")
 
 
 class Expect(StrEnum):
@@ -65,6 +66,11 @@ class Input:
     contact_phone: str | None = None  # a phone the channel vouches for
     locale_hint: str | None = None  # e.g. Telegram's language_code
     is_start: bool = False  # a new session (web chat opened, /start)
+    profile_name: str | None = None  # the name on the owner's account (WhatsApp ProfileName)
+    referral: str | None = None  # a deep-link code (/start agent-XXXX), checked by the channel
+    # Something the channel noticed that the owner should hear about:
+    # "edited", "file_too_large", "contact_not_yours", "unsupported" (see NOTICES).
+    notice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,7 @@ class Reply:
     msg: Msg
     buttons: tuple[Button, ...] = ()
     expects: Expect = Expect.NONE
+    asks_contact: bool = False  # a channel that can share the owner's number offers it
 
     @property
     def key(self) -> str:
@@ -177,6 +184,8 @@ class ConversationState(BaseModel):
     editing: bool = False  # answering one question from the review, then back to it
     pending: dict[str, Any] | None = None  # a question inside a step (confirm, suggestions)
     revision: int = 0
+    profile_name: str | None = None
+    referral: str | None = None
 
     @property
     def locale(self) -> str:

@@ -123,6 +123,24 @@ def ask_text(key: str, *, skippable: bool = False) -> Callable[[Turn], Reply]:
     return ask
 
 
+def ask_owner_name(t: Turn) -> Reply:
+    name = t.s.profile_name
+    buttons = (plain(name, "profile_name"),) if name else ()
+    return Reply(Msg("ask_owner_name"), buttons, Expect.TEXT)
+
+
+def on_owner_name(t: Turn) -> None:
+    if t.choice == "profile_name" and t.s.profile_name:
+        t.s.draft.owner_name = t.s.profile_name
+        t.advance()
+        return
+    text_field("owner_name")(t)
+
+
+def ask_phone(t: Turn) -> Reply:
+    return Reply(Msg("ask_phone"), (), Expect.TEXT, asks_contact=True)
+
+
 def ask_region(t: Turn) -> Reply:
     buttons = tuple(plain(place_name(t, r.name_fr, r.name_ar), f"region:{r.id}")
                     for r in REGIONS.values())
@@ -508,13 +526,13 @@ STEPS: dict[str, Step] = {s.id: s for s in (
     Step("consent", "start", ask_consent, on_consent),
     Step("business_name", "business", ask_text("ask_business_name"),
          text_field("business_name")),
-    Step("owner_name", "business", ask_text("ask_owner_name"), text_field("owner_name")),
+    Step("owner_name", "business", ask_owner_name, on_owner_name),
     Step("city", "business", ask_text("ask_city"), on_city),
     Step("region", "business", ask_region, on_region,
          applies=lambda t: bool(t.s.draft.city) and t.s.draft.city_id is None),
     Step("sector", "business", ask_sector, on_sector),
     Step("ice", "business", ask_text("ask_ice", skippable=True), on_ice, optional=True),
-    Step("phone", "business", ask_text("ask_phone"), on_phone,
+    Step("phone", "business", ask_phone, on_phone,
          applies=lambda t: t.ctx.channel_phone is None),
     Step("email", "business", ask_text("ask_email", skippable=True), on_email, optional=True),
     Step("product_name", "product", ask_text("ask_product_name"), text_field("product_name")),

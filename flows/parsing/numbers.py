@@ -127,6 +127,7 @@ _TOKEN_RE = re.compile(
 # A single one of these digits followed by letters is Arabizi ("3chra", "9er3a",
 # "7ebba"), not a number glued to a word.
 _ARABIZI_DIGITS = frozenset("2356789")
+_LETTERS_DIGITS = re.compile(r"([a-z]+)([0-9]+)")
 
 
 @dataclass(slots=True)
@@ -193,6 +194,13 @@ def tokenize(folded: str, attachable: frozenset[str] | None = None) -> list[Toke
             tokens.append(Token("num", lit, literal_value(lit), gap))
             if suffix:
                 tokens.append(Token("lat", suffix, None, False))
+        elif kind == "lat" and (split := _LETTERS_DIGITS.fullmatch(m.group())) and (
+            split.group(1) in glued and m.group() not in glued
+        ):
+            # "DH150", "MAD150": a currency or unit written before its number.
+            lit = split.group(2)
+            tokens.append(Token("lat", split.group(1), None, gap))
+            tokens.append(Token("num", lit, literal_value(lit), False))
         else:
             tokens.append(Token(kind or "sym", m.group(), None, gap))
     return tokens
@@ -244,7 +252,7 @@ _ADD_WORDS: dict[int, str] = {
 }
 _PRE_WORDS: dict[int, str] = {
     3: "tlt tltt", 4: "rb3 rba3t rb3t reb3t", 5: "khms khmst 5ms 5mst khamst",
-    6: "stt sstt", 7: "sb3 sb3t sba3t", 8: "tmn tmnt tmnt", 9: "ts3 ts3t tsa3t",
+    6: "stt", 7: "sb3 sb3t sba3t", 8: "tmn tmnt tmnt", 9: "ts3 ts3t tsa3t",
     10: "3chrt 3achrt 3achrat",
 }
 _HUND_WORDS = "cent cents hundred mya mia myya miya meya miyya mayya mit ميا مية مئة مائة ماية"
@@ -276,7 +284,7 @@ _FIXS_WORDS: dict[int, str] = {
     2 * 10**6: "mlyonayn mlyonin مليونين مليونان",
 }
 _HALF_WORDS = "nss ness noss nos9 nsf demi demie half نص نصف"
-_CONNECTOR_WORDS = "w o ou et and y و"
+_CONNECTOR_WORDS = "w o ou et and و"
 
 
 def _entries() -> dict[str, tuple[str, Decimal]]:
@@ -321,8 +329,8 @@ ATTACHABLE = frozenset(
     w for w, (kind, _) in NUMBER_WORDS.items() if kind in ("scale", "hund") and w.isascii()
 ) | frozenset(_GLUED_WORDS.split())
 
+# "وخمسين", "بألف": Arabic script glues "and", "for", "to" to the next word.
 _AR_WORD_PREFIXES = ("و", "ب", "ل", "بال", "وب", "ول", "ف")
-_LAT_WORD_PREFIXES = ("w", "b")
 
 
 def number_word(token: Token) -> tuple[str, Decimal] | None:
@@ -332,15 +340,7 @@ def number_word(token: Token) -> tuple[str, Decimal] | None:
     if hit is not None or token.kind not in ("lat", "ar"):
         return hit
     if token.kind == "lat":
-        hit = _SQUASHED_WORDS.get(squash(w))
-        if hit is None:
-            for p in _LAT_WORD_PREFIXES:
-                rest = w[len(p):]
-                if w.startswith(p) and len(rest) >= 3:
-                    hit = NUMBER_WORDS.get(rest) or _SQUASHED_WORDS.get(squash(rest))
-                    if hit:
-                        break
-        return hit
+        return _SQUASHED_WORDS.get(squash(w))
     for p in _AR_WORD_PREFIXES:
         rest = w[len(p):]
         if w.startswith(p) and len(rest) >= 2 and rest in NUMBER_WORDS:

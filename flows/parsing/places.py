@@ -17,8 +17,8 @@ import bisect
 import functools
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 from flows.parsing.numbers import fold, squash
 

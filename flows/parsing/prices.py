@@ -164,10 +164,8 @@ def _unit_word(t: Token) -> str | None:
     return None
 
 
-def _find_units(tokens: list[Token], skip: frozenset[int] = frozenset(),
-                relaxed: bool = False) -> list[tuple[int, str]]:
-    """(token index, unit) of every unit word, in order. `relaxed` also takes a lone
-    single-letter unit ("L", "m") that has no number before it."""
+def _find_units(tokens: list[Token], skip: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """(token index, unit) of every unit word, in order."""
     found: list[tuple[int, str]] = []
     n = len(tokens)
     i = 0
@@ -185,7 +183,7 @@ def _find_units(tokens: list[Token], skip: frozenset[int] = frozenset(),
             before_word = nxt is not None and (
                 nxt.kind == "num" or _unit_word(nxt) is not None or nxt.text in _SQUARE
             )
-            if (after_number or relaxed) and not before_word:
+            if after_number and not before_word:
                 unit = _SHORT_UNITS[t.text]
             elif t.text in ("m", "م") and nxt is not None and nxt.text in _SQUARE:
                 unit = "m"
@@ -204,17 +202,15 @@ def _find_units(tokens: list[Token], skip: frozenset[int] = frozenset(),
 
 def _unit_near(tokens: list[Token], spans: list[NumSpan], chosen: tuple[int, int]) -> str | None:
     """The unit that goes with the number at token range `chosen`: the first unit after
-    it, else one before it that no other number claims ("3 kg" is a quantity)."""
+    it, else one before it; never a unit right after another number ("20 pièces à
+    100 dh" says nothing about the price of one piece)."""
     skip = frozenset(k for s in spans for k in range(s.start, s.end))
-    units = _find_units(tokens, skip)
-    if not units:
-        return None
-    starts = {s.end: s for s in spans}
+    others = {s.end for s in spans if not chosen[0] <= s.start < chosen[1]}
+    units = [(i, u) for i, u in _find_units(tokens, skip) if i not in others]
     after = [u for i, u in units if i >= chosen[1]]
     if after:
         return after[0]
-    free = [u for i, u in units if i not in starts or starts[i].start == chosen[0]]
-    return free[0] if free else None
+    return units[0][1] if units else None
 
 
 def parse_unit(text: str) -> str | None:
@@ -367,4 +363,7 @@ def _parse_quantity(text: str) -> Quantity | Invalid:
     amount = _scaled(value, Decimal(1), _MILLI)
     if amount <= 0:
         return Invalid(NOT_POSITIVE)
-    return Quantity(amount=amount, unit=_unit_near(tokens, spans, (span.start, span.end)))
+    end = span.end
+    if len(spans) > 1 and _is_range(tokens, span, spans[1]):
+        end = spans[1].end  # "100-200 kg": the low end, in the unit said after the range
+    return Quantity(amount=amount, unit=_unit_near(tokens, spans, (span.start, end)))

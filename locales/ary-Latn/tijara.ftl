@@ -194,3 +194,10 @@ ui_photo = Tswira
 ui_restart = Discussion jdida
 ui_error = Message ma mchach. Chof l internet w 3awd jreb.
 ui_noscript = Had l page khasha JavaScript.
+
+## Chno lahdat l canal
+
+notice_edited = Chft belli beddelti chi message. Ma n9derch nakhod tabdil: sift jawab s7i7 f message jdid.
+notice_file_too_large = Had l fichier kbir bzaf (20 Mo howa l max). Sift tswira khfifa.
+notice_contact_not_yours = Had l contact machi dyalk. Partagi nmra dyalk nta, wla ktebha.
+notice_unsupported = Ma kan3rfch n9ra had no3 dyal les messages. Jawb b lktaba, b tswira wla b les boutons.

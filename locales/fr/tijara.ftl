@@ -191,3 +191,10 @@ ui_photo = Photo
 ui_restart = Nouvelle conversation
 ui_error = Le message n'est pas parti. Vérifiez la connexion et réessayez.
 ui_noscript = Cette page a besoin de JavaScript.
+
+## Ce que le canal a remarqué
+
+notice_edited = J'ai vu que vous avez modifié un message. Je ne peux pas prendre en compte une modification : envoyez plutôt la bonne réponse dans un nouveau message.
+notice_file_too_large = Ce fichier est trop lourd pour moi (20 Mo au maximum). Envoyez une photo plus légère.
+notice_contact_not_yours = Ce contact n'est pas le vôtre. Partagez votre propre numéro, ou écrivez-le.
+notice_unsupported = Je ne sais pas lire ce type de message. Répondez par écrit, avec une photo ou avec les boutons.

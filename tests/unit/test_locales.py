@@ -10,7 +10,7 @@ from fluent.syntax import FluentParser, FluentSerializer, ast
 
 from bot.i18n import LOCALES, LOCALES_DIR, catalog
 from flows.choices import ANSWERS, COMMANDS, LABELS, SECTORS, UNITS
-from flows.model import Msg
+from flows.model import NOTICES, Msg
 from flows.steps import BUSINESS_FIELDS, PRODUCT_FIELDS, STEPS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -41,6 +41,7 @@ def keys_used_in_code() -> set[str]:
     keys |= {f"section_{s.section}" for s in STEPS.values()}
     keys |= {f"sector_{s}" for s in SECTORS} | {f"unit_{u}" for u in UNITS}
     keys |= {f"currency_{c}" for c in ("ryal", "franc", "MAD")}
+    keys |= {f"notice_{n}" for n in NOTICES}
     keys |= {f"ui_{k}" for k in ("title", "placeholder", "send", "photo", "restart", "error")}
     return keys
 

@@ -1,0 +1,93 @@
+"""Engine behaviours owners notice, one at a time (the golden transcripts cover whole talks)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.i18n import catalog
+from flows.engine import step
+from flows.model import Context, ConversationState, Input, Reply
+
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+
+
+def talk(*inputs, channel="web", channel_phone=None, state=None):
+    ctx = Context(now=NOW, channel=channel, lexicon=catalog().lexicon(),
+                  channel_phone=channel_phone)
+    state = state or ConversationState()
+    replies: list[Reply] = []
+    for item in inputs:
+        inp = Input(text=item) if isinstance(item, str) else item
+        state, effects = step(state, inp, ctx)
+        replies = [e for e in effects if isinstance(e, Reply)]
+    return state, replies
+
+
+def keys(replies) -> list[str]:
+    return [r.key for r in replies]
+
+
+FR_START = (Input(is_start=True), Input(payload="lang:fr"), Input(payload="yes"))
+
+
+def test_whatsapp_profile_name_is_offered_as_the_owners_name():
+    state, replies = talk(Input(is_start=True, profile_name="Hassan Ouali"),
+                          Input(payload="lang:fr"), "oui", "Atlas Argan")
+    assert keys(replies) == ["ask_owner_name"]
+    assert [b.payload for b in replies[0].buttons] == ["profile_name"]
+    state, replies = talk(Input(payload="profile_name"), state=state)
+    assert state.draft.owner_name == "Hassan Ouali"
+    assert keys(replies) == ["ask_city"]
+
+
+def test_a_channel_that_knows_the_phone_never_asks_for_it():
+    state, replies = talk(*FR_START, "Atlas", "Hassan", "Rabat", Input(payload="sector:food"),
+                          Input(payload="skip"), channel="whatsapp",
+                          channel_phone="+212612345678")
+    assert keys(replies) == ["ask_email"]
+    assert state.draft.phone == "+212612345678"
+
+
+def test_phone_question_offers_contact_sharing():
+    _, replies = talk(*FR_START, "Atlas", "Hassan", "Rabat", Input(payload="sector:food"),
+                      Input(payload="skip"))
+    assert keys(replies) == ["ask_phone"] and replies[0].asks_contact
+
+
+def test_a_numbered_choice_picks_the_button():
+    state, replies = talk(*FR_START, "Atlas", "Hassan", "Rabat", "3")
+    assert state.draft.sector == "food"
+    state, replies = talk("1", state=state)  # "1. Passer" under the ICE question
+    assert keys(replies) == ["ask_phone"] and state.draft.ice is None
+
+
+def test_channel_notices_are_explained_and_the_question_repeated():
+    state, replies = talk(*FR_START, Input(notice="edited"))
+    assert keys(replies) == ["notice_edited", "ask_business_name"]
+    assert state.step == "business_name"
+
+
+def test_a_name_in_latin_letters_does_not_switch_arabic_script_darija():
+    state, _ = talk(Input(is_start=True, text="السلام عليكم"), Input(payload="lang:ary"),
+                    "واخا", "Cooperative Tifawin", "Fatima Zahra Amrani")
+    assert state.locale == "ary-Arab"
+    state, _ = talk("ana f casa", state=state)  # a real Darija sentence in Latin letters
+    assert state.locale == "ary-Latn"
+
+
+def test_a_sentence_in_another_language_offers_to_switch_but_a_name_does_not():
+    state, replies = talk(*FR_START, "Cooperative Tifawin Amazigh")
+    assert "offer_language_switch" not in keys(replies)
+    state, replies = talk("Fatima", "Agadir", Input(payload="sector:argan"), "douz",
+                          "0612345678", "douz", "Zit argan", Input(payload="back"),
+                          state=state)
+    state, replies = talk("Zit argan", state=state)
+    assert keys(replies) == ["ask_photos"]
+
+
+def test_restart_asks_first_and_keeps_nothing_of_the_old_draft():
+    state, replies = talk(*FR_START, "Atlas", "recommencer")
+    assert keys(replies) == ["confirm_restart"]
+    state, replies = talk("oui", state=state)
+    assert keys(replies) == ["restarted", "ask_business_name"]
+    assert state.draft.business_name is None and state.language == "fr"

@@ -11,7 +11,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 
 from bot.channels import web as webchat
-from bot.channels.registry import build_channels
+from bot.channels.registry import build_channels, channel_routes
 from bot.dispatch import Dispatcher
 from bot.i18n import catalog
 from bot.keys import (
@@ -130,6 +130,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.cleanup_ctx.append(database)
     app.cleanup_ctx.append(background)
     app.add_routes(routes)
+    app.add_routes(channel_routes(settings))
     if settings.webchat_enabled:
         app.add_routes(webchat.routes)
         app.router.add_static("/static", STATIC)

@@ -36,6 +36,18 @@ def worker(args, settings: Settings) -> None:
     asyncio.run(run(settings))
 
 
+def poll(args, settings: Settings) -> None:
+    from bot.channels.telegram import poll as run_poll
+
+    asyncio.run(run_poll(settings))
+
+
+def telegram_set_webhook(args, settings: Settings) -> None:
+    from bot.channels.telegram import set_webhook
+
+    asyncio.run(set_webhook(settings, drop_pending=args.drop_pending_updates))
+
+
 def chat(args, settings: Settings) -> None:
     from bot.channels.terminal import run
     from storage.migrate import upgrade
@@ -91,6 +103,15 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("worker", help="the outbox: replies, notifications, storefront handoff")
     p.set_defaults(run=worker)
+
+    p = sub.add_parser("poll", help="Telegram long polling, for development without a public URL")
+    p.set_defaults(run=poll)
+
+    p = sub.add_parser("telegram", help="Telegram webhook registration")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("set-webhook", help="register PUBLIC_BASE_URL/telegram/webhook")
+    a.add_argument("--drop-pending-updates", action="store_true")
+    a.set_defaults(run=telegram_set_webhook)
 
     p = sub.add_parser("db", help="database migrations")
     p.add_argument("action", choices=["upgrade"])

@@ -46,6 +46,12 @@ def make_engine(url: str, **kwargs) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         _serialise_sqlite_writers(engine)
         return engine
+    parsed = make_url(url)
+    schema = parsed.query.get("search_path")
+    if schema:  # our own URL parameter: a schema of one's own (tests running side by side)
+        url = parsed.difference_update_query(["search_path"]).render_as_string(
+            hide_password=False)
+        kwargs.setdefault("connect_args", {})["server_settings"] = {"search_path": schema}
     kwargs.setdefault("pool_size", 20)
     kwargs.setdefault("max_overflow", 20)
     return create_async_engine(url, pool_pre_ping=True, **kwargs)

@@ -37,12 +37,29 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter._session.exitstatus = 1
 
 
+# Each test run gets a schema of its own, so runs side by side never see each other's rows.
+PG_SCHEMA = f"tijara_test_{os.getpid()}"
+
+
 async def _reset_postgres(url: str) -> None:
     db = Database(url)
     async with db.engine.begin() as conn:
-        await conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-        await conn.execute(sa.text("CREATE SCHEMA public"))
+        await conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+        await conn.execute(sa.text(f"CREATE SCHEMA {PG_SCHEMA}"))
     await db.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if PG_URL:
+        import asyncio
+
+        async def drop():
+            db = Database(PG_URL)
+            async with db.engine.begin() as conn:
+                await conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+            await db.close()
+
+        asyncio.run(drop())
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -54,8 +71,8 @@ async def db_url(request, tmp_path):
             if os.environ.get("REQUIRE_POSTGRES"):
                 pytest.fail("TEST_DATABASE_URL is required when REQUIRE_POSTGRES is set")
             pytest.skip("TEST_DATABASE_URL not set")
-        url = PG_URL
-        await _reset_postgres(url)
+        await _reset_postgres(PG_URL)
+        url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}search_path={PG_SCHEMA}"
     await upgrade_async(url)
     return url
 

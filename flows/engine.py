@@ -12,6 +12,7 @@ Order of reading one input:
 
 from __future__ import annotations
 
+from flows import events
 from flows.choices import COMMANDS, language_label
 from flows.language import analyse
 from flows.model import (
@@ -127,13 +128,22 @@ class Turn:
             self.s.product = min(self.s.product, max(len(self.s.draft.products) - 1, 0))
         self.say(self.ask())
 
+    def next_fix(self) -> bool:
+        """Open the next field an admin sent back; False when none is left."""
+        while self.s.fix:
+            field = self.s.fix.pop(0)
+            if events.valid_field(self, field):
+                events.open_fix(self, field)
+                return True
+        return False
+
     def advance(self) -> None:
         current = self.s.step
         if self.s.editing:
             follow_up = FOLLOW_UPS.get(current)
             if follow_up and self._applies(follow_up):
                 self.goto(follow_up, remember=False)
-            else:
+            elif not self.next_fix():
                 self.goto("review", remember=False)
             return
         for candidate in ORDER[ORDER.index(current) + 1:]:
@@ -164,6 +174,9 @@ class Turn:
     # --- reading one input -----------------------------------------------
 
     def run(self) -> None:
+        if self.inp.event:
+            events.apply(self, self.inp.event)
+            return
         if self.inp.profile_name and not self.s.profile_name:
             self.s.profile_name = clean(self.inp.profile_name, 120) or None
         if self.inp.referral and not self.s.referral:

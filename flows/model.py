@@ -71,6 +71,7 @@ class Input:
     # Something the channel noticed that the owner should hear about:
     # "edited", "file_too_large", "contact_not_yours", "unsupported" (see NOTICES).
     notice: str | None = None
+    event: dict[str, Any] | None = None  # from outside the chat: a decision, a reminder
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class ConversationState(BaseModel):
     revision: int = 0
     profile_name: str | None = None
     referral: str | None = None
+    fix: list[str] = Field(default_factory=list)  # fields an admin sent back, in order
 
     @property
     def locale(self) -> str:

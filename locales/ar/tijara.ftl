@@ -201,3 +201,29 @@ notice_edited = لاحظت أنك عدّلت رسالة. لا يمكنني اع�
 notice_file_too_large = هذا الملف كبير جدًا (20 ميغابايت كحد أقصى). أرسل صورة أخف.
 notice_contact_not_yours = جهة الاتصال هذه ليست رقمك. شارك رقمك أنت، أو اكتبه.
 notice_unsupported = لا أستطيع قراءة هذا النوع من الرسائل. أجب كتابةً، أو بصورة، أو بالأزرار.
+
+## بعد الإرسال: القرارات والتذكير
+
+decision_changes_requested = راجع فريقنا ملفك. هناك بعض النقاط للتصحيح:
+    { $items }
+    { $note }
+    لنبدأ، نقطة بنقطة.
+fix_item = • { $field }: { $reason }
+fix_product_field = المنتج { $number }، { $field }
+decision_approved = خبر سار: قُبل ملف « { $business_name } »! نحن ننشئ صفحتك وسنرسل لك الرابط فور نشرها.
+decision_rejected = نأسف: لم يُقبل ملفك في الوقت الحالي.
+    { $note }
+decision_live = صفحتك منشورة الآن! هذا رابطها: { $url }
+reminder = مرحبًا! تسجيل « { $business_name } » لم يكتمل بعد. هل نتابع من حيث توقفت؟
+reason_photo_dark = الصورة مظلمة جدًا؛ أعد التقاطها في ضوء النهار
+reason_photo_blurry = الصورة غير واضحة؛ ثبّت الهاتف جيدًا
+reason_photo_small = الصورة صغيرة جدًا؛ اقترب من المنتج
+reason_photo_missing = تنقص صورة للمنتج
+reason_price_unit = السعر لا يذكر الوحدة (كيلوغرام، لتر، قطعة…)
+reason_price_unclear = السعر غير واضح
+reason_moq_unclear = الحد الأدنى للطلب غير واضح
+reason_ice_invalid = رقم ICE غير صحيح
+reason_description_short = الوصف قصير جدًا
+reason_name_unclear = الاسم غير واضح
+reason_city_unclear = المدينة غير واضحة
+reason_other = يحتاج إلى مراجعة

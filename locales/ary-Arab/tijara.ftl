@@ -201,3 +201,29 @@ notice_edited = شفت بلي بدلتي شي ميساج. ما نقدرش ناخ
 notice_file_too_large = هاد الفيشي كبير بزاف (20 ميغا هي الماكس). صيفط تصويرة خفيفة.
 notice_contact_not_yours = هاد الكونطاكت ماشي ديالك. بارطاجي النمرة ديالك نتا، ولا كتبها.
 notice_unsupported = ما كنعرفش نقرا هاد النوع ديال الميساجات. جاوب بالكتابة، بتصويرة ولا بالبوطونات.
+
+## من بعد الإرسال: القرارات والتذكير
+
+decision_changes_requested = الفريق ديالنا شاف الملف ديالك. كاينين شي حوايج خاصهم يتصلحو:
+    { $items }
+    { $note }
+    يالاه نصلحوهم وحدة بوحدة.
+fix_item = • { $field }: { $reason }
+fix_product_field = المنتوج { $number }، { $field }
+decision_approved = خبار زوينة: الملف ديال « { $business_name } » تقبل! غادي نوجدو الصفحة ديالك ونصيفطو ليك الليان ملي تطلع.
+decision_rejected = سمح لينا: الملف ديالك ما تقبلش دابا.
+    { $note }
+decision_live = الصفحة ديالك طلعات! ها هي: { $url }
+reminder = السلام! التسجيل ديال « { $business_name } » باقي ما كملش. نكملو من فين وقفتي؟
+reason_photo_dark = التصويرة مظلمة بزاف؛ عاودها ف الضو ديال النهار
+reason_photo_blurry = التصويرة مضببة؛ شد التيليفون مزيان بلا ما تحركو
+reason_photo_small = التصويرة صغيرة بزاف؛ قرب من السلعة
+reason_photo_missing = خاصنا تصويرة ديال المنتوج
+reason_price_unit = الثمن ما فيهش الوحدة (كيلو، لتر، حبة…)
+reason_price_unclear = الثمن ماشي واضح
+reason_moq_unclear = أقل كمية ماشي واضحة
+reason_ice_invalid = الـICE ماشي صحيح
+reason_description_short = الوصف قصير بزاف
+reason_name_unclear = السمية ماشي واضحة
+reason_city_unclear = المدينة ماشي واضحة
+reason_other = خاصو يتراجع

@@ -201,3 +201,29 @@ notice_edited = Chft belli beddelti chi message. Ma n9derch nakhod tabdil: sift 
 notice_file_too_large = Had l fichier kbir bzaf (20 Mo howa l max). Sift tswira khfifa.
 notice_contact_not_yours = Had l contact machi dyalk. Partagi nmra dyalk nta, wla ktebha.
 notice_unsupported = Ma kan3rfch n9ra had no3 dyal les messages. Jawb b lktaba, b tswira wla b les boutons.
+
+## Mn ba3d l irsal: l9rarat w tadkir
+
+decision_changes_requested = L equipe dyalna chafet l malaf dyalk. Kaynin chi 7wayj khasshom ytsl7o:
+    { $items }
+    { $note }
+    Yallah nsl7ohom wa7da b wa7da.
+fix_item = • { $field }: { $reason }
+fix_product_field = l mantoj { $number }, { $field }
+decision_approved = Khbar zwina: l malaf dyal « { $business_name } » t9bel! Ghadi nwjdo l page dyalk w nsifto lik l lien mli ttla3.
+decision_rejected = Sm7 lina: l malaf dyalk ma t9belch daba.
+    { $note }
+decision_live = L page dyalk tal3at! Hahiya: { $url }
+reminder = Salam! Tasjil dyal « { $business_name } » ba9i ma kmelch. Nkmlo mn fin w9efti?
+reason_photo_dark = tswira mdalma bzaf; 3awdha f dow dyal nhar
+reason_photo_blurry = tswira mdbbba; chedd tilifon mzyan bla ma t7rko
+reason_photo_small = tswira sghira bzaf; 9rreb mn sel3a
+reason_photo_missing = khassna tswira dyal l mantoj
+reason_price_unit = taman ma fihch l wa7da (kilo, litre, 7ba…)
+reason_price_unclear = taman machi wadh
+reason_moq_unclear = a9al kamiya machi wad7a
+reason_ice_invalid = l ICE machi s7i7
+reason_description_short = l wasf 9sir bzaf
+reason_name_unclear = smiya machi wad7a
+reason_city_unclear = l mdina machi wad7a
+reason_other = khasso ytraja3

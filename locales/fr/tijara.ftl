@@ -198,3 +198,29 @@ notice_edited = J'ai vu que vous avez modifié un message. Je ne peux pas prendr
 notice_file_too_large = Ce fichier est trop lourd pour moi (20 Mo au maximum). Envoyez une photo plus légère.
 notice_contact_not_yours = Ce contact n'est pas le vôtre. Partagez votre propre numéro, ou écrivez-le.
 notice_unsupported = Je ne sais pas lire ce type de message. Répondez par écrit, avec une photo ou avec les boutons.
+
+## Après l'envoi : décisions et rappels
+
+decision_changes_requested = Notre équipe a relu votre dossier. Quelques points à corriger :
+    { $items }
+    { $note }
+    On y va, point par point.
+fix_item = • { $field } : { $reason }
+fix_product_field = produit { $number }, { $field }
+decision_approved = Bonne nouvelle : le dossier de « { $business_name } » est accepté ! Nous créons votre vitrine et vous envoyons le lien dès qu'elle est en ligne.
+decision_rejected = Nous sommes désolés : votre dossier n'a pas été retenu pour le moment.
+    { $note }
+decision_live = Votre vitrine est en ligne ! La voici : { $url }
+reminder = Bonjour ! Votre inscription de « { $business_name } » n'est pas terminée. On continue là où vous en étiez ?
+reason_photo_dark = la photo est trop sombre ; reprenez-la à la lumière du jour
+reason_photo_blurry = la photo est floue ; tenez le téléphone bien immobile
+reason_photo_small = la photo est trop petite ; approchez-vous du produit
+reason_photo_missing = il manque une photo du produit
+reason_price_unit = le prix n'indique pas l'unité (kilo, litre, pièce…)
+reason_price_unclear = le prix n'est pas clair
+reason_moq_unclear = la quantité minimum n'est pas claire
+reason_ice_invalid = l'ICE n'est pas valide
+reason_description_short = la description est trop courte
+reason_name_unclear = le nom n'est pas clair
+reason_city_unclear = la ville n'est pas claire
+reason_other = à revoir

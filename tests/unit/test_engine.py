@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from bot.i18n import catalog
 from flows.engine import step
-from flows.model import Context, ConversationState, Input, Reply
+from flows.model import Context, ConversationState, DraftSubmitted, Input, MediaRef, Reply
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 
@@ -91,3 +91,48 @@ def test_restart_asks_first_and_keeps_nothing_of_the_old_draft():
     state, replies = talk("oui", state=state)
     assert keys(replies) == ["restarted", "ask_business_name"]
     assert state.draft.business_name is None and state.language == "fr"
+
+
+def submitted_state():
+    state, replies = talk(*FR_START, "Atlas Tapis", "Aicha", "Marrakech",
+                          Input(payload="sector:carpets"), "passer", "0612345678", "passer",
+                          "Tapis berbère", Input(media=(MediaRef(1, "photo"),)),
+                          Input(payload="done"), "Tapis en laine", "900 DH la pièce", "5",
+                          "non", Input(payload="submit"))
+    assert keys(replies) == ["submitted"] and state.revision == 1
+    return state
+
+
+def test_changes_requested_takes_the_owner_to_those_fields_only_then_resubmits():
+    state = submitted_state()
+    event = {"kind": "changes_requested", "note": "Merci !", "items": [
+        {"field": "product:1:photos", "reason": "photo_dark"},
+        {"field": "city", "reason": "city_unclear"}]}
+    state, replies = talk(Input(event=event), state=state)
+    assert keys(replies) == ["decision_changes_requested", "ask_photos"]
+    text = catalog().render("fr", replies[0]).text
+    assert "trop sombre" in text and "Ville" in text and "Merci !" in text
+    assert state.draft.products[0].photos == []  # the dark photo is to be replaced
+    state, replies = talk(Input(media=(MediaRef(2, "photo"),)), Input(payload="done"),
+                          state=state)
+    assert keys(replies) == ["ask_city"]
+    state, replies = talk("Fès", state=state)
+    assert keys(replies) == ["review_summary"]
+    ctx = Context(now=NOW, channel="web", lexicon=catalog().lexicon())
+    state, effects = step(state, Input(payload="submit"), ctx)
+    assert any(isinstance(e, DraftSubmitted) and e.revision == 2 for e in effects)
+    assert state.draft.city_id == "fes" and [p.media_id for p in
+                                             state.draft.products[0].photos] == [2]
+
+
+def test_decisions_and_reminders_are_told_in_the_owners_language():
+    state = submitted_state()
+    _, replies = talk(Input(event={"kind": "live", "url": "https://shop.example/atlas"}),
+                      state=state)
+    assert keys(replies) == ["decision_live"]
+    assert "https://shop.example/atlas" in catalog().render("fr", replies[0]).text
+    _, replies = talk(Input(event={"kind": "reminder", "n": 1}), state=state)
+    assert replies == []  # nothing to remind once submitted
+    half, _ = talk(*FR_START, "Atlas")
+    _, replies = talk(Input(event={"kind": "reminder", "n": 1}), state=half)
+    assert keys(replies) == ["reminder", "ask_owner_name"]

@@ -10,6 +10,7 @@ from fluent.syntax import FluentParser, FluentSerializer, ast
 
 from bot.i18n import LOCALES, LOCALES_DIR, catalog
 from flows.choices import ANSWERS, COMMANDS, LABELS, SECTORS, UNITS
+from flows.events import REASONS
 from flows.model import NOTICES, Msg
 from flows.steps import BUSINESS_FIELDS, PRODUCT_FIELDS, STEPS
 
@@ -41,7 +42,7 @@ def keys_used_in_code() -> set[str]:
     keys |= {f"section_{s.section}" for s in STEPS.values()}
     keys |= {f"sector_{s}" for s in SECTORS} | {f"unit_{u}" for u in UNITS}
     keys |= {f"currency_{c}" for c in ("ryal", "franc", "MAD")}
-    keys |= {f"notice_{n}" for n in NOTICES}
+    keys |= {f"notice_{n}" for n in NOTICES} | {f"reason_{r}" for r in REASONS}
     keys |= {f"ui_{k}" for k in ("title", "placeholder", "send", "photo", "restart", "error")}
     return keys
 

@@ -1,0 +1,88 @@
+"""What happens to a conversation from outside it: review decisions, reminders.
+
+An admin's decision or the reminder clock arrives as `Input(event=...)`; the
+engine answers in the owner's language like any other turn, so the same
+outbox and channels carry it.
+
+| event             | fields                                   | the owner hears              |
+|-------------------|------------------------------------------|------------------------------|
+| changes_requested | items [{field, reason}], note            | what to fix, then each field |
+| approved          |                                          | decision_approved            |
+| rejected          | note                                     | decision_rejected            |
+| live              | url                                      | decision_live                |
+| reminder          | n (1, 2)                                 | reminder + the question      |
+
+A field is a business field ("city") or a product's ("product:2:photos").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flows.model import Msg, Reply
+from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
+
+if TYPE_CHECKING:
+    from flows.engine import Turn
+
+# Why an admin sends a field back; each has a locale key reason_<id>.
+REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",
+           "price_unclear", "moq_unclear", "ice_invalid", "description_short", "name_unclear",
+           "city_unclear", "other")
+EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder")
+
+
+def valid_field(t: Turn, field: str) -> bool:
+    if field in BUSINESS_FIELDS:
+        return True
+    kind, _, rest = field.partition(":")
+    number, _, name = rest.partition(":")
+    return (kind == "product" and number.isdigit()
+            and 1 <= int(number) <= len(t.s.draft.products) and name in PRODUCT_FIELDS)
+
+
+def field_label(field: str) -> Msg:
+    if field.startswith("product:"):
+        _, number, name = field.split(":")
+        return Msg("fix_product_field", {"number": int(number), "field": Msg(f"field_{name}")})
+    return Msg(f"field_{field}")
+
+
+def apply(t: Turn, event: dict) -> None:
+    kind = event.get("kind")
+    if kind == "changes_requested":
+        items = [i for i in event.get("items", ())
+                 if isinstance(i, dict) and valid_field(t, str(i.get("field", "")))]
+        lines = [Msg("fix_item", {"field": field_label(i["field"]),
+                                  "reason": Msg(f"reason_{i.get('reason')}")
+                                  if i.get("reason") in REASONS else Msg("reason_other")})
+                 for i in items]
+        t.say(Reply(Msg("decision_changes_requested", {
+            "items": lines, "note": str(event.get("note") or "")[:1000]})))
+        t.s.fix = list(dict.fromkeys(i["field"] for i in items))
+        if not t.next_fix():
+            t.goto("review", remember=False)
+    elif kind == "approved":
+        t.say(Reply(Msg("decision_approved", {"business_name": t.s.draft.business_name or ""})))
+    elif kind == "rejected":
+        t.say(Reply(Msg("decision_rejected", {"note": str(event.get("note") or "")[:1000]})))
+    elif kind == "live":
+        t.say(Reply(Msg("decision_live", {"url": str(event.get("url") or "")[:500]})))
+    elif kind == "reminder" and t.s.step not in ("start", "submitted"):
+        t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
+        t.say(t.question())
+
+
+def open_fix(t: Turn, field: str) -> None:
+    """Take the owner straight to one field the admin sent back."""
+    if field.startswith("product:"):
+        _, number, name = field.split(":")
+        t.s.product = int(number) - 1
+        if name == "photos":
+            # The admin asked for new photos; the old ones stay stored, only unlinked.
+            t.product().photos.clear()
+        step = FIELD_STEP[name]
+    else:
+        step = FIELD_STEP[field]
+    t.s.editing = True
+    t.goto(step, remember=False)

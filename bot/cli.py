@@ -78,10 +78,12 @@ async def _submissions(args, settings: Settings) -> int:
                           f"({b.city or '?'}, {b.channel}, {len(v.products)} products)")
             return 0
         decision = args.action.replace("-", "_")
+        items = [dict(zip(("field", "reason"), f.split("=", 1), strict=False))
+                 for f in getattr(args, "field", None) or ()]
         try:
             async with db.transaction() as session:
                 s = await submissions.decide(session, args.id, decision, actor="cli",
-                                             reason=args.reason or "")
+                                             reason=args.reason or "", items=items)
         except submissions.InvalidDecision as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -131,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         a = actions.add_parser(name)
         a.add_argument("id", type=int)
         a.add_argument("--reason", required=name != "approve")
+        if name == "request-changes":
+            a.add_argument("--field", action="append", metavar="FIELD[=REASON]",
+                           help="a field to fix, e.g. city=city_unclear or "
+                                "product:1:photos=photo_dark (repeatable)")
     p.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_submissions(args, settings))))
 
     args = parser.parse_args(argv)

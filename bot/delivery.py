@@ -71,3 +71,14 @@ async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> No
     except Exception as exc:  # noqa: BLE001 - a bug in one row must not stop the others
         log.exception("outbox row %s (%s) failed", row.id, row.kind)
         await outbox.retry_later(db, row.id, backoff(row.attempts), repr(exc))
+
+
+def notify_handler(db: Database, turns) -> Handler:
+    """A decision about an owner's submission becomes a message in their language."""
+
+    async def notify(row: Outbox) -> None:
+        p = row.payload
+        await turns.apply_event(p["conversation_id"], p["event"], f"notify:{row.id}")
+        await outbox.finish(db, row.id)
+
+    return notify

@@ -26,10 +26,12 @@ from flows.model import (
 from storage import conversations, outbox, submissions
 from storage.db import Database
 from storage.media import Refused, StoredFile, add_media
-from storage.models import Inbound, utcnow
+from storage.models import Conversation, Inbound, utcnow
 
 log = logging.getLogger(__name__)
 RETRIES = 5
+# Channels that answer in the HTTP response; their later messages wait in an inbox.
+SYNCHRONOUS = ("web", "terminal")
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,62 @@ class Turns:
             if not replies or msg.group and await conversations.more_of_group(
                     session, conv.id, msg.group, inbound_id):
                 return None
-            rendered = [self.catalog.render(new_state.locale, r).as_json() for r in replies]
-            return await outbox.enqueue(session, "send", f"reply:{inbound_id}", {
-                "conversation_id": conv.id, "channel": msg.channel, "user_ref": msg.user_ref,
-                "locale": new_state.locale, "replies": rendered, "group": msg.group,
-            })
+            return await self._enqueue_replies(session, conv, new_state, replies,
+                                               f"reply:{inbound_id}")
+
+    async def apply_event(self, conversation_id: int, event: dict, key: str) -> int | None:
+        """A decision or reminder from outside the chat, as a turn of its own (once per key).
+
+        Returns the outbox row of the replies, or None when there is nothing to send.
+        """
+        for attempt in range(RETRIES):
+            try:
+                return await self._apply_event_once(conversation_id, event, key)
+            except conversations.StaleConversation:
+                log.info("conversation changed under event, retrying (%d)", attempt + 1)
+        raise RuntimeError("conversation kept changing; giving up this event")
+
+    async def _apply_event_once(self, conversation_id: int, event: dict, key: str) -> int | None:
+        now = utcnow()
+        async with self.db.transaction() as session:
+            found = await session.get(Conversation, conversation_id)
+            if found is None:
+                return None
+            conv = await conversations.lock(session, found.channel, found.user_ref)
+            # The inbound log makes an event, like a message, count once.
+            inbound_id = await conversations.record_inbound(
+                session, conv.id, conv.channel, f"event:{key}", {"event": event})
+            if inbound_id is None:
+                return None
+            state = ConversationState.model_validate(conv.state or {})
+            new_state, effects = engine.step(state, Input(event=event),
+                                             self.context(conv.channel, None, now))
+            await conversations.save(
+                session, conv, state=new_state.model_dump(mode="json"), step=new_state.step,
+                language=new_state.language, script=new_state.script, locale=new_state.locale,
+                status=_status(conv.status, new_state), inbound_at=None)
+            await conversations.mark_processed(session, inbound_id)
+            replies = [e for e in effects if isinstance(e, Reply)]
+            if not replies:
+                return None
+            return await self._enqueue_replies(session, conv, new_state, replies, f"event:{key}")
+
+    async def _enqueue_replies(self, session, conv, state: ConversationState, replies,
+                               key: str) -> int | None:
+        rendered = [self.catalog.render(state.locale, r).as_json() for r in replies]
+        status = outbox.INBOX if conv.channel in SYNCHRONOUS else outbox.PENDING
+        return await outbox.enqueue(session, "send", key, {
+            "conversation_id": conv.id, "channel": conv.channel, "user_ref": conv.user_ref,
+            "locale": state.locale, "replies": rendered,
+        }, status=status)
+
+    async def inbox(self, conversation_id: int) -> tuple[Rendered, ...]:
+        """Replies that waited for a web-chat owner (a decision arrived while they were away)."""
+        async with self.db.transaction() as session:
+            waiting = await outbox.take_inbox(session, conversation_id)
+        return tuple(Rendered(r["key"], r["text"],
+                              tuple((b["label"], b["payload"]) for b in r["buttons"]),
+                              r["expects"], bool(r.get("contact"))) for r in waiting)
 
     async def _step(self, session, conv, msg: InboundMessage,
                     files: tuple[StoredFile | Refused, ...], now: datetime):

@@ -12,7 +12,7 @@ import logging
 import signal
 
 from bot.channels.base import Channel
-from bot.delivery import Handler, run_row, send_handler
+from bot.delivery import Handler, notify_handler, run_row, send_handler
 from bot.settings import Settings
 from storage import outbox
 from storage.db import Database
@@ -22,7 +22,11 @@ log = logging.getLogger(__name__)
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
                  ) -> dict[str, Handler]:
-    return {"send": send_handler(db, channels)}
+    from bot.i18n import catalog
+    from bot.turns import Turns
+
+    turns = Turns(db, catalog())
+    return {"send": send_handler(db, channels), "notify": notify_handler(db, turns)}
 
 
 async def work(db: Database, handlers: dict[str, Handler], stop: asyncio.Event, *,

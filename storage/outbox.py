@@ -21,16 +21,18 @@ from storage.db import Database
 from storage.models import Outbox, utcnow
 
 PENDING, DONE, FAILED = "pending", "done", "failed"
+# Replies for the web chat wait here until the owner's page next asks (no push channel).
+INBOX = "inbox"
 
 
 async def enqueue(session: AsyncSession, kind: str, dedupe_key: str, payload: dict, *,
-                  due_at: datetime | None = None) -> int | None:
+                  due_at: datetime | None = None, status: str = PENDING) -> int | None:
     """Add work once: a second row with the same dedupe key is ignored (None)."""
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     now = utcnow()
     result = await session.execute(
         insert(Outbox.__table__)
-        .values(kind=kind, dedupe_key=dedupe_key, payload=payload, status=PENDING, attempts=0,
+        .values(kind=kind, dedupe_key=dedupe_key, payload=payload, status=status, attempts=0,
                 due_at=due_at or now, last_error="", created_at=now)
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(Outbox.__table__.c.id)
@@ -96,3 +98,14 @@ async def depth(db: Database) -> tuple[int, float]:
             select(sa.func.count(), sa.func.min(Outbox.due_at))
             .where(Outbox.status == PENDING, Outbox.due_at <= now))).one()
     return count, (now - oldest).total_seconds() if oldest else 0.0
+
+
+async def take_inbox(session: AsyncSession, conversation_id: int) -> list[dict]:
+    """The web chat's waiting replies for one conversation, oldest first, marked done."""
+    rows = list((await session.execute(
+        select(Outbox).where(Outbox.status == INBOX, Outbox.kind == "send")
+        .order_by(Outbox.id))).scalars())
+    mine = [r for r in rows if r.payload.get("conversation_id") == conversation_id]
+    for row in mine:
+        row.status = DONE
+    return [reply for row in mine for reply in row.payload["replies"]]

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from flows.model import ConversationState
+from storage import outbox
 from storage.models import (
     Business,
     Conversation,
@@ -101,7 +102,9 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
 
 
 async def decide(session: AsyncSession, submission_id: int, decision: str, *, actor: str,
-                 reason: str = "") -> Submission:
+                 reason: str = "", items: list[dict] | None = None) -> Submission:
+    """Record a review decision; the owner's notice (and, on approval, the storefront
+    handoff) is queued in the same transaction, so a decision is never silently lost."""
     to_status, allowed_from = DECISIONS[decision]
     submission = (await session.execute(
         select(Submission).where(Submission.id == submission_id).with_for_update()
@@ -116,6 +119,16 @@ async def decide(session: AsyncSession, submission_id: int, decision: str, *, ac
                              revision=submission.revision, at=now))
     submission.status, submission.decided_at, submission.updated_at = to_status, now, now
     await session.flush()
+    business = await session.get(Business, submission.business_id)
+    event: dict = {"kind": to_status, "note": reason}
+    if to_status == "changes_requested":
+        event["items"] = items or []
+    key = f"{submission.id}-{submission.revision}-{to_status}"
+    await outbox.enqueue(session, "notify", f"notify:{key}",
+                         {"conversation_id": business.conversation_id, "event": event})
+    if to_status == "approved":
+        await outbox.enqueue(session, "handoff", f"handoff:{submission.id}-{submission.revision}",
+                             {"submission_id": submission.id, "revision": submission.revision})
     return submission
 
 

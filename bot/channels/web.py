@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
 from aiohttp import web
 
-from bot.i18n import direction
+from bot.i18n import Rendered, direction
 from bot.keys import catalog_key, media_key, turns_key
 from bot.turns import InboundMessage, TurnResult
 from flows.model import Msg
@@ -23,7 +24,9 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 routes = web.RouteTableDef()
 
 
-def _answer(request: web.Request, session: str, result: TurnResult) -> web.Response:
+def _answer(request: web.Request, session: str, result: TurnResult,
+            waiting: tuple[Rendered, ...] = ()) -> web.Response:
+    """The turn's replies, after any that waited for the owner (a review decision)."""
     catalog = request.app[catalog_key]
     ui = {k: catalog.text(result.locale, Msg(f"ui_{k}")) for k in UI_KEYS}
     return web.json_response({
@@ -31,7 +34,7 @@ def _answer(request: web.Request, session: str, result: TurnResult) -> web.Respo
         "locale": result.locale,
         "dir": direction(result.locale),
         "ui": ui,
-        "messages": [r.as_json() for r in result.replies],
+        "messages": [r.as_json() for r in (*waiting, *result.replies)],
     })
 
 
@@ -70,10 +73,14 @@ async def start(request: web.Request) -> web.Response:
 @routes.get("/api/chat/sessions/{session}")
 async def resume(request: web.Request) -> web.Response:
     session = _session_id(request)
-    result = await request.app[turns_key].current(CHANNEL, session)
+    turns = request.app[turns_key]
+    result = await turns.current(CHANNEL, session)
     if result is None:
         raise web.HTTPNotFound()
-    return _answer(request, session, result)
+    waiting = await turns.inbox(result.conversation_id)
+    if waiting:  # they end with the question that is open now
+        result = replace(result, replies=())
+    return _answer(request, session, result, waiting)
 
 
 @routes.post("/api/chat/sessions/{session}/messages")
@@ -109,7 +116,7 @@ async def message(request: web.Request) -> web.Response:
     result = await turns.handle(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=message_id, text=text, payload=payload,
         files=files, raw={"text": text, "payload": payload, "files": len(files)}))
-    return _answer(request, session, result)
+    return _answer(request, session, result, await turns.inbox(result.conversation_id))
 
 
 async def _json(request: web.Request) -> dict:

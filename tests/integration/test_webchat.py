@@ -137,3 +137,42 @@ async def test_health_and_readiness(client):
     assert (await client.get("/readyz")).status == 200
     metrics = await (await client.get("/metrics")).text()
     assert "tijara_http_requests_total" in metrics
+
+
+async def test_admin_asks_for_changes_and_the_owner_fixes_and_resubmits(client, db, settings):
+    from bot.channels.registry import build_channels
+    from bot.delivery import run_row
+    from bot.worker import handlers_for
+    from storage import outbox, submissions
+
+    owner = Owner(client)
+    await onboard_in_french(owner)
+    async with db.transaction() as session:
+        (view,) = await submissions.views(session)
+        await submissions.decide(session, view.submission.id, "request_changes",
+                                 actor="admin:a@tijara.ma", reason="Merci de corriger.",
+                                 items=[{"field": "product:1:price", "reason": "price_unit"}])
+    async with build_channels(settings) as channels:
+        handlers = handlers_for(db, settings, channels)
+        for row in await outbox.claim(db, kinds=("notify",)):
+            await run_row(db, handlers, row)
+
+    # The owner comes back to the page: the decision, then straight to the price.
+    body = await (await client.get(f"/api/chat/sessions/{owner.session}")).json()
+    assert [m["key"] for m in body["messages"]] == ["decision_changes_requested", "ask_price"]
+    assert "Merci de corriger." in body["messages"][0]["text"]
+    owner.last = body["messages"]
+    assert await owner.say("160 DH le litre") == ["review_summary"]
+    assert await owner.press("submit") == ["submitted"]
+    # Seen once: the waiting messages are not shown again.
+    body = await (await client.get(f"/api/chat/sessions/{owner.session}")).json()
+    assert [m["key"] for m in body["messages"]] == ["already_submitted"]
+
+    async with db.transaction() as session:
+        (view,) = await submissions.views(session)
+    assert (view.submission.status, view.submission.revision) == ("submitted", 2)
+    assert [(c.from_status, c.to_status, c.actor) for c in view.history] == [
+        (None, "submitted", "owner"),
+        ("submitted", "changes_requested", "admin:a@tijara.ma"),
+        ("changes_requested", "submitted", "owner")]
+    assert view.products[0].product.price_amount == "160"

@@ -18,10 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 VARIABLE = re.compile(r"\$([A-Za-z][\w-]*)")
 
 
-def messages(locale: str) -> dict[str, set[str]]:
+# The admin and agent pages are in French and Arabic only (owners never see them).
+STAFF_FILES = {"admin.ftl"}
+STAFF_LOCALES = ("fr", "ar")
+
+
+def messages(locale: str, staff: bool = False) -> dict[str, set[str]]:
     """id -> the variables it uses, for one locale; fails on any syntax error."""
     found: dict[str, set[str]] = {}
     for path in sorted((LOCALES_DIR / locale).glob("*.ftl")):
+        if (path.name in STAFF_FILES) != staff:
+            continue
         resource = FluentParser().parse(path.read_text(encoding="utf-8"))
         junk = [e.content[:60] for e in resource.body if isinstance(e, ast.Junk)]
         assert not junk, f"{path}: cannot parse {junk}"
@@ -59,6 +66,13 @@ def test_locale_matches_french(locale):
     assert sorted(set(translated) - set(reference)) == []
     for key, variables in reference.items():
         assert translated[key] == variables, (locale, key)
+
+
+def test_staff_pages_have_french_and_arabic():
+    french, arabic = messages("fr", staff=True), messages("ar", staff=True)
+    assert sorted(set(french) ^ set(arabic)) == []
+    for key, variables in french.items():
+        assert arabic[key] == variables, key
 
 
 @pytest.mark.parametrize("locale", LOCALES)

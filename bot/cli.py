@@ -93,6 +93,40 @@ async def _submissions(args, settings: Settings) -> int:
         await db.close()
 
 
+def admin_create(args, settings: Settings) -> None:
+    from bot.admin.accounts import create
+
+    sys.exit(create(args, settings))
+
+
+async def _agent_invite(args, settings: Settings) -> int:
+    from bot.agents import links, qr_png
+    from storage import agents
+    from storage.db import Database
+
+    db = Database(settings.database_url)
+    try:
+        async with db.transaction() as session:
+            agent = await agents.create_agent(session, args.name, args.email)
+            invite = await agents.issue_code(session, agent.id, "invite")
+            referral = await agents.referral_code(session, agent.id)
+    finally:
+        await db.close()
+    invite_links, referral_links = links(settings, invite, "invite"), links(settings, referral,
+                                                                            "referral")
+    qr = qr_png(referral_links.get("whatsapp") or referral_links.get("telegram")
+                or referral_links["web"], settings.var_dir / "agents" / f"{referral}.png")
+    print(f"agent {agent.id}: {agent.name}")
+    print(f"invite code (one use, links the agent's own chat): {invite}")
+    for where, url in invite_links.items():
+        print(f"  {where}: {url}")
+    print(f"referral code (for owners; they are attributed to {agent.name}): {referral}")
+    for where, url in referral_links.items():
+        print(f"  {where}: {url}")
+    print(f"  QR code: {qr}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     parser = argparse.ArgumentParser(prog="tijara")
@@ -123,6 +157,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=["ary", "fr", "ar"])
     p.add_argument("--user", default="local", help="who you are (one conversation per user)")
     p.set_defaults(run=chat)
+
+    p = sub.add_parser("admin", help="accounts for the admin pages")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("create", help="an admin or field-agent account")
+    a.add_argument("email")
+    a.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    a.add_argument("--name", default="")
+    a.add_argument("--role", choices=["admin", "agent"], default="admin")
+    a.add_argument("--update", action="store_true", help="change an existing account")
+    a.set_defaults(run=admin_create)
+
+    p = sub.add_parser("agent", help="field agents")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("invite", help="a new field agent: invite code, links, QR code")
+    a.add_argument("name")
+    a.add_argument("--email", help="their login for the web pages (set a password with "
+                                   "`tijara admin create EMAIL --role agent`)")
+    a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_agent_invite(args,
+                                                                                 settings))))
 
     p = sub.add_parser("submissions", help="the review queue")
     actions = p.add_subparsers(dest="action", required=True)

@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    telegram_bot_username: str | None = None  # for t.me deep links (agent invites, referrals)
 
     twilio_account_sid: str | None = None
     twilio_auth_token: str | None = None
@@ -35,6 +36,8 @@ class Settings(BaseSettings):
     storefront_api_url: str | None = None
     storefront_api_token: str | None = None
     storefront_signing_secret: str | None = None
+    reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/reminders.py)
+    reminder_second_hours: float = 72  # and its second, the last
 
     webchat_enabled: bool = True
     # The outbox worker inside `tijara serve`: on by default for the embedded SQLite setup,

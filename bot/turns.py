@@ -23,7 +23,7 @@ from flows.model import (
     MediaRef,
     Reply,
 )
-from storage import conversations, outbox, submissions
+from storage import agents, conversations, outbox, submissions
 from storage.db import Database
 from storage.media import Refused, StoredFile, add_media
 from storage.models import Conversation, Inbound, utcnow
@@ -216,6 +216,11 @@ class Turns:
         """The engine's turn inside the caller's transaction: media rows, state, submission."""
         state = ConversationState.model_validate(conv.state or {})
         ctx = self.context(msg.channel, msg.channel_phone, now)
+        text, notice, referral = msg.text, msg.notice, msg.referral
+        if not referral and text and agents.REFERRAL.match(text.strip().lower()):
+            referral, text = text.strip(), None  # wa.me/...?text=ref-XXXX arrives as text
+        if referral:
+            notice = notice or await agents.apply_referral(session, conv, referral)
         refs = []
         for f in files:
             if isinstance(f, StoredFile):
@@ -223,10 +228,10 @@ class Turns:
                 refs.append(MediaRef(media.id, f.kind, f.sha256, f.width, f.height))
             else:
                 refs.append(MediaRef(None, "invalid", reason=f.reason))
-        inp = Input(text=msg.text, payload=msg.payload, media=tuple(refs),
+        inp = Input(text=text, payload=msg.payload, media=tuple(refs),
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
-                    is_start=msg.is_start, profile_name=msg.profile_name,
-                    referral=msg.referral, notice=msg.notice)
+                    is_start=msg.is_start or bool(referral and state.step == "start"),
+                    profile_name=msg.profile_name, referral=referral, notice=notice)
         new_state, effects = engine.step(state, inp, ctx)
         for effect in effects:
             if isinstance(effect, DraftSubmitted):

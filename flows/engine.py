@@ -189,6 +189,10 @@ class Turn:
         if self.s.step == "start":
             self._first_contact()
             return
+        inp = self.inp
+        if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
+            self.say(self.question())  # nothing to read (a deep-link code alone): show where we are
+            return
         speaks = self.s.step not in NAME_STEPS
         if speaks:
             self._follow_script()

@@ -22,7 +22,8 @@ from pydantic import BaseModel, Field
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
 MAX_PHOTOS = 8
-NOTICES = ("edited", "file_too_large", "contact_not_yours", "unsupported")
+NOTICES = ("edited", "file_too_large", "contact_not_yours", "unsupported", "agent_linked",
+           "referral_invalid")
 
 
 class Expect(StrEnum):

@@ -90,7 +90,10 @@ class Inbound(SQLModel, table=True):
 
 
 class Media(SQLModel, table=True):
-    """A stored file; the bytes live under MEDIA_ROOT at a path named by their sha256."""
+    """A stored file; the bytes live under MEDIA_ROOT at a path named by their sha256.
+
+    For a photo, `sha256`/`size`/`width`/`height` describe the normalised JPEG the
+    storefront gets; the original is not kept, only its hash and size."""
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
@@ -100,6 +103,12 @@ class Media(SQLModel, table=True):
     size: int
     width: int = 0
     height: int = 0
+    thumbnail_sha256: str | None = Field(default=None, max_length=64)  # photos
+    original_sha256: str | None = Field(default=None, max_length=64, index=True)
+    original_size: int | None = None
+    phash: str | None = Field(default=None, max_length=16)  # storage.images.is_near_duplicate
+    advice: list = json_field(list)  # "too_small", "blurry", "dark", "bright"
+    duration_s: float | None = None  # audio
     created_at: datetime = when()
 
 
@@ -152,6 +161,14 @@ class Submission(SQLModel, table=True):
     submitted_at: datetime = when()
     decided_at: datetime | None = when(nullable=True)
     updated_at: datetime = when()
+    # The storefront handoff (bot/storefront.py): what the backend answered, for admins.
+    storefront_id: str | None = Field(default=None, max_length=128)
+    storefront_url: str | None = Field(default=None, max_length=2000)
+    handoff_error: str | None = Field(default=None, max_length=2000)
+    # First attempt of the current handoff try: retries stop 24 h after it, and the
+    # image links in the body are anchored on it so every retry sends the same bytes.
+    handoff_started_at: datetime | None = when(nullable=True)
+    live_at: datetime | None = when(nullable=True)
 
 
 class StatusChange(SQLModel, table=True):
@@ -180,3 +197,80 @@ class Outbox(SQLModel, table=True):
     lease_until: datetime | None = when(nullable=True)
     last_error: str = Field(default="", max_length=2000)
     created_at: datetime = when()
+
+
+# --- admin ---
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed admin-page login: five per (email, address) in 15 minutes close the door."""
+
+    __table_args__ = (sa.Index("ix_loginfailure_email_ip", "email", "ip"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254)
+    ip: str = Field(max_length=64)
+    at: datetime = when(index=True)
+
+
+class FieldEdit(SQLModel, table=True):
+    """A correction made on the review pages: who changed which field, from what, to what.
+
+    `field` is a business field ("city") or a product's ("product:2:price_amount",
+    "product:2:title_en"), numbered like flows.events fields."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id", index=True)
+    field: str = Field(max_length=64)
+    old: str = Field(default="", max_length=4000)
+    new: str = Field(default="", max_length=4000)
+    actor: str = Field(max_length=120)  # "admin:<email>"
+    at: datetime = when()
+
+
+class ProductTranslation(SQLModel, table=True):
+    """The English title and description the marketplace needs, written by an admin.
+
+    Keyed by (business, position), not by product id: a resubmission replaces the
+    product rows (storage.submissions.record), and the translation must survive it."""
+
+    __table_args__ = (sa.UniqueConstraint("business_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", index=True)
+    position: int
+    title_en: str = Field(default="", max_length=200)
+    description_en: str = Field(default="", max_length=4000)
+    updated_by: str = Field(default="", max_length=120)
+    updated_at: datetime = when()
+
+
+# --- agents ---
+
+
+class AgentCode(SQLModel, table=True):
+    """Codes that tie a chat to a field agent.
+
+    kind "invite": one-time, links the agent's own Telegram/WhatsApp chat to their account.
+    kind "referral": lasting, printed as a link and QR code; owners who start with it are
+    attributed to the agent.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    kind: str = Field(max_length=16)  # invite | referral
+    agent_id: int = Field(foreign_key="user.id", index=True)
+    used_at: datetime | None = when(nullable=True)
+    created_at: datetime = when()
+
+
+class AgentChat(SQLModel, table=True):
+    """An agent's own chat identity (channel, user), linked by an invite code."""
+
+    __table_args__ = (sa.UniqueConstraint("channel", "user_ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    user_ref: str = Field(max_length=128)
+    agent_id: int = Field(foreign_key="user.id", index=True)
+    linked_at: datetime = when()

@@ -62,11 +62,12 @@ async def page(request: web.Request) -> web.Response:
 @routes.post("/api/chat/sessions")
 async def start(request: web.Request) -> web.Response:
     body = await _json(request)
-    hint = body.get("lang_hint")
+    hint, ref = body.get("lang_hint"), body.get("ref")
     session = secrets.token_urlsafe(16)
     result = await request.app[turns_key].handle(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=f"start:{session}", is_start=True,
-        locale_hint=hint[:16] if isinstance(hint, str) else None, raw={"start": True}))
+        locale_hint=hint[:16] if isinstance(hint, str) else None,
+        referral=ref[:64] if isinstance(ref, str) else None, raw={"start": True}))
     return _answer(request, session, result)
 
 

@@ -115,7 +115,9 @@
       if ([400, 404, 410].indexOf(r.status) < 0) { explain(r); return null; }
       forget();
     }
-    r = await call('POST', API, { lang_hint: browserLang });
+    // A field agent's link or QR code (/chat?ref=ref-XXXX) attributes the owner to them.
+    var ref = new URLSearchParams(window.location.search).get('ref');
+    r = await call('POST', API, ref ? { lang_hint: browserLang, ref: ref } : { lang_hint: browserLang });
     if (g !== gen) return null;
     if (r.ok && r.data.session) return opened(r.data, String(r.data.session));
     explain(r);

@@ -201,6 +201,8 @@ notice_edited = Chft belli beddelti chi message. Ma n9derch nakhod tabdil: sift 
 notice_file_too_large = Had l fichier kbir bzaf (20 Mo howa l max). Sift tswira khfifa.
 notice_contact_not_yours = Had l contact machi dyalk. Partagi nmra dyalk nta, wla ktebha.
 notice_unsupported = Ma kan3rfch n9ra had no3 dyal les messages. Jawb b lktaba, b tswira wla b les boutons.
+notice_agent_linked = Safi: had chat trbet m3a l compte dyalk dyal l agent. Charikat li kaybdaw b lien dyalk kayt7sbo lik.
+notice_referral_invalid = Had lien ma b9ach sali7; machi mouchkil, n9dro nbdaw 3adi.
 
 ## Mn ba3d l irsal: l9rarat w tadkir
 

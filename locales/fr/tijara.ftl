@@ -198,6 +198,8 @@ notice_edited = J'ai vu que vous avez modifié un message. Je ne peux pas prendr
 notice_file_too_large = Ce fichier est trop lourd pour moi (20 Mo au maximum). Envoyez une photo plus légère.
 notice_contact_not_yours = Ce contact n'est pas le vôtre. Partagez votre propre numéro, ou écrivez-le.
 notice_unsupported = Je ne sais pas lire ce type de message. Répondez par écrit, avec une photo ou avec les boutons.
+notice_agent_linked = C'est fait : ce chat est relié à votre compte d'agent. Les entreprises qui commencent avec votre lien vous sont attribuées.
+notice_referral_invalid = Ce lien n'est plus valable ; ce n'est pas grave, on peut commencer quand même.
 
 ## Après l'envoi : décisions et rappels
 

@@ -1,0 +1,254 @@
+### تجارة — صفحات المراجعة (المسؤولون والوكلاء الميدانيون)، بالعربية.
+### لا يرى أصحاب المقاولات هذه الجمل أبدًا؛ للفرنسية (locales/fr/admin.ftl)
+### المفاتيح والمتغيرات نفسها.
+
+## الإطار
+
+admin_brand = تجارة
+admin_brand_sub = مراجعة التسجيلات
+admin_lang_name = العربية
+admin_nav_queue = التسجيلات
+admin_nav_funnel = مسار التسجيل
+admin_nav_export = تصدير CSV
+admin_logout = تسجيل الخروج
+admin_role_admin = مسؤول
+admin_role_agent = وكيل ميداني
+admin_agent_scope = تظهر لك فقط المقاولات التي رافقتها.
+admin_skip_to_content = الانتقال إلى المحتوى
+
+## تسجيل الدخول
+
+admin_login_title = تسجيل الدخول
+admin_login_intro = فضاء خاص بفريق المراجعة والوكلاء الميدانيين.
+admin_email = البريد الإلكتروني
+admin_password = كلمة المرور
+admin_login_submit = دخول
+admin_login_failed = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+admin_login_throttled = محاولات دخول كثيرة. حفاظًا على أمانك، أعد المحاولة بعد { $minutes } دقيقة.
+admin_logged_out = تم تسجيل خروجك. إلى اللقاء!
+
+## الأخطاء
+
+admin_error_title = الصفحة غير متاحة
+admin_error_403 = ليس لديك حق الوصول إلى هذه الصفحة.
+admin_error_404 = هذه الصفحة غير موجودة.
+admin_error_csrf = انتهت صلاحية هذه الاستمارة. أعد تحميل الصفحة وحاول من جديد.
+admin_back_to_queue = العودة إلى التسجيلات
+
+## الحالات والقنوات واللغات
+
+admin_status_submitted = في انتظار المراجعة
+admin_status_changes_requested = مطلوب تعديلات
+admin_status_approved = مقبول
+admin_status_rejected = مرفوض
+admin_status_live = منشور
+admin_status_handoff_failed = فشل الإرسال
+admin_status_all = الكل
+admin_channel_telegram = تيليغرام
+admin_channel_whatsapp = واتساب
+admin_channel_web = الدردشة على الويب
+admin_channel_terminal = الطرفية
+admin_language_ary = الدارجة
+admin_language_fr = الفرنسية
+admin_language_ar = العربية
+admin_script_Arab = بالحروف العربية
+admin_script_Latn = بالحروف اللاتينية
+admin_unknown = غير محدد
+admin_no_agent = بدون وكيل
+admin_value_missing = —
+
+## قائمة المراجعة
+
+admin_queue_title = التسجيلات
+admin_filters = التصفية
+admin_filter_region = الجهة
+admin_filter_sector = القطاع
+admin_filter_channel = القناة
+admin_filter_language = اللغة
+admin_filter_agent = الوكيل
+admin_filter_from = من
+admin_filter_to = إلى
+admin_filter_search = بحث
+admin_filter_any = الكل
+admin_search_placeholder = المقاولة، المسير، المدينة، الهاتف…
+admin_filter_apply = تصفية
+admin_filter_reset = مسح التصفية
+admin_col_id = الرقم
+admin_col_business = المقاولة
+admin_col_place = المدينة · الجهة
+admin_col_sector = القطاع
+admin_col_products = المنتجات
+admin_col_channel = القناة
+admin_col_language = اللغة
+admin_col_agent = الوكيل
+admin_col_submitted = تاريخ الإرسال
+admin_col_status = الحالة
+admin_products_count = { $count ->
+    [zero] لا منتجات
+    [one] منتج واحد
+    [two] منتجان
+    [few] { $count } منتجات
+   *[other] { $count } منتج
+}
+admin_queue_empty = لا يوجد تسجيل يطابق هذه التصفية.
+admin_queue_total = { $count ->
+    [zero] لا تسجيلات
+    [one] تسجيل واحد
+    [two] تسجيلان
+    [few] { $count } تسجيلات
+   *[other] { $count } تسجيل
+}
+admin_page_of = الصفحة { $page } من { $pages }
+admin_prev = السابقة
+admin_next = التالية
+admin_export_filtered = تصدير هذه التسجيلات (CSV)
+admin_open = فتح
+
+## ملف التسجيل
+
+admin_detail_title = التسجيل رقم { $id }
+admin_revision = النسخة { $revision }
+admin_submitted_on = أُرسل في { $date }
+admin_section_business = المقاولة
+admin_section_origin = المصدر
+admin_section_products = المنتجات
+admin_section_voice = الرسائل الصوتية
+admin_section_history = سجل الحالات
+admin_section_edits = التصحيحات
+admin_section_decision = القرار
+admin_section_handoff = الرسائل والإرسال
+admin_field_business_name = الاسم التجاري
+admin_field_owner_name = المسير
+admin_field_phone = الهاتف
+admin_field_email = البريد الإلكتروني
+admin_field_city = المدينة
+admin_field_region = الجهة
+admin_field_sector = القطاع
+admin_field_ice = ICE
+admin_field_language = اللغة
+admin_field_channel = القناة
+admin_field_agent = الوكيل
+admin_field_consent = الموافقة (القانون 09-08)
+admin_field_product_name = اسم المنتج
+admin_field_name = اسم المنتج
+admin_field_photos = الصور
+admin_field_description = الوصف
+admin_field_price = السعر
+admin_field_moq = الحد الأدنى للطلب
+admin_field_price_amount = السعر (درهم)
+admin_field_price_max = السعر الأقصى (درهم)
+admin_field_price_unit = وحدة السعر
+admin_field_moq_quantity = الحد الأدنى للطلب
+admin_field_moq_unit = وحدة الكمية
+admin_field_title_en = العنوان بالإنجليزية
+admin_field_description_en = الوصف بالإنجليزية
+admin_product_heading = المنتج { $number }
+admin_product_field = المنتج { $number } · { $field }
+admin_price_value = { $amount } درهم
+admin_price_per = { $amount } درهم / { $unit }
+admin_no_photos = لا توجد صور
+admin_photo_alt = الصورة { $number } من «{ $product }»
+admin_photo_size = { $width } × { $height } بكسل
+admin_voice_note = رسالة صوتية { $number }
+admin_voice_duration = { $seconds } ث
+admin_no_voice = لا توجد رسائل صوتية.
+admin_advice_too_small = صغيرة جدًا
+admin_advice_blurry = غير واضحة
+admin_advice_dark = مظلمة
+admin_advice_bright = ساطعة جدًا
+admin_edit = تصحيح
+admin_save = حفظ
+admin_english_heading = للسوق الإلكترونية (بالإنجليزية)
+admin_english_missing = النص الإنجليزي لم يُكتب بعد
+admin_saved = تم حفظ التصحيحات.
+admin_translation_saved = تم حفظ النص الإنجليزي.
+admin_nothing_changed = لم يتغير شيء.
+admin_not_editable = لم يعد من الممكن تصحيح هذا التسجيل في حالته الحالية.
+admin_invalid_value = قيمة غير صالحة في «{ $field }».
+admin_edits_empty = لا توجد تصحيحات حتى الآن.
+admin_edit_by = { $actor }، في { $date }
+admin_history_by = { $actor }، في { $date }
+admin_actor_owner = صاحب المقاولة
+admin_actor_cli = سطر الأوامر
+admin_actor_worker = النظام
+admin_none = لا شيء
+
+## القرارات
+
+admin_approve = قبول
+admin_approve_help = يُرسل التسجيل لإنشاء الواجهة ويُخبَر صاحبه بلغته.
+admin_request_changes = طلب تعديلات
+admin_request_changes_help = يتلقى صاحب المقاولة، بلغته، كل نقطة يجب تصحيحها ويمكنه الرجوع إليها مباشرة.
+admin_reject = رفض
+admin_reject_help = يتلقى صاحب المقاولة سبب الرفض. هذا القرار نهائي.
+admin_field_to_fix = الحقل المطلوب تصحيحه
+admin_reason = السبب
+admin_note = رسالة إلى صاحب المقاولة (اختياري)
+admin_reject_reason = سبب الرفض (يُرسل إلى صاحب المقاولة)
+admin_choose = اختر…
+admin_more_items = إضافة حقول أخرى
+admin_reason_photo_dark = الصورة مظلمة جدًا
+admin_reason_photo_blurry = الصورة غير واضحة
+admin_reason_photo_small = الصورة صغيرة جدًا
+admin_reason_photo_missing = صورة ناقصة
+admin_reason_price_unit = وحدة السعر غير مذكورة
+admin_reason_price_unclear = السعر غير واضح
+admin_reason_moq_unclear = الحد الأدنى للطلب غير واضح
+admin_reason_ice_invalid = رقم ICE غير صحيح
+admin_reason_description_short = الوصف قصير جدًا
+admin_reason_name_unclear = الاسم غير واضح
+admin_reason_city_unclear = المدينة غير واضحة
+admin_reason_other = سبب آخر (وضّحه في الرسالة)
+admin_decision_done_approved = تم قبول التسجيل: أُخبر صاحبه والواجهة قيد الإعداد.
+admin_decision_done_changes_requested = أُرسل الطلب: صاحب المقاولة يعرف ما يجب تصحيحه.
+admin_decision_done_rejected = تم رفض التسجيل وأُخبر صاحبه.
+admin_decision_invalid = لم يعد هذا القرار ممكنًا: حالة التسجيل «{ $status }».
+admin_changes_need_items = اختر حقلًا واحدًا على الأقل لتصحيحه، أو اكتب رسالة إلى صاحب المقاولة.
+admin_reject_needs_reason = اذكر سبب الرفض.
+admin_no_decision = لا يُنتظر أي قرار في هذه الحالة.
+admin_agent_readonly = للاطلاع فقط: يتخذ فريق المراجعة القرارات.
+
+## الرسائل والإرسال
+
+admin_outbox_empty = لم يُرسل أي شيء بعد لهذا التسجيل.
+admin_outbox_kind_notify = رسالة إلى صاحب المقاولة
+admin_outbox_kind_handoff = الإرسال لإنشاء الواجهة
+admin_outbox_status_pending = في الانتظار
+admin_outbox_status_done = تم
+admin_outbox_status_failed = فشل
+admin_outbox_status_inbox = في انتظار القراءة
+admin_attempts = { $count ->
+    [zero] لا محاولات
+    [one] محاولة واحدة
+    [two] محاولتان
+    [few] { $count } محاولات
+   *[other] { $count } محاولة
+}
+admin_next_try = المحاولة التالية في { $date }
+admin_last_error = آخر خطأ
+admin_retry = إعادة الإرسال
+admin_retried = أُعيد الإرسال: سيبدأ الآن.
+admin_retry_impossible = لا يمكن إعادة هذا الإرسال الآن.
+
+## مسار التسجيل
+
+admin_funnel_title = مسار التسجيل
+admin_funnel_intro = المحادثات التي بدأت خلال الفترة، وإلى أين وصلت كل واحدة منها.
+admin_funnel_by = التجميع حسب
+admin_group_region = الجهة
+admin_group_channel = القناة
+admin_group_language = اللغة
+admin_group_agent = الوكيل
+admin_stage_started = بدأت
+admin_stage_language = اختيار اللغة
+admin_stage_registered = معلومات المقاولة
+admin_stage_product = المنتج الأول
+admin_stage_photos = الصور
+admin_stage_submitted = أُرسلت
+admin_stage_approved = قُبلت
+admin_stage_live = منشورة
+admin_funnel_total = المجموع
+admin_funnel_of_started = { $percent }٪ من المحادثات
+admin_funnel_from_previous = { $percent }٪ من المرحلة السابقة
+admin_funnel_empty = لا توجد محادثات خلال هذه الفترة.
+admin_funnel_show = عرض

@@ -1,0 +1,245 @@
+### Tijara — pages de revue (administrateurs et agents terrain), en français.
+### Les propriétaires ne voient jamais ces phrases ; l'arabe (locales/ar/admin.ftl)
+### a exactement les mêmes clés et les mêmes variables.
+
+## Cadre
+
+admin_brand = Tijara
+admin_brand_sub = Revue des inscriptions
+admin_lang_name = Français
+admin_nav_queue = Inscriptions
+admin_nav_funnel = Entonnoir
+admin_nav_export = Export CSV
+admin_logout = Se déconnecter
+admin_role_admin = Administrateur
+admin_role_agent = Agent terrain
+admin_agent_scope = Vous voyez uniquement les entreprises que vous avez accompagnées.
+admin_skip_to_content = Aller au contenu
+
+## Connexion
+
+admin_login_title = Connexion
+admin_login_intro = Espace réservé à l'équipe de revue et aux agents terrain.
+admin_email = Adresse e-mail
+admin_password = Mot de passe
+admin_login_submit = Se connecter
+admin_login_failed = Adresse e-mail ou mot de passe incorrect.
+admin_login_throttled = Trop de tentatives de connexion. Pour votre sécurité, réessayez dans { $minutes } minutes.
+admin_logged_out = Vous êtes déconnecté. À bientôt !
+
+## Erreurs
+
+admin_error_title = Page indisponible
+admin_error_403 = Vous n'avez pas accès à cette page.
+admin_error_404 = Cette page n'existe pas ou plus.
+admin_error_csrf = Ce formulaire a expiré. Rechargez la page et recommencez.
+admin_back_to_queue = Retour aux inscriptions
+
+## Statuts, canaux, langues
+
+admin_status_submitted = À examiner
+admin_status_changes_requested = Modifications demandées
+admin_status_approved = Approuvée
+admin_status_rejected = Rejetée
+admin_status_live = En ligne
+admin_status_handoff_failed = Échec de transmission
+admin_status_all = Toutes
+admin_channel_telegram = Telegram
+admin_channel_whatsapp = WhatsApp
+admin_channel_web = Chat web
+admin_channel_terminal = Terminal
+admin_language_ary = Darija
+admin_language_fr = Français
+admin_language_ar = Arabe
+admin_script_Arab = écriture arabe
+admin_script_Latn = écriture latine
+admin_unknown = Non renseigné
+admin_no_agent = Sans agent
+admin_value_missing = —
+
+## File d'attente
+
+admin_queue_title = Inscriptions
+admin_filters = Filtres
+admin_filter_region = Région
+admin_filter_sector = Secteur
+admin_filter_channel = Canal
+admin_filter_language = Langue
+admin_filter_agent = Agent
+admin_filter_from = Du
+admin_filter_to = Au
+admin_filter_search = Recherche
+admin_filter_any = Tous
+admin_search_placeholder = Entreprise, gérant, ville, téléphone…
+admin_filter_apply = Filtrer
+admin_filter_reset = Effacer les filtres
+admin_col_id = N°
+admin_col_business = Entreprise
+admin_col_place = Ville · région
+admin_col_sector = Secteur
+admin_col_products = Produits
+admin_col_channel = Canal
+admin_col_language = Langue
+admin_col_agent = Agent
+admin_col_submitted = Soumise le
+admin_col_status = Statut
+admin_products_count = { $count ->
+    [one] { $count } produit
+   *[other] { $count } produits
+}
+admin_queue_empty = Aucune inscription ne correspond à ces filtres.
+admin_queue_total = { $count ->
+    [one] { $count } inscription
+   *[other] { $count } inscriptions
+}
+admin_page_of = Page { $page } sur { $pages }
+admin_prev = Précédente
+admin_next = Suivante
+admin_export_filtered = Exporter ces inscriptions (CSV)
+admin_open = Ouvrir
+
+## Fiche d'une inscription
+
+admin_detail_title = Inscription n° { $id }
+admin_revision = version { $revision }
+admin_submitted_on = Soumise le { $date }
+admin_section_business = Entreprise
+admin_section_origin = Origine
+admin_section_products = Produits
+admin_section_voice = Notes vocales
+admin_section_history = Historique des statuts
+admin_section_edits = Corrections
+admin_section_decision = Décision
+admin_section_handoff = Messages et transmission
+admin_field_business_name = Nom commercial
+admin_field_owner_name = Gérant
+admin_field_phone = Téléphone
+admin_field_email = E-mail
+admin_field_city = Ville
+admin_field_region = Région
+admin_field_sector = Secteur
+admin_field_ice = ICE
+admin_field_language = Langue
+admin_field_channel = Canal
+admin_field_agent = Agent
+admin_field_consent = Consentement (loi 09-08)
+admin_field_product_name = Nom du produit
+admin_field_name = Nom du produit
+admin_field_photos = Photos
+admin_field_description = Description
+admin_field_price = Prix
+admin_field_moq = Quantité minimum
+admin_field_price_amount = Prix (MAD)
+admin_field_price_max = Prix maximum (MAD)
+admin_field_price_unit = Unité du prix
+admin_field_moq_quantity = Quantité minimum
+admin_field_moq_unit = Unité de la quantité
+admin_field_title_en = Titre en anglais
+admin_field_description_en = Description en anglais
+admin_product_heading = Produit { $number }
+admin_product_field = Produit { $number } · { $field }
+admin_price_value = { $amount } MAD
+admin_price_per = { $amount } MAD / { $unit }
+admin_no_photos = Aucune photo
+admin_photo_alt = Photo { $number } de « { $product } »
+admin_photo_size = { $width } × { $height } px
+admin_voice_note = Note vocale { $number }
+admin_voice_duration = { $seconds } s
+admin_no_voice = Aucune note vocale.
+admin_advice_too_small = Trop petite
+admin_advice_blurry = Floue
+admin_advice_dark = Sombre
+admin_advice_bright = Surexposée
+admin_edit = Corriger
+admin_save = Enregistrer
+admin_english_heading = Pour la place de marché (en anglais)
+admin_english_missing = Texte anglais à rédiger
+admin_saved = Corrections enregistrées.
+admin_translation_saved = Texte anglais enregistré.
+admin_nothing_changed = Rien n'a changé.
+admin_not_editable = Cette inscription ne peut plus être corrigée dans son état actuel.
+admin_invalid_value = Valeur invalide pour « { $field } ».
+admin_edits_empty = Aucune correction pour l'instant.
+admin_edit_by = { $actor }, le { $date }
+admin_history_by = { $actor }, le { $date }
+admin_actor_owner = le propriétaire
+admin_actor_cli = ligne de commande
+admin_actor_worker = système
+admin_none = aucun
+
+## Décisions
+
+admin_approve = Approuver
+admin_approve_help = L'inscription part vers la vitrine et le propriétaire est prévenu dans sa langue.
+admin_request_changes = Demander des modifications
+admin_request_changes_help = Le propriétaire reçoit, dans sa langue, chaque point à corriger et peut le reprendre directement.
+admin_reject = Rejeter
+admin_reject_help = Le propriétaire reçoit le motif. Ce choix est définitif.
+admin_field_to_fix = Champ à corriger
+admin_reason = Motif
+admin_note = Message au propriétaire (facultatif)
+admin_reject_reason = Motif du rejet (envoyé au propriétaire)
+admin_choose = Choisir…
+admin_more_items = Ajouter d'autres champs
+admin_reason_photo_dark = Photo trop sombre
+admin_reason_photo_blurry = Photo floue
+admin_reason_photo_small = Photo trop petite
+admin_reason_photo_missing = Photo manquante
+admin_reason_price_unit = Unité du prix manquante
+admin_reason_price_unclear = Prix pas clair
+admin_reason_moq_unclear = Quantité minimum pas claire
+admin_reason_ice_invalid = ICE invalide
+admin_reason_description_short = Description trop courte
+admin_reason_name_unclear = Nom pas clair
+admin_reason_city_unclear = Ville pas claire
+admin_reason_other = Autre (préciser dans le message)
+admin_decision_done_approved = Inscription approuvée : le propriétaire est prévenu et la vitrine est en préparation.
+admin_decision_done_changes_requested = Demande envoyée : le propriétaire sait quoi corriger.
+admin_decision_done_rejected = Inscription rejetée : le propriétaire est prévenu.
+admin_decision_invalid = Cette décision n'est plus possible : l'inscription est « { $status } ».
+admin_changes_need_items = Choisissez au moins un champ à corriger, ou écrivez un message au propriétaire.
+admin_reject_needs_reason = Indiquez le motif du rejet.
+admin_no_decision = Aucune décision n'est attendue dans cet état.
+admin_agent_readonly = Lecture seule : les décisions sont prises par l'équipe de revue.
+
+## Messages et transmission
+
+admin_outbox_empty = Rien n'a encore été envoyé pour cette inscription.
+admin_outbox_kind_notify = Message au propriétaire
+admin_outbox_kind_handoff = Transmission à la vitrine
+admin_outbox_status_pending = En attente
+admin_outbox_status_done = Fait
+admin_outbox_status_failed = Échec
+admin_outbox_status_inbox = En attente de lecture
+admin_attempts = { $count ->
+    [one] { $count } tentative
+   *[other] { $count } tentatives
+}
+admin_next_try = prochain essai le { $date }
+admin_last_error = Dernière erreur
+admin_retry = Relancer la transmission
+admin_retried = Transmission relancée : elle repart maintenant.
+admin_retry_impossible = Cette transmission ne peut pas être relancée maintenant.
+
+## Entonnoir
+
+admin_funnel_title = Entonnoir d'inscription
+admin_funnel_intro = Conversations commencées sur la période, et jusqu'où chacune est allée.
+admin_funnel_by = Regrouper par
+admin_group_region = Région
+admin_group_channel = Canal
+admin_group_language = Langue
+admin_group_agent = Agent
+admin_stage_started = Commencées
+admin_stage_language = Langue choisie
+admin_stage_registered = Entreprise renseignée
+admin_stage_product = Premier produit
+admin_stage_photos = Photos envoyées
+admin_stage_submitted = Soumises
+admin_stage_approved = Approuvées
+admin_stage_live = En ligne
+admin_funnel_total = Ensemble
+admin_funnel_of_started = { $percent } % des conversations
+admin_funnel_from_previous = { $percent } % de l'étape précédente
+admin_funnel_empty = Aucune conversation sur cette période.
+admin_funnel_show = Afficher

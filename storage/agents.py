@@ -1,0 +1,74 @@
+"""Field agents: invite and referral codes, and who brought which business.
+
+Functions take a session and never commit.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import select
+
+from storage.models import AgentChat, AgentCode, Conversation, User, utcnow
+
+# What a deep link may carry: /start agent-<code> (link my chat) or ref-<code> (attribute).
+REFERRAL = re.compile(r"^(agent|ref)-([a-z0-9]{6,32})$")
+_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud at a fair
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(_ALPHABET) for _ in range(10))
+
+
+async def create_agent(session: AsyncSession, name: str, email: str | None = None) -> User:
+    code = new_code()
+    agent = User(email=email or f"agent-{code}@agents.invalid", name=name, role="agent")
+    session.add(agent)
+    await session.flush()
+    return agent
+
+
+async def issue_code(session: AsyncSession, agent_id: int, kind: str) -> str:
+    code = new_code()
+    session.add(AgentCode(code=code, kind=kind, agent_id=agent_id))
+    await session.flush()
+    return code
+
+
+async def referral_code(session: AsyncSession, agent_id: int) -> str:
+    """The agent's lasting referral code (made on first use)."""
+    found = (await session.execute(select(AgentCode.code).where(
+        AgentCode.agent_id == agent_id, AgentCode.kind == "referral"))).scalars().first()
+    return found or await issue_code(session, agent_id, "referral")
+
+
+async def apply_referral(session: AsyncSession, conversation: Conversation,
+                         referral: str) -> str | None:
+    """Act on a deep-link code; returns the notice for the chat, or None."""
+    match = REFERRAL.match(referral.strip().lower())
+    if not match:
+        return "referral_invalid"
+    kind, code = match.groups()
+    row = (await session.execute(
+        select(AgentCode).where(AgentCode.code == code))).scalar_one_or_none()
+    if kind == "ref":
+        if row is None or row.kind != "referral":
+            return "referral_invalid"
+        if conversation.agent_id is None:  # the first agent who brought them keeps them
+            conversation.agent_id = row.agent_id
+        return None
+    if row is None or row.kind != "invite" or row.used_at is not None:
+        return "referral_invalid"
+    row.used_at = utcnow()
+    existing = (await session.execute(select(AgentChat).where(
+        AgentChat.channel == conversation.channel,
+        AgentChat.user_ref == conversation.user_ref))).scalar_one_or_none()
+    if existing is None:
+        session.add(AgentChat(channel=conversation.channel, user_ref=conversation.user_ref,
+                              agent_id=row.agent_id))
+    else:
+        existing.agent_id = row.agent_id
+    await session.flush()
+    return "agent_linked"

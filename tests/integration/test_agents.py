@@ -1,0 +1,91 @@
+"""Field agents: an invite links the agent's chat; a referral attributes owners to them."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlmodel import select
+
+from bot.cli import main
+from storage import agents
+from storage.models import AgentChat, Business, Conversation
+from tests.helpers import Owner
+from tests.integration.test_webchat import onboard_in_french
+
+
+async def make_agent(db, name="Samira"):
+    async with db.transaction() as session:
+        agent = await agents.create_agent(session, name)
+        invite = await agents.issue_code(session, agent.id, "invite")
+        referral = await agents.referral_code(session, agent.id)
+    return agent, invite, referral
+
+
+async def test_an_owner_from_an_agents_link_is_attributed_to_the_agent(client, db):
+    agent, _, referral = await make_agent(db)
+    owner = Owner(client)
+    response = await client.post("/api/chat/sessions", json={"lang_hint": "fr",
+                                                             "ref": f"ref-{referral}"})
+    owner.session = (await response.json())["session"]
+    # onboard_in_french starts its own session; follow the same answers on this one
+    stranger = Owner(client)
+    await onboard_in_french(stranger)
+    async with db.transaction() as session:
+        mine = (await session.execute(select(Conversation).where(
+            Conversation.user_ref == owner.session))).scalar_one()
+        other = (await session.execute(select(Conversation).where(
+            Conversation.user_ref == stranger.session))).scalar_one()
+    assert mine.agent_id == agent.id and other.agent_id is None
+
+
+async def test_a_submission_carries_its_agent(client, db):
+    agent, _, referral = await make_agent(db)
+    owner = Owner(client)
+    await owner.start("fr")
+    assert await owner.say(f"ref-{referral}") == ["ask_language"]  # wa.me/...?text=ref-...
+    for step in (("press", "lang:fr"), ("say", "oui"), ("say", "Cuir Fès"), ("say", "Omar"),
+                 ("say", "fes"), ("press", "sector:leather"), ("press", "skip"),
+                 ("say", "0612345678"), ("press", "skip"), ("say", "Sac"),
+                 ("photo", None), ("press", "done"), ("say", "Sac en cuir"),
+                 ("say", "300 dh la pièce"), ("say", "10 pièces"), ("press", "no"),
+                 ("press", "submit")):
+        if step[0] == "photo":
+            from tests.helpers import photo_bytes
+
+            await owner.photo(photo_bytes(5))
+        else:
+            await getattr(owner, step[0])(step[1])
+    assert owner.keys == ["submitted"]
+    async with db.transaction() as session:
+        business = (await session.execute(select(Business))).scalar_one()
+    assert business.agent_id == agent.id
+
+
+async def test_an_invite_links_the_agents_chat_once(client, db):
+    agent, invite, _ = await make_agent(db)
+    owner = Owner(client)
+    await owner.start("fr")
+    assert await owner.say(f"agent-{invite}") == ["notice_agent_linked", "ask_language"]
+    again = Owner(client)
+    await again.start("fr")
+    assert await again.say(f"agent-{invite}") == ["notice_referral_invalid", "ask_language"]
+    async with db.transaction() as session:
+        chats = (await session.execute(select(AgentChat))).scalars().all()
+    assert [(c.user_ref, c.agent_id) for c in chats] == [(owner.session, agent.id)]
+
+
+async def test_agent_invite_command_prints_links_and_writes_a_qr_code(settings, monkeypatch,
+                                                                     capsys, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "TijaraBot")
+    monkeypatch.setenv("TWILIO_WHATSAPP_FROM", "whatsapp:+14155238886")
+    try:
+        await asyncio.to_thread(main, ["agent", "invite", "Samira Benali"])
+    except SystemExit as exit_:
+        assert exit_.code == 0
+    out = capsys.readouterr().out
+    assert "https://t.me/TijaraBot?start=agent-" in out
+    assert "https://wa.me/14155238886?text=ref-" in out
+    qr = next(line.split(": ", 1)[1] for line in out.splitlines() if "QR code" in line)
+    assert open(qr, "rb").read(8) == b"\x89PNG\r\n\x1a\n"

@@ -10,6 +10,7 @@ from pathlib import Path
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 
+from bot.admin import admin_app
 from bot.channels import web as webchat
 from bot.channels.registry import build_channels, channel_routes
 from bot.dispatch import Dispatcher
@@ -131,6 +132,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.cleanup_ctx.append(background)
     app.add_routes(routes)
     app.add_routes(channel_routes(settings))
+    app.add_subapp("/admin", admin_app(settings))
     if settings.webchat_enabled:
         app.add_routes(webchat.routes)
         app.router.add_static("/static", STATIC)

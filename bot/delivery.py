@@ -1,10 +1,13 @@
-"""Carrying out outbox rows: replies to owners over their channel (kind "send")."""
+"""Carrying out outbox rows: replies to owners over their channel (kind "send"), review
+decisions and reminders turned into replies (kind "notify"); the storefront handoff
+(kind "handoff") is bot/storefront.py."""
 
 from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.channels.base import Channel, Delivery, SendError
@@ -17,6 +20,24 @@ log = logging.getLogger(__name__)
 SEND_ATTEMPTS = 12  # about an hour of backoff for a chat message; then it is stale
 
 Handler = Callable[[Outbox], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Chore:
+    """Something the worker loop does on a clock rather than for a row (reminders)."""
+
+    name: str
+    every: float  # seconds
+    run: Callable[[], Awaitable[object]]
+
+
+class Handlers(dict[str, Handler]):
+    """The outbox handlers by kind, and the chores of the loop that runs them."""
+
+    def __init__(self, handlers: Mapping[str, Handler] | None = None,
+                 chores: Iterable[Chore] = ()):
+        super().__init__(handlers or {})
+        self.chores = tuple(chores)
 
 
 def backoff(attempt: int, *, base: float = 1.0, cap: float = 3600.0) -> timedelta:
@@ -48,6 +69,8 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
                 async with db.transaction() as session:
                     await conversations.mark_unreachable(session, conv.id)
                 await outbox.finish(db, row.id)
+            elif exc.wait_for_inbound:
+                await outbox.hold(db, row.id, str(exc))
             elif row.attempts >= SEND_ATTEMPTS:
                 await outbox.give_up(db, row.id, str(exc))
             else:

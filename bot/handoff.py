@@ -1,23 +1,36 @@
 """The storefront handoff body (ARCHITECTURE.md), built from a submission.
 
 `tijara submissions list --json` prints the same objects plus `id` and `status`.
+The schema is docs/storefront-api.yaml (`Storefront`); tests/unit/test_openapi.py
+checks real bodies against it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.signing import Signer
 from storage.submissions import SubmissionView
+
+# How long the image links in a handoff body stay valid, counted from the first attempt:
+# retries go on for 24 h, and the backend may fetch the images some time after that.
+IMAGE_LINK_TTL = timedelta(days=7)
 
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def body(view: SubmissionView, signer: Signer) -> dict:
+def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = None) -> dict:
+    """The JSON body. With `links_from`, image links expire IMAGE_LINK_TTL after it, so
+    every retry of one handoff sends the same bytes (the links are otherwise the same
+    48-hour links the admin pages use)."""
     b, s = view.business, view.submission
-    approved = next((c.at for c in reversed(view.history) if c.to_status == "approved"), None)
+    link = {} if links_from is None else {"ttl": int(IMAGE_LINK_TTL.total_seconds()),
+                                          "now": links_from.timestamp()}
+    # The review decision (a retried handoff goes back to "approved" too, from elsewhere).
+    approved = next((c.at for c in reversed(view.history)
+                     if c.to_status == "approved" and c.from_status == "submitted"), None)
     return {
         "submission_id": s.id,
         "revision": s.revision,
@@ -34,7 +47,7 @@ def body(view: SubmissionView, signer: Signer) -> dict:
                           "currency": "MAD", "unit": p.product.price_unit},
                 "moq": {"quantity": p.product.moq_quantity, "unit": p.product.moq_unit},
                 "images": [
-                    {"url": signer.media_url(m.sha256), "content_type": m.content_type,
+                    {"url": signer.media_url(m.sha256, **link), "content_type": m.content_type,
                      "width": m.width, "height": m.height, "sha256": m.sha256, "size": m.size}
                     for m in p.media
                 ],

@@ -151,6 +151,7 @@ class Turns:
                 return None
             new_state, replies = await self._step(session, conv, msg, files, now)
             await conversations.mark_processed(session, inbound_id)
+            await outbox.release_held(session, conv.id)  # they wrote: the window is open again
             if not replies or msg.group and await conversations.more_of_group(
                     session, conv.id, msg.group, inbound_id):
                 return None

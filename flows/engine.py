@@ -307,14 +307,17 @@ class Turn:
             self.s.language = language
             if language != "ary":
                 self.s.script = "Latn" if language == "fr" else "Arab"
+            if (self.s.pending or {}).get("kind") == "language":
+                self.s.pending = None
             if self.s.step == "language":
                 self.advance()
             else:
-                self.say(self.ask())
+                self.say(self.question())
             return True
         if choice == "language":
-            question = STEPS["language"].ask(self)
-            self.say(Reply(Msg("ask_language"), question.buttons, Expect.CHOICE))
+            # Asked as a sub-question, so "2" or "français" answers it on any channel.
+            self.s.pending = {"kind": "language"}
+            self.say(self.question())
             return True
         if choice == "help":
             self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))

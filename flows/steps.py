@@ -361,7 +361,8 @@ def on_photos(t: Turn) -> None:
     added = 0
     for media in t.inp.media:
         if media.kind != "photo" or media.media_id is None:
-            problems.append("photo_not_image" if media.kind == "invalid" else "expected_photo")
+            problems.append(PHOTO_REFUSALS.get(media.reason, "photo_not_image")
+                            if media.kind == "invalid" else "expected_photo")
         elif any(p.media_id == media.media_id for p in product.photos):
             continue  # the same upload seen twice
         elif len(product.photos) >= MAX_PHOTOS:
@@ -385,6 +386,10 @@ def on_photos(t: Turn) -> None:
     key = "photos_full" if count >= MAX_PHOTOS else "photo_received"
     t.say(Reply(Msg(key, {"count": count, "max": MAX_PHOTOS}), (btn("btn_done", "done"),),
                 Expect.PHOTO))
+
+
+# Why the media pipeline refused a file -> what the owner is told.
+PHOTO_REFUSALS = {"too_large": "photo_too_large", "unavailable": "photo_unavailable"}
 
 
 def on_description(t: Turn) -> None:
@@ -560,4 +565,5 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "price": price_question,
     "restart": restart_question,
     "edit_menu": edit_menu_question,
+    "language": ask_language,
 }

@@ -1,54 +1,75 @@
-"""Media files, stored by content hash.
+"""Media files, stored by content hash, and the one pipeline every channel uses.
+
+`ingest_photo` / `ingest_audio` take the bytes a channel downloaded (never their
+name or declared type), check them, and store what we keep; the caller then adds
+the `Media` row in its own transaction with `add_media`.
 
 The store is a small interface so that an S3-compatible backend can take the
 place of the local disk. A file is written before its database row, atomically
-(temporary file, fsync, rename), so a row never points at a half-written file;
-a crash in between leaves only an orphan file for garbage collection.
+(temporary file, fsync, rename), so a row never points at a half-written file; a
+crash in between leaves only an orphan file, which `gc` removes once it is old.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import io
+import logging
 import os
+import re
 import tempfile
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from PIL import Image, UnidentifiedImageError
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import audio, images
+from storage.images import MAX_PHOTO_BYTES, MAX_PIXELS, is_near_duplicate  # noqa: F401
 from storage.models import Media
 
-MAX_PHOTO_BYTES = 20 * 1024 * 1024
-MAX_PIXELS = 40_000_000
-PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+log = logging.getLogger(__name__)
 
-# Pillow raises DecompressionBombError above this instead of only warning.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS // 2
+# Decoding a 40 MP photo takes a few hundred MB: at most this many at once, whatever
+# the size of the thread pool.
+_DECODE_SLOTS = threading.BoundedSemaphore(2)
 
 
 @dataclass(frozen=True)
 class StoredFile:
-    sha256: str
-    kind: str
+    sha256: str  # the file we serve: for a photo, the normalised JPEG
+    kind: str  # "photo" | "audio"
     content_type: str
     size: int
     width: int = 0
     height: int = 0
+    thumbnail_sha256: str = ""
+    original_sha256: str = ""  # the bytes as received (for a photo: not kept)
+    original_size: int = 0
+    advice: tuple[str, ...] = ()  # "too_small", "blurry", "dark", "bright"
+    phash: str = ""  # perceptual hash (hex) for is_near_duplicate
+    duration_s: float | None = None  # audio, when it could be read cheaply
 
 
 @dataclass(frozen=True)
 class Refused:
-    reason: str  # "not_image", "too_large"
+    reason: str  # "not_image", "not_audio", "too_large", "too_long"
 
 
 class MediaStore(Protocol):
     def put(self, sha256: str, data: bytes) -> None: ...
     def open(self, sha256: str) -> bytes: ...
     def exists(self, sha256: str) -> bool: ...
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_TMP, _TRASH = ".tmp-", ".gc-"
 
 
 class LocalMediaStore:
@@ -63,10 +84,16 @@ class LocalMediaStore:
 
     def put(self, sha256: str, data: bytes) -> None:
         target = self.path(sha256)
-        if target.exists():
-            return  # same content, same name: nothing to do
+        try:
+            # Same content, same name: nothing to write. Touch it all the same, so
+            # that gc's age window protects an old orphan that a new row is about
+            # to reference again.
+            os.utime(target)
+            return
+        except FileNotFoundError:
+            pass
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_TMP)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
@@ -76,42 +103,192 @@ class LocalMediaStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _fsync_dir(target.parent)  # the rename itself survives a power cut
 
     def open(self, sha256: str) -> bytes:
         return self.path(sha256).read_bytes()
 
+    # --- garbage collection (local disk only; not part of MediaStore) -----------
+
+    def stale(self, cutoff: float) -> list[str]:
+        """Files (as "ab/<name>") last touched before `cutoff`: stored files and the
+        temporary files of interrupted writes; anything else under root is left alone."""
+        found: list[str] = []
+        if not self.root.is_dir():
+            return found
+        for shard in self.root.iterdir():
+            if not shard.is_dir() or len(shard.name) != 2:
+                continue
+            for entry in shard.iterdir():
+                name = entry.name
+                if name.startswith(_TRASH):  # a sweep died between its two steps
+                    name = name[len(_TRASH):]
+                    if (shard / name).exists():
+                        entry.unlink(missing_ok=True)
+                        continue
+                    os.replace(entry, shard / name)
+                elif not (_SHA256.fullmatch(name) or name.startswith(_TMP)):
+                    continue
+                try:
+                    if (shard / name).stat().st_mtime < cutoff:
+                        found.append(f"{shard.name}/{name}")
+                except FileNotFoundError:
+                    pass
+        return found
+
+    def remove_stale(self, files: list[str], cutoff: float) -> int:
+        """Delete these files unless touched since `cutoff` (by a concurrent `put`)."""
+        removed = 0
+        for rel in files:
+            path = self.root / rel
+            if path.name.startswith(_TMP):  # never referenced: old is enough
+                try:
+                    if path.stat().st_mtime < cutoff:
+                        path.unlink()
+                        removed += 1
+                except FileNotFoundError:
+                    pass
+                continue
+            trash = path.with_name(_TRASH + path.name)
+            try:
+                # Move it aside, then look at its age: a `put` that touched it before
+                # the move is seen (the file goes back), one after the move finds no
+                # file and writes it anew.
+                os.replace(path, trash)
+            except FileNotFoundError:
+                continue
+            if trash.stat().st_mtime >= cutoff:
+                os.replace(trash, path)
+            else:
+                trash.unlink()
+                removed += 1
+        return removed
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems refuse fsync on a directory; the rename is done
+    finally:
+        os.close(fd)
+
+
+# --- photos --------------------------------------------------------------------
+
+
+def _prepare_photo(data: bytes, use_draft: bool = True
+                   ) -> tuple[StoredFile, images.Photo] | Refused:
+    with _DECODE_SLOTS:
+        try:
+            photo = images.process_photo(data, use_draft=use_draft)
+        except images.Unacceptable as exc:
+            return Refused(exc.reason)
+    stored = StoredFile(
+        sha256=hashlib.sha256(photo.normal).hexdigest(), kind="photo",
+        content_type="image/jpeg", size=len(photo.normal),
+        width=photo.width, height=photo.height,
+        thumbnail_sha256=hashlib.sha256(photo.thumbnail).hexdigest(),
+        original_sha256=hashlib.sha256(data).hexdigest(), original_size=len(data),
+        advice=photo.advice, phash=photo.phash)
+    return stored, photo
+
 
 def inspect_photo(data: bytes) -> StoredFile | Refused:
-    """Accept only what Pillow really decodes as JPEG, PNG or WebP (never trust names)."""
-    if len(data) > MAX_PHOTO_BYTES:
-        return Refused("too_large")
+    """What `ingest_photo` would keep, without storing it (blocking: CPU work)."""
+    prepared = _prepare_photo(data)
+    return prepared if isinstance(prepared, Refused) else prepared[0]
+
+
+async def ingest_photo(store: MediaStore, data: bytes, *,
+                       use_draft: bool = True) -> StoredFile | Refused:
+    """Check, normalise and keep a photo (decoding runs in a thread, off the loop)."""
+    prepared = await asyncio.to_thread(_prepare_photo, data, use_draft)
+    if isinstance(prepared, Refused):
+        return prepared
+    stored, photo = prepared
+
+    def put_both() -> None:
+        store.put(stored.thumbnail_sha256, photo.thumbnail)
+        store.put(stored.sha256, photo.normal)
+
+    await asyncio.to_thread(put_both)
+    return stored
+
+
+# --- voice notes ---------------------------------------------------------------
+
+
+def _prepare_audio(data: bytes) -> StoredFile | Refused:
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format not in PHOTO_FORMATS:
-                return Refused("not_image")
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                return Refused("too_large")
-            image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError,
-            SyntaxError):
-        return Refused("not_image")
-    return StoredFile(hashlib.sha256(data).hexdigest(), "photo", PHOTO_FORMATS[image.format],
-                      len(data), width, height)
+        info = audio.inspect_audio(data)
+    except images.Unacceptable as exc:
+        return Refused(exc.reason)
+    sha256 = hashlib.sha256(data).hexdigest()
+    return StoredFile(sha256=sha256, kind="audio", content_type=info.content_type,
+                      size=len(data), original_sha256=sha256, original_size=len(data),
+                      duration_s=info.duration_s)
 
 
-async def ingest_photo(store: MediaStore, data: bytes) -> StoredFile | Refused:
-    """Check and keep a photo's bytes (off the event loop: decoding is CPU work)."""
-    checked = await asyncio.to_thread(inspect_photo, data)
+async def ingest_audio(store: MediaStore, data: bytes,
+                       declared_type: str | None = None) -> StoredFile | Refused:
+    """Check and keep a voice note as received. `declared_type` is only logged:
+    the bytes decide."""
+    checked = await asyncio.to_thread(_prepare_audio, data)
     if isinstance(checked, StoredFile):
+        if declared_type and declared_type.split(";")[0].strip() != checked.content_type:
+            log.debug("voice note declared %s, is %s", declared_type, checked.content_type)
         await asyncio.to_thread(store.put, checked.sha256, data)
     return checked
 
 
+# --- rows ----------------------------------------------------------------------
+
+
 async def add_media(session: AsyncSession, conversation_id: int, stored: StoredFile) -> Media:
+    """The row for a file `ingest_*` already stored (in the caller's transaction)."""
     media = Media(conversation_id=conversation_id, sha256=stored.sha256, kind=stored.kind,
                   content_type=stored.content_type, size=stored.size, width=stored.width,
-                  height=stored.height)
+                  height=stored.height, thumbnail_sha256=stored.thumbnail_sha256 or None,
+                  original_sha256=stored.original_sha256 or None,
+                  original_size=stored.original_size or None, phash=stored.phash or None,
+                  advice=list(stored.advice), duration_s=stored.duration_s)
     session.add(media)
     await session.flush()
     return media
+
+
+@asynccontextmanager
+async def _session(source: Any) -> AsyncIterator[AsyncSession]:
+    if hasattr(source, "transaction"):  # storage.db.Database
+        async with source.transaction() as session:
+            yield session
+    else:  # an async_sessionmaker (or anything that makes an AsyncSession)
+        async with source() as session, session.begin():
+            yield session
+
+
+async def gc(session_factory_or_db: Any, store: LocalMediaStore,
+             older_than: timedelta = timedelta(days=1)) -> int:
+    """Delete stored files that no Media row references and nobody touched for
+    `older_than`; returns how many. Files are listed before the rows are read, and
+    each is looked at again just before it goes, so a photo being ingested right
+    now (new, or an old orphan `put` touched again) is never lost."""
+    cutoff = time.time() - older_than.total_seconds()
+    candidates = await asyncio.to_thread(store.stale, cutoff)
+    if not candidates:
+        return 0
+    referenced: set[str] = set()
+    async with _session(session_factory_or_db) as session:
+        rows = await session.execute(
+            sa.select(Media.sha256, Media.thumbnail_sha256, Media.original_sha256))
+        for row in rows:
+            referenced.update(sha for sha in row if sha)
+    doomed = [rel for rel in candidates if rel.rsplit("/", 1)[-1] not in referenced]
+    removed = await asyncio.to_thread(store.remove_stale, doomed, cutoff)
+    log.info("media gc: %d of %d old files removed", removed, len(candidates))
+    return removed

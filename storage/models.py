@@ -274,3 +274,22 @@ class AgentChat(SQLModel, table=True):
     user_ref: str = Field(max_length=128)
     agent_id: int = Field(foreign_key="user.id", index=True)
     linked_at: datetime = when()
+
+
+# --- whatsapp ---
+
+
+class WhatsAppStatus(SQLModel, table=True):
+    """Twilio's delivery reports for WhatsApp messages we sent: one row per (message, status)."""
+
+    __tablename__ = "whatsapp_status"
+    __table_args__ = (sa.UniqueConstraint("message_sid", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_sid: str = Field(max_length=64, index=True)
+    status: str = Field(max_length=24)
+    error_code: str | None = Field(default=None, max_length=16)  # 63016: window closed
+    error_message: str = Field(default="", max_length=500)
+    recipient: str = Field(default="", max_length=128)  # the owner's whatsapp: address
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
+    received_at: datetime = when(index=True)

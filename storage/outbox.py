@@ -23,6 +23,8 @@ from storage.models import Outbox, utcnow
 PENDING, DONE, FAILED = "pending", "done", "failed"
 # Replies for the web chat wait here until the owner's page next asks (no push channel).
 INBOX = "inbox"
+# Messages a channel may not send now but may once the owner writes (WhatsApp's 24 h window).
+HELD = "held"
 
 
 async def enqueue(session: AsyncSession, kind: str, dedupe_key: str, payload: dict, *,
@@ -109,3 +111,20 @@ async def take_inbox(session: AsyncSession, conversation_id: int) -> list[dict]:
     for row in mine:
         row.status = DONE
     return [reply for row in mine for reply in row.payload["replies"]]
+
+
+async def hold(db: Database, row_id: int, error: str) -> None:
+    async with db.transaction() as session:
+        await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
+            status=HELD, lease_until=None, attempts=0, last_error=error[:2000]))
+
+
+async def release_held(session: AsyncSession, conversation_id: int) -> list[int]:
+    """The owner wrote again: what was held for them may go out now."""
+    rows = list((await session.execute(select(Outbox).where(
+        Outbox.status == HELD, Outbox.kind == "send").order_by(Outbox.id))).scalars())
+    mine = [r for r in rows if r.payload.get("conversation_id") == conversation_id]
+    now = utcnow()
+    for row in mine:
+        row.status, row.due_at, row.lease_until = PENDING, now, None
+    return [r.id for r in mine]

@@ -15,6 +15,7 @@ from storage.models import (
     Business,
     Conversation,
     Media,
+    Outbox,
     Product,
     ProductMedia,
     StatusChange,
@@ -29,7 +30,14 @@ DECISIONS = {
     "request_changes": ("changes_requested", {"submitted"}),
     "reject": ("rejected", {"submitted", "changes_requested"}),
 }
-STATUSES = ("submitted", "changes_requested", "approved", "rejected", "live", "handoff_failed")
+STATUSES = ("submitted", "changes_requested", "approved", "rejected", "live", "handoff_failed",
+            "exported")
+# After approval, the storefront handoff (bot/storefront.py) moves a submission on:
+#   approved -> live            the backend created the storefront (owner gets the link)
+#   approved -> exported        no backend configured: written to the export folder
+#   approved -> handoff_failed  refused (4xx) or parked after 24 h of retries;
+#                               retry_handoff puts it back to approved
+HANDED_OFF = ("approved", "exported", "live")  # what the bulk-upload CSV lists
 
 
 class InvalidDecision(Exception):
@@ -156,3 +164,111 @@ async def views(session: AsyncSession, *, status: str | None = None,
             StatusChange.submission_id == submission.id).order_by(StatusChange.id))).scalars()
         result.append(SubmissionView(submission, business, views_, agent, list(history)))
     return result
+
+
+def handoff_key(submission: Submission) -> str:
+    """The outbox dedupe key of a revision's handoff (also its Idempotency-Key, unprefixed)."""
+    return f"handoff:{submission.id}-{submission.revision}"
+
+
+async def _locked(session: AsyncSession, submission_id: int) -> Submission | None:
+    return (await session.execute(
+        select(Submission).where(Submission.id == submission_id).with_for_update()
+        .execution_options(populate_existing=True))).scalar_one_or_none()
+
+
+async def _move(session: AsyncSession, submission: Submission, to_status: str, *, actor: str,
+                reason: str = "") -> None:
+    now = utcnow()
+    session.add(StatusChange(submission_id=submission.id, from_status=submission.status,
+                             to_status=to_status, actor=actor, reason=reason[:2000],
+                             revision=submission.revision, at=now))
+    submission.status, submission.updated_at = to_status, now
+
+
+async def start_handoff(session: AsyncSession, submission_id: int) -> datetime | None:
+    """When the current handoff try began (set now on its first attempt)."""
+    submission = await _locked(session, submission_id)
+    if submission is None:
+        return None
+    if submission.handoff_started_at is None:
+        submission.handoff_started_at = utcnow()
+    return submission.handoff_started_at
+
+
+async def mark_live(session: AsyncSession, submission_id: int, revision: int, *,
+                    storefront_id: str | None, url: str | None, actor: str = "worker",
+                    reason: str = "") -> bool:
+    """The storefront exists: record it and queue the owner's notice with the link.
+
+    False (and nothing changes) unless that revision is approved, or exported and
+    now uploaded. Without a link the owner hears nothing more than "approved".
+    """
+    submission = await _locked(session, submission_id)
+    if (submission is None or submission.revision != revision
+            or submission.status not in ("approved", "exported", "handoff_failed")):
+        return False
+    await _move(session, submission, "live", actor=actor, reason=reason)
+    submission.storefront_id, submission.storefront_url = storefront_id, url
+    submission.live_at, submission.handoff_error = utcnow(), None
+    await session.flush()
+    if url:
+        business = await session.get(Business, submission.business_id)
+        await outbox.enqueue(session, "notify", f"notify:{submission.id}-{revision}-live", {
+            "conversation_id": business.conversation_id,
+            "event": {"kind": "live", "url": url}})
+    return True
+
+
+async def mark_exported(session: AsyncSession, submission_id: int, revision: int, *,
+                        actor: str = "worker", reason: str = "") -> bool:
+    """Written to the local export folder (no storefront backend configured)."""
+    submission = await _locked(session, submission_id)
+    if submission is None or submission.revision != revision or submission.status != "approved":
+        return False
+    await _move(session, submission, "exported", actor=actor, reason=reason)
+    submission.handoff_error = None
+    return True
+
+
+async def mark_handoff_failed(session: AsyncSession, submission_id: int, revision: int,
+                              error: str, *, actor: str = "worker") -> bool:
+    """The backend refused it, or it was parked: an admin must look (`retry_handoff`)."""
+    submission = await _locked(session, submission_id)
+    if submission is None or submission.revision != revision or submission.status != "approved":
+        return False
+    await _move(session, submission, "handoff_failed", actor=actor, reason=error)
+    submission.handoff_error = error[:2000]
+    return True
+
+
+async def note_handoff_error(session: AsyncSession, submission_id: int, error: str) -> None:
+    """The last transient failure, shown to admins while the worker keeps retrying."""
+    await session.execute(sa.update(Submission).where(Submission.id == submission_id)
+                          .values(handoff_error=error[:2000]))
+
+
+async def retry_handoff(session: AsyncSession, submission_id: int, *,
+                        actor: str = "admin") -> Submission:
+    """Hand a failed (or exported) submission to the storefront backend again.
+
+    Back to `approved`, with a fresh 24-hour retry window; the revision's outbox row
+    is queued again (same dedupe and Idempotency-Key: nothing is created twice).
+    """
+    submission = await _locked(session, submission_id)
+    if submission is None:
+        raise InvalidDecision(f"no submission {submission_id}")
+    if submission.status not in ("handoff_failed", "exported"):
+        raise InvalidDecision(f"submission {submission_id} is {submission.status}")
+    await _move(session, submission, "approved", actor=actor, reason="retry handoff")
+    submission.handoff_error = submission.handoff_started_at = None
+    await session.flush()
+    key = handoff_key(submission)
+    requeued = await session.execute(
+        sa.update(Outbox).where(Outbox.dedupe_key == key)
+        .values(status=outbox.PENDING, due_at=utcnow(), attempts=0, lease_until=None,
+                last_error=""))
+    if requeued.rowcount == 0:
+        await outbox.enqueue(session, "handoff", key, {"submission_id": submission.id,
+                                                       "revision": submission.revision})
+    return submission

@@ -20,10 +20,12 @@ class SendError(Exception):
     """A message could not be sent. `retry_after` (seconds) when trying again may work."""
 
     def __init__(self, reason: str, *, retry_after: float | None = None,
-                 unreachable: bool = False):
+                 unreachable: bool = False, wait_for_inbound: bool = False):
         super().__init__(reason)
         self.retry_after = retry_after
         self.unreachable = unreachable  # the owner blocked us: stop writing to them
+        # Not allowed now, allowed once the owner writes again (WhatsApp's 24-hour window).
+        self.wait_for_inbound = wait_for_inbound
 
 
 @dataclass(frozen=True)

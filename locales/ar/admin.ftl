@@ -43,6 +43,7 @@ admin_status_approved = مقبول
 admin_status_rejected = مرفوض
 admin_status_live = منشور
 admin_status_handoff_failed = فشل الإرسال
+admin_status_exported = مُصدَّر
 admin_status_all = الكل
 admin_channel_telegram = تيليغرام
 admin_channel_whatsapp = واتساب
@@ -77,9 +78,7 @@ admin_col_id = الرقم
 admin_col_business = المقاولة
 admin_col_place = المدينة · الجهة
 admin_col_sector = القطاع
-admin_col_products = المنتجات
 admin_col_channel = القناة
-admin_col_language = اللغة
 admin_col_agent = الوكيل
 admin_col_submitted = تاريخ الإرسال
 admin_col_status = الحالة
@@ -102,7 +101,6 @@ admin_page_of = الصفحة { $page } من { $pages }
 admin_prev = السابقة
 admin_next = التالية
 admin_export_filtered = تصدير هذه التسجيلات (CSV)
-admin_open = فتح
 
 ## ملف التسجيل
 
@@ -151,7 +149,6 @@ admin_photo_alt = الصورة { $number } من «{ $product }»
 admin_photo_size = { $width } × { $height } بكسل
 admin_voice_note = رسالة صوتية { $number }
 admin_voice_duration = { $seconds } ث
-admin_no_voice = لا توجد رسائل صوتية.
 admin_advice_too_small = صغيرة جدًا
 admin_advice_blurry = غير واضحة
 admin_advice_dark = مظلمة
@@ -160,6 +157,8 @@ admin_edit = تصحيح
 admin_save = حفظ
 admin_english_heading = للسوق الإلكترونية (بالإنجليزية)
 admin_english_missing = النص الإنجليزي لم يُكتب بعد
+admin_english_write = الكتابة بالإنجليزية
+admin_english_edit = تعديل النص الإنجليزي
 admin_saved = تم حفظ التصحيحات.
 admin_translation_saved = تم حفظ النص الإنجليزي.
 admin_nothing_changed = لم يتغير شيء.
@@ -171,7 +170,6 @@ admin_history_by = { $actor }، في { $date }
 admin_actor_owner = صاحب المقاولة
 admin_actor_cli = سطر الأوامر
 admin_actor_worker = النظام
-admin_none = لا شيء
 
 ## القرارات
 
@@ -227,6 +225,8 @@ admin_attempts = { $count ->
 admin_next_try = المحاولة التالية في { $date }
 admin_last_error = آخر خطأ
 admin_retry = إعادة الإرسال
+admin_retry_help = يعود التسجيل إلى «مقبول» ويُرسل من جديد لإنشاء الواجهة، دون أن تُنشأ مرتين أبدًا.
+admin_storefront = الواجهة المنشورة
 admin_retried = أُعيد الإرسال: سيبدأ الآن.
 admin_retry_impossible = لا يمكن إعادة هذا الإرسال الآن.
 
@@ -248,7 +248,7 @@ admin_stage_submitted = أُرسلت
 admin_stage_approved = قُبلت
 admin_stage_live = منشورة
 admin_funnel_total = المجموع
-admin_funnel_of_started = { $percent }٪ من المحادثات
+admin_percent = { $percent }٪
 admin_funnel_from_previous = { $percent }٪ من المرحلة السابقة
 admin_funnel_empty = لا توجد محادثات خلال هذه الفترة.
 admin_funnel_show = عرض

@@ -109,6 +109,8 @@ invalid_moq = Kteb l kamiya b ra9m, b7al: 100 7ba wla 50 kilo.
 expected_photo = Kantsna tswira dyal l mantoj. Siftha, wla wrek 3la « Safi salit ».
 expected_text = Hna kantsna jawab mktoub.
 photo_not_image = Had l fichier machi tswira n9der n9raha. Sift tswira JPEG, PNG wla WebP.
+photo_too_large = Had tswira t9ila bzaf (20 Mo howa l max). Sift wa7da khfifa.
+photo_unavailable = Ma 9dertch njib had tswira. 3awd siftha 3afak.
 photo_too_many = L max howa { $max } tsawer l kol mantoj; hadi ma tzadetch.
 photos_need_one = Khass 3la l a9al tswira wa7da dyal l mantoj. Sift wa7da.
 stale_button = Had l bouton dyal so2al fat. Ha so2al dyal daba:
@@ -200,7 +202,7 @@ ui_noscript = Had l page khasha JavaScript.
 notice_edited = Chft belli beddelti chi message. Ma n9derch nakhod tabdil: sift jawab s7i7 f message jdid.
 notice_file_too_large = Had l fichier kbir bzaf (20 Mo howa l max). Sift tswira khfifa.
 notice_contact_not_yours = Had l contact machi dyalk. Partagi nmra dyalk nta, wla ktebha.
-notice_unsupported = Ma kan3rfch n9ra had no3 dyal les messages. Jawb b lktaba, b tswira wla b les boutons.
+notice_unsupported = Ma kan3rfch n9ra had no3 dyal les messages. Jawb b lktaba wla b tswira.
 notice_agent_linked = Safi: had chat trbet m3a l compte dyalk dyal l agent. Charikat li kaybdaw b lien dyalk kayt7sbo lik.
 notice_referral_invalid = Had lien ma b9ach sali7; machi mouchkil, n9dro nbdaw 3adi.
 

@@ -43,6 +43,7 @@ admin_status_approved = Approuvée
 admin_status_rejected = Rejetée
 admin_status_live = En ligne
 admin_status_handoff_failed = Échec de transmission
+admin_status_exported = Exportée
 admin_status_all = Toutes
 admin_channel_telegram = Telegram
 admin_channel_whatsapp = WhatsApp
@@ -77,9 +78,7 @@ admin_col_id = N°
 admin_col_business = Entreprise
 admin_col_place = Ville · région
 admin_col_sector = Secteur
-admin_col_products = Produits
 admin_col_channel = Canal
-admin_col_language = Langue
 admin_col_agent = Agent
 admin_col_submitted = Soumise le
 admin_col_status = Statut
@@ -96,7 +95,6 @@ admin_page_of = Page { $page } sur { $pages }
 admin_prev = Précédente
 admin_next = Suivante
 admin_export_filtered = Exporter ces inscriptions (CSV)
-admin_open = Ouvrir
 
 ## Fiche d'une inscription
 
@@ -145,7 +143,6 @@ admin_photo_alt = Photo { $number } de « { $product } »
 admin_photo_size = { $width } × { $height } px
 admin_voice_note = Note vocale { $number }
 admin_voice_duration = { $seconds } s
-admin_no_voice = Aucune note vocale.
 admin_advice_too_small = Trop petite
 admin_advice_blurry = Floue
 admin_advice_dark = Sombre
@@ -154,6 +151,8 @@ admin_edit = Corriger
 admin_save = Enregistrer
 admin_english_heading = Pour la place de marché (en anglais)
 admin_english_missing = Texte anglais à rédiger
+admin_english_write = Rédiger en anglais
+admin_english_edit = Modifier le texte anglais
 admin_saved = Corrections enregistrées.
 admin_translation_saved = Texte anglais enregistré.
 admin_nothing_changed = Rien n'a changé.
@@ -165,7 +164,6 @@ admin_history_by = { $actor }, le { $date }
 admin_actor_owner = le propriétaire
 admin_actor_cli = ligne de commande
 admin_actor_worker = système
-admin_none = aucun
 
 ## Décisions
 
@@ -218,6 +216,8 @@ admin_attempts = { $count ->
 admin_next_try = prochain essai le { $date }
 admin_last_error = Dernière erreur
 admin_retry = Relancer la transmission
+admin_retry_help = L'inscription repasse « Approuvée » et part de nouveau vers la vitrine, sans jamais être créée deux fois.
+admin_storefront = Vitrine en ligne
 admin_retried = Transmission relancée : elle repart maintenant.
 admin_retry_impossible = Cette transmission ne peut pas être relancée maintenant.
 
@@ -239,7 +239,7 @@ admin_stage_submitted = Soumises
 admin_stage_approved = Approuvées
 admin_stage_live = En ligne
 admin_funnel_total = Ensemble
-admin_funnel_of_started = { $percent } % des conversations
+admin_percent = { $percent } %
 admin_funnel_from_previous = { $percent } % de l'étape précédente
 admin_funnel_empty = Aucune conversation sur cette période.
 admin_funnel_show = Afficher

@@ -106,6 +106,8 @@ invalid_moq = Écrivez une quantité avec un nombre, par exemple : 100 pièces o
 expected_photo = J'attends une photo du produit. Envoyez-la, ou appuyez sur « Terminé ».
 expected_text = J'attends une réponse écrite ici.
 photo_not_image = Ce fichier n'est pas une photo que je peux lire. Envoyez une image JPEG, PNG ou WebP.
+photo_too_large = Cette photo est trop lourde (20 Mo au maximum). Envoyez-en une plus légère.
+photo_unavailable = Je n'ai pas pu récupérer cette photo. Renvoyez-la, s'il vous plaît.
 photo_too_many = C'est { $max } photos au maximum par produit ; celle-ci n'a pas été ajoutée.
 photos_need_one = Il faut au moins une photo du produit. Envoyez-en une.
 stale_button = Ce bouton correspond à une question déjà passée. Voici la question actuelle :
@@ -197,7 +199,7 @@ ui_noscript = Cette page a besoin de JavaScript.
 notice_edited = J'ai vu que vous avez modifié un message. Je ne peux pas prendre en compte une modification : envoyez plutôt la bonne réponse dans un nouveau message.
 notice_file_too_large = Ce fichier est trop lourd pour moi (20 Mo au maximum). Envoyez une photo plus légère.
 notice_contact_not_yours = Ce contact n'est pas le vôtre. Partagez votre propre numéro, ou écrivez-le.
-notice_unsupported = Je ne sais pas lire ce type de message. Répondez par écrit, avec une photo ou avec les boutons.
+notice_unsupported = Je ne sais pas lire ce type de message. Répondez par écrit ou avec une photo.
 notice_agent_linked = C'est fait : ce chat est relié à votre compte d'agent. Les entreprises qui commencent avec votre lien vous sont attribuées.
 notice_referral_invalid = Ce lien n'est plus valable ; ce n'est pas grave, on peut commencer quand même.
 

@@ -136,3 +136,18 @@ def test_decisions_and_reminders_are_told_in_the_owners_language():
     half, _ = talk(*FR_START, "Atlas")
     _, replies = talk(Input(event={"kind": "reminder", "n": 1}), state=half)
     assert keys(replies) == ["reminder", "ask_owner_name"]
+
+
+def test_changing_language_mid_way_answers_by_number_too():
+    state, replies = talk(*FR_START, "Atlas", "langue")
+    assert keys(replies) == ["ask_language"]
+    state, replies = talk("3", state=state)  # 3. العربية, on a channel without buttons
+    assert state.language == "ar" and keys(replies) == ["ask_owner_name"]
+
+
+def test_a_refused_photo_says_why():
+    state, _ = talk(*FR_START, "Atlas", "Hassan", "Rabat", Input(payload="sector:food"),
+                    "passer", "0612345678", "passer", "Amlou")
+    _, replies = talk(Input(media=(MediaRef(None, "invalid", reason="too_large"),)),
+                      state=state)
+    assert keys(replies) == ["photo_too_large"]

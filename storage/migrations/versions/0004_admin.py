@@ -5,8 +5,6 @@ Revises: 0003
 Create Date: 2026-12-02 12:00:00.000000
 """
 
-from pathlib import Path
-
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
@@ -14,8 +12,7 @@ from alembic import op
 import storage.models
 
 revision = '0004'
-# TEMPORARY while 0003 (the worker's) is not written yet: follow the newest present.
-down_revision = '0003' if any(Path(__file__).parent.glob('0003_*.py')) else '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

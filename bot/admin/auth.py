@@ -1,0 +1,121 @@
+"""Who is at the desk: argon2 passwords, a signed session cookie, CSRF tokens, throttling.
+
+The session lives in one signed cookie (HttpOnly, SameSite=Lax, Secure when the site is
+served over https): a random nonce, the user's id, when they logged in, the interface
+language, and a fingerprint of their password hash so that changing a password ends
+every session opened with the old one. Anonymous visitors get a session too, so the
+login form carries a CSRF token like every other form. A form's token is an HMAC of the
+session's nonce; the nonce changes at login and logout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+COOKIE = "tijara_admin"
+SESSION_SECONDS = 12 * 3600  # a working day; then log in again
+COOKIE_SECONDS = 30 * 24 * 3600  # an anonymous session keeps its language preference
+THROTTLE_FAILURES = 5  # failed logins per (email, address) ...
+THROTTLE_WINDOW = 15 * 60  # ... within this many seconds, then 429 until they age out
+MIN_PASSWORD = 10
+
+_hasher = PasswordHasher()
+# Verifying against this when the e-mail is unknown takes as long as a real check, so the
+# answer's timing does not tell which addresses have accounts.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored or _DUMMY_HASH, password) and bool(stored)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+async def verify_password(stored: str | None, password: str) -> bool:
+    """argon2 takes tens of milliseconds of CPU: off the event loop."""
+    return await asyncio.to_thread(_verify, stored or "", password)
+
+
+@dataclass
+class Session:
+    nonce: str = field(default_factory=lambda: secrets.token_urlsafe(18))
+    user_id: int | None = None
+    login_at: int = 0
+    fingerprint: str = ""
+    lang: str | None = None
+    dirty: bool = False
+
+    def as_cookie(self) -> dict:
+        return {"n": self.nonce, "u": self.user_id, "t": self.login_at, "f": self.fingerprint,
+                "l": self.lang}
+
+
+class Sessions:
+    def __init__(self, secret: str, *, secure: bool):
+        self.serializer = URLSafeTimedSerializer(secret, salt="tijara.admin.session")
+        self.key = hashlib.sha256(("admin:" + secret).encode()).digest()
+        self.secure = secure
+
+    def load(self, request: web.Request) -> Session:
+        raw = request.cookies.get(COOKIE)
+        if raw:
+            try:
+                data = self.serializer.loads(raw, max_age=COOKIE_SECONDS)
+                if isinstance(data, dict) and isinstance(data.get("n"), str):
+                    return Session(nonce=data["n"], user_id=data.get("u"),
+                                   login_at=int(data.get("t") or 0),
+                                   fingerprint=str(data.get("f") or ""), lang=data.get("l"))
+            except (BadSignature, ValueError, TypeError):
+                pass
+        return Session(dirty=True)
+
+    def store(self, response: web.StreamResponse, session: Session) -> None:
+        response.set_cookie(COOKIE, self.serializer.dumps(session.as_cookie()),
+                            max_age=COOKIE_SECONDS, path="/admin", httponly=True,
+                            samesite="Lax", secure=self.secure)
+
+    def fingerprint(self, password_hash: str) -> str:
+        return hmac.new(self.key, ("pw:" + password_hash).encode(),
+                        hashlib.sha256).hexdigest()[:24]
+
+    def valid_login(self, session: Session, password_hash: str, now: float | None = None,
+                    ) -> bool:
+        now = now or time.time()
+        return (session.user_id is not None and 0 < now - session.login_at < SESSION_SECONDS
+                and hmac.compare_digest(session.fingerprint, self.fingerprint(password_hash)))
+
+    def log_in(self, session: Session, user_id: int, password_hash: str) -> None:
+        session.nonce = secrets.token_urlsafe(18)  # no session fixation
+        session.user_id, session.login_at = user_id, int(time.time())
+        session.fingerprint = self.fingerprint(password_hash)
+        session.dirty = True
+
+    def log_out(self, session: Session) -> None:
+        session.nonce = secrets.token_urlsafe(18)
+        session.user_id, session.login_at, session.fingerprint = None, 0, ""
+        session.dirty = True
+
+    def csrf(self, session: Session) -> str:
+        return hmac.new(self.key, ("csrf:" + session.nonce).encode(),
+                        hashlib.sha256).hexdigest()[:40]
+
+    def check_csrf(self, session: Session, token: object) -> bool:
+        return isinstance(token, str) and hmac.compare_digest(token, self.csrf(session))
+
+
+sessions_key = web.AppKey("admin_sessions", Sessions)

@@ -1,0 +1,377 @@
+"""The admin pages: login, the review queue, a submission, decisions, the funnel, the export.
+
+Admins see and decide everything; a field agent sees only the businesses attributed to
+them (`Business.agent_id`), read-only. Every change is a POST with a CSRF token, answered
+by a redirect (303) to a page that says what happened.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+from bot.admin import auth
+from bot.admin.export import csv_response
+from bot.admin.forms import (
+    ALL,
+    CHANNELS,
+    TZ,
+    FormError,
+    business_changes,
+    change_items,
+    fields_to_fix,
+    local_midnight,
+    parse_date,
+    product_changes,
+    queue_query,
+    translation,
+)
+from bot.admin.render import SESSION, USER, render, url
+from bot.keys import db_key, signer_key
+from flows.choices import SECTORS, UNITS
+from flows.events import REASONS
+from flows.model import LANGUAGES
+from storage import admin as queries
+from storage import submissions
+from storage.conversations import StaleConversation
+from storage.models import Product, User, utcnow
+from storage.submissions import STATUSES
+
+routes = web.RouteTableDef()
+PER_PAGE = 25
+RETRYABLE = ("handoff_failed", "exported")  # what storage.submissions.retry_handoff accepts
+# The only words a redirect may ask a page to show (?m=... for news, ?e=... for errors).
+NOTICES = {"saved", "translation_saved", "nothing_changed", "retried",
+           "decision_done_approved", "decision_done_changes_requested",
+           "decision_done_rejected", "logged_out"}
+ERRORS = {"not_editable", "invalid_value", "decision_invalid", "changes_need_items",
+          "reject_needs_reason", "retry_impossible"}
+
+
+def see_other(location: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": location})
+
+
+def user_of(request: web.Request) -> User:
+    return request[USER]
+
+
+def actor(user: User) -> str:
+    return f"admin:{user.email}"
+
+
+def scope(user: User) -> int | None:
+    """The agent whose businesses alone may be seen, or None for an admin."""
+    return None if user.role == "admin" else user.id
+
+
+def admin_only(request: web.Request) -> User:
+    user = user_of(request)
+    if user.role != "admin":
+        raise web.HTTPForbidden()
+    return user
+
+
+def safe_next(value: str | None) -> str:
+    """Only a path of these pages: never another site (an open redirect)."""
+    if not value:
+        return "/admin/submissions"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not value.startswith("/admin") or "\\" in value:
+        return "/admin/submissions"
+    return value
+
+
+def notices(request: web.Request) -> dict:
+    m, e = request.query.get("m"), request.query.get("e")
+    field = request.query.get("f", "")
+    return {"notice": m if m in NOTICES else None, "error": e if e in ERRORS else None,
+            "error_field": field if field.replace(":", "").replace("_", "").isalnum() else "",
+            "error_status": request.query.get("s", "") if request.query.get("s") in STATUSES
+            else ""}
+
+
+# --- login ---------------------------------------------------------------------------
+
+
+@routes.get("", name="root")
+@routes.get("/", name="root_slash")
+async def root(request: web.Request) -> web.Response:
+    return see_other("/admin/submissions")
+
+
+@routes.get("/login", name="login")
+async def login_page(request: web.Request) -> web.Response:
+    if request.get(USER) is not None:
+        return see_other(safe_next(request.query.get("next")))
+    return render(request, "login.html", email="", next=safe_next(request.query.get("next")),
+                  failed=False, throttled=False, **notices(request))
+
+
+@routes.post("/login", name="login_post")
+async def login(request: web.Request) -> web.Response:
+    form = await request.post()
+    email = str(form.get("email") or "").strip().lower()[:254]
+    password = str(form.get("password") or "")[:1024]
+    target = safe_next(str(form.get("next") or ""))
+    ip = (request.remote or "")[:64]
+    db = request.config_dict[db_key]
+    since = utcnow() - timedelta(seconds=auth.THROTTLE_WINDOW)
+    context = {"email": email, "next": target, "notice": None, "error": None,
+               "error_field": "", "error_status": ""}
+    async with db.transaction() as session:
+        if await queries.failures(session, email, ip, since) >= auth.THROTTLE_FAILURES:
+            return render(request, "login.html", status=429, failed=False, throttled=True,
+                          minutes=auth.THROTTLE_WINDOW // 60, **context)
+        user = await queries.user_by_email(session, email) if email else None
+    ok = await auth.verify_password(user.password_hash if user else None, password)
+    async with db.transaction() as session:
+        if not ok or user is None:
+            await queries.record_failure(session, email, ip, keep_since=since)
+            return render(request, "login.html", status=401, failed=True, throttled=False,
+                          **context)
+        await queries.clear_failures(session, email, ip)
+    request.app[auth.sessions_key].log_in(request[SESSION], user.id, user.password_hash)
+    return see_other(target)
+
+
+@routes.post("/logout", name="logout")
+async def logout(request: web.Request) -> web.Response:
+    request.app[auth.sessions_key].log_out(request[SESSION])
+    return see_other("/admin/login?m=logged_out")
+
+
+@routes.get("/lang/{lang}", name="lang")
+async def switch_language(request: web.Request) -> web.Response:
+    lang = request.match_info["lang"]
+    if lang not in ("fr", "ar"):
+        raise web.HTTPNotFound()
+    session = request[SESSION]
+    session.lang, session.dirty = lang, True
+    return see_other(safe_next(request.query.get("next")))
+
+
+# --- the queue -----------------------------------------------------------------------
+
+
+@routes.get("/submissions", name="queue")
+async def queue(request: web.Request) -> web.Response:
+    user = user_of(request)
+    q = queue_query(request.query, default_status="submitted" if user.role == "admin" else ALL)
+    async with request.config_dict[db_key].transaction() as session:
+        rows, total = await queries.search(session, q.filters, scope_agent=scope(user),
+                                           page=q.page, per_page=PER_PAGE)
+        counts = await queries.status_counts(session, q.filters, scope_agent=scope(user))
+        agents = await queries.agents(session) if user.role == "admin" else []
+    pages = max(1, -(-total // PER_PAGE))
+    return render(request, "queue.html", q=q, rows=rows, total=total, page=q.page,
+                  pages=pages, counts=counts, all_count=sum(counts.values()),
+                  statuses=STATUSES, sectors=SECTORS, channels=CHANNELS, languages=LANGUAGES,
+                  agents=agents, filtered=bool(q.params(status=None, page=None)),
+                  **notices(request))
+
+
+# --- one submission ------------------------------------------------------------------
+
+
+async def _view(request: web.Request, submission_id: int):
+    """The submission, if this user may see it: 404 if none, 403 if not theirs."""
+    user = user_of(request)
+    async with request.config_dict[db_key].transaction() as session:
+        found = await submissions.views(session, ids=[submission_id])
+        if not found:
+            raise web.HTTPNotFound()
+        view = found[0]
+        if user.role != "admin" and view.business.agent_id != user.id:
+            raise web.HTTPForbidden()
+        extra = {
+            "edits": await queries.edits(session, submission_id),
+            "english": await queries.translations(session, view.business.id),
+            "voice": await queries.voice_notes(session, view.business.conversation_id),
+            "outbox": await queries.outbox_rows(session, submission_id),
+        }
+    return view, extra
+
+
+def _media_link(request: web.Request, sha256: str) -> str:
+    """A signed, expiring link to a stored file, relative so that it works under whatever
+    host name the desk reaches us by."""
+    signer = request.config_dict[signer_key]
+    return signer.media_url(sha256, ttl=4 * 3600).removeprefix(signer.base_url)
+
+
+@routes.get(r"/submissions/{id:\d+}", name="detail")
+async def detail(request: web.Request) -> web.Response:
+    submission_id = int(request.match_info["id"])
+    view, extra = await _view(request, submission_id)
+    user = user_of(request)
+    status = view.submission.status
+    decisions = [d for d, (_, allowed) in submissions.DECISIONS.items() if status in allowed]
+    linked = {m.id for p in view.products for m in p.media}
+    return render(
+        request, "detail.html", view=view, s=view.submission, b=view.business, **extra,
+        voice_loose=[m for m in extra["voice"] if m.id not in linked],
+        media_link=lambda sha: _media_link(request, sha),
+        can_edit=user.role == "admin" and status in queries.EDITABLE,
+        can_retry=user.role == "admin" and status in RETRYABLE,
+        handoff_error=getattr(view.submission, "handoff_error", None),
+        storefront_url=getattr(view.submission, "storefront_url", None),
+        decisions=decisions if user.role == "admin" else [],
+        fields_to_fix=fields_to_fix(len(view.products)), reasons=REASONS,
+        sectors=SECTORS, units=UNITS, item_rows=range(6), **notices(request))
+
+
+def _back(submission_id: int, anchor: str = "", **params) -> web.Response:
+    return see_other(url(f"/admin/submissions/{submission_id}", params) +
+                     (f"#{anchor}" if anchor else ""))
+
+
+async def _correct(request: web.Request, submission_id: int, anchor: str, apply) -> web.Response:
+    user = admin_only(request)
+    db = request.config_dict[db_key]
+    for _ in range(3):
+        try:
+            async with db.transaction() as session:
+                if await queries.business_of(session, submission_id) is None:
+                    raise web.HTTPNotFound()
+                logged = await apply(session, actor(user))
+            break
+        except StaleConversation:
+            continue  # the owner's turn changed the draft meanwhile: read it again
+        except queries.NotEditable:
+            return _back(submission_id, anchor, e="not_editable")
+    else:
+        return _back(submission_id, anchor, e="not_editable")
+    return _back(submission_id, anchor, m="saved" if logged else "nothing_changed")
+
+
+@routes.post(r"/submissions/{id:\d+}/business", name="edit_business")
+async def edit_business(request: web.Request) -> web.Response:
+    submission_id = int(request.match_info["id"])
+    admin_only(request)
+    try:
+        changes = business_changes(await request.post())
+    except FormError as exc:
+        return _back(submission_id, "business", e="invalid_value", f=exc.field)
+    return await _correct(request, submission_id, "business", lambda session, who:
+                          queries.correct_business(session, submission_id, changes, actor=who))
+
+
+@routes.post(r"/submissions/{id:\d+}/products/{product:\d+}", name="edit_product")
+async def edit_product(request: web.Request) -> web.Response:
+    submission_id, product_id = int(request.match_info["id"]), int(request.match_info["product"])
+    admin_only(request)
+    anchor = f"product-{product_id}"
+    try:
+        changes = product_changes(await request.post())
+    except FormError as exc:
+        return _back(submission_id, anchor, e="invalid_value", f=exc.field)
+    return await _correct(request, submission_id, anchor, lambda session, who:
+                          queries.correct_product(session, submission_id, product_id, changes,
+                                                  actor=who))
+
+
+@routes.post(r"/submissions/{id:\d+}/products/{product:\d+}/english", name="edit_english")
+async def edit_english(request: web.Request) -> web.Response:
+    submission_id, product_id = int(request.match_info["id"]), int(request.match_info["product"])
+    user = admin_only(request)
+    anchor = f"product-{product_id}"
+    title, description = translation(await request.post())
+    async with request.config_dict[db_key].transaction() as session:
+        product = await session.get(Product, product_id)
+        business = await queries.business_of(session, submission_id)
+        if product is None or business is None or product.business_id != business.id:
+            raise web.HTTPNotFound()
+        try:
+            logged = await queries.save_translation(
+                session, submission_id, product.position, title_en=title,
+                description_en=description, actor=actor(user))
+        except queries.NotEditable:
+            return _back(submission_id, anchor, e="not_editable")
+    return _back(submission_id, anchor, m="translation_saved" if logged else "nothing_changed")
+
+
+@routes.post(r"/submissions/{id:\d+}/decision", name="decide")
+async def decide(request: web.Request) -> web.Response:
+    submission_id = int(request.match_info["id"])
+    user = admin_only(request)
+    form = await request.post()
+    decision = form.get("decision")
+    if decision not in submissions.DECISIONS:
+        raise web.HTTPBadRequest()
+    note = str(form.get("note") or "").strip()[:1000]
+    db = request.config_dict[db_key]
+    async with db.transaction() as session:
+        view = await submissions.views(session, ids=[submission_id])
+        if not view:
+            raise web.HTTPNotFound()
+        items = change_items(form, len(view[0].products))
+        if decision == "request_changes" and not items and not note:
+            return _back(submission_id, "decision", e="changes_need_items")
+        if decision == "reject" and not note:
+            return _back(submission_id, "decision", e="reject_needs_reason")
+        try:
+            done = await submissions.decide(session, submission_id, decision, actor=actor(user),
+                                            reason=note, items=items)
+        except submissions.InvalidDecision:
+            return _back(submission_id, "decision", e="decision_invalid",
+                         s=view[0].submission.status)
+    return _back(submission_id, "", m=f"decision_done_{done.status}")
+
+
+@routes.post(r"/submissions/{id:\d+}/handoff/retry", name="retry")
+async def retry(request: web.Request) -> web.Response:
+    """Hand a failed (or only exported) submission to the storefront backend again: back to
+    approved, its outbox row pending again (storage.submissions.retry_handoff)."""
+    submission_id = int(request.match_info["id"])
+    user = admin_only(request)
+    try:
+        async with request.config_dict[db_key].transaction() as session:
+            await submissions.retry_handoff(session, submission_id, actor=actor(user))
+    except submissions.InvalidDecision:
+        return _back(submission_id, "handoff", e="retry_impossible")
+    return _back(submission_id, "handoff", m="retried")
+
+
+# --- funnel and export ---------------------------------------------------------------
+
+
+@routes.get("/funnel", name="funnel")
+async def funnel(request: web.Request) -> web.Response:
+    user = user_of(request)
+    today = utcnow().astimezone(TZ).date()
+    date_to = parse_date(request.query.get("to")) or today
+    date_from = parse_date(request.query.get("from")) or date_to - timedelta(days=29)
+    if date_from > date_to:
+        date_from, date_to = date_to, date_from
+    by = request.query.get("by")
+    by = by if by in queries.GROUPINGS else "region"
+    async with request.config_dict[db_key].transaction() as session:
+        result = await queries.funnel(session, local_midnight(date_from),
+                                      local_midnight(date_to + timedelta(days=1)), by,
+                                      scope_agent=scope(user))
+        names = {}
+        if by == "agent":
+            ids = [k for k, _ in result.groups if k]
+            names = {u.id: u.name or u.email for u in await queries.agents(session)
+                     if u.id in ids}
+    return render(request, "funnel.html", funnel=result, stages=queries.STAGES, by=by,
+                  groupings=queries.GROUPINGS, date_from=date_from, date_to=date_to,
+                  agent_names=names, **notices(request))
+
+
+@routes.get("/export.csv", name="export")
+async def export(request: web.Request) -> web.StreamResponse:
+    user = user_of(request)
+    q = queue_query(request.query, default_status=ALL)
+    async with request.config_dict[db_key].transaction() as session:
+        rows = await queries.export(session, q.filters, scope_agent=scope(user))
+    stamp = time.strftime("%Y%m%d-%H%M")
+    return csv_response(rows, request.config_dict[signer_key], f"tijara-submissions-{stamp}.csv")
+
+
+# Pages anyone may reach; every other one asks for a login first.
+PUBLIC = {"login", "login_post", "lang", "static"}

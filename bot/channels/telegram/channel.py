@@ -1,0 +1,450 @@
+"""Telegram outbound: replies through python-telegram-bot's `Bot`, paced; media in.
+
+Replies
+- One `sendMessage` per reply, in order; a text over 4096 UTF-16 units is split
+  at a line or word boundary, the keyboard going on the last part. Never a
+  `parse_mode`: owners' words are sent back as plain text, `<b>` and all.
+- Buttons become an inline keyboard (`callback_data` = payload, at most 64
+  bytes; two per row, a long label alone on its row).
+- `asks_contact` (the phone question) shows a one-time reply keyboard with a
+  "share my number" button. Every later message without inline buttons
+  carries `ReplyKeyboardRemove`; an inline keyboard cannot travel with it, so
+  when the next message has buttons and this process showed the contact
+  keyboard, a short "noted" line goes first to close it.
+
+Pacing and errors
+- A token bucket per chat (1 message/s sustained, a burst of 3) and one for the
+  bot (30/s); the waits happen here, never inside a database transaction.
+- 429: the chat's bucket is held for `retry_after`; a short wait (<= 3 s) is
+  taken in place so the delivery keeps its order, a longer one raises
+  `SendError(retry_after=...)` and the outbox tries again then. The messages
+  already sent of a delivery are remembered (in memory), so a retry in this
+  process does not repeat them.
+- 403 (blocked, deactivated) and "chat not found": `SendError(unreachable=True)`.
+- Network errors and timeouts: `SendError`, retried by the outbox with backoff.
+- Another 400 on a message with a keyboard: sent once more without it (the
+  owner can type the choice); without a keyboard, `SendError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+import warnings
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.request import HTTPXRequest
+
+from bot.channels.base import Delivery, SendError
+from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT, Callback
+from bot.i18n import Catalog, Rendered, catalog
+from bot.settings import Settings
+from flows.model import Msg
+from storage import media as media_pipeline
+from storage.media import MediaStore, Refused, StoredFile
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4096  # UTF-16 code units per message
+CHAT_RATE, CHAT_BURST = 1.0, 3  # messages per second per chat, sustained / burst
+BOT_RATE, BOT_BURST = 30.0, 10  # messages per second for the whole bot
+MAX_WAIT_IN_PLACE = 3.0  # seconds: a longer 429 goes back to the outbox
+IN_PLACE_RETRIES = 2
+WIDE_LABEL = 16  # characters: a longer button label gets a row of its own
+PARTIAL_TTL = 6 * 3600.0  # seconds a half-sent delivery is remembered
+MEMORY = 10_000  # chats remembered (buckets, keyboards), least recently used dropped
+DOWNLOAD_TIMEOUT = 60.0
+DOWNLOAD_ATTEMPTS = 3
+
+SHARE_CONTACT_KEY = "tg_share_contact"
+NOTED_KEY = "tg_noted"
+
+
+class Bucket:
+    """A token bucket: `take` waits until a message may go; `hold` pauses it (a 429)."""
+
+    def __init__(self, rate: float, burst: int):
+        self.rate, self.burst = rate, max(burst, 1)
+        self.tokens = float(self.burst)
+        self.stamp = time.monotonic()
+        self.not_before = 0.0
+        self.lock = asyncio.Lock()
+
+    def _refill(self, now: float) -> None:
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+
+    async def take(self) -> None:
+        async with self.lock:  # first come, first served
+            while True:
+                now = time.monotonic()
+                self._refill(now)
+                wait = max(self.not_before - now,
+                           (1 - self.tokens) / self.rate if self.tokens < 1 else 0.0)
+                if wait <= 0:
+                    self.tokens -= 1
+                    return
+                await asyncio.sleep(wait)
+
+    def hold(self, seconds: float) -> None:
+        self.not_before = max(self.not_before, time.monotonic() + seconds)
+
+    @property
+    def idle(self) -> bool:
+        self._refill(time.monotonic())
+        return (not self.lock.locked() and self.tokens >= self.burst
+                and self.not_before <= time.monotonic())
+
+
+@dataclass
+class _Chat:
+    bucket: Bucket
+    lock: asyncio.Lock
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One sendMessage call of a delivery."""
+
+    text: str
+    markup: Any = None  # InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
+
+
+# --- texts and keyboards ----------------------------------------------------------
+
+
+def units(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Parts of at most `limit` units, cut at a line break, else a space, else anywhere."""
+    parts: list[str] = []
+    rest = text
+    while units(rest) > limit:
+        fit, used = 0, 0
+        for ch in rest:
+            used += 2 if ord(ch) > 0xFFFF else 1
+            if used > limit:
+                break
+            fit += 1
+        window = rest[:fit]
+        cut = window.rfind("\n")
+        if cut < fit // 2:
+            cut = window.rfind(" ")
+        if cut < fit // 2:
+            cut = fit
+        head, rest = rest[:cut].rstrip(), rest[cut:].lstrip()
+        if head:
+            parts.append(head)
+    if rest.strip():
+        parts.append(rest)
+    return parts
+
+
+def inline_keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
+    rows: list[list[InlineKeyboardButton]] = []
+    row: list[InlineKeyboardButton] = []
+    for label, payload in buttons:
+        if not payload or len(payload.encode()) > CALLBACK_DATA_MAX:
+            log.warning("button %r dropped: its payload is over %d bytes", payload[:80],
+                        CALLBACK_DATA_MAX)
+            continue
+        label = " ".join((label or payload).split())
+        button = InlineKeyboardButton(label, callback_data=payload)
+        if len(label) > WIDE_LABEL:
+            if row:
+                rows.append(row)
+                row = []
+            rows.append([button])
+            continue
+        row.append(button)
+        if len(row) == 2:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def contact_keyboard(label: str) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup([[KeyboardButton(label, request_contact=True)]],
+                               resize_keyboard=True, one_time_keyboard=True)
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    value = getattr(exc, "_retry_after", None)  # PTB >= 22.2 keeps a timedelta
+    if value is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _fingerprint(delivery: Delivery) -> str:
+    body = [delivery.conversation_id, delivery.user_ref,
+            [[r.key, r.text, [list(b) for b in r.buttons], r.asks_contact]
+             for r in delivery.replies]]
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
+
+
+def _remember(store: OrderedDict, key: str, value: Any) -> None:
+    store[key] = value
+    store.move_to_end(key)
+    while len(store) > MEMORY:
+        store.popitem(last=False)
+
+
+# --- the channel -------------------------------------------------------------------
+
+
+class TelegramChannel:
+    name = CHANNEL
+
+    def __init__(self, bot: Bot, store: MediaStore, words: Catalog | None = None):
+        self.bot, self.store = bot, store
+        self.catalog = words or catalog()
+        self.global_bucket = Bucket(BOT_RATE, BOT_BURST)
+        self._chat_rate, self._chat_burst = CHAT_RATE, CHAT_BURST
+        self._chats: OrderedDict[str, _Chat] = OrderedDict()
+        self._keyboard_shown: OrderedDict[str, float] = OrderedDict()
+        self._partial: OrderedDict[str, tuple[list[Outgoing], int, float]] = OrderedDict()
+        self._tasks: set[asyncio.Task] = set()
+
+    # --- sending ---
+
+    async def send(self, delivery: Delivery) -> None:
+        try:
+            chat_id = int(delivery.user_ref)
+        except ValueError:
+            raise SendError(f"not a Telegram chat id: {delivery.user_ref[:40]!r}",
+                            unreachable=True) from None
+        chat = self._chat(delivery.user_ref)
+        async with chat.lock:  # one delivery at a time per chat: its messages stay together
+            key = _fingerprint(delivery)
+            pending = self._partial.pop(key, None)
+            plan, start = (pending[0], pending[1]) if pending else (self.plan(delivery), 0)
+            for index in range(start, len(plan)):
+                try:
+                    await self._deliver(chat_id, chat.bucket, plan[index])
+                except SendError as exc:
+                    if not exc.unreachable:
+                        self._forget_old_partials()
+                        _remember(self._partial, key, (plan, index, time.monotonic()))
+                    raise
+                self._note_keyboard(delivery.user_ref, plan[index].markup)
+
+    def plan(self, delivery: Delivery) -> list[Outgoing]:
+        """The sendMessage calls for a delivery (decided once, kept if it is retried)."""
+        out: list[Outgoing] = []
+        shown = delivery.user_ref in self._keyboard_shown
+        asking = [i for i, r in enumerate(delivery.replies) if r.asks_contact]
+        for i, reply in enumerate(delivery.replies):
+            markup = self._markup(reply, delivery.locale)
+            if isinstance(markup, ReplyKeyboardRemove) and asking and asking[-1] > i:
+                markup = None  # the contact keyboard comes again in this delivery
+            if isinstance(markup, InlineKeyboardMarkup) and shown:
+                out.append(Outgoing(self.catalog.text(delivery.locale, Msg(NOTED_KEY)),
+                                    ReplyKeyboardRemove()))
+                shown = False
+            if isinstance(markup, ReplyKeyboardMarkup):
+                shown = True
+            elif isinstance(markup, ReplyKeyboardRemove):
+                shown = False
+            parts = split_text(reply.text) or ["…"]
+            out.extend(Outgoing(part) for part in parts[:-1])
+            out.append(Outgoing(parts[-1], markup))
+        return out
+
+    def _markup(self, reply: Rendered, locale: str):
+        if reply.asks_contact:
+            label = self.catalog.text(locale, Msg(SHARE_CONTACT_KEY))
+            return contact_keyboard(label)  # choices, if any, can still be typed
+        return inline_keyboard(reply.buttons) or ReplyKeyboardRemove()
+
+    def _note_keyboard(self, user_ref: str, markup: Any) -> None:
+        if isinstance(markup, ReplyKeyboardMarkup):
+            _remember(self._keyboard_shown, user_ref, time.monotonic())
+        elif isinstance(markup, ReplyKeyboardRemove):
+            self._keyboard_shown.pop(user_ref, None)
+
+    async def _deliver(self, chat_id: int, bucket: Bucket, item: Outgoing) -> None:
+        waited = 0
+        while True:
+            await bucket.take()
+            await self.global_bucket.take()
+            try:
+                await self.bot.send_message(chat_id, item.text, reply_markup=item.markup)
+                return
+            except RetryAfter as exc:
+                seconds = retry_seconds(exc)
+                bucket.hold(seconds)
+                if seconds <= MAX_WAIT_IN_PLACE and waited < IN_PLACE_RETRIES:
+                    waited += 1
+                    log.info("telegram 429 for a chat: waiting %.1f s in place", seconds)
+                    continue
+                raise SendError(f"telegram 429: retry after {seconds:g} s",
+                                retry_after=seconds) from exc
+            except Forbidden as exc:
+                raise SendError(f"telegram 403: {exc.message}", unreachable=True) from exc
+            except BadRequest as exc:
+                text = exc.message.lower()
+                if "chat not found" in text or "user not found" in text:
+                    raise SendError(f"telegram 400: {exc.message}", unreachable=True) from exc
+                if item.markup is not None and not isinstance(item.markup, ReplyKeyboardRemove):
+                    log.error("telegram refused a keyboard (%s); sending the text alone",
+                              exc.message)
+                    item = replace(item, markup=None)
+                    continue
+                raise SendError(f"telegram 400: {exc.message}") from exc
+            except NetworkError as exc:  # includes TimedOut; the outbox backs off
+                raise SendError(f"telegram network error: {exc.message}") from exc
+            except TelegramError as exc:
+                raise SendError(f"telegram error: {exc.message}") from exc
+
+    def _chat(self, user_ref: str) -> _Chat:
+        chat = self._chats.get(user_ref)
+        if chat is None:
+            chat = _Chat(Bucket(self._chat_rate, self._chat_burst), asyncio.Lock())
+            self._chats[user_ref] = chat
+            if len(self._chats) > MEMORY:
+                for ref in [r for r, c in self._chats.items()
+                            if c.bucket.idle and not c.lock.locked()][:len(self._chats) // 4]:
+                    del self._chats[ref]
+        self._chats.move_to_end(user_ref)
+        return chat
+
+    def _forget_old_partials(self) -> None:
+        limit = time.monotonic() - PARTIAL_TTL
+        for key in [k for k, (_, _, at) in self._partial.items() if at < limit]:
+            del self._partial[key]
+
+    # --- button presses ---
+
+    async def acknowledge(self, callback: Callback) -> None:
+        """Answer a button press (always: the client shows a spinner until we do), and take
+        the keyboard off the message it came from, so a passed question cannot be answered
+        twice."""
+        try:
+            await self.bot.answer_callback_query(callback.query_id)
+        except TelegramError as exc:  # too old, or answered already
+            log.info("answerCallbackQuery failed: %s", exc)
+        if callback.chat_id is None or callback.message_id is None:
+            return
+        try:
+            await self.global_bucket.take()
+            await self.bot.edit_message_reply_markup(chat_id=callback.chat_id,
+                                                     message_id=callback.message_id)
+        except TelegramError as exc:  # "message is not modified", too old...
+            log.debug("editMessageReplyMarkup failed: %s", exc)
+
+    def spawn(self, coro: Coroutine) -> asyncio.Task:
+        """Run side work (answering a button) without holding up the webhook's answer."""
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    # --- media ---
+
+    async def fetch_media(self, ref: dict) -> StoredFile | Refused:
+        kind, file_id = ref.get("kind"), ref.get("file_id")
+        if not isinstance(file_id, str) or not file_id or kind not in ("photo", "audio"):
+            return Refused("not_image")
+        ingest_audio = getattr(media_pipeline, "ingest_audio", None)
+        if kind == "audio" and ingest_audio is None:
+            return Refused("not_image")  # this deployment keeps no voice notes yet
+        size = ref.get("size")
+        if isinstance(size, int) and size > FILE_LIMIT:
+            return Refused("too_large")
+        data = await self._download(file_id)
+        if isinstance(data, Refused):
+            return data
+        if kind == "photo":
+            return await media_pipeline.ingest_photo(self.store, data)
+        return await ingest_audio(self.store, data, ref.get("mime") or None)
+
+    async def _download(self, file_id: str) -> bytes | Refused:
+        for attempt in range(1, DOWNLOAD_ATTEMPTS + 1):
+            try:
+                file = await self.bot.get_file(file_id)
+                if file.file_size and file.file_size > FILE_LIMIT:
+                    return Refused("too_large")
+                return bytes(await file.download_as_bytearray(read_timeout=DOWNLOAD_TIMEOUT))
+            except BadRequest as exc:  # "file is too big", "wrong file_id"...
+                log.info("telegram file not downloadable: %s", exc.message)
+                return Refused("too_large" if "too big" in exc.message.lower()
+                               else "not_image")
+            except RetryAfter as exc:
+                if attempt == DOWNLOAD_ATTEMPTS:
+                    raise
+                await asyncio.sleep(min(retry_seconds(exc), MAX_WAIT_IN_PLACE))
+            except NetworkError:
+                if attempt == DOWNLOAD_ATTEMPTS:
+                    raise  # the turn is not processed; recovery tries it again later
+                await asyncio.sleep(0.5 * attempt)
+        raise AssertionError("unreachable")
+
+    # --- lifecycle ---
+
+    async def close(self) -> None:
+        if self._tasks:
+            _, late = await asyncio.wait(list(self._tasks), timeout=5)
+            for task in late:
+                task.cancel()
+            with suppress(asyncio.CancelledError):
+                await asyncio.gather(*late, return_exceptions=True)
+
+
+def make_bot(settings: Settings) -> Bot:
+    if not settings.telegram_bot_token:
+        raise RuntimeError("TELEGRAM_BOT_TOKEN is not set")
+    return Bot(settings.telegram_bot_token,
+               base_url=settings.telegram_api_base_url,
+               base_file_url=settings.telegram_file_base_url,
+               request=HTTPXRequest(connection_pool_size=64, read_timeout=10.0),
+               get_updates_request=HTTPXRequest(connection_pool_size=2))
+
+
+@asynccontextmanager
+async def open_telegram(settings: Settings, store: MediaStore) -> AsyncIterator[TelegramChannel]:
+    """The channel for the lifetime of the block: the Bot initialised (getMe) and shut down."""
+    bot = make_bot(settings)
+    try:
+        await bot.initialize()
+    except InvalidToken:
+        await bot.shutdown()
+        raise
+    except TelegramError as exc:  # Telegram unreachable right now: requests will retry
+        log.warning("telegram getMe failed at start (%s); continuing", exc)
+    channel = TelegramChannel(bot, store)
+    try:
+        yield channel
+    finally:
+        await channel.close()
+        await bot.shutdown()

@@ -83,7 +83,8 @@ class Turn:
     def invalid(self, key: str, **params) -> None:
         """Explain what is expected, keeping the question's buttons, and stay."""
         question = self.question()
-        self.say(Reply(Msg(key, params), question.buttons, question.expects))
+        self.say(Reply(Msg(key, params), question.buttons, question.expects,
+                       asks_contact=question.asks_contact))
 
     def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
@@ -190,6 +191,14 @@ class Turn:
             self._first_contact()
             return
         inp = self.inp
+        if inp.is_start and not (inp.text or inp.payload or inp.media):
+            # /start (or the page reopened) on a conversation under way: say where we are.
+            if self.s.step == "submitted":
+                STEPS["submitted"].handle(self)
+            else:
+                self.choice = "greeting"
+                self._command()
+            return
         if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
             self.say(self.question())  # nothing to read (a deep-link code alone): show where we are
             return

@@ -25,6 +25,7 @@ DetectorFactory.seed = 0
 # Only the start of a long message is read: chat text does not change language halfway
 # often enough to pay for scanning 5,000 characters.
 MAX_CHARS = 600
+MAX_COUNTED_CHARS = 20_000  # words are still counted this far
 NGRAM_MAX = 4
 
 # Scoring constants, tuned on cross-validation of the training text and on DODa (see
@@ -40,11 +41,13 @@ TEMPERATURE = 1.0       # softmax temperature of the final scores
 MIN_CONFIDENCE = 0.6    # below this the answer is "und"
 # A lone Latin word that is in no word list is Darija when the model gives Darija at
 # least this much: Latin text from Moroccan owners is mostly Arabizi.
-LATN_ARY_FALLBACK = 0.35
+LATN_ARY_FALLBACK = 0.2
+# Confidence of Darija decided by the code-switching rule rather than by the model.
+RULE_CONFIDENCE = 0.6
 # French or English without one of its function words needs this many words.
 LATN_BARE_WORDS = 5
 LANGDETECT_MIN_PROB = 0.9
-ARAB_SHORT_CONFIDENCE = 0.9  # a lone Arabic-script word that is in no word list
+ARAB_SHORT_CONFIDENCE = 0.9  # one or two Arabic-script words with no marker word
 # Confidence never exceeds these for 1 and 2 words: too little text to be sure.
 WORD_CAPS = {1: 0.8, 2: 0.9}
 
@@ -96,7 +99,7 @@ def _is_arabic(ch: str) -> bool:
 
 def clean(text: str) -> str:
     """Lower-cased text without markup, links, invisible characters or diacritics."""
-    text = text[: MAX_CHARS * 4]
+    text = text[:MAX_COUNTED_CHARS]
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     text = _NOISE_RE.sub(" ", text)
@@ -108,8 +111,12 @@ def tokens(cleaned: str) -> tuple[list[str], list[str], int]:
     latin: list[str] = []
     arabic: list[str] = []
     count = 0
-    for tok in _TOKEN_RE.findall(cleaned[:MAX_CHARS]):
+    for m in _TOKEN_RE.finditer(cleaned):
+        tok = m.group()
         if tok.isdigit() or _QUANTITY_RE.fullmatch(tok):
+            continue
+        if m.start() >= MAX_CHARS:
+            count += 1
             continue
         tok = _REPEAT_RE.sub(r"\1", tok)
         first = next((c for c in tok if not c.isdigit()), "")
@@ -167,7 +174,9 @@ class _Lexicon:
     def __init__(self) -> None:
         self.neutral = _read_words("neutral.txt")
         self.weak = self._owned(WEAK_LEXICONS, set())
-        self.strong = self._owned(LEXICONS, set(self.weak) | self.neutral)
+        # Borrowed nouns, even those both French and English claim ("kilo", "stock").
+        self.loanwords = set().union(*(_read_words(n) for n in WEAK_LEXICONS.values()))
+        self.strong = self._owned(LEXICONS, self.loanwords | self.neutral)
         self.short: dict[str, str] = {}
         for line in read_lines("short_answers.tsv"):
             text, _, label = line.partition("\t")
@@ -203,7 +212,8 @@ class _Model:
         vocab = data["vocab"]
         denom = [math.log(t + ALPHA * max(vocab, 1)) for t in totals]
         self.table: dict[str, tuple[float, ...]] = {
-            g: tuple((math.log(c + ALPHA) - d) * NGRAM_WEIGHT for c, d in zip(cs, denom))
+            g: tuple((math.log(c + ALPHA) - d) * NGRAM_WEIGHT
+                     for c, d in zip(cs, denom, strict=True))
             for g, cs in data["grams"].items()
         }
 
@@ -240,8 +250,9 @@ _MODELS, _LEX = _load()
 # its profiles load on first use, behind a lock because the bot answers concurrently.
 _LD_LOCK = threading.Lock()
 _LD_FACTORY: DetectorFactory | None = None
-# langdetect answers for European languages that are neither French nor English.
-_LD_FOREIGN = frozenset("es it de pt nl pl sv da no fi cs hu ro tr ca hr sk sl lt lv et".split())
+# Languages other than French and English that an owner might paste. langdetect's other
+# Latin-script answers (so, sw, tl, id, sv, fi, hu, et...) are mostly Arabizi misread.
+_LD_FOREIGN = frozenset(["es", "it", "de", "pt", "nl"])
 
 
 def _langdetect(text: str) -> tuple[str, float]:
@@ -282,8 +293,8 @@ _PERSIAN_RE = re.compile("[\u06a9\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be]")
 
 
 def _script_of(latin: list[str], arabic: list[str]) -> str:
-    n_lat = sum(len(t) for t in latin)
-    n_ar = sum(len(t) for t in arabic)
+    n_lat = sum(1 for t in latin for c in t if not c.isdigit())
+    n_ar = sum(1 for t in arabic for c in t if not c.isdigit())
     if not n_lat and not n_ar:
         return "und"
     return "Arab" if n_ar > n_lat else "Latn"
@@ -297,6 +308,29 @@ class _Evidence:
     known: int            # words seen in training or in a word list
 
 
+_DARIJA_PRESENT = ("كن", "كت", "كي", "كا")
+# MSA words that start like a Darija present-tense verb.
+_MSA_KA_WORDS = frozenset({
+    "كانت", "كانوا", "كتابة", "كتابي", "كتابه", "كتابك", "كتبنا", "كتبت", "كيفية", "كيلوغرام",
+    "كيلوغراما", "كيلومتر", "كيلومترات", "كتالوج", "كتلة", "كنيسة", "كاملة", "كاملا", "كامل",
+    "كافية", "كافيا", "كانون", "كاتب", "كاتبة", "كاميرا", "كارثة",
+})
+
+
+def _arabic_morphology(word: str, prev: str) -> str | None:
+    """Darija or MSA from the shape of an Arabic-script word that no word list knows."""
+    if word.endswith("ش") and len(word) >= 3 and (prev == "ما" or
+                                                   (word.startswith("ما") and len(word) >= 5)):
+        return "ary"  # negation ma...ch: ما فهمتش, ماكاينش
+    if word.startswith("سأ") and len(word) >= 4:
+        return "ar"  # future prefix sa-: سأرسل (Darija says غادي)
+    if word.startswith("فال") and len(word) >= 5:
+        return "ary"  # "in the" glued to its noun: فالدار (MSA writes في الدار)
+    if len(word) >= 5 and word[:2] in _DARIJA_PRESENT and word not in _MSA_KA_WORDS:
+        return "ary"  # present tense ka-/ki-: كنبيع، كتخدم، كيصيفط
+    return None
+
+
 def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dict[str, float],
                                                                            _Evidence]:
     """Scores of the candidate languages of one script model, and the evidence behind them."""
@@ -306,6 +340,7 @@ def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dic
     scores = {c: raw[i] + PRIORS[key][c] for i, c in enumerate(model.classes)}
     markers = dict.fromkeys(scores, 0)
     arabizi = 0
+    prev = ""
     for w in content:
         lang = _LEX.lookup(w)
         if lang in scores:
@@ -313,16 +348,30 @@ def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dic
             markers[lang] += 1
         elif key == "latn" and (weak := _LEX.weak.get(w)):
             scores[weak] += WEAK_BONUS
-        if key == "latn" and _ARABIZI_RE.search(w) and not _TRAILING_NUMBER_RE.search(w):
-            scores["ary"] += ARABIZI_BONUS
-            arabizi += 1
+        if key == "latn":
+            if _ARABIZI_RE.search(w) and not _TRAILING_NUMBER_RE.search(w):
+                scores["ary"] += ARABIZI_BONUS
+                arabizi += 1
+        elif lang is None:
+            morph = _arabic_morphology(w, prev)
+            if morph:
+                scores[morph] += STRONG_BONUS
+                markers[morph] += 1
+        prev = w
     if other_script_words >= 2 and len(words) >= 2:
         scores["ary"] += MIXED_BONUS
     return scores, _Evidence(content, markers, arabizi, known)
 
 
-def _latin(label: str, probs: dict[str, float], ev: _Evidence, cleaned: str) -> str:
-    """Darija, French, English or "und" for Latin-script text, from the model's best guess."""
+def _core_ary(ev: _Evidence) -> float | None:
+    """Darija probability from the words that are not loanwords; None if none is left."""
+    core = [w for w in ev.content if w not in _LEX.loanwords and len(w) > 1]
+    return _softmax(_score(core, "latn")[0])["ary"] if core else None
+
+
+def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, float]:
+    """Darija, French, English or "und" for Latin-script words, with a confidence."""
+    label = max(probs, key=probs.__getitem__)
     darija = ev.markers["ary"] + ev.arabizi
     n = len(ev.content)
     if label in ("fr", "en"):
@@ -330,24 +379,55 @@ def _latin(label: str, probs: dict[str, float], ev: _Evidence, cleaned: str) -> 
         if darija and darija >= own:
             # Darija grammar words around French nouns ("ach had les commentaires") is
             # Darija: owners borrow nouns, not pronouns and verbs.
-            return "ary"
+            return "ary", max(_core_ary(ev) or 0.0, RULE_CONFIDENCE)
         if not own and (darija or n < LATN_BARE_WORDS):
-            # Loanwords look French to the n-grams ("bureau", "commande", "jatni commande"):
-            # without a French or English function word, judge the other words alone.
-            core = [w for w in ev.content if w not in _LEX.weak]
-            if not core:
-                return "und"
-            core_probs = _softmax(_score(core, "latn")[0])
-            return "ary" if core_probs["ary"] >= LATN_ARY_FALLBACK else "und"
-    elif not darija and n == 1 and probs["ary"] < LATN_ARY_FALLBACK:
-        return "und"
+            # Loanwords look French to the n-grams ("bureau", "jatni commande"): without
+            # a French or English function word, judge the other words alone.
+            ary = _core_ary(ev)
+            if ary is None or ary < LATN_ARY_FALLBACK:
+                return "und", 0.0
+            return "ary", ary
+        if not own:
+            # Five or more words yet no function word: a list of nouns, or another
+            # language. Only langdetect's agreement keeps the guess.
+            code, _ = _langdetect(cleaned)
+            return (label, probs[label]) if code == label else ("und", 0.0)
     if n >= 3 and not darija and ev.known * 2 < n:
         # Mostly unknown words and no Darija sign: perhaps another language altogether,
         # which langdetect knows (55 of them). Rare, so its ~2 ms hardly count.
         code, prob = _langdetect(cleaned)
-        if prob >= LANGDETECT_MIN_PROB and code in _LD_FOREIGN:
-            return "und"
-    return label
+        sure = probs[label] >= LANGDETECT_MIN_PROB and label == "ary"
+        if code in _LD_FOREIGN and (prob >= LANGDETECT_MIN_PROB or not ev.markers[label]) \
+                and not sure:
+            return "und", 0.0
+    return label, probs[label]
+
+
+def _arabic(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, float]:
+    """Darija, MSA or "und" for Arabic-script words, with a confidence."""
+    label = max(probs, key=probs.__getitem__)
+    if _PERSIAN_RE.search(cleaned):
+        # Persian or Urdu letters: langdetect tells those languages from Arabic.
+        code, prob = _langdetect(cleaned)
+        if code in ("fa", "ur") and prob >= LANGDETECT_MIN_PROB:
+            return "und", 0.0
+    if len(ev.content) <= 2 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
+        return "und", 0.0
+    return label, probs[label]
+
+
+def _judge(words: list[str], key: str, other: int, cleaned: str) -> tuple[str, float, int]:
+    """Language, confidence and Darija signs of the words of one script."""
+    scores, ev = _score(words, key, other)
+    n = len(ev.content)
+    if n == 0:
+        return "und", 0.0, 0
+    probs = _softmax(scores)
+    label, conf = (_latin if key == "latn" else _arabic)(probs, ev, cleaned)
+    # Latin Darija is kept at low confidence: Latin text from owners is mostly Arabizi.
+    if conf < MIN_CONFIDENCE and not (label == "ary" and key == "latn"):
+        return "und", 0.0, 0
+    return label, min(conf, WORD_CAPS.get(n, 1.0)), ev.markers["ary"] + ev.arabizi
 
 
 def _decide(text: str) -> Detection:
@@ -359,50 +439,46 @@ def _decide(text: str) -> Detection:
     label = _LEX.short_answer(latin + arabic) if count <= 3 else None
     if label is not None:
         return Detection(label, script, 0.0 if label == "und" else WORD_CAPS[1], count)
-    if script == "Arab":
-        scores, ev = _score(arabic, "arab", len(latin))
-    else:
-        scores, ev = _score(latin, "latn", len(arabic))
-    n = len(ev.content)
-    if n == 0:
-        return Detection("und", script, 0.0, count)
-    probs = _softmax(scores)
-    label = max(probs, key=probs.__getitem__)
+    parts = [(arabic, "arab"), (latin, "latn")]
     if script == "Latn":
-        label = _latin(label, probs, ev, cleaned[:MAX_CHARS])
-    elif _PERSIAN_RE.search(cleaned):
-        # Persian or Urdu letters: langdetect tells those languages from Arabic.
-        code, prob = _langdetect(cleaned[:MAX_CHARS])
-        if code in ("fa", "ur") and prob >= LANGDETECT_MIN_PROB:
-            label = "und"
-    elif n == 1 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
-        label = "und"
-    conf = probs.get(label, 0.0)
-    if label == "und" or (conf < MIN_CONFIDENCE and not (label == "ary" and script == "Latn")):
+        parts.reverse()
+    (main, key), (other, other_key) = parts
+    cleaned = cleaned[:MAX_CHARS]
+    label, conf, _ = _judge(main, key, len(other), cleaned)
+    if other:
+        # Both scripts in one message: Darija signs in either part make it Darija
+        # ("بغيت نبيع l'huile d'argan"); otherwise the main script decides.
+        o_label, o_conf, o_darija = _judge(other, other_key, len(main), cleaned)
+        if (o_label == "ary" and o_darija and label != "ary") or label == "und":
+            label, conf = o_label, o_conf
+    if label == "und":
         return Detection("und", script, 0.0, count)
-    conf = min(conf, WORD_CAPS.get(n, 1.0))
     return Detection(label, script, round(conf, 4), count)
+
+
+def _as_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    return "" if text is None else str(text)
 
 
 def analyse(text: str) -> Detection:
     """Language, script, confidence and word count of one chat message; never raises."""
     try:
-        if not isinstance(text, str):
-            text = "" if text is None else str(text)
-        return _decide(text)
+        return _decide(_as_text(text))
     except Exception:  # the chat must go on whatever an owner types
         return Detection("und", "und", 0.0, 0)
 
 
 def detect_language(text: str) -> str:
-    """ "ary", "fr", "ar", "en" or "und"."""
+    """The language of a message: "ary", "fr", "ar", "en" or "und"."""
     return analyse(text).language
 
 
 def detect_script(text: str) -> str:
-    """ "Arab" or "Latn" by majority of letters, "und" without letters."""
+    """The script of a message: "Arab" or "Latn" by majority of letters, else "und"."""
     try:
-        latin, arabic, _ = tokens(clean(text if isinstance(text, str) else str(text)))
+        latin, arabic, _ = tokens(clean(_as_text(text)))
         return _script_of(latin, arabic)
     except Exception:  # same contract as analyse()
         return "und"

@@ -209,7 +209,6 @@ async def outbox_rows(session: AsyncSession, submission_id: int) -> list[Outbox]
     return list((await session.execute(select(Outbox).where(sa.or_(
         Outbox.dedupe_key.like(f"notify:{submission_id}-%"),
         Outbox.dedupe_key.like(f"handoff:{submission_id}-%"),
-        sa.and_(Outbox.kind == "handoff", Outbox.dedupe_key.like(f"%:{submission_id}-%")),
     )).order_by(Outbox.id))).scalars())
 
 
@@ -231,24 +230,29 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-async def _locked_submission(session: AsyncSession, submission_id: int) -> Submission:
-    submission = (await session.execute(select(Submission).where(
-        Submission.id == submission_id).with_for_update())).scalar_one_or_none()
-    if submission is None:
+async def _lock(session: AsyncSession, submission_id: int
+                ) -> tuple[Submission, Business, Conversation | None]:
+    """Lock what a correction touches, in the order a turn does (the conversation first,
+    then the submission), so an owner resubmitting at that moment never deadlocks."""
+    business = await business_of(session, submission_id)
+    if business is None:
         raise NotEditable(f"no submission {submission_id}")
-    if submission.status not in EDITABLE:
-        raise NotEditable(f"submission {submission_id} is {submission.status}")
-    return submission
-
-
-async def _sync_draft(session: AsyncSession, conversation_id: int, change) -> None:
-    """Apply a correction to the owner's draft too, so a later resubmission (which rewrites
-    the business and product rows from the draft) keeps it."""
-    query = select(Conversation).where(Conversation.id == conversation_id)
+    query = select(Conversation).where(Conversation.id == business.conversation_id)
     if session.bind.dialect.name == "postgresql":
         query = query.with_for_update()
     conv = (await session.execute(query.execution_options(populate_existing=True))
             ).scalar_one_or_none()
+    submission = (await session.execute(select(Submission).where(
+        Submission.id == submission_id).with_for_update()
+        .execution_options(populate_existing=True))).scalar_one()
+    if submission.status not in EDITABLE:
+        raise NotEditable(f"submission {submission_id} is {submission.status}")
+    return submission, await session.get(Business, business.id, populate_existing=True), conv
+
+
+async def _sync_draft(session: AsyncSession, conv: Conversation | None, change) -> None:
+    """Apply a correction to the owner's draft too, so a later resubmission (which rewrites
+    the business and product rows from the draft) keeps it."""
     if conv is None or not isinstance(conv.state, dict):
         return
     state = dict(conv.state)
@@ -275,8 +279,7 @@ async def correct_business(session: AsyncSession, submission_id: int, changes: d
                            *, actor: str) -> list[FieldEdit]:
     """Change business fields (keys of BUSINESS_COLUMNS, values already validated); each
     real change is logged with its old and new value. Unchanged values are ignored."""
-    await _locked_submission(session, submission_id)
-    business = await business_of(session, submission_id)
+    _, business, conv = await _lock(session, submission_id)
     now, logged, draft_changes = utcnow(), [], {}
     for name, value in changes.items():
         column = BUSINESS_COLUMNS[name]
@@ -297,7 +300,7 @@ async def correct_business(session: AsyncSession, submission_id: int, changes: d
                 match = match_city(value or "").city if value else None
                 draft["city_id"] = match.id if match else None
 
-    await _sync_draft(session, business.conversation_id, change)
+    await _sync_draft(session, conv, change)
     await session.flush()
     return logged
 
@@ -311,8 +314,7 @@ def _amount(amount: str | None, amount_max: str | None, unit: str | None) -> dic
 async def correct_product(session: AsyncSession, submission_id: int, product_id: int,
                           changes: dict[str, Any], *, actor: str) -> list[FieldEdit]:
     """Change product columns (PRODUCT_COLUMNS); logged as "product:<n>:<column>"."""
-    await _locked_submission(session, submission_id)
-    business = await business_of(session, submission_id)
+    _, business, conv = await _lock(session, submission_id)
     product = await session.get(Product, product_id)
     if product is None or product.business_id != business.id:
         raise NotEditable(f"no product {product_id} in submission {submission_id}")
@@ -341,7 +343,7 @@ async def correct_product(session: AsyncSession, submission_id: int, product_id:
         products[product.position] = p
         draft["products"] = products
 
-    await _sync_draft(session, business.conversation_id, change)
+    await _sync_draft(session, conv, change)
     await session.flush()
     return logged
 
@@ -349,8 +351,7 @@ async def correct_product(session: AsyncSession, submission_id: int, product_id:
 async def save_translation(session: AsyncSession, submission_id: int, position: int, *,
                            title_en: str, description_en: str, actor: str) -> list[FieldEdit]:
     """Write a product's English title and description; each change is logged too."""
-    await _locked_submission(session, submission_id)
-    business = await business_of(session, submission_id)
+    _, business, conv = await _lock(session, submission_id)
     exists = (await session.execute(select(Product.id).where(
         Product.business_id == business.id, Product.position == position))).first()
     if exists is None:

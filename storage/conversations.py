@@ -120,3 +120,12 @@ async def unprocessed(session: AsyncSession, older_than: datetime, limit: int = 
 async def mark_unreachable(session: AsyncSession, conversation_id: int) -> None:
     await session.execute(sa.update(Conversation).where(Conversation.id == conversation_id)
                           .values(status="unreachable", updated_at=utcnow()))
+
+
+async def mark_reachable(session: AsyncSession, conversation_id: int) -> None:
+    """The owner unblocked the bot or wrote again: they can be written to again."""
+    await session.execute(
+        sa.update(Conversation)
+        .where(Conversation.id == conversation_id, Conversation.status == "unreachable")
+        .values(status=sa.case((Conversation.step == "submitted", "submitted"), else_="active"),
+                updated_at=utcnow()))

@@ -95,8 +95,9 @@ class Words:
     def when(self, value: datetime | None, with_time: bool = True) -> str:
         if value is None:
             return self("admin_value_missing")
-        local = value.astimezone(TZ)
-        return local.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+        text = value.astimezone(TZ).strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+        # In an Arabic sentence a date must still read left to right ("27/11/2026 13:44").
+        return f"\u2066{text}\u2069" if self.locale == "ar" else text
 
     def price(self, amount: str | None, high: str | None, unit: str | None) -> str:
         if not amount:

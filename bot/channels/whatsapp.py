@@ -47,7 +47,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
-import sqlalchemy as sa
 from aiohttp import web
 from twilio.request_validator import RequestValidator
 from yarl import URL
@@ -58,11 +57,10 @@ from bot.keys import channels_key, db_key, dispatcher_key, settings_key, turns_k
 from bot.settings import TWILIO_MEDIA_HOSTS, Settings
 from bot.turns import InboundMessage
 from flows.model import Msg
-from storage import deliveries
+from storage import conversations, deliveries
 from storage import media as media_pipeline
 from storage.db import Database
 from storage.media import MAX_PHOTO_BYTES, MediaStore, Refused, StoredFile
-from storage.models import Conversation, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -219,12 +217,9 @@ async def webhook(request: web.Request) -> web.Response:
 async def reachable_again(db: Database, user_ref: str) -> None:
     """An owner we could not reach (they unsubscribed) wrote to us: answer them again."""
     async with db.transaction() as session:
-        await session.execute(
-            sa.update(Conversation)
-            .where(Conversation.channel == CHANNEL, Conversation.user_ref == user_ref,
-                   Conversation.status == "unreachable")
-            .values(status=sa.case((Conversation.step == "submitted", "submitted"),
-                                   else_="active"), updated_at=utcnow()))
+        conv = await conversations.find(session, CHANNEL, user_ref)
+        if conv is not None:
+            await conversations.mark_reachable(session, conv.id)
 
 
 @routes.post(STATUS_PATH)

@@ -74,6 +74,9 @@ _AR_LETTERS = str.maketrans({
     "\u066b": ".",
     "\u066c": ",",
 })
+# Cyrillic and Greek letters that look Latin slip in from other keyboards or copied
+# text ("slа" with a Cyrillic "а"); read them as the Latin letter they show.
+_HOMOGLYPHS = str.maketrans("аеорсхукмтіјѕԁԛԝοαινρτυκχ", "aeopcxykmtijsdqwoaivptukx")
 
 
 def normalize_digits(text: str) -> str:
@@ -101,7 +104,7 @@ def fold(text: str, limit: int = MAX_INPUT) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     # NFKD may reveal more digits (e.g. mathematical bold digits) and ligatures.
-    return normalize_digits(s).translate(_AR_LETTERS)
+    return normalize_digits(s).translate(_AR_LETTERS).translate(_HOMOGLYPHS)
 
 
 _RUNS = re.compile(r"(.)\1+", re.DOTALL)

@@ -70,7 +70,8 @@ _UNIT_WORDS: dict[str, str] = {
               "كرطونة كارطون كرتون كرتونة كارطونة كراطن",
     "bottle": "bouteille bouteilles btl bottle bottles 9er3a 9ar3a 9r3a 9ra3i qar3a flacon "
               "flacons 9nina 9anina qnina قرعة قراعي قنينة قنينات زجاجة زجاجات",
-    "set": "set sets lot lots ensemble ensembles kit kits ta9m t9m ta9em طقم أطقم اطقم",
+    "set": "set sets lot lots ensemble ensembles kit kits ta9m t9m ta9em طقم أطقم اطقم "
+           "مجموعة مجموعات",
     "dozen": "douzaine douzaines dozen dozens dz dzn dzina dozina douzina drzina "
              "دزينة درزينة درزن",
     "pair": "paire paires pair pairs",
@@ -81,6 +82,9 @@ _SHORT_UNITS: dict[str, str] = {
     "l": "l", "m": "m", "g": "g", "t": "ton", "u": "piece", "p": "piece",
     "مل": "ml", "م": "m", "ل": "l", "غ": "g", "ط": "ton",
 }
+# "zouj" / "زوج" is "two" in a number ("zouj kilo") but "pair" when it is the whole
+# answer to "which unit?".
+_LONE_UNIT_WORDS = {"pair": "zouj zoj zwj jouj joj زوج جوج"}
 _SQUARE_WORDS = ("carre carres mourabba3 mourabba mrabba3 mrb3 mrba3 murabba square sq "
                  "مربع مربعة المربع المربعة")
 _GRAM_WORDS = "gramme grammes gram grams غرام جرام"
@@ -110,6 +114,7 @@ def _set(words: str) -> frozenset[str]:
 _CURRENCY = _index(_CURRENCIES)
 _FOREIGN_CURRENCY = _index(_FOREIGN)
 _UNIT = _index(_UNIT_WORDS)
+_LONE_UNITS = _index(_LONE_UNIT_WORDS)
 _UNIT_SQUASHED = {squash(k): v for k, v in _UNIT.items() if k.isascii()}
 _SQUARE = _set(_SQUARE_WORDS)
 _GRAM = _set(_GRAM_WORDS)
@@ -225,8 +230,8 @@ def parse_unit(text: str) -> str | None:
         # A lone letter answering "which unit?" ("L", "par m") is that unit.
         words = [t for t in tokens if t.kind in ("lat", "ar")
                  and (t.text not in _PER or t.text in _SHORT_UNITS)]
-        if len(words) == 1 and words[0].text in _SHORT_UNITS:
-            return _SHORT_UNITS[words[0].text]
+        if len(words) == 1:
+            return _SHORT_UNITS.get(words[0].text) or _LONE_UNITS.get(words[0].text)
         return None
     except (ArithmeticError, ValueError, IndexError):  # pragma: no cover - defensive
         return None
@@ -305,13 +310,13 @@ def _parse_price(text: str) -> Price | Invalid:
     if not spans:
         return Invalid(NO_NUMBER)
     attached = [_attached_currency(tokens, s) for s in spans]
-    units_after = {i for i, _ in _find_units(tokens)}
+    unit_positions = {i for i, _ in _find_units(tokens)}
     k = next((i for i, c in enumerate(attached) if c == "MAD"), None)
     if k is None:
         k = next((i for i, c in enumerate(attached) if c is not None), None)
     if k is None:
         # "un kilo 150": a number right before a unit is a quantity, not the price.
-        k = next((i for i, s in enumerate(spans) if s.end not in units_after), 0)
+        k = next((i for i, s in enumerate(spans) if s.end not in unit_positions), 0)
     low = high = spans[k]
     if k + 1 < len(spans) and _is_range(tokens, spans[k], spans[k + 1]):
         high = spans[k + 1]

@@ -151,3 +151,16 @@ def test_a_refused_photo_says_why():
     _, replies = talk(Input(media=(MediaRef(None, "invalid", reason="too_large"),)),
                       state=state)
     assert keys(replies) == ["photo_too_large"]
+
+
+def test_start_again_mid_way_says_where_we_are_and_changes_nothing():
+    state, _ = talk(*FR_START, "Atlas")
+    again, replies = talk(Input(is_start=True), state=state)
+    assert keys(replies) == ["welcome_back", "ask_owner_name"]
+    assert again.draft == state.draft
+
+
+def test_a_mistyped_phone_keeps_the_share_contact_button():
+    state, replies = talk(*FR_START, "Atlas", "Hassan", "Rabat", Input(payload="sector:food"),
+                          "passer", "pas un numéro")
+    assert keys(replies) == ["invalid_phone"] and replies[0].asks_contact

@@ -134,10 +134,10 @@ def test_short_answers(text, language):
 
 def test_short_answers_are_not_confident():
     # The engine offers to switch language only at >= 0.9: one word is not enough.
-    for text, language in SHORT:
+    for text, label in SHORT:
         result = analyse(text)
         assert result.confidence <= 0.8
-        assert (result.confidence == 0.0) == (language == "und")
+        assert (result.confidence == 0.0) == (label == "und")
 
 
 @pytest.mark.parametrize("text", BAD_INPUTS)
@@ -279,3 +279,12 @@ def test_heldout_set_is_not_in_training_text():
     for label in ("ary", "fr", "ar", "en"):
         assert sum(r["label"] == label for r in rows) >= 150
     assert not [r["text"] for r in rows if r["text"].strip().lower() in train]
+
+
+def test_benchmark_runs_without_doda(capsys, tmp_path):
+    from benchmarks import langid
+
+    assert langid.main(["--doda", str(tmp_path / "absent"), "--no-baseline"]) == 0
+    out = capsys.readouterr().out
+    assert "DODa not found" in out
+    assert "| macro-F1 ary/fr/ar (all) |" in out

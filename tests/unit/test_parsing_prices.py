@@ -247,6 +247,27 @@ def test_parse_unit(text, unit):
     assert parse_unit(text) == unit
 
 
+# The unit buttons' labels in every locale: owners type them back.
+BUTTON_LABELS = {
+    "piece": ["pièce", "7ba", "حبة", "قطعة"], "kg": ["kg", "kilo", "كيلو", "كيلوغرام"],
+    "g": ["g", "gram", "غرام"], "ton": ["tonne", "طن"], "l": ["litre", "لتر"],
+    "ml": ["ml", "ميليلتر", "مليلتر"], "m": ["mètre", "metre", "متر"], "m2": ["m²", "متر مربع"],
+    "box": ["boîte", "3elba", "علبة"], "carton": ["carton", "kartona", "كرطونة", "كرتونة"],
+    "bottle": ["bouteille", "9ar3a", "قرعة", "قنينة"], "set": ["lot", "مجموعة"],
+    "dozen": ["douzaine", "dzina", "دزينة"], "pair": ["paire", "zouj", "زوج"],
+}
+
+
+@pytest.mark.parametrize(("unit", "label"),
+                         [(u, label) for u, labels in BUTTON_LABELS.items() for label in labels])
+def test_button_labels_are_units(unit, label):
+    assert parse_unit(label) == unit
+
+
+def test_zouj_is_two_in_a_quantity():
+    assert parse_quantity("zouj kilo") == Quantity(D(2), "kg")
+
+
 @pytest.mark.parametrize("text", ["", "ghali", "150", "?", "bla", "l", "ana"])
 def test_parse_unit_none(text):
     if text == "l":

@@ -21,7 +21,6 @@ import signal
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
 from aiohttp import web
 from telegram.error import Conflict, NetworkError, TelegramError, TimedOut
 
@@ -34,7 +33,6 @@ from bot.settings import Settings
 from bot.turns import Turns
 from storage import conversations
 from storage.db import Database
-from storage.models import Conversation, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -95,13 +93,8 @@ async def set_reachable(db: Database, user_ref: str, reachable: bool) -> None:
             return
         if not reachable:
             await conversations.mark_unreachable(session, conv.id)
-        elif conv.status == "unreachable":
-            await session.execute(
-                sa.update(Conversation)
-                .where(Conversation.id == conv.id, Conversation.status == "unreachable")
-                .values(status=sa.case((Conversation.step == "submitted", "submitted"),
-                                       else_="active"),
-                        updated_at=utcnow()))
+        else:
+            await conversations.mark_reachable(session, conv.id)
 
 
 @routes.post(WEBHOOK_PATH)

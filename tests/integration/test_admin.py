@@ -1,0 +1,611 @@
+"""The admin pages over HTTP, on SQLite and on PostgreSQL, with submissions made by real
+web-chat conversations (tests.helpers.Owner)."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import re
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import select
+
+from bot.admin.auth import hash_password
+from bot.app import create_app
+from bot.cli import main
+from bot.settings import Settings
+from storage import admin as queries
+from storage import submissions
+from storage.models import (
+    Business,
+    Conversation,
+    Outbox,
+    ProductTranslation,
+    StatusChange,
+    Submission,
+    User,
+)
+from tests.helpers import Owner, photo_bytes
+
+PASSWORD = "correct horse battery"
+DESCRIPTION = {"fr": "Pressée à froid, bio, de nos arganiers.",
+               "ar": "زيت أركان معصور على البارد من أشجارنا"}
+PRICE = {"fr": "150 DH le litre", "ar": "150 درهم للتر"}
+MOQ = {"fr": "20 litres", "ar": "20 لتر"}
+
+
+@pytest.fixture
+def settings(tmp_path, db_url) -> Settings:
+    # No embedded outbox worker: the tests look at the outbox rows the pages queue.
+    return Settings(database_url=db_url, media_root=tmp_path / "media", var_dir=tmp_path,
+                    secret_key="test-secret", public_base_url="http://testserver",
+                    embedded_worker=False)
+
+
+@pytest.fixture
+async def client(aiohttp_client, settings, db):
+    return await aiohttp_client(create_app(settings, db))
+
+
+async def add_user(db, email: str, role: str = "admin", name: str = "") -> User:
+    async with db.transaction() as session:
+        return await queries.create_user(session, email=email, password_hash=hash_password(
+            PASSWORD), name=name or email.split("@")[0].title(), role=role)
+
+
+def token(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+class Desk:
+    """Someone at the admin pages, with their own cookies."""
+
+    def __init__(self, client):
+        self.client = client
+
+    async def login(self, email: str, password: str = PASSWORD, *, csrf: bool = True):
+        page = await self.client.get("/admin/login")
+        data = {"email": email, "password": password}
+        if csrf:
+            data["csrf"] = token(await page.text())
+        return await self.client.post("/admin/login", data=data, allow_redirects=False)
+
+    async def get(self, path: str, **kwargs):
+        return await self.client.get(path, **kwargs)
+
+    async def text(self, path: str) -> str:
+        response = await self.client.get(path)
+        assert response.status == 200, (path, response.status)
+        return await response.text()
+
+    async def post(self, path: str, data: dict | list, *, csrf: bool = True):
+        """A form POST with the token of the page the form is on."""
+        if csrf:
+            html = await self.text("/admin/submissions")
+            data = [*(data.items() if isinstance(data, dict) else data), ("csrf", token(html))]
+        return await self.client.post(path, data=data, allow_redirects=False)
+
+    def logout_cookies(self):
+        self.client.session.cookie_jar.clear()
+
+
+async def onboard(client, *, lang: str = "fr", name: str = "Coopérative Tifawin",
+                  owner: str = "Fatima Amrani", city: str = "Agadir", sector: str = "argan",
+                  phone: str = "06 61 23 45 67", products=(("Huile d'argan", 2),),
+                  stop: str | None = None) -> Owner:
+    """A whole web-chat onboarding, or up to the question `stop` (a locale key)."""
+    o = Owner(client)
+    await o.start("fr-FR" if lang == "fr" else "ar")
+
+    async def step(action, value, expect: str | None = None):
+        keys = await getattr(o, action)(value)
+        if expect:
+            assert keys[-1] == expect, (value, keys)
+        return o.keys[-1] == stop
+
+    if stop == "ask_language":
+        return o
+    if await step("press", f"lang:{lang}", "ask_consent"):
+        return o
+    answers = [("press", "yes", "ask_business_name"), ("say", name, "ask_owner_name"),
+               ("say", owner, "ask_city"), ("say", city, "ask_sector"),
+               ("press", f"sector:{sector}", "ask_ice"), ("press", "skip", "ask_phone"),
+               ("say", phone, "ask_email"), ("press", "skip", "ask_product_name")]
+    for action, value, expect in answers:
+        if await step(action, value, expect):
+            return o
+    for i, (product, photos) in enumerate(products):
+        if i:
+            await step("press", "yes", "ask_product_name")
+        if await step("say", product, "ask_photos"):
+            return o
+        for n in range(photos):
+            await o.photo(photo_bytes(10 * i + n))
+        if stop == "photos":
+            return o
+        for action, value, expect in (("press", "done", "ask_description"),
+                                      ("say", DESCRIPTION[lang], "ask_price"),
+                                      ("say", PRICE[lang], "ask_moq"),
+                                      ("say", MOQ[lang], "ask_more_products")):
+            await step(action, value, expect)
+    await step("press", "no", "review_summary")
+    await step("press", "submit", "submitted")
+    return o
+
+
+async def submission_ids(db) -> dict[str, int]:
+    async with db.transaction() as session:
+        rows = (await session.execute(select(Business.name, Submission.id).join(
+            Submission, Submission.business_id == Business.id))).all()
+    return dict(rows)
+
+
+async def test_login_good_and_bad_and_logout(client, db):
+    await add_user(db, "amina@tijara.ma", name="Amina")
+    desk = Desk(client)
+    first = await desk.get("/admin/submissions", allow_redirects=False)
+    assert first.status == 303 and first.headers["Location"].startswith("/admin/login")
+
+    bad = await desk.login("amina@tijara.ma", "wrong password")
+    assert bad.status == 401
+    assert "Adresse e-mail ou mot de passe incorrect" in await bad.text()
+    unknown = await desk.login("nobody@tijara.ma")
+    assert unknown.status == 401
+
+    good = await desk.login("Amina@Tijara.ma ")
+    assert good.status == 303 and good.headers["Location"] == "/admin/submissions"
+    cookie = good.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/admin" in cookie
+    assert "Secure" not in cookie  # PUBLIC_BASE_URL is http here
+    page = await desk.text("/admin/submissions")
+    assert "Amina" in page and 'dir="ltr"' in page
+
+    out = await desk.post("/admin/logout", {})
+    assert out.status == 303
+    again = await desk.get("/admin/submissions", allow_redirects=False)
+    assert again.status == 303
+
+
+async def test_five_failures_close_the_door_for_fifteen_minutes(client, db):
+    await add_user(db, "amina@tijara.ma")
+    desk = Desk(client)
+    for _ in range(5):
+        assert (await desk.login("amina@tijara.ma", "guess")).status == 401
+    blocked = await desk.login("amina@tijara.ma")  # even the right password
+    assert blocked.status == 429
+    assert "Trop de tentatives" in await blocked.text()
+    # Another account from the same address is not locked out.
+    await add_user(db, "karim@tijara.ma")
+    assert (await desk.login("karim@tijara.ma")).status == 303
+    # Failures older than the window no longer count.
+    async with db.transaction() as session:
+        await session.execute(sa.update(queries.LoginFailure).values(
+            at=queries.utcnow() - timedelta(minutes=16)))
+    assert (await desk.login("amina@tijara.ma")).status == 303
+
+
+async def test_posts_without_the_csrf_token_are_refused(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client)
+    (sid,) = (await submission_ids(db)).values()
+    desk = Desk(client)
+    refused = await desk.login("amina@tijara.ma", csrf=False)
+    assert refused.status == 403
+    assert (await desk.login("amina@tijara.ma")).status == 303
+
+    for data in ({"decision": "approve"}, {"decision": "approve", "csrf": "forged"}):
+        response = await desk.post(f"/admin/submissions/{sid}/decision", data, csrf=False)
+        assert response.status == 403
+        assert "Ce formulaire a expiré" in await response.text()
+    async with db.transaction() as session:
+        assert (await session.get(Submission, sid)).status == "submitted"
+    # A token from another session is no good either.
+    other = Desk(client)
+    assert (await desk.post(f"/admin/submissions/{sid}/decision", {"decision": "approve"}))\
+        .status == 303
+    other.logout_cookies()
+    html = await other.text("/admin/login")
+    stolen = await other.client.post(f"/admin/submissions/{sid}/decision",
+                                     data={"decision": "reject", "note": "x",
+                                           "csrf": token(html)}, allow_redirects=False)
+    assert stolen.status == 303 and stolen.headers["Location"].startswith("/admin/login")
+
+
+async def test_an_agent_sees_only_their_own_businesses(client, db):
+    agent = await add_user(db, "youssef@partner.ma", role="agent", name="Youssef")
+    await onboard(client, name="Atelier Zellige Fès", city="Fès", sector="zellige")
+    await onboard(client, name="Tapis Atlas", city="Marrakech", sector="carpets")
+    ids = await submission_ids(db)
+    mine, other = ids["Atelier Zellige Fès"], ids["Tapis Atlas"]
+    async with db.transaction() as session:
+        business = await queries.business_of(session, mine)
+        business.agent_id = agent.id
+        (await session.get(Conversation, business.conversation_id)).agent_id = agent.id
+
+    desk = Desk(client)
+    assert (await desk.login("youssef@partner.ma")).status == 303
+    queue = await desk.text("/admin/submissions")
+    assert "Atelier Zellige Fès" in queue and "Tapis Atlas" not in queue
+    assert "uniquement les entreprises que vous avez accompagnées" in queue
+    assert (await desk.get(f"/admin/submissions/{mine}")).status == 200
+    forbidden = await desk.get(f"/admin/submissions/{other}")
+    assert forbidden.status == 403
+    assert "Tapis Atlas" not in await forbidden.text()
+    assert (await desk.get("/admin/submissions/99999")).status == 404
+    # Read-only: no decisions, no corrections.
+    detail = await desk.text(f"/admin/submissions/{mine}")
+    assert 'id="approve"' not in detail and "Lecture seule" in detail
+    assert (await desk.post(f"/admin/submissions/{mine}/decision",
+                            {"decision": "approve"})).status == 403
+    assert (await desk.post(f"/admin/submissions/{mine}/business",
+                            {"city": "Meknès"})).status == 403
+    export = await (await desk.get("/admin/export.csv")).text()
+    assert "Atelier Zellige Fès" in export and "Tapis Atlas" not in export
+    funnel = await desk.text("/admin/funnel?by=channel")
+    assert re.search(r'data-stage="started" data-count="1"', funnel)
+
+
+async def test_queue_filters_and_search(client, db):
+    admin = await add_user(db, "amina@tijara.ma")
+    agent = await add_user(db, "youssef@partner.ma", role="agent", name="Youssef Agent")
+    await onboard(client, name="Coopérative Tifawin", city="Agadir", sector="argan",
+                  phone="06 61 23 45 67")
+    await onboard(client, lang="ar", name="تعاونية النور", owner="فاطمة العلوي",
+                  city="مراكش", sector="carpets", phone="0612345678")
+    await onboard(client, name="Zellige Beldi", owner="Karim Bennani", city="Fès",
+                  sector="zellige", phone="0700112233")
+    ids = await submission_ids(db)
+    async with db.transaction() as session:
+        (await queries.business_of(session, ids["Zellige Beldi"])).agent_id = agent.id
+        await submissions.decide(session, ids["Zellige Beldi"], "approve", actor="cli")
+    desk = Desk(client)
+    await desk.login(admin.email)
+
+    def listed(html: str) -> set[int]:
+        return {int(i) for i in re.findall(r'<tr data-id="(\d+)"', html)}
+
+    waiting = await desk.text("/admin/submissions")  # admins start on "to review"
+    assert listed(waiting) == {ids["Coopérative Tifawin"], ids["تعاونية النور"]}
+    everything = await desk.text("/admin/submissions?status=all")
+    assert listed(everything) == set(ids.values())
+    cases = {
+        "status=approved": {ids["Zellige Beldi"]},
+        "status=all&region=souss-massa": {ids["Coopérative Tifawin"]},
+        "status=all&region=marrakech-safi": {ids["تعاونية النور"]},
+        "status=all&sector=zellige": {ids["Zellige Beldi"]},
+        "status=all&language=ar": {ids["تعاونية النور"]},
+        "status=all&channel=web": set(ids.values()),
+        "status=all&channel=whatsapp": set(),
+        f"status=all&agent={agent.id}": {ids["Zellige Beldi"]},
+        "status=all&agent=none": {ids["Coopérative Tifawin"], ids["تعاونية النور"]},
+        "status=all&q=tifawin": {ids["Coopérative Tifawin"]},
+        "status=all&q=النور": {ids["تعاونية النور"]},
+        "status=all&q=bennani": {ids["Zellige Beldi"]},
+        "status=all&q=06+61+23": {ids["Coopérative Tifawin"]},
+        "status=all&q=agadir": {ids["Coopérative Tifawin"]},
+        f"status=all&q=%23{ids['Zellige Beldi']}": {ids["Zellige Beldi"]},
+        "status=all&q=100%25": set(),
+        "status=all&from=2000-01-01&to=2999-12-31": set(ids.values()),
+        "status=all&from=2999-01-01": set(),
+        "status=all&to=2000-01-01": set(),
+        "status=all&region=atlantis": set(ids.values()),  # unknown values are ignored
+    }
+    for query, expected in cases.items():
+        assert listed(await desk.text(f"/admin/submissions?{query}")) == expected, query
+    tabs = await desk.text("/admin/submissions?status=all&sector=argan")
+    assert re.search(r'data-status="submitted">[^<]*<span class="count">1<', tabs)
+
+
+async def test_queue_is_paginated(client, db, monkeypatch):
+    from bot.admin import views
+
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    await add_user(db, "amina@tijara.ma")
+    for name in ("Un", "Deux", "Trois"):
+        await onboard(client, name=f"Atelier {name}")
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    first = await desk.text("/admin/submissions")
+    second = await desk.text("/admin/submissions?page=2")
+    assert "Page 1 sur 2" in first and 'rel="next"' in first
+    rows = re.findall(r'<tr data-id="(\d+)"', first) + re.findall(r'<tr data-id="(\d+)"',
+                                                                   second)
+    assert len(rows) == len(set(rows)) == 3
+    assert "Atelier Un" in first  # the oldest waiting first
+
+
+async def test_corrections_are_recorded_and_reach_the_draft(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client, products=(("Huile d'argan", 1), ("Savon noir", 1)))
+    (sid,) = (await submission_ids(db)).values()
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    detail = await desk.text(f"/admin/submissions/{sid}")
+    assert "Coopérative Tifawin" in detail and "Aucune correction" in detail
+
+    response = await desk.post(f"/admin/submissions/{sid}/business", {
+        "business_name": "Coopérative Tifawin", "owner_name": "Fatima Zahra Amrani",
+        "city": "Taroudant", "region": "souss-massa", "sector": "argan",
+        "phone": "+212 661-234567", "email": "", "ice": "001.525.478.000.036"})
+    assert response.status == 303 and "m=saved" in response.headers["Location"]
+    async with db.transaction() as session:
+        edits = await queries.edits(session, sid)
+        business = await queries.business_of(session, sid)
+        conv = await session.get(Conversation, business.conversation_id)
+    assert {(e.field, e.old, e.new) for e in edits} == {
+        ("owner_name", "Fatima Amrani", "Fatima Zahra Amrani"),
+        ("city", "Agadir", "Taroudant"),
+        ("ice", "", "001525478000036"),
+    }
+    assert all(e.actor == "admin:amina@tijara.ma" and e.at for e in edits)
+    assert (business.city, business.ice, business.phone) == (
+        "Taroudant", "001525478000036", "+212661234567")
+    draft = conv.state["draft"]
+    assert (draft["owner_name"], draft["city"], draft["city_id"]) == (
+        "Fatima Zahra Amrani", "Taroudant", "taroudant")
+    page = await desk.text(f"/admin/submissions/{sid}")
+    assert "Taroudant" in page and "amina@tijara.ma" in page
+
+    # A value that cannot be stored is refused whole, and said so.
+    refused = await desk.post(f"/admin/submissions/{sid}/business", {"ice": "12345"})
+    assert "e=invalid_value" in refused.headers["Location"]
+    page = await desk.text(refused.headers["Location"])
+    assert "Valeur invalide pour « ICE »" in page
+
+    view = (await submissions_views(db, sid))[0]
+    second = view.products[1].product
+    response = await desk.post(f"/admin/submissions/{sid}/products/{second.id}", {
+        "name": "Savon noir beldi", "description": second.description,
+        "price_amount": "45,50", "price_max": "", "price_unit": "piece",
+        "moq_quantity": "100", "moq_unit": "piece"})
+    assert "m=saved" in response.headers["Location"]
+    response = await desk.post(f"/admin/submissions/{sid}/products/{second.id}/english", {
+        "title_en": "Beldi black soap", "description_en": "Traditional olive soap."})
+    assert "m=translation_saved" in response.headers["Location"]
+    async with db.transaction() as session:
+        fields = {e.field: (e.old, e.new) for e in await queries.edits(session, sid)}
+        english = (await session.execute(select(ProductTranslation))).scalar_one()
+        conv = await session.get(Conversation, conv.id)
+    assert fields["product:2:name"] == ("Savon noir", "Savon noir beldi")
+    assert fields["product:2:price_amount"] == ("150", "45.5")
+    assert fields["product:2:price_unit"] == ("l", "piece")
+    assert fields["product:2:title_en"] == ("", "Beldi black soap")
+    assert (english.position, english.title_en) == (1, "Beldi black soap")
+    product = conv.state["draft"]["products"][1]
+    assert product["name"] == "Savon noir beldi"
+    assert product["price"] == {"amount": "45.5", "amount_max": None, "unit": "piece"}
+    page = await desk.text(f"/admin/submissions/{sid}")
+    assert "Beldi black soap" in page and "Savon noir beldi" in page
+
+    # Once decided, the rows are what was decided on.
+    async with db.transaction() as session:
+        await submissions.decide(session, sid, "reject", actor="cli", reason="test")
+    late = await desk.post(f"/admin/submissions/{sid}/business", {"city": "Agadir"})
+    assert "e=not_editable" in late.headers["Location"]
+
+
+async def submissions_views(db, sid):
+    async with db.transaction() as session:
+        return await submissions.views(session, ids=[sid])
+
+
+async def test_decisions_change_the_status_and_queue_the_owners_notice(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client, name="Atelier Un")
+    await onboard(client, name="Atelier Deux")
+    await onboard(client, name="Atelier Trois")
+    ids = await submission_ids(db)
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+
+    one = ids["Atelier Un"]
+    empty = await desk.post(f"/admin/submissions/{one}/decision",
+                            {"decision": "request_changes"})
+    assert "e=changes_need_items" in empty.headers["Location"]
+    response = await desk.post(f"/admin/submissions/{one}/decision", [
+        ("decision", "request_changes"),
+        ("item_field", "product:1:photos"), ("item_reason", "photo_dark"),
+        ("item_field", "city"), ("item_reason", ""),
+        ("item_field", ""), ("item_reason", "price_unit"),
+        ("item_field", "product:9:photos"), ("item_reason", "photo_dark"),
+        ("note", "Merci de reprendre la photo en plein jour."),
+    ])
+    assert "m=decision_done_changes_requested" in response.headers["Location"]
+    page = await desk.text(response.headers["Location"])
+    assert "le propriétaire sait quoi corriger" in page
+
+    two = ids["Atelier Deux"]
+    response = await desk.post(f"/admin/submissions/{two}/decision", {"decision": "approve"})
+    assert "m=decision_done_approved" in response.headers["Location"]
+    again = await desk.post(f"/admin/submissions/{two}/decision", {"decision": "approve"})
+    assert "e=decision_invalid" in again.headers["Location"]
+
+    three = ids["Atelier Trois"]
+    no_reason = await desk.post(f"/admin/submissions/{three}/decision", {"decision": "reject"})
+    assert "e=reject_needs_reason" in no_reason.headers["Location"]
+    await desk.post(f"/admin/submissions/{three}/decision",
+                    {"decision": "reject", "note": "Produit hors catalogue export."})
+
+    async with db.transaction() as session:
+        status = {sid: (await session.get(Submission, sid)).status for sid in ids.values()}
+        changes = (await session.execute(select(StatusChange).where(
+            StatusChange.actor == "admin:amina@tijara.ma"))).scalars().all()
+        outbox = (await session.execute(select(Outbox).order_by(Outbox.id))).scalars().all()
+    assert status == {one: "changes_requested", two: "approved", three: "rejected"}
+    assert {(c.submission_id, c.to_status, c.reason) for c in changes} == {
+        (one, "changes_requested", "Merci de reprendre la photo en plein jour."),
+        (two, "approved", ""), (three, "rejected", "Produit hors catalogue export.")}
+    notices = [o for o in outbox if o.kind == "notify"]
+    assert len(notices) == 3
+    asked = next(o for o in notices if o.dedupe_key.startswith(f"notify:{one}-"))
+    assert asked.payload["event"]["items"] == [
+        {"field": "product:1:photos", "reason": "photo_dark"},
+        {"field": "city", "reason": "other"}]
+    assert [o.payload for o in outbox if o.kind == "handoff"] == [
+        {"submission_id": two, "revision": 1}]
+    detail = await desk.text(f"/admin/submissions/{two}")
+    assert "Transmission à la vitrine" in detail and "Message au propriétaire" in detail
+
+
+async def test_a_failed_handoff_shows_its_error_and_can_be_retried(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client)
+    (sid,) = (await submission_ids(db)).values()
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    await desk.post(f"/admin/submissions/{sid}/decision", {"decision": "approve"})
+    early = await desk.post(f"/admin/submissions/{sid}/handoff/retry", {})
+    assert "e=retry_impossible" in early.headers["Location"]  # nothing failed yet
+    async with db.transaction() as session:
+        row = (await session.execute(select(Outbox).where(Outbox.kind == "handoff"))
+               ).scalar_one()
+        row.status, row.attempts, row.last_error = "failed", 7, "422 <b>ice</b> rejected"
+        await submissions.mark_handoff_failed(session, sid, 1, "422 <b>ice</b> rejected")
+    page = await desk.text(f"/admin/submissions/{sid}")
+    assert "Échec de transmission" in page
+    assert "422 &lt;b&gt;ice&lt;/b&gt; rejected" in page  # escaped, never HTML
+    assert 'id="retry"' in page
+    response = await desk.post(f"/admin/submissions/{sid}/handoff/retry", {})
+    assert "m=retried" in response.headers["Location"]
+    async with db.transaction() as session:
+        row = await session.get(Outbox, row.id)
+        submission = await session.get(Submission, sid)
+        last = (await session.execute(select(StatusChange).order_by(StatusChange.id.desc())
+                                      .limit(1))).scalar_one()
+    assert (row.status, row.attempts, submission.status) == ("pending", 0, "approved")
+    assert (last.from_status, last.to_status, last.actor) == (
+        "handoff_failed", "approved", "admin:amina@tijara.ma")
+    assert 'id="retry"' not in await desk.text(f"/admin/submissions/{sid}")
+
+
+async def test_detail_page_shows_photos_through_signed_links(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client, products=(("Huile d'argan", 2),))
+    (sid,) = (await submission_ids(db)).values()
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    page = await desk.text(f"/admin/submissions/{sid}")
+    links = re.findall(r'<img src="(/media/[0-9a-f]{64}\?exp=\d+&amp;sig=[0-9a-f]+)"', page)
+    assert len(links) == 2
+    image = await client.get(links[0].replace("&amp;", "&"))
+    assert image.status == 200 and image.headers["Content-Type"] == "image/jpeg"
+    full = re.findall(r'<a href="(/media/[^"]+)" target="_blank"', page)
+    assert len(full) == 2 and full[0] != links[0]  # the thumbnail is not the full photo
+    assert "Écriture latine".lower() in page.lower() and "Chat web" in page
+    headers = (await desk.get(f"/admin/submissions/{sid}")).headers
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["Cache-Control"] == "no-store"
+
+
+async def test_arabic_interface_is_right_to_left(client, db):
+    await add_user(db, "amina@tijara.ma")
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    response = await desk.get("/admin/lang/ar?next=/admin/funnel")
+    assert str(response.url).endswith("/admin/funnel")
+    page = await response.text()
+    assert '<html lang="ar" dir="rtl">' in page and "مسار التسجيل" in page
+    assert (await desk.get("/admin/lang/ar?next=https://evil.example")).url.path == \
+        "/admin/submissions"
+
+
+async def test_csv_export_has_one_row_per_product(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client, name="=HYPERLINK(\"http://x\")",
+                  products=(("Huile d'argan", 2), ("Savon noir", 1)))
+    await onboard(client, lang="ar", name="تعاونية النور", owner="فاطمة العلوي", city="مراكش",
+                  sector="carpets", products=(("زربية", 1),))
+    ids = await submission_ids(db)
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    response = await desk.get("/admin/export.csv?status=all")
+    assert response.status == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response.headers["Content-Disposition"]
+    body = await response.read()
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == 3
+    first, second, arabic = rows
+    assert first["business_name"] == "'=HYPERLINK(\"http://x\")"
+    assert (first["product_position"], first["product_name"], first["photo_count"]) == (
+        "1", "Huile d'argan", "2")
+    assert (second["product_position"], second["product_name"]) == ("2", "Savon noir")
+    assert first["phone"] == "+212661234567"  # a phone is not a formula
+    assert (first["price_amount"], first["price_unit"], first["moq_quantity"]) == (
+        "150", "l", "20")
+    assert all(url.startswith("http://testserver/media/") and "sig=" in url
+               for url in first["photo_urls"].split())
+    assert (arabic["business_name"], arabic["owner_name"], arabic["language"]) == (
+        "تعاونية النور", "فاطمة العلوي", "ar")
+    assert arabic["submission_id"] == str(ids["تعاونية النور"])
+    only = list(csv.DictReader(io.StringIO((await (await desk.get(
+        "/admin/export.csv?status=all&language=ar")).read()).decode("utf-8-sig"))))
+    assert [r["business_name"] for r in only] == ["تعاونية النور"]
+
+
+async def test_funnel_counts_real_conversations(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client, stop="ask_language")  # opened the chat, never answered
+    await onboard(client, stop="ask_consent")  # chose a language
+    await onboard(client, lang="ar", stop="ask_product_name")  # the business is described
+    await onboard(client, stop="ask_photos")  # named a first product
+    await onboard(client, stop="photos")  # and sent its photos
+    await onboard(client, name="Soumise")
+    await onboard(client, lang="ar", name="مقبولة")
+    ids = await submission_ids(db)
+    async with db.transaction() as session:
+        await submissions.decide(session, ids["مقبولة"], "approve", actor="cli")
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+
+    def counts(html: str, section: str = "funnel-total") -> dict[str, int]:
+        part = html.split(f'id="{section}"')[1]
+        return {s: int(n) for s, n in re.findall(
+            r'data-stage="(\w+)" data-count="(\d+)"', part)}
+
+    page = await desk.text("/admin/funnel?by=language")
+    assert counts(page) == {"started": 7, "language": 6, "registered": 5, "product": 4,
+                            "photos": 3, "submitted": 2, "approved": 1, "live": 0}
+    groups = page.split('id="funnel-groups"')[1]
+    ar_row = re.search(r'<tr data-group="ar">(.*?)</tr>', groups, re.S).group(1)
+    assert [int(n) for n in re.findall(r'data-stage="\w+">(\d+)', ar_row)] == [
+        2, 2, 2, 1, 1, 1, 1, 0]
+    by_region = await desk.text("/admin/funnel?by=region")
+    assert 'data-group="souss-massa"' in by_region
+    empty = await desk.text("/admin/funnel?from=2001-01-01&to=2001-01-31")
+    assert "Aucune conversation sur cette période" in empty
+
+
+async def test_cli_creates_an_account_that_can_log_in(client, db, monkeypatch, settings,
+                                                       capsys):
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+
+    def run(*args) -> int:
+        try:
+            main(list(args))
+        except SystemExit as exit_:
+            return exit_.code
+        return 0
+
+    code = await asyncio.to_thread(run, "admin", "create", "Youssef@Partner.ma",
+                                   "--password-stdin", "--name", "Youssef", "--role", "agent")
+    assert code == 0, capsys.readouterr().err
+    assert "created agent youssef@partner.ma" in capsys.readouterr().out
+    async with db.transaction() as session:
+        user = await queries.user_by_email(session, "youssef@partner.ma")
+    assert (user.role, user.name) == ("agent", "Youssef")
+    assert user.password_hash.startswith("$argon2")
+    assert (await Desk(client).login("youssef@partner.ma")).status == 303
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert await asyncio.to_thread(run, "admin", "create", "youssef@partner.ma",
+                                   "--password-stdin") == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert await asyncio.to_thread(run, "admin", "create", "new@partner.ma",
+                                   "--password-stdin") == 2

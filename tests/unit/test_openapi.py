@@ -1,0 +1,121 @@
+"""docs/storefront-api.yaml is valid OpenAPI 3.1, and the bodies Tijara really sends
+(bot.handoff.body) validate against its schema."""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import UTC, datetime
+
+import pytest
+from openapi_spec_validator import validate
+
+from bot.handoff import body
+from bot.signing import Signer
+from bot.storefront import request_headers
+from storage import submissions
+from storage.models import Business, Media, Product, StatusChange, Submission, User
+from storage.submissions import ProductView, SubmissionView
+from tests.fakes.storefront import spec, validator
+from tests.helpers import Owner, photo_bytes
+
+SIGNER = Signer("test-secret", "https://tijara.example.ma")
+AT = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+
+
+def test_the_document_is_valid_openapi_3_1():
+    document = spec()
+    validate(document)
+    assert document["openapi"].startswith("3.1")
+    post = document["paths"]["/storefronts"]["post"]
+    assert {"201", "200", "409", "4XX", "5XX"} <= set(post["responses"])
+
+
+def view(*, agent: bool = False, full: bool = False) -> SubmissionView:
+    submission = Submission(id=42, business_id=7, status="approved", revision=2,
+                            submitted_at=AT, decided_at=AT)
+    business = Business(id=7, conversation_id=3, name="تعاونية الأطلس", owner_name="Aicha Ait",
+                        phone="+212661234567", email="coop@example.ma" if full else None,
+                        city="Marrakech", region="marrakech-safi", sector="carpets",
+                        ice="001525478000036" if full else None, language="ary",
+                        script="Arab", channel="whatsapp", consent_at=AT)
+    photos = [Media(id=i, sha256=f"{i:064x}", kind="photo", content_type="image/jpeg",
+                    size=120_000 + i, width=1600, height=1200) for i in (1, 2)]
+    products = [
+        ProductView(Product(id=1, business_id=7, position=0, name="زربية", description="",
+                            price_amount="900", price_max="1200" if full else None,
+                            price_unit="m2", moq_quantity="5", moq_unit="m2"), photos),
+        ProductView(Product(id=2, business_id=7, position=1, name="Coussin",
+                            description="Laine de l'Atlas.", price_amount="150.50",
+                            price_unit="piece", moq_quantity="20", moq_unit="piece"),
+                    photos[:1]),
+    ]
+    history = [StatusChange(submission_id=42, from_status=None, to_status="submitted",
+                            actor="owner", revision=2, at=AT),
+               StatusChange(submission_id=42, from_status="submitted", to_status="approved",
+                            actor="admin:a@tijara.ma", revision=2, at=AT)]
+    return SubmissionView(submission, business, products,
+                          User(id=5, email="agent@example.ma", name="Said", role="agent")
+                          if agent else None, history)
+
+
+@pytest.mark.parametrize("options", [{}, {"agent": True, "full": True}])
+def test_constructed_bodies_validate(options):
+    document = body(view(**options), SIGNER, links_from=AT)
+    errors = list(validator("StorefrontRequest").iter_errors(document))
+    assert errors == []
+    assert document["approved_at"] == AT.isoformat()
+
+
+@pytest.mark.parametrize("breaks", [
+    lambda d: d["business"].update(phone="0661234567"),  # not E.164
+    lambda d: d["products"][0]["images"][0].pop("sha256"),
+    lambda d: d["products"][0]["images"][0].update(url="/media/abc"),  # not absolute
+    lambda d: d["products"][0]["price"].update(currency="EUR"),
+    lambda d: d["products"][0]["price"].update(amount="150 DH"),
+    lambda d: d.update(products=[]),
+    lambda d: d.update(language="en"),
+    lambda d: d.pop("approved_at"),
+])
+def test_the_schema_refuses_what_the_backend_could_not_use(breaks):
+    document = copy.deepcopy(body(view(), SIGNER, links_from=AT))
+    breaks(document)
+    assert list(validator("StorefrontRequest").iter_errors(document))
+
+
+def test_the_answers_and_headers_match_the_document():
+    schemas = spec()["components"]["schemas"]
+    for name in ("CreatedStorefront", "Error"):
+        assert list(validator(name).iter_errors(schemas[name]["example"])) == []
+    parameters = spec()["components"]["parameters"]
+    settings = type("S", (), {"storefront_api_token": "t", "storefront_signing_secret": "s"})
+    headers = request_headers(settings, b'{"a":1}', "42-2")
+    assert re.fullmatch(parameters["Signature"]["schema"]["pattern"],
+                        headers["X-Tijara-Signature"])
+    assert re.fullmatch(parameters["IdempotencyKey"]["schema"]["pattern"],
+                        headers["Idempotency-Key"])
+    assert headers["Authorization"] == "Bearer t"
+
+
+async def test_a_real_submission_from_the_web_chat_validates(client, db):
+    owner = Owner(client)
+    await owner.start("ar")
+    for action, value in (("press", "lang:ar"), ("say", "نعم"), ("say", "تعاونية تيفاوين"),
+                          ("say", "فاطمة الزهراء العمراني"), ("say", "أكادير"),
+                          ("press", "sector:argan"), ("press", "skip"), ("say", "0661234567"),
+                          ("press", "skip"), ("say", "زيت الأركان")):
+        await getattr(owner, action)(value)
+    assert await owner.photo(photo_bytes(4)) == ["photo_received"]
+    for action, value in (("press", "done"), ("say", "زيت معصور على البارد"),
+                          ("say", "150 درهم للتر"), ("say", "20 لتر"), ("press", "no")):
+        await getattr(owner, action)(value)
+    assert await owner.press("submit") == ["submitted"]
+    async with db.transaction() as session:
+        (v,) = await submissions.views(session)
+        await submissions.decide(session, v.submission.id, "approve", actor="cli")
+    async with db.transaction() as session:
+        (v,) = await submissions.views(session)
+    document = body(v, SIGNER, links_from=AT)
+    assert list(validator("StorefrontRequest").iter_errors(document)) == []
+    assert (document["language"], document["script"]) == ("ar", "Arab")
+    assert document["business"]["ice"] is None and document["business"]["email"] is None

@@ -21,6 +21,12 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def approved_at(view: SubmissionView) -> datetime | None:
+    """The review decision (a retried handoff goes back to "approved" too, from elsewhere)."""
+    return next((c.at for c in reversed(view.history)
+                 if c.to_status == "approved" and c.from_status == "submitted"), None)
+
+
 def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = None) -> dict:
     """The JSON body. With `links_from`, image links expire IMAGE_LINK_TTL after it, so
     every retry of one handoff sends the same bytes (the links are otherwise the same
@@ -28,9 +34,6 @@ def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = 
     b, s = view.business, view.submission
     link = {} if links_from is None else {"ttl": int(IMAGE_LINK_TTL.total_seconds()),
                                           "now": links_from.timestamp()}
-    # The review decision (a retried handoff goes back to "approved" too, from elsewhere).
-    approved = next((c.at for c in reversed(view.history)
-                     if c.to_status == "approved" and c.from_status == "submitted"), None)
     return {
         "submission_id": s.id,
         "revision": s.revision,
@@ -60,7 +63,7 @@ def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = 
         "agent": {"id": view.agent.id, "name": view.agent.name} if view.agent else None,
         "consent_at": _iso(b.consent_at),
         "submitted_at": _iso(s.submitted_at),
-        "approved_at": _iso(approved),
+        "approved_at": _iso(approved_at(view)),
     }
 
 

@@ -50,7 +50,7 @@ from bot.settings import Settings
 from bot.signing import Signer
 from storage import outbox, submissions
 from storage.db import Database
-from storage.media import LocalMediaStore, MediaStore
+from storage.media import LocalMediaStore, MediaStore, _fsync_dir
 from storage.models import Outbox, utcnow
 from storage.submissions import SubmissionView
 
@@ -79,6 +79,10 @@ def handoff_handler(db: Database, settings: Settings, store: MediaStore | None =
     timeout = timeout or float(getattr(settings, "storefront_timeout", None) or TIMEOUT)
     lease = timedelta(seconds=timeout) + LEASE_MARGIN
     exports = Path(settings.var_dir) / "exports"
+    if settings.storefront_api_url and not (settings.storefront_api_token
+                                            and settings.storefront_signing_secret):
+        log.warning("STOREFRONT_API_URL is set without STOREFRONT_API_TOKEN and "
+                    "STOREFRONT_SIGNING_SECRET: the backend will refuse the handoffs")
 
     async def run(row: Outbox) -> None:
         sid, revision = row.payload["submission_id"], row.payload["revision"]
@@ -328,8 +332,7 @@ def products_csv(views: list[SubmissionView]) -> str:
     writer.writerow(CSV_COLUMNS)
     for v in views:
         b, s = v.business, v.submission
-        approved = next((c.at for c in reversed(v.history)
-                         if c.to_status == "approved" and c.from_status == "submitted"), None)
+        approved = handoff.approved_at(v)
         for n, pv in enumerate(v.products, 1):
             p = pv.product
             images = ";".join(f"{s.id}/{image_name(n, i)}" for i in range(1, len(pv.media) + 1))
@@ -343,7 +346,8 @@ def products_csv(views: list[SubmissionView]) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """A whole file or none: temporary file, fsync, rename, fsync of the folder."""
+    """A whole file or none: temporary file, fsync, rename, fsync of the folder (as the
+    media store writes photos)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -354,12 +358,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        with contextlib.suppress(OSError):  # some filesystems refuse it; the rename is done
-            os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    _fsync_dir(path.parent)  # the rename itself survives a power cut
 
 
 @contextlib.asynccontextmanager

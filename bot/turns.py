@@ -94,26 +94,32 @@ class Turns:
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone)
 
-    async def handle(self, msg: InboundMessage) -> TurnResult:
+    async def handle(self, msg: InboundMessage, *, create: bool = True) -> TurnResult | None:
+        """A synchronous turn (web chat, terminal): all in one transaction, replies returned.
+
+        None when the conversation does not exist and `create` is false.
+        """
         for attempt in range(RETRIES):
             try:
-                return await self._handle_once(msg)
+                return await self._handle_once(msg, create)
             except conversations.StaleConversation:
                 log.info("conversation changed under turn, retrying (%d)", attempt + 1)
         raise RuntimeError("conversation kept changing; giving up this turn")
 
-    async def _handle_once(self, msg: InboundMessage) -> TurnResult:
+    async def _handle_once(self, msg: InboundMessage, create: bool) -> TurnResult | None:
         now = utcnow()
         async with self.db.transaction() as session:
-            conv = await conversations.lock(session, msg.channel, msg.user_ref)
+            conv = await conversations.lock(session, msg.channel, msg.user_ref, create=create)
+            if conv is None:
+                return None
             inbound_id = await conversations.record_inbound(
-                session, conv.id, msg.channel, msg.external_id, msg.to_record(), msg.group)
+                session, conv.id, msg.channel, msg.external_id, msg.to_record(), msg.group,
+                processed=True)
             if inbound_id is None:  # seen before: no second effect, show where we are
                 state = ConversationState.model_validate(conv.state or {})
                 replies = engine.resume(state, self.context(msg.channel, None, now))
                 return self._result(conv.id, state, replies, duplicate=True)
             new_state, replies = await self._step(session, conv, msg, msg.files, now)
-            await conversations.mark_processed(session, inbound_id)
         return self._result(conv.id, new_state, replies)
 
     async def record(self, msg: InboundMessage) -> int | None:

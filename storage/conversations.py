@@ -5,55 +5,59 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
-from storage.models import Conversation, Inbound, utcnow
+from storage.models import Conversation, Inbound, UTCDateTime, utcnow
 
 
 class StaleConversation(Exception):
     """Someone else changed the conversation since we read it: redo the turn."""
 
 
-def _insert(session: AsyncSession, table):
-    dialect = session.bind.dialect.name
-    return (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+# Plain SQL for the two inserts of every turn: SQLAlchemy does not cache the compiled form
+# of dialect INSERT ... ON CONFLICT constructs, and both databases speak this SQL.
+_CREATE = sa.text(
+    "INSERT INTO conversation (channel, user_ref, locale, script, step, state, version,"
+    " status, created_at, updated_at) VALUES (:channel, :user_ref, 'ary-Arab', 'Arab',"
+    " 'start', '{}', 0, 'active', :now, :now) ON CONFLICT (channel, user_ref) DO NOTHING"
+).bindparams(sa.bindparam("now", type_=UTCDateTime))
+_RECORD = sa.text(
+    "INSERT INTO inbound (channel, external_id, conversation_id, group_key, raw, received_at,"
+    " processed_at) VALUES (:channel, :external_id, :conversation_id, :group_key, :raw, :now,"
+    " :processed) ON CONFLICT (channel, external_id) DO NOTHING RETURNING id"
+).bindparams(sa.bindparam("raw", type_=sa.JSON), sa.bindparam("now", type_=UTCDateTime),
+             sa.bindparam("processed", type_=UTCDateTime))
+
+
+def _by_user(channel: str, user_ref: str):
+    return select(Conversation).where(Conversation.channel == channel,
+                                      Conversation.user_ref == user_ref)
 
 
 async def ensure(session: AsyncSession, channel: str, user_ref: str) -> Conversation:
     """The conversation of (channel, user), created if new; not locked."""
-    await _create(session, channel, user_ref)
-    return (await session.execute(select(Conversation).where(
-        Conversation.channel == channel, Conversation.user_ref == user_ref))).scalar_one()
+    await session.execute(_CREATE, {"channel": channel, "user_ref": user_ref, "now": utcnow()})
+    return (await session.execute(_by_user(channel, user_ref))).scalar_one()
 
 
-async def _create(session: AsyncSession, channel: str, user_ref: str) -> None:
-    now = utcnow()
-    await session.execute(
-        _insert(session, Conversation.__table__)
-        .values(channel=channel, user_ref=user_ref, locale="ary-Arab", script="Arab",
-                step="start", state={}, version=0, status="active",
-                created_at=now, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["channel", "user_ref"])
-    )
-
-
-async def lock(session: AsyncSession, channel: str, user_ref: str) -> Conversation:
-    """The conversation of (channel, user), created if new, locked until the transaction ends.
+async def lock(session: AsyncSession, channel: str, user_ref: str, *,
+               create: bool = True) -> Conversation | None:
+    """The conversation of (channel, user), locked until the transaction ends.
 
     The row is read only after taking the lock, so two messages of one owner
     (two photos of an album) are applied one after the other, never both on
-    the same old state.
+    the same old state. A new owner's row is created first (unless `create`
+    is false: then None).
     """
-    await _create(session, channel, user_ref)
-    query = select(Conversation).where(Conversation.channel == channel,
-                                       Conversation.user_ref == user_ref)
+    query = _by_user(channel, user_ref).execution_options(populate_existing=True)
     if session.bind.dialect.name == "postgresql":
         query = query.with_for_update()
-    result = await session.execute(query.execution_options(populate_existing=True))
-    return result.scalar_one()
+    found = (await session.execute(query)).scalar_one_or_none()
+    if found is not None or not create:
+        return found
+    await session.execute(_CREATE, {"channel": channel, "user_ref": user_ref, "now": utcnow()})
+    return (await session.execute(query)).scalar_one()
 
 
 async def find(session: AsyncSession, channel: str, user_ref: str) -> Conversation | None:
@@ -63,15 +67,16 @@ async def find(session: AsyncSession, channel: str, user_ref: str) -> Conversati
 
 
 async def record_inbound(session: AsyncSession, conversation_id: int, channel: str,
-                         external_id: str, raw: dict, group_key: str | None = None) -> int | None:
-    """Log a received message once. None when (channel, external_id) was already seen."""
-    result = await session.execute(
-        _insert(session, Inbound.__table__)
-        .values(channel=channel, external_id=external_id, conversation_id=conversation_id,
-                group_key=group_key, raw=raw, received_at=utcnow())
-        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-        .returning(Inbound.__table__.c.id)
-    )
+                         external_id: str, raw: dict, group_key: str | None = None, *,
+                         processed: bool = False) -> int | None:
+    """Log a received message once. None when (channel, external_id) was already seen.
+
+    `processed`: the turn runs in this same transaction (web chat), so the row is born done.
+    """
+    now = utcnow()
+    result = await session.execute(_RECORD, {
+        "channel": channel, "external_id": external_id, "conversation_id": conversation_id,
+        "group_key": group_key, "raw": raw, "now": now, "processed": now if processed else None})
     return result.scalar_one_or_none()
 
 

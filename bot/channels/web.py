@@ -88,8 +88,6 @@ async def resume(request: web.Request) -> web.Response:
 async def message(request: web.Request) -> web.Response:
     session = _session_id(request)
     turns = request.app[turns_key]
-    if await turns.current(CHANNEL, session) is None:
-        raise web.HTTPNotFound()
     text = payload = None
     files = ()
     message_id = None
@@ -116,7 +114,9 @@ async def message(request: web.Request) -> web.Response:
         message_id = uuid.uuid4().hex  # no id from the client: no dedupe possible
     result = await turns.handle(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=message_id, text=text, payload=payload,
-        files=files, raw={"text": text, "payload": payload, "files": len(files)}))
+        files=files, raw={"text": text, "payload": payload, "files": len(files)}), create=False)
+    if result is None:  # an unknown or expired session: the page starts a new one
+        raise web.HTTPNotFound()
     return _answer(request, session, result, await turns.inbox(result.conversation_id))
 
 

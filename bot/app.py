@@ -30,7 +30,7 @@ from bot.signing import Signer
 from bot.turns import Turns
 from bot.worker import handlers_for, work
 from storage.db import Database
-from storage.media import LocalMediaStore
+from storage.media import LocalMediaStore, media_type
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -70,7 +70,9 @@ async def media(request: web.Request) -> web.Response:
     store = request.app[media_key]
     if not store.exists(sha256):
         raise web.HTTPNotFound()
-    return web.Response(body=store.open(sha256), content_type="image/jpeg",
+    async with request.app[db_key].transaction() as session:
+        content_type = await media_type(session, sha256)
+    return web.Response(body=store.open(sha256), content_type=content_type,
                         headers={"Cache-Control": "private, max-age=3600"})
 
 

@@ -15,9 +15,10 @@ Quality advice is computed on a small grey copy (long side `ANALYSIS_LONG_SIDE`)
   4-neighbour Laplacian, taken per tile on a 4x4 grid, and the *best* tile wins:
   a sharp product in front of a plain wall or a soft background (shallow depth of
   field) is a good photo, while a global variance would call it blurred.
-- "dark": mean luminance < `DARK_MEAN` and even the brightest 5 % < `DARK_P95`.
-- "bright" (washed out): mean > `BRIGHT_MEAN` and even the darkest 5 % > `BRIGHT_P5`.
-  The percentile guards keep a product on a white sweep or on black velvet quiet.
+- "dark": mean luminance < `DARK_MEAN` and even the brightest 1 % < `DARK_P99`.
+- "bright" (washed out): mean > `BRIGHT_MEAN` and even the darkest 1 % > `BRIGHT_P1`.
+  The percentile guards keep a product on a white backdrop (mean ~233) or silver
+  on black velvet (mean ~27) quiet: their product still has real shadows/highlights.
 
 Calibration (reproduce with `python -m benchmarks.media --calibrate`): six
 generated product scenes (carpet, zellige, argan bottle with a label, tagine on a
@@ -55,8 +56,8 @@ MIN_SHORT_SIDE = 600
 ANALYSIS_LONG_SIDE = 768
 TILES = 4
 BLUR_THRESHOLD = 100.0
-DARK_MEAN, DARK_P95 = 50, 170
-BRIGHT_MEAN, BRIGHT_P5 = 210, 100
+DARK_MEAN, DARK_P99 = 50, 160
+BRIGHT_MEAN, BRIGHT_P1 = 210, 100
 NEAR_DUPLICATE_BITS = 10  # Hamming distance between two 64-bit pHashes
 
 # Pillow raises DecompressionBombError above 2 * MAX_IMAGE_PIXELS, i.e. above 40 MP,
@@ -88,8 +89,8 @@ class Unacceptable(ValueError):
 class Quality:
     sharpness: float  # best tile's variance of the Laplacian, on the analysis image
     mean: float  # luminance 0..255
-    p5: float
-    p95: float
+    p1: float  # the darkest 1 % of pixels are at most this
+    p99: float  # the brightest 1 % are at least this
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,7 @@ def measure(img: Image.Image) -> Quality:
     total = sum(hist)
     mean = sum(i * n for i, n in enumerate(hist)) / total
     return Quality(sharpness=_sharpness(grey), mean=mean,
-                   p5=_percentile(hist, total, 0.05), p95=_percentile(hist, total, 0.95))
+                   p1=_percentile(hist, total, 0.01), p99=_percentile(hist, total, 0.99))
 
 
 def _percentile(hist: list[int], total: int, q: float) -> float:
@@ -271,8 +272,8 @@ def advise(quality: Quality, width: int, height: int) -> tuple[str, ...]:
         advice.append("too_small")
     if quality.sharpness < BLUR_THRESHOLD:
         advice.append("blurry")
-    if quality.mean < DARK_MEAN and quality.p95 < DARK_P95:
+    if quality.mean < DARK_MEAN and quality.p99 < DARK_P99:
         advice.append("dark")
-    if quality.mean > BRIGHT_MEAN and quality.p5 > BRIGHT_P5:
+    if quality.mean > BRIGHT_MEAN and quality.p1 > BRIGHT_P1:
         advice.append("bright")
     return tuple(advice)

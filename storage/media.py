@@ -292,3 +292,10 @@ async def gc(session_factory_or_db: Any, store: LocalMediaStore,
     removed = await asyncio.to_thread(store.remove_stale, doomed, cutoff)
     log.info("media gc: %d of %d old files removed", removed, len(candidates))
     return removed
+
+
+async def media_type(session: AsyncSession, sha256: str) -> str:
+    """The content type of a stored file: a voice note plays as audio, a thumbnail is JPEG."""
+    found = (await session.execute(sa.select(Media.content_type).where(
+        Media.sha256 == sha256).limit(1))).scalar()
+    return found or "image/jpeg"  # thumbnails and normalised photos are JPEG

@@ -5,7 +5,8 @@
   `Idempotency-Key` is the body's `{submission_id}-{revision}`; 422 unless the body
   validates against the document's schema; then it DOWNLOADS every image URL and
   checks its sha256 and size (422 if one fails); then one storefront per key:
-  201 `{"storefront_id", "url"}`, and 409 with the same for a repeat of the key.
+  201 `{"storefront_id", "url"}`, and 409 with the same for a repeat of the key
+  (with no body at all if `bare_conflicts` is set).
   Requests with one key are served one at a time, as a real backend would lock the key.
 - Faults: `fail(n, status)` answers the next n requests with `status` (503: the
   backend is down); `stall(n, seconds, after_create=...)` holds the next n requests
@@ -73,6 +74,7 @@ class FakeStorefront:
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._released = asyncio.Event()
         self._validator = validator("StorefrontRequest")
+        self.bare_conflicts = False  # True: a repeated key gets a 409 with no body
 
     # --- setup ---
 
@@ -149,6 +151,8 @@ class FakeStorefront:
                 f"{'.'.join(map(str, e.path)) or 'body'}: {e.message}" for e in errors[:5]))
         async with self._locks[key]:
             if key in self.storefronts:
+                if self.bare_conflicts:
+                    return web.Response(status=409)
                 return web.json_response(self.storefronts[key]["answer"], status=409)
             problem = await self._download(body)
             if problem:

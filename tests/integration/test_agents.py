@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from sqlmodel import select
 
@@ -88,4 +89,4 @@ async def test_agent_invite_command_prints_links_and_writes_a_qr_code(settings, 
     assert "https://t.me/TijaraBot?start=agent-" in out
     assert "https://wa.me/14155238886?text=ref-" in out
     qr = next(line.split(": ", 1)[1] for line in out.splitlines() if "QR code" in line)
-    assert open(qr, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert Path(qr).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -151,12 +151,11 @@ async def test_no_reminder_to_the_unreachable_the_finished_or_the_unstarted(db, 
     assert await owners.deliver() == []
 
 
-async def test_after_a_request_for_changes_the_quiet_period_starts_at_the_decision(
-        db, settings):
-    owners = Owners(db)
-    conv = await owners.say("aicha", text="bonjour", is_start=True)
-    state = ConversationState(  # a submitted draft, as the engine leaves it
-        step="submitted", language="fr", script="Latn", revision=1, draft=Draft(
+async def submitted(db, owners: Owners, user: str, language: str, script: str) -> tuple:
+    """A conversation whose draft was submitted (as the engine leaves it); (conv, sid)."""
+    conv = await owners.say(user, text="bonjour", is_start=True)
+    state = ConversationState(
+        step="submitted", language=language, script=script, revision=1, draft=Draft(
             business_name="Tapis Atlas", products=[ProductDraft(
                 name="Tapis", price=Amount(amount=Decimal("900"), unit="piece"),
                 moq=Amount(amount=Decimal("2"), unit="piece"))]))
@@ -165,17 +164,38 @@ async def test_after_a_request_for_changes_the_quiet_period_starts_at_the_decisi
             state=state.model_dump(mode="json"), step="submitted", status="submitted"))
         c = await session.get(Conversation, conv)
         s = await submissions.record(session, c, state, utcnow())
-        await submissions.decide(session, s.id, "request_changes", actor="admin:a@tijara.ma",
+    return conv, s.id
+
+
+async def test_after_a_request_for_changes_the_quiet_period_starts_at_the_decision(
+        db, settings):
+    owners = Owners(db)
+    conv, sid = await submitted(db, owners, "aicha", "fr", "Latn")
+    async with db.transaction() as session:
+        await submissions.decide(session, sid, "request_changes", actor="admin:a@tijara.ma",
                                  items=[{"field": "product:1:price", "reason": "price_unit"}])
     await owners.quiet_for(conv, 200)  # they submitted long ago
     sent = await owners.deliver()
     assert sent == [("fr", ["decision_changes_requested", "ask_price"])]
     assert await scan(db, settings) == 0  # not right after the admin's message
     async with db.transaction() as session:
-        await session.execute(sa.update(Submission).where(Submission.id == s.id).values(
+        await session.execute(sa.update(Submission).where(Submission.id == sid).values(
             decided_at=utcnow() - timedelta(hours=25)))
     assert await scan(db, settings) == 1
     assert await owners.deliver() == [("fr", ["reminder", "ask_price"])]
+
+
+async def test_a_rejection_reaches_the_owner_in_their_language_and_no_reminder_follows(
+        db, settings):
+    owners = Owners(db)
+    conv, sid = await submitted(db, owners, "hassan", "ar", "Arab")
+    async with db.transaction() as session:
+        await submissions.decide(session, sid, "reject", actor="admin:a@tijara.ma",
+                                 reason="المنتج غير مقبول للتصدير")
+    assert await owners.deliver() == [("ar", ["decision_rejected"])]
+    assert "المنتج غير مقبول للتصدير" in owners.channel.sent[-1].replies[0].text
+    await owners.quiet_for(conv, 25)
+    assert await scan(db, settings) == 0
 
 
 async def test_the_worker_loop_runs_the_scan(db, settings):

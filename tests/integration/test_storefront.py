@@ -309,6 +309,27 @@ async def _answered(fake, n: int) -> bool:
     return len(fake.requests) >= n
 
 
+async def test_a_409_without_the_storefront_is_live_without_a_link(site, fake, db, settings,
+                                                                   monkeypatch):
+    monkeypatch.setattr(storefront, "TIMEOUT", 1.0)
+    (sid,) = await make_submissions(db, settings, 1)
+    fake.stall(1, 30.0, after_create=True)  # created, but the answer is lost
+    fake.bare_conflicts = True
+    ws = worker_settings(settings, site, fake)
+    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
+        await until(status_is(db, sid, "live"))
+    assert fake.created == [f"{sid}-1"] and fake.statuses[-1] == 409
+    s = await submission(db, sid)
+    assert (s.storefront_id, s.storefront_url) == (None, None)
+    async with db.transaction() as session:
+        change = (await session.execute(select(StatusChange).where(
+            StatusChange.submission_id == sid).order_by(StatusChange.id.desc()))).scalars().first()
+        notices = (await session.execute(select(Outbox.dedupe_key).where(
+            Outbox.kind == "notify"))).scalars().all()
+    assert change.to_status == "live" and "409" in change.reason and "no link" in change.reason
+    assert notices == [f"notify:{sid}-1-approved"]  # nothing more for the owner
+
+
 async def test_a_refusal_is_failed_with_the_message_for_admins_and_not_retried(
         site, fake, db, settings):
     (sid,) = await make_submissions(db, settings, 1)

@@ -103,7 +103,7 @@ def predict(fn: Callable[[str], str], examples: Sequence[Example]) -> tuple[list
 
 
 def f1(gold: Sequence[str], pred: Sequence[str], label: str) -> float | None:
-    tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == p == label)
     n_pred = sum(1 for p in pred if p == label)
     n_gold = sum(1 for g in gold if g == label)
     if n_gold == 0:
@@ -119,7 +119,7 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float | None:
 
 
 def accuracy(gold: Sequence[str], pred: Sequence[str]) -> float | None:
-    return sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else None
+    return sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else None
 
 
 def percentile(values: Sequence[int], q: float) -> float:
@@ -129,7 +129,7 @@ def percentile(values: Sequence[int], q: float) -> float:
 
 def metrics(examples: Sequence[Example], preds: Sequence[str], times: Sequence[int]) -> dict:
     def subset(keep: Callable[[Example], bool]) -> tuple[list[str], list[str]]:
-        pairs = [(ex.label, p) for ex, p in zip(examples, preds) if keep(ex)]
+        pairs = [(ex.label, p) for ex, p in zip(examples, preds, strict=True) if keep(ex)]
         return [g for g, _ in pairs], [p for _, p in pairs]
 
     gold = [ex.label for ex in examples]
@@ -184,7 +184,8 @@ def confusion(examples: Sequence[Example], preds: Sequence[str]) -> str:
     cols = [*labels, *(["other"] if others else [])]
     lines = ["| gold \\ predicted | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
     for g in labels:
-        row = [p if p in labels else "other" for ex, p in zip(examples, preds) if ex.label == g]
+        row = [p if p in labels else "other"
+               for ex, p in zip(examples, preds, strict=True) if ex.label == g]
         if row:
             lines.append(f"| {g} | " + " | ".join(str(row.count(c)) for c in cols) + " |")
     return "\n".join(lines)
@@ -197,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="DODa copy (default: ../shared/data/doda)")
     parser.add_argument("--doda-limit", type=int, default=None,
                         help="score a fixed random sample of N DODa messages (faster)")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip langdetect alone (it takes minutes on all of DODa)")
     parser.add_argument("--errors", type=int, default=0,
                         help="print up to N of Tijara's errors per gold label")
     args = parser.parse_args(argv)
@@ -210,8 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"note: DODa not found at {args.doda}; scoring the held-out set only")
 
-    detectors = {"tijara (flows.language)": language.detect_language,
-                 "langdetect alone": _langdetect_alone()}
+    detectors = {"tijara (flows.language)": language.detect_language}
+    if not args.no_baseline:
+        detectors["langdetect alone"] = _langdetect_alone()
     results = {}
     all_preds = {}
     for name, fn in detectors.items():
@@ -226,13 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         preds = all_preds["tijara (flows.language)"]
         for lab in ("ary", "fr", "ar", "en", "und"):
-            wrong = [(ex, p) for ex, p in zip(examples, preds) if ex.label == lab and p != lab]
+            wrong = [(ex, p) for ex, p in zip(examples, preds, strict=True)
+                     if ex.label == lab and p != lab]
             print(f"\nerrors on {lab}: {len(wrong)}")
             for ex, p in wrong[: args.errors]:
                 print(f"  {p:>4}  {ex.text[:100]!r}")
-    med = statistics.median
-    print(f"\nshipped data: {sum(f.stat().st_size for f in language.DATA_DIR.iterdir()) / 1e6:.2f} MB"
-          f" in {language.DATA_DIR}; median word count {med(ex.words for ex in examples)}")
+    size = sum(f.stat().st_size for f in language.DATA_DIR.rglob("*") if f.is_file())
+    print(f"\nshipped data: {size / 1e6:.2f} MB in {language.DATA_DIR}; "
+          f"median word count {statistics.median(ex.words for ex in examples)}")
     return 0
 
 

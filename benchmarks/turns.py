@@ -22,10 +22,10 @@ How it runs
 -----------
 The server under test runs in its own process (``multiprocessing``, spawn) on
 127.0.0.1 with a real ``web.AppRunner`` + ``web.TCPSite`` (access log off, for
-the app and the ceiling alike); the load generator is one ``aiohttp.ClientSession``
-with one keep-alive connection per owner in this process. ``--server inline``
-runs the server inside the load generator's event loop instead (it then competes
-with the client for one core, so its numbers are lower; kept to compare).
+the app and the ceiling alike), so the load generator - one ``aiohttp.ClientSession``
+with one keep-alive connection per owner, in this process - does not take event
+loop time from it, and the server's own CPU time can be read. ``--server inline``
+runs the server inside the load generator's event loop instead, to compare.
 Each measurement is ``--warmup`` seconds (not counted) then ``--seconds``
 seconds; turns/s counts requests completed in that window, p50/p99 are their
 latencies as the client sees them. Any unexpected answer (HTTP error, wrong
@@ -41,12 +41,22 @@ break or skew it. If it may not create databases, it falls back to
 ``DROP SCHEMA public CASCADE; CREATE SCHEMA public`` on the given database -
 so point it only at a throw-away test database.
 
-Reading the result: target at 50 owners on PostgreSQL is p99 <= 50 ms and at
-least 40% of the ceiling's turns/s. ``server CPU`` below the table is the
-server process's CPU time over the window: near 100% means the (single-threaded)
-server is CPU-bound in Python, well below means it waits on the database or the
-client. ``--profile`` adds a cProfile of the app's server process (slower; read
-the profile, not the numbers, of such a run).
+Reading the result: the target at 50 owners on PostgreSQL is p99 <= 50 ms and
+at least 40% of the ceiling's turns/s. By default owners do not pause between
+turns (a closed loop that saturates the server), so mean latency is simply
+owners / (turns/s) (Little's law): p99 <= 50 ms at 50 owners needs well over
+1000 turns/s. ``--think S`` adds a random pause averaging S seconds after each
+answer, to read latency at a given offered load instead (turns/s and "% of
+ceiling" then only reflect the offered load).
+
+Below the table, ``server CPU`` is the server process's CPU time over the
+window, as a share of one core and per turn: near 100% means the
+single-threaded server is CPU-bound, well below means it waits (on the
+database, or for a CPU the machine's other work holds: see the load average).
+CPU per turn moves much less with the machine's load than turns/s do, so the
+app/ceiling ratio of it is the steadier "% of ceiling". ``--profile`` adds a
+cProfile (CPU time) of the app's server process; it slows the server a lot,
+so read the profile, not the numbers, of such a run.
 
     python -m benchmarks.turns [--owners 50] [--seconds 10] [--only sqlite|postgres]
 """
@@ -64,6 +74,7 @@ import multiprocessing
 import os
 import platform
 import pstats
+import random
 import sqlite3
 import sys
 import tempfile
@@ -279,8 +290,10 @@ class Window:
             self.latencies.append(ended - started)
 
 
-async def owner(http: aiohttp.ClientSession, base: str, target: str, window: Window) -> None:
-    """One business owner: the script again and again, a new session each time."""
+async def owner(http: aiohttp.ClientSession, base: str, target: str, window: Window,
+                think: float) -> None:
+    """One business owner: the script again and again, a new session each time; with
+    `think` > 0, a random pause averaging `think` seconds after each answer."""
     while not window.over():
         session = uuid.uuid4().hex
         for kind, value, expected in SCRIPT:
@@ -306,6 +319,8 @@ async def owner(http: aiohttp.ClientSession, base: str, target: str, window: Win
                 break
             if kind == "start" and target == "app":
                 session = data["session"]
+            if think > 0:
+                await asyncio.sleep(random.expovariate(1 / think))
 
 
 def check(target: str, kind: str, expected: str, status: int | None, data) -> str | None:
@@ -365,7 +380,7 @@ async def measure(database: str, target: str, url: str, workdir: Path,
         async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
             now = time.perf_counter()
             window = Window(now + args.warmup, now + args.warmup + args.seconds)
-            owners = [asyncio.create_task(owner(http, base, target, window))
+            owners = [asyncio.create_task(owner(http, base, target, window, args.think))
                       for _ in range(args.owners)]
             await asyncio.sleep(max(0.0, window.warm_until - time.perf_counter()))
             if profile:
@@ -395,6 +410,22 @@ async def measure(database: str, target: str, url: str, workdir: Path,
 
 # --- the databases ----------------------------------------------------------------------------
 
+async def reachable(url: str) -> bool:
+    from storage.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn:
+            await conn.exec_driver_sql("SELECT 1")
+        return True
+    except (OSError, sa.exc.SQLAlchemyError) as exc:
+        print(f"PostgreSQL at {make_url(url).render_as_string()} is unreachable, skipped: "
+              f"{exc}", file=sys.stderr)
+        return False
+    finally:
+        await engine.dispose()
+
+
 @contextlib.asynccontextmanager
 async def private_postgres(url: str) -> AsyncIterator[str]:
     """An empty database of our own next to `url`'s, dropped at the end.
@@ -406,7 +437,7 @@ async def private_postgres(url: str) -> AsyncIterator[str]:
     from storage.db import make_engine
 
     base = make_url(url)
-    name = f"{base.database}_bench_turns"
+    name = f"{base.database or 'postgres'}_bench_turns"
     drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
     admin = make_engine(url, isolation_level="AUTOCOMMIT")
     try:
@@ -495,12 +526,13 @@ def machine(versions: list[str], load: float, args: argparse.Namespace) -> str:
             f"SQLAlchemy {sa.__version__}; {', '.join(versions)}; load average "
             f"{load:.2f} before the run; server in "
             f"{'its own process' if args.server == 'process' else 'the load generator process'},"
-            f" {args.seconds:g}s per measurement after {args.warmup:g}s warm-up.")
+            f" {args.seconds:g}s per measurement after {args.warmup:g}s warm-up"
+            f"{f', {args.think:g}s mean think time' if args.think else ', no think time'}.")
 
 
 def details(results: list[Result]) -> str:
-    """CPU and errors per run; server CPU per turn does not depend on what else the machine
-    is doing, so its app/ceiling ratio is the share a CPU-bound server would reach."""
+    """CPU and errors per run, and the app/ceiling ratio of server CPU per turn: the share
+    of the ceiling a CPU-bound server would reach, steadier than the turns/s ratio."""
     lines = []
     for r in results:
         cpu = ""
@@ -528,9 +560,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="measured seconds per run (10)")
     parser.add_argument("--warmup", type=float, default=2.0,
                         help="unmeasured seconds before each run (2)")
-    parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean pause in seconds between an owner's turns (0: none, a "
+                             "saturating closed loop; > 0: latency at a given offered load)")
+    parser.add_argument("--only", choices=["sqlite", "postgres"], help="one database only")
     parser.add_argument("--pg", default=os.environ.get("TEST_DATABASE_URL") or DEFAULT_PG,
-                        help="PostgreSQL URL; its public schema is dropped and recreated")
+                        help="PostgreSQL server to use (TEST_DATABASE_URL, else the local "
+                             "'test'); runs in a database of its own, NAME_bench_turns")
     parser.add_argument("--server", choices=["process", "inline"], default="process",
                         help="server in its own process (default) or in the client's loop")
     parser.add_argument("--profile", action="store_true",
@@ -555,6 +591,10 @@ async def run(args: argparse.Namespace) -> int:
         if args.only != "sqlite":
             databases.append(("PostgreSQL", args.pg))
         for name, url in databases:
+            if name == "PostgreSQL" and not await reachable(url):
+                if args.only == "postgres":
+                    return 2
+                continue
             async with contextlib.AsyncExitStack() as stack:
                 if name == "PostgreSQL":
                     url = await stack.enter_async_context(private_postgres(url))
@@ -562,6 +602,8 @@ async def run(args: argparse.Namespace) -> int:
                                                          args)
             versions.append(version)
             results.extend(measured)
+    if not results:
+        return 2
     print()
     print(table(results))
     print()

@@ -28,7 +28,7 @@ from bot.keys import (
 from bot.settings import Settings
 from bot.signing import Signer
 from bot.turns import Turns
-from bot.worker import handlers_for, work
+from bot.worker import handlers_for, refresh_metrics, work
 from storage.db import Database
 from storage.media import LocalMediaStore, media_type
 
@@ -55,6 +55,7 @@ async def readyz(request: web.Request) -> web.Response:
 
 @routes.get("/metrics")
 async def metrics(request: web.Request) -> web.Response:
+    await refresh_metrics(request.app[db_key])  # outbox and handoff figures, from the database
     return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 

@@ -13,10 +13,10 @@ from sqlmodel import select
 
 from bot import reminders
 from bot.channels.base import Delivery
-from bot.delivery import Chore, Handlers, notify_handler, run_row, send_handler
+from bot.delivery import notify_handler, run_row, send_handler
 from bot.i18n import catalog
 from bot.turns import InboundMessage, Turns
-from bot.worker import work
+from bot.worker import handlers_for, work
 from flows.model import Amount, ConversationState, Draft, ProductDraft
 from storage import conversations, outbox, submissions
 from storage.models import Conversation, Outbox, Submission, utcnow
@@ -78,6 +78,22 @@ def hours(n: float) -> timedelta:
     return timedelta(hours=n)
 
 
+async def submitted(db, owners: Owners, user: str, language: str, script: str) -> tuple:
+    """A conversation whose draft was submitted (as the engine leaves it); (conv, sid)."""
+    conv = await owners.say(user, text="bonjour", is_start=True)
+    state = ConversationState(
+        step="submitted", language=language, script=script, revision=1, draft=Draft(
+            business_name="Tapis Atlas", products=[ProductDraft(
+                name="Tapis", price=Amount(amount=Decimal("900"), unit="piece"),
+                moq=Amount(amount=Decimal("2"), unit="piece"))]))
+    async with db.transaction() as session:
+        await session.execute(sa.update(Conversation).where(Conversation.id == conv).values(
+            state=state.model_dump(mode="json"), step="submitted", status="submitted"))
+        c = await session.get(Conversation, conv)
+        s = await submissions.record(session, c, state, utcnow())
+    return conv, s.id
+
+
 async def test_a_quiet_draft_gets_two_reminders_in_its_language_and_never_a_third(db, settings):
     owners = Owners(db)
     conv = await owners.say("fatima", text="bonjour", is_start=True)
@@ -113,7 +129,7 @@ async def test_a_quiet_draft_gets_two_reminders_in_its_language_and_never_a_thir
     assert events == [{"kind": "reminder", "n": n} for n in (1, 2, 1)]
 
 
-async def test_a_worker_that_was_down_sends_one_reminder_not_two(db, settings):
+async def test_late_scans_send_one_reminder_and_delays_come_from_the_settings(db, settings):
     owners = Owners(db)
     conv = await owners.say("karim", text="salam", is_start=True)
     await owners.say("karim", payload="lang:ary")
@@ -127,8 +143,19 @@ async def test_a_worker_that_was_down_sends_one_reminder_not_two(db, settings):
     await owners.quiet_for(late, 72 + 25)
     assert await scan(db, settings) == 0
 
+    quick = settings.model_copy(update={"reminder_first_hours": 1, "reminder_second_hours": 2})
+    nadia = await owners.say("nadia", text="bonjour", is_start=True)
+    await owners.say("nadia", payload="lang:fr")
+    await owners.quiet_for(nadia, 1.5)
+    assert await scan(db, settings) == 0
+    assert await scan(db, quick) == 1
+    t0 = utcnow() - hours(1.5)
+    assert await scan(db, quick, at=t0 + hours(2.5)) == 1
+    assert await scan(db, quick, at=t0 + hours(10)) == 0
 
-async def test_no_reminder_to_the_unreachable_the_finished_or_the_unstarted(db, settings):
+
+async def test_no_reminder_to_the_unreachable_the_finished_the_rejected_or_the_unstarted(
+        db, settings):
     owners = Owners(db)
     blocked = await owners.say("blocked", text="bonjour", is_start=True)
     await owners.say("blocked", payload="lang:fr")
@@ -140,31 +167,20 @@ async def test_no_reminder_to_the_unreachable_the_finished_or_the_unstarted(db, 
             await session.execute(sa.update(Conversation).where(Conversation.id == conv)
                                   .values(step="business_name" if conv == web else "start",
                                           last_inbound_at=utcnow()))
-        finished = (await conversations.ensure(session, CHANNEL, "finished")).id
-        await session.execute(sa.update(Conversation).where(Conversation.id == finished)
-                              .values(step="submitted", status="submitted",
-                                      last_inbound_at=utcnow()))
-    for conv in (blocked, unstarted, web, finished):
+    finished, _ = await submitted(db, owners, "finished", "fr", "Latn")
+    rejected, sid = await submitted(db, owners, "hassan", "ar", "Arab")
+    async with db.transaction() as session:
+        await submissions.decide(session, sid, "reject", actor="admin:a@tijara.ma",
+                                 reason="المنتج غير مقبول للتصدير")
+    # The rejection reaches its owner, in Arabic, through the outbox.
+    assert await owners.deliver() == [("ar", ["decision_rejected"])]
+    assert "المنتج غير مقبول للتصدير" in owners.channel.sent[-1].replies[0].text
+
+    for conv in (blocked, unstarted, web, finished, rejected):
         await owners.quiet_for(conv, 25)
     assert await scan(db, settings) == 0
     assert await scan(db, settings, at=utcnow() + hours(50)) == 0
     assert await owners.deliver() == []
-
-
-async def submitted(db, owners: Owners, user: str, language: str, script: str) -> tuple:
-    """A conversation whose draft was submitted (as the engine leaves it); (conv, sid)."""
-    conv = await owners.say(user, text="bonjour", is_start=True)
-    state = ConversationState(
-        step="submitted", language=language, script=script, revision=1, draft=Draft(
-            business_name="Tapis Atlas", products=[ProductDraft(
-                name="Tapis", price=Amount(amount=Decimal("900"), unit="piece"),
-                moq=Amount(amount=Decimal("2"), unit="piece"))]))
-    async with db.transaction() as session:
-        await session.execute(sa.update(Conversation).where(Conversation.id == conv).values(
-            state=state.model_dump(mode="json"), step="submitted", status="submitted"))
-        c = await session.get(Conversation, conv)
-        s = await submissions.record(session, c, state, utcnow())
-    return conv, s.id
 
 
 async def test_after_a_request_for_changes_the_quiet_period_starts_at_the_decision(
@@ -185,26 +201,13 @@ async def test_after_a_request_for_changes_the_quiet_period_starts_at_the_decisi
     assert await owners.deliver() == [("fr", ["reminder", "ask_price"])]
 
 
-async def test_a_rejection_reaches_the_owner_in_their_language_and_no_reminder_follows(
-        db, settings):
-    owners = Owners(db)
-    conv, sid = await submitted(db, owners, "hassan", "ar", "Arab")
-    async with db.transaction() as session:
-        await submissions.decide(session, sid, "reject", actor="admin:a@tijara.ma",
-                                 reason="المنتج غير مقبول للتصدير")
-    assert await owners.deliver() == [("ar", ["decision_rejected"])]
-    assert "المنتج غير مقبول للتصدير" in owners.channel.sent[-1].replies[0].text
-    await owners.quiet_for(conv, 25)
-    assert await scan(db, settings) == 0
-
-
 async def test_the_worker_loop_runs_the_scan(db, settings):
     owners = Owners(db)
     conv = await owners.say("youssef", text="bonjour", is_start=True)
     await owners.say("youssef", payload="lang:fr")
     await owners.quiet_for(conv, 30)
-    handlers = Handlers(owners.handlers, chores=[
-        Chore("reminders", reminders.EVERY, lambda: reminders.scan(db, settings))])
+    handlers = handlers_for(db, settings, {CHANNEL: owners.channel})  # as `tijara worker`
+    assert [c.name for c in handlers.chores] == ["reminders"]
     stop = asyncio.Event()
     task = asyncio.create_task(work(db, handlers, stop, idle=0.02))
     for _ in range(250):
@@ -214,16 +217,3 @@ async def test_the_worker_loop_runs_the_scan(db, settings):
     stop.set()
     await task
     assert owners.channel.keys() == [["reminder", "ask_consent"]]
-
-
-async def test_delays_come_from_the_settings(db, settings):
-    owners = Owners(db)
-    conv = await owners.say("nadia", text="bonjour", is_start=True)
-    await owners.say("nadia", payload="lang:fr")
-    quick = settings.model_copy(update={"reminder_first_hours": 1, "reminder_second_hours": 2})
-    await owners.quiet_for(conv, 1.5)
-    assert await scan(db, settings) == 0
-    assert await scan(db, quick) == 1
-    t0 = utcnow() - hours(1.5)
-    assert await scan(db, quick, at=t0 + hours(2.5)) == 1
-    assert await scan(db, quick, at=t0 + hours(10)) == 0

@@ -285,60 +285,56 @@ def test_backoff_doubles_from_one_second_up_to_an_hour_with_jitter():
         assert ceiling / 2 <= delay <= ceiling
 
 
-async def test_a_stalled_backend_times_out_and_is_retried(site, fake, db, settings,
-                                                         monkeypatch):
+async def test_no_answer_in_time_is_retried_under_the_same_key(site, fake, db, settings,
+                                                               monkeypatch):
     monkeypatch.setattr(storefront, "TIMEOUT", 1.0)
-    (sid,) = await make_submissions(db, settings, 1)
-    fake.stall(1, 30.0)
+    hung, lost = await make_submissions(db, settings, 2)
+    fake.stall(1, 30.0)  # the first request hangs before doing anything
+    fake.stall(1, 30.0, after_create=True)  # the second creates, then its answer is lost
+    fake.bare_conflicts = True  # and its retry gets a 409 that does not say which storefront
     ws = worker_settings(settings, site, fake)
     started = time.monotonic()
     async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
-        await until(status_is(db, sid, "live"))
-    assert time.monotonic() - started < 15  # did not wait for the stalled answer
-    # The stalled request (never answered in time), then the retry.
-    assert fake.created == [f"{sid}-1"] and fake.statuses[-1] == 201
-    assert fake.requests[0].status != 201
+        await until(status_is(db, hung, "live"))
+        await until(status_is(db, lost, "live"))
+    assert time.monotonic() - started < 15  # did not wait for the stalled answers
+    answers = {key: [r.status for r in fake.requests if r.key == key]
+               for key in (f"{hung}-1", f"{lost}-1")}
+    assert answers[f"{hung}-1"][0] != 201 and answers[f"{hung}-1"][-1] == 201
+    assert answers[f"{lost}-1"][0] != 201 and answers[f"{lost}-1"][-1] == 409
+    assert sorted(fake.created) == [f"{hung}-1", f"{lost}-1"]  # each made once
+    for sid in (hung, lost):
+        assert (await handoff_row(db, sid)).attempts == len(answers[f"{sid}-1"])
+
+    # 409 without the storefront: live, no link, and the owner hears nothing more.
+    s = await submission(db, lost)
+    assert (s.storefront_id, s.storefront_url) == (None, None)
     async with db.transaction() as session:
-        history = (await session.execute(select(StatusChange.to_status).where(
-            StatusChange.submission_id == sid))).scalars().all()
-    assert history == ["submitted", "approved", "live"]
-    assert (await handoff_row(db, sid)).attempts == len(fake.requests)
+        reasons = dict((await session.execute(select(StatusChange.to_status, StatusChange.reason)
+                                              .where(StatusChange.submission_id == lost))).all())
+        notices = set((await session.execute(select(Outbox.dedupe_key).where(
+            Outbox.kind == "notify"))).scalars())
+    assert "409" in reasons["live"] and "no link" in reasons["live"]
+    assert f"notify:{hung}-1-live" in notices and f"notify:{lost}-1-live" not in notices
 
 
 async def _answered(fake, n: int) -> bool:
     return len(fake.requests) >= n
 
 
-async def test_a_409_without_the_storefront_is_live_without_a_link(site, fake, db, settings,
-                                                                   monkeypatch):
-    monkeypatch.setattr(storefront, "TIMEOUT", 1.0)
-    (sid,) = await make_submissions(db, settings, 1)
-    fake.stall(1, 30.0, after_create=True)  # created, but the answer is lost
-    fake.bare_conflicts = True
-    ws = worker_settings(settings, site, fake)
-    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
-        await until(status_is(db, sid, "live"))
-    assert fake.created == [f"{sid}-1"] and fake.statuses[-1] == 409
-    s = await submission(db, sid)
-    assert (s.storefront_id, s.storefront_url) == (None, None)
-    async with db.transaction() as session:
-        change = (await session.execute(select(StatusChange).where(
-            StatusChange.submission_id == sid).order_by(StatusChange.id.desc()))).scalars().first()
-        notices = (await session.execute(select(Outbox.dedupe_key).where(
-            Outbox.kind == "notify"))).scalars().all()
-    assert change.to_status == "live" and "409" in change.reason and "no link" in change.reason
-    assert notices == [f"notify:{sid}-1-approved"]  # nothing more for the owner
-
-
-async def test_a_refusal_is_failed_with_the_message_for_admins_and_not_retried(
+async def test_a_refusal_is_failed_for_admins_and_a_stale_row_is_dropped(
         site, fake, db, settings):
-    (sid,) = await make_submissions(db, settings, 1)
+    sid, stale = await make_submissions(db, settings, 2)
+    async with db.transaction() as session:  # the owner's next revision overtook this one
+        await session.execute(sa.update(Submission).where(Submission.id == stale)
+                              .values(revision=2))
     fake.refuse(422, "business.ice: ICE 001525478000036 is not registered")
     ws = worker_settings(settings, site, fake)
     async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
         await until(status_is(db, sid, "handoff_failed"))
+        await until(lambda: _row_is(db, stale, "done"))
         await asyncio.sleep(0.2)  # time enough for a retry, were there one
-    assert fake.statuses == [422]
+    assert [(r.key, r.status) for r in fake.requests] == [(f"{sid}-1", 422)]
     s = await submission(db, sid)
     assert s.handoff_error == "422: business.ice: ICE 001525478000036 is not registered"
     row = await handoff_row(db, sid)
@@ -348,9 +344,14 @@ async def test_a_refusal_is_failed_with_the_message_for_admins_and_not_retried(
             StatusChange.submission_id == sid).order_by(StatusChange.id.desc()))).scalars().first()
     assert (change.to_status, change.actor) == ("handoff_failed", "worker")
     assert "not registered" in change.reason
+    assert (await submission(db, stale)).status == "approved"  # untouched: not its revision
     with pytest.raises(submissions.InvalidDecision):
         async with db.transaction() as session:
             await submissions.retry_handoff(session, sid + 1000, actor=ADMIN)
+
+
+async def _row_is(db, sid: int, status: str) -> bool:
+    return (await handoff_row(db, sid)).status == status
 
 
 async def test_retries_go_on_for_24_hours_then_park_and_an_admin_retries(
@@ -386,21 +387,6 @@ async def test_retries_go_on_for_24_hours_then_park_and_an_admin_retries(
         ("handoff_failed", "worker"), ("approved", ADMIN), ("live", "worker")]
     # approved_at stays the review decision's, not the retry's.
     assert body(view, Signer("k", "http://x"))["approved_at"] == view.history[1].at.isoformat()
-
-
-async def test_a_stale_row_is_finished_without_a_request(site, fake, db, settings):
-    (sid,) = await make_submissions(db, settings, 1)
-    async with db.transaction() as session:  # the owner's next revision overtook it
-        await session.execute(sa.update(Submission).where(Submission.id == sid)
-                              .values(revision=2))
-    ws = worker_settings(settings, site, fake)
-    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
-        await until(lambda: _row_is(db, sid, "done"))
-    assert fake.requests == [] and (await submission(db, sid)).status == "approved"
-
-
-async def _row_is(db, sid: int, status: str) -> bool:
-    return (await handoff_row(db, sid)).status == status
 
 
 # --- the worker's guarantees ---------------------------------------------------------

@@ -392,13 +392,12 @@ def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, f
             # language. Only langdetect's agreement keeps the guess.
             code, _ = _langdetect(cleaned)
             return (label, probs[label]) if code == label else ("und", 0.0)
-    if n >= 3 and not darija and ev.known * 2 < n:
+    sure_darija = label == "ary" and probs[label] >= LANGDETECT_MIN_PROB
+    if n >= 3 and not darija and ev.known * 2 < n and not sure_darija:
         # Mostly unknown words and no Darija sign: perhaps another language altogether,
         # which langdetect knows (55 of them). Rare, so its ~2 ms hardly count.
         code, prob = _langdetect(cleaned)
-        sure = probs[label] >= LANGDETECT_MIN_PROB and label == "ary"
-        if code in _LD_FOREIGN and (prob >= LANGDETECT_MIN_PROB or not ev.markers[label]) \
-                and not sure:
+        if code in _LD_FOREIGN and (prob >= LANGDETECT_MIN_PROB or not ev.markers[label]):
             return "und", 0.0
     return label, probs[label]
 

@@ -56,7 +56,6 @@ from storage.submissions import SubmissionView
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = 30.0  # seconds for one whole request (STOREFRONT_TIMEOUT once in settings)
 PARK_AFTER = timedelta(hours=24)  # retrying this long after the first attempt, then parked
 LEASE_MARGIN = timedelta(seconds=30)  # the row is held for the request's timeout plus this
 RETRY_AFTER_CAP = 3600.0
@@ -76,7 +75,7 @@ def handoff_handler(db: Database, settings: Settings, store: MediaStore | None =
     """The handler of "handoff" rows: to the backend, or to the export folder."""
     signer = Signer(settings.secret, settings.public_base_url)
     store = store or LocalMediaStore(settings.media_root)
-    timeout = timeout or float(getattr(settings, "storefront_timeout", None) or TIMEOUT)
+    timeout = timeout or settings.storefront_timeout
     lease = timedelta(seconds=timeout) + LEASE_MARGIN
     exports = Path(settings.var_dir) / "exports"
     if settings.storefront_api_url and not (settings.storefront_api_token

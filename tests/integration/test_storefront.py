@@ -287,12 +287,11 @@ def test_backoff_doubles_from_one_second_up_to_an_hour_with_jitter():
 
 async def test_no_answer_in_time_is_retried_under_the_same_key(site, fake, db, settings,
                                                                monkeypatch):
-    monkeypatch.setattr(storefront, "TIMEOUT", 1.0)
     hung, lost = await make_submissions(db, settings, 2)
     fake.stall(1, 30.0)  # the first request hangs before doing anything
     fake.stall(1, 30.0, after_create=True)  # the second creates, then its answer is lost
     fake.bare_conflicts = True  # and its retry gets a 409 that does not say which storefront
-    ws = worker_settings(settings, site, fake)
+    ws = worker_settings(settings, site, fake).model_copy(update={"storefront_timeout": 1.0})
     started = time.monotonic()
     async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
         await until(status_is(db, hung, "live"))

@@ -20,6 +20,8 @@ def serve(args, settings: Settings) -> None:
 
     if is_sqlite(settings.database_url):
         upgrade(settings.database_url)  # the embedded default brings itself up to date
+    url = f"http://{args.host}:{args.port}"
+    print(f"Tijara on {url}  (web chat: {url}/chat, admin: {url}/admin; Ctrl-C stops)")
     web.run_app(create_app(settings), host=args.host, port=args.port, print=None)
 
 

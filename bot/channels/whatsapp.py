@@ -52,6 +52,7 @@ from twilio.request_validator import RequestValidator
 from yarl import URL
 
 from bot.channels.base import Delivery, SendError
+from bot.channels.text import split_text, units
 from bot.i18n import Rendered, catalog
 from bot.keys import channels_key, db_key, dispatcher_key, settings_key, turns_key
 from bot.settings import TWILIO_MEDIA_HOSTS, Settings
@@ -244,41 +245,13 @@ async def status_callback(request: web.Request) -> web.Response:
 # --- outbound: replies -> bodies ----------------------------------------------
 
 
-def units(text: str) -> int:
-    """Length as Twilio counts it (UTF-16 code units: an emoji is two)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
 def split_body(text: str, limit: int = BODY_LIMIT) -> list[str]:
-    """Cut a body into parts of at most `limit`, at a blank line, a line end or a space."""
+    """A body in parts of at most `limit`, each marked "(i/n)" so the order is clear."""
     text = text.strip()
     if units(text) <= limit:
         return [text] if text else []
-    marker = 10  # room for "\n(12/34)"
-    room = limit - marker
-    parts: list[str] = []
-    rest = text
-    while units(rest) > room:
-        fit, used = 0, 0
-        for ch in rest:
-            used += 2 if ord(ch) > 0xFFFF else 1
-            if used > room:
-                break
-            fit += 1
-        head = rest[:fit]
-        cut = -1
-        for separator in ("\n\n", "\n", " "):
-            at = head.rfind(separator)
-            if at > room // 4:
-                cut = at
-                break
-        cut = cut if cut > 0 else fit
-        parts.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    if rest:
-        parts.append(rest)
-    total = len(parts)
-    return [f"{part}\n({i}/{total})" for i, part in enumerate(parts, 1)]
+    parts = split_text(text, limit - 10)  # room for "\n(12/34)"
+    return [f"{part}\n({i}/{len(parts)})" for i, part in enumerate(parts, 1)]
 
 
 def choices(reply: Rendered, locale: str) -> str:

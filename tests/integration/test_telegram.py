@@ -21,8 +21,9 @@ from bot.channels import telegram
 from bot.channels.base import Delivery
 from bot.channels.telegram import channel as tg_channel
 from bot.channels.telegram import webhook as tg_webhook
-from bot.channels.telegram.channel import TelegramChannel, split_text, units
+from bot.channels.telegram.channel import TEXT_LIMIT, TelegramChannel
 from bot.channels.telegram.updates import parse_update
+from bot.channels.text import split_text, units
 from bot.i18n import Rendered, catalog
 from bot.keys import channels_key, dispatcher_key, settings_key
 from bot.worker import handlers_for, work
@@ -556,9 +557,9 @@ async def test_long_replies_are_split_paced_and_plain(tg_settings, fake, tmp_pat
 
 
 def test_split_text_cuts_at_lines_and_counts_utf16():
-    assert split_text("short") == ["short"]
+    assert split_text("short", TEXT_LIMIT) == ["short"]
     emoji = "🙂" * 3000  # 6000 UTF-16 units
-    parts = split_text(emoji)
+    parts = split_text(emoji, TEXT_LIMIT)
     assert "".join(parts) == emoji and all(units(p) <= 4096 for p in parts)
     lines = "\n".join(["a" * 100] * 50)
     parts = split_text(lines, 1000)

@@ -61,6 +61,7 @@ from telegram.request import HTTPXRequest
 
 from bot.channels.base import Delivery, SendError
 from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT, Callback
+from bot.channels.text import split_text
 from bot.i18n import Catalog, Rendered, catalog
 from bot.settings import Settings
 from flows.model import Msg
@@ -135,36 +136,6 @@ class Outgoing:
 
 
 # --- texts and keyboards ----------------------------------------------------------
-
-
-def units(text: str) -> int:
-    """Length as Telegram counts it (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Parts of at most `limit` units, cut at a line break, else a space, else anywhere."""
-    parts: list[str] = []
-    rest = text
-    while units(rest) > limit:
-        fit, used = 0, 0
-        for ch in rest:
-            used += 2 if ord(ch) > 0xFFFF else 1
-            if used > limit:
-                break
-            fit += 1
-        window = rest[:fit]
-        cut = window.rfind("\n")
-        if cut < fit // 2:
-            cut = window.rfind(" ")
-        if cut < fit // 2:
-            cut = fit
-        head, rest = rest[:cut].rstrip(), rest[cut:].lstrip()
-        if head:
-            parts.append(head)
-    if rest.strip():
-        parts.append(rest)
-    return parts
 
 
 def inline_keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
@@ -276,7 +247,7 @@ class TelegramChannel:
                 shown = True
             elif isinstance(markup, ReplyKeyboardRemove):
                 shown = False
-            parts = split_text(reply.text) or ["…"]
+            parts = split_text(reply.text, TEXT_LIMIT) or ["…"]
             out.extend(Outgoing(part) for part in parts[:-1])
             out.append(Outgoing(parts[-1], markup))
         return out

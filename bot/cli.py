@@ -38,6 +38,21 @@ def worker(args, settings: Settings) -> None:
     asyncio.run(run(settings))
 
 
+async def _media_gc(settings: Settings) -> int:
+    from storage.db import Database
+    from storage.media import LocalMediaStore, gc
+
+    db = Database(settings.database_url)
+    try:
+        return await gc(db, LocalMediaStore(settings.media_root))
+    finally:
+        await db.close()
+
+
+def media_gc(args, settings: Settings) -> None:
+    print(f"{asyncio.run(_media_gc(settings))} orphan files removed")
+
+
 def poll(args, settings: Settings) -> None:
     from bot.channels.telegram import poll as run_poll
 
@@ -141,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("worker", help="the outbox: replies, notifications, storefront handoff")
     p.set_defaults(run=worker)
+
+    p = sub.add_parser("media", help="the media store")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("gc", help="remove files no row refers to, older than a day")
+    a.set_defaults(run=media_gc)
 
     p = sub.add_parser("poll", help="Telegram long polling, for development without a public URL")
     p.set_defaults(run=poll)

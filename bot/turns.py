@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.i18n import Catalog, Rendered
@@ -84,6 +84,7 @@ class TurnResult:
     locale: str
     replies: tuple[Rendered, ...]
     duplicate: bool = False
+    waiting: tuple[Rendered, ...] = ()  # web chat: messages that came while the owner was away
 
 
 class Turns:
@@ -120,7 +121,8 @@ class Turns:
                 replies = engine.resume(state, self.context(msg.channel, None, now))
                 return self._result(conv.id, state, replies, duplicate=True)
             new_state, replies = await self._step(session, conv, msg, msg.files, now)
-        return self._result(conv.id, new_state, replies)
+            waiting = await outbox.take_inbox(session, conv.id)
+        return replace(self._result(conv.id, new_state, replies), waiting=_rendered(waiting))
 
     async def record(self, msg: InboundMessage) -> int | None:
         """Log an inbound durably (the webhook answers 2xx after this). None: a redelivery."""
@@ -208,15 +210,7 @@ class Turns:
         return await outbox.enqueue(session, "send", key, {
             "conversation_id": conv.id, "channel": conv.channel, "user_ref": conv.user_ref,
             "locale": state.locale, "replies": rendered,
-        }, status=status)
-
-    async def inbox(self, conversation_id: int) -> tuple[Rendered, ...]:
-        """Replies that waited for a web-chat owner (a decision arrived while they were away)."""
-        async with self.db.transaction() as session:
-            waiting = await outbox.take_inbox(session, conversation_id)
-        return tuple(Rendered(r["key"], r["text"],
-                              tuple((b["label"], b["payload"]) for b in r["buttons"]),
-                              r["expects"], bool(r.get("contact"))) for r in waiting)
+        }, status=status, conversation_id=conv.id)
 
     async def _step(self, session, conv, msg: InboundMessage,
                     files: tuple[StoredFile | Refused, ...], now: datetime):
@@ -232,7 +226,8 @@ class Turns:
         for f in files:
             if isinstance(f, StoredFile):
                 media = await add_media(session, conv.id, f)
-                refs.append(MediaRef(media.id, f.kind, f.sha256, f.width, f.height))
+                refs.append(MediaRef(media.id, f.kind, f.sha256, f.width, f.height,
+                                     advice=tuple(f.advice), phash=f.phash or ""))
             else:
                 refs.append(MediaRef(None, "invalid", reason=f.reason))
         inp = Input(text=text, payload=msg.payload, media=tuple(refs),
@@ -257,7 +252,10 @@ class Turns:
                 return None
             state = ConversationState.model_validate(conv.state or {})
             replies = engine.resume(state, self.context(channel, None, utcnow()))
-            return self._result(conv.id, state, replies)
+            waiting = _rendered(await outbox.take_inbox(session, conv.id))
+            if waiting:  # they end with the question that is open now
+                replies = []
+            return replace(self._result(conv.id, state, replies), waiting=waiting)
 
     def _result(self, conversation_id: int, state: ConversationState, replies,
                 duplicate: bool = False) -> TurnResult:
@@ -269,3 +267,9 @@ def _status(current: str, state: ConversationState) -> str:
     if current == "unreachable":
         return current  # only the channel says when an owner can be reached again
     return "submitted" if state.step == "submitted" else "active"
+
+
+def _rendered(replies: list[dict]) -> tuple[Rendered, ...]:
+    return tuple(Rendered(r["key"], r["text"],
+                          tuple((b["label"], b["payload"]) for b in r["buttons"]),
+                          r["expects"], bool(r.get("contact"))) for r in replies)

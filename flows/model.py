@@ -57,6 +57,8 @@ class MediaRef:
     width: int = 0
     height: int = 0
     reason: str = ""  # for "invalid": why it was refused
+    advice: tuple[str, ...] = ()  # photo quality: "too_small", "blurry", "dark", "bright"
+    phash: str = ""  # perceptual hash, to spot the same photo sent twice
 
 
 @dataclass(frozen=True)

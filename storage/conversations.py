@@ -30,15 +30,36 @@ _RECORD = sa.text(
              sa.bindparam("processed", type_=UTCDateTime))
 
 
-def _by_user(channel: str, user_ref: str):
-    return select(Conversation).where(Conversation.channel == channel,
-                                      Conversation.user_ref == user_ref)
+# Statements of every turn are built once: building SQL expressions costs more CPU than
+# running them (benchmarks/turns.py, --profile).
+_BY_USER = select(Conversation).where(
+    Conversation.channel == sa.bindparam("channel"),
+    Conversation.user_ref == sa.bindparam("user_ref"),
+).execution_options(populate_existing=True)
+_BY_USER_LOCKED = _BY_USER.with_for_update()
+_SAVE = (
+    sa.update(Conversation.__table__)
+    .where(Conversation.__table__.c.id == sa.bindparam("cid"),
+           Conversation.__table__.c.version == sa.bindparam("expected"))
+    .values(state=sa.bindparam("new_state", type_=sa.JSON),
+            step=sa.bindparam("new_step"), language=sa.bindparam("new_language"),
+            script=sa.bindparam("new_script"), locale=sa.bindparam("new_locale"),
+            status=sa.bindparam("new_status"), version=sa.bindparam("new_version"),
+            updated_at=sa.bindparam("now", type_=UTCDateTime),
+            last_inbound_at=sa.func.coalesce(
+                sa.bindparam("inbound_at", type_=UTCDateTime),
+                Conversation.__table__.c.last_inbound_at))
+)
+_MARK_PROCESSED = (sa.update(Inbound.__table__)
+                   .where(Inbound.__table__.c.id == sa.bindparam("iid"))
+                   .values(processed_at=sa.bindparam("now", type_=UTCDateTime)))
 
 
 async def ensure(session: AsyncSession, channel: str, user_ref: str) -> Conversation:
     """The conversation of (channel, user), created if new; not locked."""
-    await session.execute(_CREATE, {"channel": channel, "user_ref": user_ref, "now": utcnow()})
-    return (await session.execute(_by_user(channel, user_ref))).scalar_one()
+    params = {"channel": channel, "user_ref": user_ref}
+    await session.execute(_CREATE, params | {"now": utcnow()})
+    return (await session.execute(_BY_USER, params)).scalar_one()
 
 
 async def lock(session: AsyncSession, channel: str, user_ref: str, *,
@@ -50,19 +71,17 @@ async def lock(session: AsyncSession, channel: str, user_ref: str, *,
     the same old state. A new owner's row is created first (unless `create`
     is false: then None).
     """
-    query = _by_user(channel, user_ref).execution_options(populate_existing=True)
-    if session.bind.dialect.name == "postgresql":
-        query = query.with_for_update()
-    found = (await session.execute(query)).scalar_one_or_none()
+    query = _BY_USER_LOCKED if session.bind.dialect.name == "postgresql" else _BY_USER
+    params = {"channel": channel, "user_ref": user_ref}
+    found = (await session.execute(query, params)).scalar_one_or_none()
     if found is not None or not create:
         return found
-    await session.execute(_CREATE, {"channel": channel, "user_ref": user_ref, "now": utcnow()})
-    return (await session.execute(query)).scalar_one()
+    await session.execute(_CREATE, params | {"now": utcnow()})
+    return (await session.execute(query, params)).scalar_one()
 
 
 async def find(session: AsyncSession, channel: str, user_ref: str) -> Conversation | None:
-    result = await session.execute(select(Conversation).where(
-        Conversation.channel == channel, Conversation.user_ref == user_ref))
+    result = await session.execute(_BY_USER, {"channel": channel, "user_ref": user_ref})
     return result.scalar_one_or_none()
 
 
@@ -81,23 +100,18 @@ async def record_inbound(session: AsyncSession, conversation_id: int, channel: s
 
 
 async def mark_processed(session: AsyncSession, inbound_id: int) -> None:
-    await session.execute(sa.update(Inbound).where(Inbound.id == inbound_id)
-                          .values(processed_at=utcnow()))
+    await session.execute(_MARK_PROCESSED, {"iid": inbound_id, "now": utcnow()})
 
 
 async def save(session: AsyncSession, conversation: Conversation, *, state: dict, step: str,
                language: str | None, script: str, locale: str, status: str,
                inbound_at: datetime | None) -> None:
     """Store the new state; fails with StaleConversation if the version moved under us."""
-    values = dict(state=state, step=step, language=language, script=script, locale=locale,
-                  status=status, version=conversation.version + 1, updated_at=utcnow())
-    if inbound_at is not None:
-        values["last_inbound_at"] = inbound_at
-    result = await session.execute(
-        sa.update(Conversation)
-        .where(Conversation.id == conversation.id, Conversation.version == conversation.version)
-        .values(**values)
-    )
+    result = await session.execute(_SAVE, {
+        "cid": conversation.id, "expected": conversation.version, "new_state": state,
+        "new_step": step, "new_language": language, "new_script": script,
+        "new_locale": locale, "new_status": status, "new_version": conversation.version + 1,
+        "now": utcnow(), "inbound_at": inbound_at})
     if result.rowcount != 1:
         raise StaleConversation(conversation.id)
 

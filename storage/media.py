@@ -31,7 +31,13 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audio, images
-from storage.images import MAX_PHOTO_BYTES, MAX_PIXELS, is_near_duplicate  # noqa: F401
+
+# Re-exported: the channels read the limits, the engine compares pHashes, from here.
+from storage.images import (  # noqa: F401
+    MAX_PHOTO_BYTES,
+    MAX_PIXELS,
+    is_near_duplicate,
+)
 from storage.models import Media
 
 log = logging.getLogger(__name__)
@@ -121,8 +127,8 @@ class LocalMediaStore:
                 continue
             for entry in shard.iterdir():
                 name = entry.name
-                if name.startswith(_TRASH):  # a sweep died between its two steps
-                    name = name[len(_TRASH):]
+                if name.startswith(_TRASH) and _SHA256.fullmatch(name[len(_TRASH):]):
+                    name = name[len(_TRASH):]  # a sweep died between its two steps
                     if (shard / name).exists():
                         entry.unlink(missing_ok=True)
                         continue
@@ -155,13 +161,13 @@ class LocalMediaStore:
                 # the move is seen (the file goes back), one after the move finds no
                 # file and writes it anew.
                 os.replace(path, trash)
+                if trash.stat().st_mtime >= cutoff:
+                    os.replace(trash, path)
+                else:
+                    trash.unlink()
+                    removed += 1
             except FileNotFoundError:
-                continue
-            if trash.stat().st_mtime >= cutoff:
-                os.replace(trash, path)
-            else:
-                trash.unlink()
-                removed += 1
+                continue  # another sweep got there first
         return removed
 
 

@@ -190,6 +190,8 @@ class Outbox(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32, index=True)
     dedupe_key: str = Field(max_length=128, unique=True)
+    # The owner a "send" row speaks to: their waiting or held messages are found by it.
+    conversation_id: int | None = Field(default=None, index=True)
     payload: dict = json_field()
     status: str = Field(default="pending", max_length=16, index=True)
     attempts: int = 0

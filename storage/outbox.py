@@ -28,13 +28,15 @@ HELD = "held"
 
 
 async def enqueue(session: AsyncSession, kind: str, dedupe_key: str, payload: dict, *,
-                  due_at: datetime | None = None, status: str = PENDING) -> int | None:
+                  due_at: datetime | None = None, status: str = PENDING,
+                  conversation_id: int | None = None) -> int | None:
     """Add work once: a second row with the same dedupe key is ignored (None)."""
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     now = utcnow()
     result = await session.execute(
         insert(Outbox.__table__)
         .values(kind=kind, dedupe_key=dedupe_key, payload=payload, status=status, attempts=0,
+                conversation_id=conversation_id,
                 due_at=due_at or now, last_error="", created_at=now)
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(Outbox.__table__.c.id)
@@ -102,15 +104,19 @@ async def depth(db: Database) -> tuple[int, float]:
     return count, (now - oldest).total_seconds() if oldest else 0.0
 
 
+_WAITING = (select(Outbox)
+            .where(Outbox.conversation_id == sa.bindparam("cid"),
+                   Outbox.status == sa.bindparam("status"), Outbox.kind == "send")
+            .order_by(Outbox.id))
+
+
 async def take_inbox(session: AsyncSession, conversation_id: int) -> list[dict]:
     """The web chat's waiting replies for one conversation, oldest first, marked done."""
-    rows = list((await session.execute(
-        select(Outbox).where(Outbox.status == INBOX, Outbox.kind == "send")
-        .order_by(Outbox.id))).scalars())
-    mine = [r for r in rows if r.payload.get("conversation_id") == conversation_id]
-    for row in mine:
+    rows = list((await session.execute(_WAITING, {"cid": conversation_id, "status": INBOX}))
+                .scalars())
+    for row in rows:
         row.status = DONE
-    return [reply for row in mine for reply in row.payload["replies"]]
+    return [reply for row in rows for reply in row.payload["replies"]]
 
 
 async def hold(db: Database, row_id: int, error: str) -> None:
@@ -121,10 +127,9 @@ async def hold(db: Database, row_id: int, error: str) -> None:
 
 async def release_held(session: AsyncSession, conversation_id: int) -> list[int]:
     """The owner wrote again: what was held for them may go out now."""
-    rows = list((await session.execute(select(Outbox).where(
-        Outbox.status == HELD, Outbox.kind == "send").order_by(Outbox.id))).scalars())
-    mine = [r for r in rows if r.payload.get("conversation_id") == conversation_id]
+    rows = list((await session.execute(_WAITING, {"cid": conversation_id, "status": HELD}))
+                .scalars())
     now = utcnow()
-    for row in mine:
+    for row in rows:
         row.status, row.due_at, row.lease_until = PENDING, now, None
-    return [r.id for r in mine]
+    return [r.id for r in rows]

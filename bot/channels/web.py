@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
-from dataclasses import replace
+from functools import cache
 from html import escape
 from pathlib import Path
 
 from aiohttp import web
 
-from bot.i18n import Rendered, direction
+from bot.i18n import Catalog, direction
 from bot.keys import catalog_key, media_key, turns_key
 from bot.turns import InboundMessage, TurnResult
 from flows.model import Msg
@@ -24,18 +24,20 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 routes = web.RouteTableDef()
 
 
-def _answer(request: web.Request, session: str, result: TurnResult,
-            waiting: tuple[Rendered, ...] = ()) -> web.Response:
+def _answer(request: web.Request, session: str, result: TurnResult) -> web.Response:
     """The turn's replies, after any that waited for the owner (a review decision)."""
-    catalog = request.app[catalog_key]
-    ui = {k: catalog.text(result.locale, Msg(f"ui_{k}")) for k in UI_KEYS}
     return web.json_response({
         "session": session,
         "locale": result.locale,
         "dir": direction(result.locale),
-        "ui": ui,
-        "messages": [r.as_json() for r in (*waiting, *result.replies)],
+        "ui": _ui(request.app[catalog_key], result.locale),
+        "messages": [r.as_json() for r in (*result.waiting, *result.replies)],
     })
+
+
+@cache
+def _ui(catalog: Catalog, locale: str) -> dict[str, str]:
+    return {k: catalog.text(locale, Msg(f"ui_{k}")) for k in UI_KEYS}
 
 
 def _session_id(request: web.Request) -> str:
@@ -74,14 +76,10 @@ async def start(request: web.Request) -> web.Response:
 @routes.get("/api/chat/sessions/{session}")
 async def resume(request: web.Request) -> web.Response:
     session = _session_id(request)
-    turns = request.app[turns_key]
-    result = await turns.current(CHANNEL, session)
+    result = await request.app[turns_key].current(CHANNEL, session)
     if result is None:
         raise web.HTTPNotFound()
-    waiting = await turns.inbox(result.conversation_id)
-    if waiting:  # they end with the question that is open now
-        result = replace(result, replies=())
-    return _answer(request, session, result, waiting)
+    return _answer(request, session, result)
 
 
 @routes.post("/api/chat/sessions/{session}/messages")
@@ -117,7 +115,7 @@ async def message(request: web.Request) -> web.Response:
         files=files, raw={"text": text, "payload": payload, "files": len(files)}), create=False)
     if result is None:  # an unknown or expired session: the page starts a new one
         raise web.HTTPNotFound()
-    return _answer(request, session, result, await turns.inbox(result.conversation_id))
+    return _answer(request, session, result)
 
 
 async def _json(request: web.Request) -> dict:

@@ -412,7 +412,8 @@ async def test_a_long_message_arrives_in_parts_in_order(wa):
     async with wa.db.transaction() as session:
         await outbox.enqueue(session, "send", "test:long", {
             "conversation_id": conv.id, "channel": "whatsapp", "user_ref": owner.address,
-            "locale": "fr", "replies": [reply.as_json()], "group": None})
+            "locale": "fr", "replies": [reply.as_json()], "group": None},
+            conversation_id=conv.id)
     await wa.finished("test:long")
     parts = [m.body for m in wa.fake.messages[1:]]
     assert len(parts) >= 3 and all(units(p) <= 1600 for p in parts)
@@ -436,7 +437,8 @@ async def test_outside_the_24_hour_window_nothing_is_sent_until_the_owner_writes
         note = Rendered("notice", "Ra l malaf dyalk t9bel!", (), "none")
         await outbox.enqueue(session, "send", "test:late", {
             "conversation_id": conv.id, "channel": "whatsapp", "user_ref": owner.address,
-            "locale": "ary-Latn", "replies": [note.as_json()], "group": None})
+            "locale": "ary-Latn", "replies": [note.as_json()], "group": None},
+            conversation_id=conv.id)
     attempts = wa.fake.attempts
     for _ in range(200):  # the worker looks at the row (and, while it waits, again later)
         row = await wa.row("test:late")

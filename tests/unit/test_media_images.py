@@ -10,6 +10,7 @@ import struct
 import zipfile
 import zlib
 
+import numpy as np
 import pytest
 from PIL import Image, ImageCms, ImageFile
 
@@ -162,6 +163,33 @@ async def test_all_metadata_is_removed(tmp_path):
         assert b"Fatima" not in out and b"TECNO" not in out and b"Exif" not in out
         with Image.open(io.BytesIO(out)) as img:
             assert not img.getexif() and "icc_profile" not in img.info
+
+
+@functools.cache
+def odd_mode(name: str) -> bytes:
+    grey = Image.radial_gradient("L").resize((800, 600))  # black centre, white corners
+    if name == "cmyk-jpeg":
+        return encode(Image.merge("CMYK", [grey] * 3 + [Image.new("L", grey.size)]), "JPEG")
+    if name == "grey-jpeg":
+        return encode(grey, "JPEG")
+    if name == "palette-png":
+        return encode(grey.convert("RGB").convert("P"), "PNG", transparency=0)
+    if name == "16-bit-png":
+        return encode(Image.fromarray(np.asarray(grey, dtype=np.uint16) * 257), "PNG")
+    return encode(Image.merge("LA", [grey, grey]), "PNG")  # transparent centre
+
+
+@pytest.mark.parametrize(("name", "centre", "corner"), [
+    ("cmyk-jpeg", None, None), ("grey-jpeg", 0, 255), ("palette-png", None, None),
+    ("16-bit-png", 0, 255),  # scaled to 8 bits, not clipped to white
+    ("grey-alpha-png", 255, 255),  # the transparent centre goes on white
+])
+def test_unusual_modes_become_rgb(name, centre, corner):
+    with Image.open(io.BytesIO(images.process_photo(odd_mode(name)).normal)) as out:
+        assert (out.mode, out.size) == ("RGB", (800, 600))
+        if centre is not None:
+            assert abs(out.getpixel((400, 300))[0] - centre) < 8
+            assert abs(out.getpixel((2, 2))[0] - corner) < 8
 
 
 async def test_a_broken_colour_profile_does_not_refuse_the_photo(tmp_path):

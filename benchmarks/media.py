@@ -193,8 +193,10 @@ def calibrate() -> None:
             print(f"| {ev} | {kind} | {q.mean:.0f} | {q.p1:.0f} | {q.p99:.0f} | "
                   f"{','.join(a for a in p.advice if a in ('dark', 'bright')) or '-'} |")
 
+    from flows.photos import NEAR_DUPLICATE_BITS
+
     print(f"\n## Near-duplicates: pHash Hamming distance (threshold "
-          f"{images.NEAR_DUPLICATE_BITS})\n")
+          f"{NEAR_DUPLICATE_BITS})\n")
     originals = {key: images.process_photo(photograph(img, seed=key[1])).phash
                  for key, img in base.items()}
     print("| scene | re-encoded q60 | 50 % size | cropped 3 % | +0.3 EV | "

@@ -70,7 +70,6 @@ TILES = 4
 BLUR_THRESHOLD = 100.0
 DARK_MEAN, DARK_P99 = 50, 160
 BRIGHT_MEAN, BRIGHT_P1 = 210, 100
-NEAR_DUPLICATE_BITS = 10  # Hamming distance between two 64-bit pHashes
 
 # Pillow raises DecompressionBombError above 2 * MAX_IMAGE_PIXELS, i.e. above 40 MP,
 # right after reading the header (before any pixel is decoded). Between 20 and 40 MP
@@ -133,17 +132,6 @@ def sniff_image(data: bytes) -> str | None:
         if brands & _HEIC_BRANDS:
             return "HEIF"
     return None
-
-
-def is_near_duplicate(phash_a: str | None, phash_b: str | None) -> bool:
-    """True when two perceptual hashes (hex, as stored) are within NEAR_DUPLICATE_BITS."""
-    if not phash_a or not phash_b or len(phash_a) != len(phash_b):
-        return False
-    try:
-        distance = (int(phash_a, 16) ^ int(phash_b, 16)).bit_count()
-    except ValueError:
-        return False
-    return distance <= NEAR_DUPLICATE_BITS
 
 
 def process_photo(data: bytes, *, use_draft: bool = True) -> Photo:

@@ -32,12 +32,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audio, images
 
-# Re-exported: the channels read the limits, the engine compares pHashes, from here.
-from storage.images import (  # noqa: F401
-    MAX_PHOTO_BYTES,
-    MAX_PIXELS,
-    is_near_duplicate,
-)
+# Re-exported: the channels read the limits from here.
+from storage.images import MAX_PHOTO_BYTES, MAX_PIXELS  # noqa: F401
 from storage.models import Media
 
 log = logging.getLogger(__name__)

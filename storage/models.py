@@ -106,7 +106,7 @@ class Media(SQLModel, table=True):
     thumbnail_sha256: str | None = Field(default=None, max_length=64)  # photos
     original_sha256: str | None = Field(default=None, max_length=64, index=True)
     original_size: int | None = None
-    phash: str | None = Field(default=None, max_length=16)  # storage.images.is_near_duplicate
+    phash: str | None = Field(default=None, max_length=16)  # flows.photos.is_near_duplicate
     advice: list = json_field(list)  # "too_small", "blurry", "dark", "bright"
     duration_s: float | None = None  # audio
     created_at: datetime = when()

@@ -15,8 +15,9 @@ import pytest
 from PIL import Image, ImageCms, ImageFile
 
 from benchmarks.media import photograph, scene
+from flows.photos import is_near_duplicate
 from storage import images
-from storage.images import is_near_duplicate, sniff_image
+from storage.images import sniff_image
 from storage.media import LocalMediaStore, Refused, StoredFile, ingest_photo, inspect_photo
 
 

@@ -1,0 +1,19 @@
+"""What the engine knows about photos: their quality advice and near-duplicates (pure)."""
+
+from __future__ import annotations
+
+# pHash bits apart: the same photo re-encoded, resized or brightened is 0-8 bits away,
+# different scenes 18 or more (calibrated in benchmarks/media.py --calibrate).
+NEAR_DUPLICATE_BITS = 10
+ADVICE = ("too_small", "blurry", "dark", "bright")
+
+
+def is_near_duplicate(phash_a: str | None, phash_b: str | None) -> bool:
+    """True when two perceptual hashes (hex, as stored) are within NEAR_DUPLICATE_BITS."""
+    if not phash_a or not phash_b or len(phash_a) != len(phash_b):
+        return False
+    try:
+        distance = (int(phash_a, 16) ^ int(phash_b, 16)).bit_count()
+    except ValueError:
+        return False
+    return distance <= NEAR_DUPLICATE_BITS

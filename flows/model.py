@@ -148,6 +148,7 @@ class Photo(BaseModel):
     sha256: str = ""
     width: int = 0
     height: int = 0
+    phash: str = ""
 
 
 class Amount(BaseModel):

@@ -61,6 +61,7 @@ from flows.parsing.ice import parse_ice
 from flows.parsing.places import CITIES, REGIONS, match_city, match_region
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
+from flows.photos import ADVICE, is_near_duplicate
 
 if TYPE_CHECKING:
     from flows.engine import Turn
@@ -348,6 +349,16 @@ def on_phone(t: Turn) -> None:
 def on_photos(t: Turn) -> None:
     product = t.s.current_product
     assert product is not None
+    pending = t.s.pending or {}
+    if pending.get("kind") == "photo_advice" and t.choice in ("replace", "keep"):
+        t.s.pending = None
+        if t.choice == "replace":  # the stored file stays; only the draft lets go of it
+            product.photos = [p for p in product.photos if p.media_id != pending.get("media_id")]
+            t.say(Reply(Msg("photo_send_another"), photo_buttons(product), Expect.PHOTO))
+        else:
+            t.say(received(product))
+        return
+    t.s.pending = None
     if t.choice == "done":
         if product.photos:
             t.advance()
@@ -359,6 +370,7 @@ def on_photos(t: Turn) -> None:
         return
     problems: list[str] = []
     added = 0
+    tips: tuple[str, ...] = ()
     for media in t.inp.media:
         if media.kind != "photo" or media.media_id is None:
             problems.append(PHOTO_REFUSALS.get(media.reason, "photo_not_image")
@@ -368,8 +380,10 @@ def on_photos(t: Turn) -> None:
         elif len(product.photos) >= MAX_PHOTOS:
             problems.append("photo_too_many")
         else:
+            tips = advice_for(t, product, media)
             product.photos.append(Photo(media_id=media.media_id, sha256=media.sha256,
-                                        width=media.width, height=media.height))
+                                        width=media.width, height=media.height,
+                                        phash=media.phash))
             added += 1
     problems = list(dict.fromkeys(problems))
     if not added:
@@ -382,10 +396,39 @@ def on_photos(t: Turn) -> None:
         return
     for key in problems:
         t.say(Reply(Msg(key, {"max": MAX_PHOTOS})))
+    if tips:  # about the newest photo: kept, with what would make it better
+        t.s.pending = {"kind": "photo_advice", "media_id": product.photos[-1].media_id,
+                       "tips": list(tips)}
+        t.say(t.question())
+        return
+    t.say(received(product))
+
+
+def advice_for(t: Turn, product, media) -> tuple[str, ...]:
+    """What would make this photo better, as advice ids (each has a locale key advice_<id>)."""
+    tips = [a for a in media.advice if a in ADVICE]
+    if any(is_near_duplicate(media.phash, p.phash) for p in product.photos):
+        tips.append("duplicate")
+    if t.ctx.channel == "telegram" and {"blurry", "too_small"} & set(tips):
+        tips.append("send_as_file")  # Telegram compresses photos, not files
+    return tuple(tips)
+
+
+def photo_buttons(product) -> tuple[Button, ...]:
+    return (btn("btn_done", "done"),) if product.photos else ()
+
+
+def received(product) -> Reply:
     count = len(product.photos)
     key = "photos_full" if count >= MAX_PHOTOS else "photo_received"
-    t.say(Reply(Msg(key, {"count": count, "max": MAX_PHOTOS}), (btn("btn_done", "done"),),
-                Expect.PHOTO))
+    return Reply(Msg(key, {"count": count, "max": MAX_PHOTOS}), photo_buttons(product),
+                 Expect.PHOTO)
+
+
+def photo_advice_question(t: Turn) -> Reply:
+    tips = (t.s.pending or {}).get("tips", ())
+    return Reply(Msg("photo_advice", {"tips": [Msg(f"advice_{a}") for a in tips]}),
+                 (btn("btn_replace", "replace"), btn("btn_keep", "keep")), Expect.CHOICE)
 
 
 # Why the media pipeline refused a file -> what the owner is told.
@@ -566,4 +609,5 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "restart": restart_question,
     "edit_menu": edit_menu_question,
     "language": ask_language,
+    "photo_advice": photo_advice_question,
 }

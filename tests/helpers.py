@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import io
+import random
 
 from aiohttp import FormData
 from PIL import Image, ImageDraw
 
 
 def photo_bytes(seed: int = 0, size=(900, 700), fmt="JPEG") -> bytes:
-    """A small, real, sharp image (different for each seed)."""
-    image = Image.new("RGB", size, (200 - seed % 50, 160, 90 + seed % 100))
+    """A real, sharp, well-lit image; each seed a different picture (not a near-duplicate)."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", size, (rng.randint(150, 230), rng.randint(150, 230),
+                                    rng.randint(150, 230)))
     draw = ImageDraw.Draw(image)
-    for i in range(0, size[0], 40):
-        draw.line([(i, 0), (size[0] - i, size[1])], fill=(seed * 37 % 255, 20, 20), width=3)
+    for _ in range(12):
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
+        w, h = rng.randint(60, 400), rng.randint(60, 400)
+        colour = tuple(rng.randrange(256) for _ in range(3))
+        if rng.random() < 0.5:
+            draw.ellipse([x, y, x + w, y + h], fill=colour, outline=(0, 0, 0), width=4)
+        else:
+            draw.rectangle([x, y, x + w, y + h], fill=colour, outline=(0, 0, 0), width=4)
     out = io.BytesIO()
     image.save(out, fmt)
     return out.getvalue()

@@ -109,6 +109,16 @@ invalid_moq = Kteb l kamiya b ra9m, b7al: 100 7ba wla 50 kilo.
 expected_photo = Kantsna tswira dyal l mantoj. Siftha, wla wrek 3la « Safi salit ».
 expected_text = Hna kantsna jawab mktoub.
 photo_not_image = Had l fichier machi tswira n9der n9raha. Sift tswira JPEG, PNG wla WebP.
+photo_advice = Wslat tswira, walakin t9der tkon 7sen:
+    { $tips }
+    T9der tbeddelha, wla tkhelliha kif hiya.
+advice_dark = • mdalma: sawwerha 7da chi charjem wla f dow dyal nhar
+advice_bright = • fiha dow bzaf: b3ed mn chems nichan wla l flash
+advice_blurry = • mdbbba: chedd tilifon mzyan, w nqez 3la sel3a f l ecran bach twlli wad7a
+advice_too_small = • sghira: 9rreb mn sel3a
+advice_duplicate = • katchbeh bzaf l tswira sifttiha 9bel: werrina jiha khra
+advice_send_as_file = • nasi7a: siftha « comme fichier » bach Telegram ma ysghrhach
+photo_send_another = Wakha, sift tswira jdida.
 photo_too_large = Had tswira t9ila bzaf (20 Mo howa l max). Sift wa7da khfifa.
 photo_unavailable = Ma 9dertch njib had tswira. 3awd siftha 3afak.
 photo_too_many = L max howa { $max } tsawer l kol mantoj; hadi ma tzadetch.

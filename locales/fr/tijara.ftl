@@ -106,6 +106,16 @@ invalid_moq = Écrivez une quantité avec un nombre, par exemple : 100 pièces o
 expected_photo = J'attends une photo du produit. Envoyez-la, ou appuyez sur « Terminé ».
 expected_text = J'attends une réponse écrite ici.
 photo_not_image = Ce fichier n'est pas une photo que je peux lire. Envoyez une image JPEG, PNG ou WebP.
+photo_advice = Photo bien reçue, mais elle pourrait être meilleure :
+    { $tips }
+    Vous pouvez la remplacer, ou la garder telle quelle.
+advice_dark = • elle est sombre : prenez-la près d'une fenêtre ou à la lumière du jour
+advice_bright = • elle est trop claire : évitez le soleil direct ou le flash
+advice_blurry = • elle est floue : tenez le téléphone immobile, appuyez sur le produit à l'écran pour faire la mise au point
+advice_too_small = • elle est petite : approchez-vous du produit
+advice_duplicate = • elle ressemble beaucoup à une photo déjà envoyée : montrez plutôt un autre angle
+advice_send_as_file = • astuce : envoyez-la « comme fichier » pour que Telegram ne la compresse pas
+photo_send_another = D'accord, envoyez la nouvelle photo.
 photo_too_large = Cette photo est trop lourde (20 Mo au maximum). Envoyez-en une plus légère.
 photo_unavailable = Je n'ai pas pu récupérer cette photo. Renvoyez-la, s'il vous plaît.
 photo_too_many = C'est { $max } photos au maximum par produit ; celle-ci n'a pas été ajoutée.

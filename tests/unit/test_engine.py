@@ -164,3 +164,37 @@ def test_a_mistyped_phone_keeps_the_share_contact_button():
     state, replies = talk(*FR_START, "Atlas", "Hassan", "Rabat", Input(payload="sector:food"),
                           "passer", "pas un numéro")
     assert keys(replies) == ["invalid_phone"] and replies[0].asks_contact
+
+
+def at_photos(channel="web"):
+    state, replies = talk(*FR_START, "Atlas", "Hassan", "Rabat", Input(payload="sector:food"),
+                          "passer", "0612345678", "passer", "Amlou", channel=channel)
+    assert keys(replies) == ["ask_photos"]
+    return state
+
+
+def photo(n, advice=(), phash="8f3a5c7e9b1d2f40"):
+    return Input(media=(MediaRef(n, "photo", advice=advice, phash=phash),))
+
+
+def test_a_dark_photo_is_kept_with_advice_and_can_be_replaced():
+    state, replies = talk(photo(1, advice=("dark",)), state=at_photos())
+    assert keys(replies) == ["photo_advice"]
+    assert "sombre" in catalog().render("fr", replies[0]).text
+    assert [b.payload for b in replies[0].buttons] == ["replace", "keep"]
+    assert [p.media_id for p in state.draft.products[0].photos] == [1]
+    state, replies = talk(Input(payload="replace"), state=state)
+    assert keys(replies) == ["photo_send_another"] and state.draft.products[0].photos == []
+    state, replies = talk(photo(2), state=state)
+    assert keys(replies) == ["photo_received"]
+    assert [p.media_id for p in state.draft.products[0].photos] == [2]
+
+
+def test_the_same_photo_twice_is_pointed_out_and_telegram_owners_hear_about_files():
+    state, _ = talk(photo(1), state=at_photos("telegram"), channel="telegram")
+    state, replies = talk(photo(2, advice=("blurry",), phash="8f3a5c7e9b1d2f4f"), state=state,
+                          channel="telegram")
+    text = catalog().render("fr", replies[0]).text
+    assert "autre angle" in text and "fichier" in text
+    state, replies = talk(Input(payload="keep"), state=state, channel="telegram")
+    assert keys(replies) == ["photo_received"] and len(state.draft.products[0].photos) == 2

@@ -12,6 +12,7 @@ from bot.i18n import LOCALES, LOCALES_DIR, catalog
 from flows.choices import ANSWERS, COMMANDS, LABELS, SECTORS, UNITS
 from flows.events import REASONS
 from flows.model import NOTICES, Msg
+from flows.photos import ADVICE
 from flows.steps import BUSINESS_FIELDS, PRODUCT_FIELDS, STEPS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -50,6 +51,7 @@ def keys_used_in_code() -> set[str]:
     keys |= {f"sector_{s}" for s in SECTORS} | {f"unit_{u}" for u in UNITS}
     keys |= {f"currency_{c}" for c in ("ryal", "franc", "MAD")}
     keys |= {f"notice_{n}" for n in NOTICES} | {f"reason_{r}" for r in REASONS}
+    keys |= {f"advice_{a}" for a in (*ADVICE, "duplicate", "send_as_file")}
     keys |= {f"ui_{k}" for k in ("title", "placeholder", "send", "photo", "restart", "error")}
     return keys
 

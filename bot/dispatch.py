@@ -59,13 +59,13 @@ class Dispatcher:
             await asyncio.sleep(ALBUM_WAIT)
         adapter = self.channels.get(channel)
         try:
-            row_id = await self.turns.process(
+            row_ids = await self.turns.process(
                 inbound_id, fetch=adapter.fetch_media if adapter else None)
         except Exception:  # noqa: BLE001 - recovered by recover_forever
             log.exception("processing inbound %s failed; it will be retried", inbound_id)
             return
-        if row_id is not None:
-            for row in await outbox.claim(self.db, ids=[row_id]):
+        if row_ids:
+            for row in await outbox.claim(self.db, ids=row_ids, limit=len(row_ids)):
                 await run_row(self.db, self.handlers, row)
 
     async def recover_once(self) -> int:

@@ -133,12 +133,13 @@ class Turns:
 
     async def process(self, inbound_id: int,
                       fetch: Callable[[dict], Awaitable[StoredFile | Refused]] | None = None,
-                      ) -> int | None:
-        """Run a recorded inbound's turn; its replies become one outbox row (returned)."""
+                      ) -> list[int]:
+        """Run a recorded inbound's turn. Returns the outbox rows to send now, in order:
+        messages that were held for this owner (their window reopened), then the replies."""
         async with self.db.transaction() as session:
             row = await session.get(Inbound, inbound_id)
             if row is None or row.processed_at is not None:
-                return None
+                return []
             msg = InboundMessage.from_record(row.channel, row.external_id, row.raw)
         # Downloads happen before the lock: a slow media server must not block the owner.
         files = tuple([await fetch(ref) for ref in msg.media]) if fetch else ()
@@ -150,21 +151,23 @@ class Turns:
         raise RuntimeError("conversation kept changing; giving up this turn")
 
     async def _process_once(self, inbound_id: int, msg: InboundMessage,
-                            files: tuple[StoredFile | Refused, ...]) -> int | None:
+                            files: tuple[StoredFile | Refused, ...]) -> list[int]:
         now = utcnow()
         async with self.db.transaction() as session:
             conv = await conversations.lock(session, msg.channel, msg.user_ref)
             row = await session.get(Inbound, inbound_id, populate_existing=True)
             if row.processed_at is not None:  # another process got here first
-                return None
+                return []
             new_state, replies = await self._step(session, conv, msg, files, now)
             await conversations.mark_processed(session, inbound_id)
-            await outbox.release_held(session, conv.id)  # they wrote: the window is open again
+            # They wrote: the window is open again, and what waited goes first.
+            rows = await outbox.release_held(session, conv.id)
             if not replies or msg.group and await conversations.more_of_group(
                     session, conv.id, msg.group, inbound_id):
-                return None
-            return await self._enqueue_replies(session, conv, new_state, replies,
-                                               f"reply:{inbound_id}")
+                return rows
+            reply = await self._enqueue_replies(session, conv, new_state, replies,
+                                                f"reply:{inbound_id}")
+            return [*rows, reply] if reply else rows
 
     async def apply_event(self, conversation_id: int, event: dict, key: str) -> int | None:
         """A decision or reminder from outside the chat, as a turn of its own (once per key).

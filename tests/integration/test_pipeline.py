@@ -73,7 +73,7 @@ async def test_an_acknowledged_message_left_by_a_dead_process_is_picked_up(db):
     assert await dispatcher.recover_once() == 1
     await dispatcher.drain()
     assert channel.keys() == [["ask_language"]]
-    assert await turns.process(inbound) is None  # already done: no second answer
+    assert await turns.process(inbound) == []  # already done: no second answer
 
 
 async def test_an_album_gets_one_answer_and_keeps_every_photo(db, monkeypatch):

@@ -32,6 +32,7 @@ class Dispatcher:
         self.db, self.turns, self.channels, self.handlers = db, turns, channels, handlers
         self._tails: dict[tuple[str, str], asyncio.Task] = {}
         self._in_flight: set[int] = set()
+        self._last_part: dict[tuple[str, str], float] = {}  # when an album part last came
 
     def submit(self, inbound_id: int, channel: str, user_ref: str, *,
                grouped: bool = False) -> asyncio.Task:
@@ -39,25 +40,30 @@ class Dispatcher:
             return self._tails[(channel, user_ref)]
         self._in_flight.add(inbound_id)
         key = (channel, user_ref)
+        if grouped:
+            self._last_part[key] = asyncio.get_running_loop().time()
         previous = self._tails.get(key)
-        task = asyncio.create_task(self._run(previous, inbound_id, channel, grouped))
+        task = asyncio.create_task(self._run(previous, inbound_id, key, grouped))
         self._tails[key] = task
 
         def forget(done: asyncio.Task) -> None:
             self._in_flight.discard(inbound_id)
             if self._tails.get(key) is done:
                 del self._tails[key]
+                self._last_part.pop(key, None)
 
         task.add_done_callback(forget)
         return task
 
-    async def _run(self, previous: asyncio.Task | None, inbound_id: int, channel: str,
-                   grouped: bool) -> None:
+    async def _run(self, previous: asyncio.Task | None, inbound_id: int,
+                   key: tuple[str, str], grouped: bool) -> None:
         if previous is not None:
             await asyncio.wait([previous])
-        if grouped:
-            await asyncio.sleep(ALBUM_WAIT)
-        adapter = self.channels.get(channel)
+        loop = asyncio.get_running_loop()
+        # An album's parts keep arriving for a moment: wait until none came for ALBUM_WAIT.
+        while grouped and (rest := self._last_part.get(key, 0) + ALBUM_WAIT - loop.time()) > 0:
+            await asyncio.sleep(rest)
+        adapter = self.channels.get(key[0])
         try:
             row_ids = await self.turns.process(
                 inbound_id, fetch=adapter.fetch_media if adapter else None)

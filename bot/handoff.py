@@ -52,7 +52,7 @@ def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = 
                 "images": [
                     {"url": signer.media_url(m.sha256, **link), "content_type": m.content_type,
                      "width": m.width, "height": m.height, "sha256": m.sha256, "size": m.size}
-                    for m in p.media
+                    for m in p.media if m.kind == "photo"
                 ],
             }
             for p in view.products

@@ -343,7 +343,9 @@ class Turn:
         if choice == "back":
             self._back()
             return True
-        if choice == "skip" and self.s.step not in ("review",):
+        voice = self.s.step == "description" and self.s.current_product is not None \
+            and self.s.current_product.voice_media_id
+        if choice == "skip" and self.s.step not in ("review",) and not voice:
             if STEPS[self.s.step].optional:
                 setattr(self.s.draft, self.s.step, None)
                 self.advance()

@@ -161,6 +161,7 @@ class ProductDraft(BaseModel):
     name: str | None = None
     photos: list[Photo] = Field(default_factory=list)
     description: str | None = None
+    voice_media_id: int | None = None  # a spoken description (a voice note)
     price: Amount | None = None
     moq: Amount | None = None
 

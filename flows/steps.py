@@ -142,6 +142,12 @@ def ask_phone(t: Turn) -> Reply:
     return Reply(Msg("ask_phone"), (), Expect.TEXT, asks_contact=True)
 
 
+def ask_description(t: Turn) -> Reply:
+    product = t.s.current_product
+    buttons = (btn("btn_skip", "skip"),) if product and product.voice_media_id else ()
+    return Reply(Msg("ask_description", t.product_params()), buttons, Expect.TEXT)
+
+
 def ask_region(t: Turn) -> Reply:
     buttons = tuple(plain(place_name(t, r.name_fr, r.name_ar), f"region:{r.id}")
                     for r in REGIONS.values())
@@ -436,9 +442,20 @@ PHOTO_REFUSALS = {"too_large": "photo_too_large", "unavailable": "photo_unavaila
 
 
 def on_description(t: Turn) -> None:
+    product = t.product()
+    voice = next((m for m in t.inp.media if m.kind == "audio" and m.media_id), None)
+    if voice is not None:
+        # A spoken description is kept for the admins; a short typed line still helps buyers.
+        product.voice_media_id = voice.media_id
+        t.say(Reply(Msg("voice_received", t.product_params()), (btn("btn_skip", "skip"),),
+                    Expect.TEXT))
+        return
+    if t.choice == "skip" and product.voice_media_id:
+        t.advance()
+        return
     value = t.text_answer(DESCRIPTION_MAX)
     if value is not None:
-        t.product().description = value
+        product.description = value
         t.advance()
 
 
@@ -585,7 +602,7 @@ STEPS: dict[str, Step] = {s.id: s for s in (
     Step("email", "business", ask_text("ask_email", skippable=True), on_email, optional=True),
     Step("product_name", "product", ask_text("ask_product_name"), text_field("product_name")),
     Step("photos", "product", ask_photos, on_photos),
-    Step("description", "product", ask_text("ask_description"), on_description),
+    Step("description", "product", ask_description, on_description),
     Step("price", "product", ask_text("ask_price"), on_price),
     Step("price_unit", "product", ask_price_unit, on_price_unit,
          applies=lambda t: t.product().price is not None and t.product().price.unit is None),

@@ -94,6 +94,9 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
         await session.flush()
         for i, photo in enumerate(p.photos):
             session.add(ProductMedia(product_id=product.id, media_id=photo.media_id, position=i))
+        if p.voice_media_id:  # after the photos, so photo positions stay 0..n-1
+            session.add(ProductMedia(product_id=product.id, media_id=p.voice_media_id,
+                                     position=len(p.photos)))
 
     submission = (await session.execute(
         select(Submission).where(Submission.business_id == business.id))).scalar_one_or_none()

@@ -37,6 +37,7 @@ ask_photos = Sift tsawer dyal « { $product } »: mn 1 7ta l { $max }, w khass y
 photo_received = Wslatni tswira ({ $count }/{ $max }). Sift wa7da khra, wla « Safi salit ».
 photos_full = Hadi { $max } dyal tsawer, hada howa l max. Wrek 3la « Safi salit ».
 ask_description = Wsef lia « { $product } » f chi jmal: mn ach msnou3, mnin jay, w chno li kaykhelih mmayez.
+voice_received = Choukran, l vocal dyalk 3la « { $product } » tsjel w l equipe dyalna ghadi tsm3o. Wach t9der tkteb 7ta str sghir kaywsfo? Wla wrek 3la « Douz ».
 ask_price = Ch7al taman dyal « { $product } » b dirham, w wach l kilo, l 7ba wla chi 7aja khra? (matalan: 150 DH l kilo)
 ask_price_unit = Had taman dyal chmen wa7da?
 confirm_price_conversion = { $said } { $currency }, ya3ni { $price }. Wach hakka?

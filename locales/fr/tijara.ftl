@@ -37,6 +37,7 @@ ask_photos = Envoyez des photos de « { $product } » : de 1 à { $max }, bien �
 photo_received = Photo reçue ({ $count }/{ $max }). Une autre, ou « Terminé ».
 photos_full = C'est { $max } photos, le maximum. Appuyez sur « Terminé ».
 ask_description = Décrivez « { $product } » en quelques phrases : matière, origine, ce qui le rend spécial.
+voice_received = Merci, votre message vocal sur « { $product } » est bien enregistré : notre équipe l'écoutera. Pouvez-vous aussi écrire une ligne pour le décrire ? Sinon, appuyez sur « Passer ».
 ask_price = Quel est le prix de « { $product } » en dirhams, et pour quelle unité ? (par exemple : 150 DH le kilo)
 ask_price_unit = Ce prix est pour quelle unité ?
 confirm_price_conversion = { $said } { $currency }, cela fait { $price }. C'est bien ça ?

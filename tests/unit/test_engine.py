@@ -198,3 +198,13 @@ def test_the_same_photo_twice_is_pointed_out_and_telegram_owners_hear_about_file
     assert "autre angle" in text and "fichier" in text
     state, replies = talk(Input(payload="keep"), state=state, channel="telegram")
     assert keys(replies) == ["photo_received"] and len(state.draft.products[0].photos) == 2
+
+
+def test_a_voice_note_describes_the_product_and_a_typed_line_is_still_invited():
+    state, _ = talk(photo(1), Input(payload="done"), state=at_photos())
+    assert state.step == "description"
+    state, replies = talk(Input(media=(MediaRef(9, "audio"),)), state=state)
+    assert keys(replies) == ["voice_received"] and state.step == "description"
+    assert state.draft.products[0].voice_media_id == 9
+    state, replies = talk(Input(payload="skip"), state=state)  # the voice note is enough
+    assert keys(replies) == ["ask_price"]

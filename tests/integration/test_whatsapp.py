@@ -155,7 +155,7 @@ class Owner:
 
 @pytest.fixture
 async def wa(aiohttp_client, settings, db, monkeypatch):
-    monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 0.3)
+    monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 1.0)  # a loaded CI machine is slow
     monkeypatch.setattr("bot.delivery.backoff",
                         lambda attempt, **_: timedelta(milliseconds=100))
     async with FakeTwilio(SID, TOKEN) as fake:

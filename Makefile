@@ -26,6 +26,7 @@ lint: $(BIN)/tijara
 bench: $(BIN)/tijara
 	$(BIN)/python -m benchmarks.turns
 	$(BIN)/python -m benchmarks.langid
+	$(BIN)/python -m benchmarks.media
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

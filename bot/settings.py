@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     twilio_whatsapp_from: str | None = None
     twilio_api_base_url: str = "https://api.twilio.com"
     twilio_media_hosts: list[str] = Field(default_factory=lambda: list(TWILIO_MEDIA_HOSTS))
+    # Content API templates, JSON: {"notice:<locale>": "HX…"} an approved one-variable
+    # template for messages outside the 24-hour window; {"<key>:<locale>": "HX…"} a
+    # quick-reply or list-picker content (button ids = our payloads) for that question.
+    twilio_content_sids: dict[str, str] = Field(default_factory=dict)
 
     storefront_api_url: str | None = None
     storefront_api_token: str | None = None

@@ -36,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import json
 import logging
 import re
 import time
@@ -285,6 +286,13 @@ def bodies(delivery: Delivery) -> list[str]:
     return split_body(compose(delivery.replies, delivery.locale))
 
 
+def template_variable(text: str) -> str:
+    """Text for a template variable: WhatsApp refuses new lines, tabs and runs of spaces in
+    one, and a template body is at most 1024 characters."""
+    flat = " ".join(text.replace("_", "").split())
+    return flat if len(flat) <= 900 else flat[:899] + "…"
+
+
 # --- status callbacks -----------------------------------------------------------
 
 
@@ -344,16 +352,27 @@ class WhatsAppChannel:
     # --- sending ---
 
     async def send(self, delivery: Delivery) -> None:
-        parts = bodies(delivery)
+        parts: list[str | tuple[str, str]] = list(bodies(delivery))
         if not parts:
             return
+        sids = self.settings.twilio_content_sids
         if not self.in_window(delivery.last_inbound_at):
-            log.info("conversation %s: outside the 24-hour window, message held",
-                     delivery.conversation_id)
-            raise OutsideWindow()
+            notice = sids.get(f"notice:{delivery.locale}")
+            if not notice:
+                log.info("conversation %s: outside the 24-hour window, message held",
+                         delivery.conversation_id)
+                raise OutsideWindow()
+            # Only an approved template may open the conversation again.
+            parts = [(notice, template_variable(compose(delivery.replies, delivery.locale)))]
+        elif (content := sids.get(f"{delivery.replies[-1].key}:{delivery.locale}")) \
+                and delivery.replies[-1].buttons:
+            # The question as a quick-reply or list-picker content, the rest as text before it.
+            last = delivery.replies[-1]
+            parts = [*split_body(compose(delivery.replies[:-1], delivery.locale)),
+                     (content, template_variable(last.text))]
         if not self.sender:
             raise SendError("TWILIO_WHATSAPP_FROM is not set", retry_after=CONFIG_RETRY)
-        key = (delivery.conversation_id, hashlib.sha256("\x00".join(parts).encode()).hexdigest())
+        key = (delivery.conversation_id, hashlib.sha256(repr(parts).encode()).hexdigest())
         for i in range(self._progress.get(key, 0), len(parts)):
             await self._create(delivery.user_ref, parts[i], delivery.conversation_id)
             self._progress[key] = i + 1
@@ -368,8 +387,13 @@ class WhatsAppChannel:
             return False
         return (now if now is not None else time.time()) - last_inbound_at < WINDOW
 
-    async def _create(self, to: str, body: str, conversation_id: int) -> None:
-        form = {"To": to, "From": self.sender, "Body": body}
+    async def _create(self, to: str, body: str | tuple[str, str], conversation_id: int) -> None:
+        form = {"To": to, "From": self.sender}
+        if isinstance(body, tuple):  # a Content API template: no Body with it
+            form["ContentSid"], form["ContentVariables"] = body[0], json.dumps(
+                {"1": body[1]}, ensure_ascii=False)
+        else:
+            form["Body"] = body
         if self.status_callback:
             form["StatusCallback"] = self.status_callback
         headers = {"Authorization": self.auth, "Accept": "application/json"}

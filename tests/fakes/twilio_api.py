@@ -128,6 +128,8 @@ class FakeTwilio:
         to, sender, body = form.get("To", ""), form.get("From", ""), form.get("Body", "")
         if not to or not sender:
             return self._error(400, 21604, "A 'To' and a 'From' are required")
+        if not body and not form.get("ContentSid"):
+            return self._error(400, 21619, "A text message body or media urls must be specified")
         if len(body) > 1600:
             return self._error(400, 21617, "The concatenated message body exceeds the 1600 "
                                            "character limit")

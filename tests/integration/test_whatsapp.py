@@ -8,6 +8,7 @@ row of each reply) and by the bodies the stand-in received.
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -564,3 +565,43 @@ def test_choices_are_numbered_and_the_language_offer_lists_words():
     assert body.endswith("Continuer en français ?\n\n• Français\n• الدارجة")
     skip = Rendered("ask_ice", "Votre ICE ?", (("Passer", "skip"),), "text")
     assert compose((skip,), "ar") == "Votre ICE ?\n\n_أو أجب برقم:_\n1. Passer"
+
+
+# --- Content API templates, when configured -------------------------------------------
+
+
+async def test_a_configured_quick_reply_template_carries_the_question(wa):
+    wa.channel.settings = wa.channel.settings.model_copy(update={
+        "twilio_content_sids": {"ask_consent:fr": "HX" + "c" * 32}})
+    owner = Owner(wa)
+    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") == ["ask_language"]
+    assert await owner.say("2") == ["ask_consent"]
+    sent = wa.fake.messages[-1]
+    assert sent.form["ContentSid"] == ["HX" + "c" * 32] and "Body" not in sent.form
+    variable = json.loads(sent.form["ContentVariables"][0])["1"]
+    assert "09-08" in variable and "\n" not in variable
+    # The owner taps the template's button: its id is our payload.
+    assert await owner.send(Body="Oui", ButtonText="Oui", ButtonPayload="yes",
+                            MessageType="button") == ["ask_business_name"]
+
+
+async def test_outside_the_window_an_approved_template_is_sent_instead_of_waiting(wa):
+    wa.channel.settings = wa.channel.settings.model_copy(update={
+        "twilio_content_sids": {"notice:ary-Latn": "HX" + "d" * 32}})
+    owner = Owner(wa)
+    assert await owner.say("salam") == ["ask_language"]
+    conv = await wa.conversation(owner.address)
+    async with wa.db.transaction() as session:
+        await session.execute(sa.update(Conversation).where(Conversation.id == conv.id)
+                              .values(last_inbound_at=utcnow() - timedelta(hours=30)))
+        note = Rendered("decision_live", "L page dyalk tal3at!\nHahiya: https://x.ma/s/1",
+                        (), "none")
+        await outbox.enqueue(session, "send", "test:template", {
+            "conversation_id": conv.id, "channel": "whatsapp", "user_ref": owner.address,
+            "locale": "ary-Latn", "replies": [note.as_json()]}, conversation_id=conv.id)
+    row = await wa.finished("test:template")
+    assert row.status == "done"
+    sent = wa.fake.messages[-1]
+    assert sent.form["ContentSid"] == ["HX" + "d" * 32] and "Body" not in sent.form
+    assert json.loads(sent.form["ContentVariables"][0]) == {
+        "1": "L page dyalk tal3at! Hahiya: https://x.ma/s/1"}

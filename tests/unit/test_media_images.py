@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import hashlib
 import io
@@ -113,8 +112,14 @@ async def test_large_jpeg_is_downscaled_with_draft(tmp_path, monkeypatch):
     stored, _ = await ingest(tmp_path, encode(big, "JPEG"))
 
     assert (stored.width, stored.height) == (2560, 1707)
-    # Asked for at least the normalised size; libjpeg then decodes at half scale.
-    assert calls == [((2560, 1707), (2700, 1800))]
+    # Asked for at least DRAFT_MIN_LONG_SIDE; libjpeg then decodes at half scale.
+    assert calls == [((2000, 1334), (2700, 1800))]
+
+
+async def test_a_12_megapixel_phone_photo_is_decoded_at_half_scale_without_resizing(tmp_path):
+    phone = Image.linear_gradient("L").convert("RGB").resize((4032, 3024))
+    stored, _ = await ingest(tmp_path, encode(phone, "JPEG"))
+    assert (stored.width, stored.height) == (2016, 1512)
 
 
 async def test_transparent_png_is_flattened_on_white(tmp_path):
@@ -299,17 +304,25 @@ def test_a_small_photo_is_too_small():
     assert "too_small" not in advice_for(encode(tall, "JPEG", quality=92))
 
 
-async def test_decoding_runs_in_a_thread(tmp_path, monkeypatch):
-    ran = []
-    real = asyncio.to_thread
+async def test_decoding_runs_in_a_thread_of_the_photo_pool(tmp_path):
+    """Off the event loop (a 12 MP decode would stall every other owner for 100 ms)."""
+    import threading
 
-    async def spy(func, *args, **kwargs):
-        ran.append(getattr(func, "__name__", func))
-        return await real(func, *args, **kwargs)
+    from storage import media
 
-    monkeypatch.setattr("storage.media.asyncio.to_thread", spy)
-    await ingest(tmp_path, encode(sharp_scene(), "JPEG"))
-    assert ran[0] == "_prepare_photo"
+    seen = []
+    real = media.images.process_photo
+
+    def spy(data, **kwargs):
+        seen.append(threading.current_thread().name)
+        return real(data, **kwargs)
+
+    media.images.process_photo = spy
+    try:
+        await ingest(tmp_path, encode(sharp_scene(), "JPEG"))
+    finally:
+        media.images.process_photo = real
+    assert seen and seen[0].startswith("photo")
 
 
 # --- near-duplicates ---------------------------------------------------------

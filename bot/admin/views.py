@@ -178,7 +178,8 @@ async def queue(request: web.Request) -> web.Response:
 
 
 async def _view(request: web.Request, submission_id: int):
-    """The submission, if this user may see it: 404 if none, 403 if not theirs."""
+    """The submission, if this user may see it: 404 if none or not theirs (an agent must
+    not learn which other submissions exist)."""
     user = user_of(request)
     async with request.config_dict[db_key].transaction() as session:
         found = await submissions.views(session, ids=[submission_id])
@@ -186,7 +187,7 @@ async def _view(request: web.Request, submission_id: int):
             raise web.HTTPNotFound()
         view = found[0]
         if user.role != "admin" and view.business.agent_id != user.id:
-            raise web.HTTPForbidden()
+            raise web.HTTPNotFound()
         extra = {
             "edits": await queries.edits(session, submission_id),
             "english": await queries.translations(session, view.business.id),

@@ -232,7 +232,7 @@ async def test_an_agent_sees_only_their_own_businesses(client, db):
     assert "uniquement les entreprises que vous avez accompagnées" in queue
     assert (await desk.get(f"/admin/submissions/{mine}")).status == 200
     forbidden = await desk.get(f"/admin/submissions/{other}")
-    assert forbidden.status == 403
+    assert forbidden.status == 404  # as if it did not exist
     assert "Tapis Atlas" not in await forbidden.text()
     assert (await desk.get("/admin/submissions/99999")).status == 404
     # Read-only: no decisions, no corrections.

@@ -36,7 +36,6 @@ import io
 import json
 import logging
 import os
-import tempfile
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -50,7 +49,7 @@ from bot.settings import Settings
 from bot.signing import Signer
 from storage import outbox, submissions
 from storage.db import Database
-from storage.media import LocalMediaStore, MediaStore, _fsync_dir
+from storage.media import LocalMediaStore, MediaStore, write_atomic
 from storage.models import Outbox, utcnow
 from storage.submissions import SubmissionView
 
@@ -342,22 +341,6 @@ def products_csv(views: list[SubmissionView]) -> str:
                 p.moq_quantity, p.moq_unit, images, approved.isoformat() if approved else "",
             ])
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """A whole file or none: temporary file, fsync, rename, fsync of the folder (as the
-    media store writes photos)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)  # the rename itself survives a power cut
 
 
 @contextlib.asynccontextmanager

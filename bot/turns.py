@@ -222,7 +222,7 @@ class Turns:
         ctx = self.context(msg.channel, msg.channel_phone, now)
         text, notice, referral = msg.text, msg.notice, msg.referral
         if not referral and text and agents.REFERRAL.match(text.strip().lower()):
-            referral, text = text.strip(), None  # wa.me/...?text=ref-XXXX arrives as text
+            referral, text = text.strip(), None  # wa.me prefilled text: "ref-<code>"
         if referral:
             notice = notice or await agents.apply_referral(session, conv, referral)
         refs = []

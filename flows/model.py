@@ -70,7 +70,7 @@ class Input:
     locale_hint: str | None = None  # e.g. Telegram's language_code
     is_start: bool = False  # a new session (web chat opened, /start)
     profile_name: str | None = None  # the name on the owner's account (WhatsApp ProfileName)
-    referral: str | None = None  # a deep-link code (/start agent-XXXX), checked by the channel
+    referral: str | None = None  # deep-link code ("/start agent-<code>"), checked by channel
     # Something the channel noticed that the owner should hear about:
     # "edited", "file_too_large", "contact_not_yours", "unsupported" (see NOTICES).
     notice: str | None = None

@@ -97,17 +97,7 @@ class LocalMediaStore:
         except FileNotFoundError:
             pass
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_TMP)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(target.parent)  # the rename itself survives a power cut
+        write_atomic(target, data)
 
     def open(self, sha256: str) -> bytes:
         return self.path(sha256).read_bytes()
@@ -167,6 +157,23 @@ class LocalMediaStore:
             except FileNotFoundError:
                 continue  # another sweep got there first
         return removed
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """A whole file or none: temporary file, fsync, rename, fsync of the folder.
+
+    The temporary name starts with `_TMP`, which gc knows to clean up after a crash."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)  # the rename itself survives a power cut
 
 
 def _fsync_dir(path: Path) -> None:

@@ -58,6 +58,8 @@ async def page(request: web.Request) -> web.Response:
     ui_json = json.dumps(defaults, ensure_ascii=False).replace("</", "<\\/")
     html = (STATIC / "chat.html").read_text(encoding="utf-8")
     html = html.replace("{{UI_DEFAULTS}}", ui_json).replace("{{NOSCRIPT}}", escape(noscript))
+    for key, text in defaults["fr"].items():  # until the script picks the owner's language
+        html = html.replace(f"{{{{ui.{key}}}}}", escape(text))
     return web.Response(text=html, content_type="text/html")
 
 

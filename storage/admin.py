@@ -21,6 +21,7 @@ from flows.parsing.places import match_city
 from flows.steps import ORDER
 from storage.conversations import StaleConversation
 from storage.models import (
+    AgentChat,
     Business,
     Conversation,
     FieldEdit,
@@ -67,9 +68,28 @@ async def agents(session: AsyncSession) -> list[User]:
     )).scalars())
 
 
-async def failures(session: AsyncSession, email: str, ip: str, since: datetime) -> int:
-    return (await session.execute(select(sa.func.count()).select_from(LoginFailure).where(
-        LoginFailure.email == email, LoginFailure.ip == ip, LoginFailure.at >= since))).scalar_one()
+@dataclass(frozen=True)
+class Failures:
+    """Failed logins since a moment: of one (email, address) pair, of the account from any
+    address, and from the address for any account."""
+
+    pair: int
+    account: int
+    address: int
+
+
+async def failures(session: AsyncSession, email: str, ip: str, since: datetime) -> Failures:
+    """One query over the rows of the account or of the address (ix_loginfailure_email_ip
+    finds the first, ix_loginfailure_ip the second)."""
+    of_account, of_address = LoginFailure.email == email, LoginFailure.ip == ip
+
+    def count(condition):
+        return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+
+    row = (await session.execute(
+        select(count(sa.and_(of_account, of_address)), count(of_account), count(of_address))
+        .where(sa.or_(of_account, of_address), LoginFailure.at >= since))).one()
+    return Failures(*(int(n) for n in row))
 
 
 async def record_failure(session: AsyncSession, email: str, ip: str, *, keep_since: datetime,
@@ -79,9 +99,11 @@ async def record_failure(session: AsyncSession, email: str, ip: str, *, keep_sin
     session.add(LoginFailure(email=email[:254], ip=ip[:64], at=utcnow()))
 
 
-async def clear_failures(session: AsyncSession, email: str, ip: str) -> None:
-    await session.execute(sa.delete(LoginFailure).where(LoginFailure.email == email,
-                                                        LoginFailure.ip == ip))
+async def clear_failures(session: AsyncSession, email: str) -> None:
+    """After a good login: the account's failures, from every address, its pair's among them.
+    The address's failures for other accounts stay, so that an account of one's own does not
+    reset the count of an address trying many."""
+    await session.execute(sa.delete(LoginFailure).where(LoginFailure.email == email))
 
 
 # --- the review queue --------------------------------------------------------
@@ -420,7 +442,11 @@ async def funnel(session: AsyncSession, since: datetime, until: datetime, by: st
                     Business.region, Business.agent_id, Submission.id, Submission.status)
              .outerjoin(Business, Business.conversation_id == Conversation.id)
              .outerjoin(Submission, Submission.business_id == Business.id)
-             .where(Conversation.created_at >= since, Conversation.created_at < until))
+             .outerjoin(AgentChat, sa.and_(AgentChat.channel == Conversation.channel,
+                                           AgentChat.user_ref == Conversation.user_ref))
+             # An agent's own chat is not a business starting.
+             .where(Conversation.created_at >= since, Conversation.created_at < until,
+                    AgentChat.id.is_(None)))
     if scope_agent is not None:
         convs = convs.where(sa.or_(Conversation.agent_id == scope_agent,
                                    Business.agent_id == scope_agent))

@@ -205,13 +205,14 @@ class Outbox(SQLModel, table=True):
 
 
 class LoginFailure(SQLModel, table=True):
-    """A failed admin-page login: five per (email, address) in 15 minutes close the door."""
+    """A failed admin-page login: within 15 minutes, five per (email, address), ten per
+    email or ten per address close the door (bot.admin.auth)."""
 
     __table_args__ = (sa.Index("ix_loginfailure_email_ip", "email", "ip"),)
 
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=254)
-    ip: str = Field(max_length=64)
+    ip: str = Field(max_length=64, index=True)
     at: datetime = when(index=True)
 
 

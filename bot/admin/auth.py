@@ -25,8 +25,14 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 COOKIE = "tijara_admin"
 SESSION_SECONDS = 12 * 3600  # a working day; then log in again
 COOKIE_SECONDS = 30 * 24 * 3600  # an anonymous session keeps its language preference
-THROTTLE_FAILURES = 5  # failed logins per (email, address) ...
-THROTTLE_WINDOW = 15 * 60  # ... within this many seconds, then 429 until they age out
+# Failed logins within THROTTLE_WINDOW seconds that close the door (429, even to the right
+# password) until they age out: of one e-mail from one address, of one account from any
+# addresses (a guesser moving from address to address), or from one address for any
+# accounts (a guesser trying many e-mails). A good login clears its account's failures.
+THROTTLE_FAILURES = 5  # per (email, address)
+THROTTLE_ACCOUNT = 10  # per email, from every address
+THROTTLE_ADDRESS = 10  # per address, for every email
+THROTTLE_WINDOW = 15 * 60
 MIN_PASSWORD = 10
 
 _hasher = PasswordHasher()
@@ -44,6 +50,12 @@ def _verify(stored: str, password: str) -> bool:
         return _hasher.verify(stored or _DUMMY_HASH, password) and bool(stored)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+def throttled(pair: int, account: int, address: int) -> bool:
+    """Whether these counts of failed logins within the window close the door."""
+    return (pair >= THROTTLE_FAILURES or account >= THROTTLE_ACCOUNT
+            or address >= THROTTLE_ADDRESS)
 
 
 async def verify_password(stored: str | None, password: str) -> bool:

@@ -117,13 +117,15 @@ async def login(request: web.Request) -> web.Response:
     email = str(form.get("email") or "").strip().lower()[:254]
     password = str(form.get("password") or "")[:1024]
     target = safe_next(str(form.get("next") or ""))
+    # The peer's address: behind a reverse proxy that is the proxy's, shared by everyone.
     ip = (request.remote or "")[:64]
     db = request.config_dict[db_key]
     since = utcnow() - timedelta(seconds=auth.THROTTLE_WINDOW)
     context = {"email": email, "next": target, "notice": None, "error": None,
                "error_field": "", "error_status": ""}
     async with db.transaction() as session:
-        if await queries.failures(session, email, ip, since) >= auth.THROTTLE_FAILURES:
+        seen = await queries.failures(session, email, ip, since)
+        if auth.throttled(seen.pair, seen.account, seen.address):
             return render(request, "login.html", status=429, failed=False, throttled=True,
                           minutes=auth.THROTTLE_WINDOW // 60, **context)
         user = await queries.user_by_email(session, email) if email else None
@@ -133,7 +135,7 @@ async def login(request: web.Request) -> web.Response:
             await queries.record_failure(session, email, ip, keep_since=since)
             return render(request, "login.html", status=401, failed=True, throttled=False,
                           **context)
-        await queries.clear_failures(session, email, ip)
+        await queries.clear_failures(session, email)
     request.app[auth.sessions_key].log_in(request[SESSION], user.id, user.password_hash)
     return see_other(target)
 

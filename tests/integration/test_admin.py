@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from aiohttp import web
 from sqlmodel import select
 
 from bot.admin.auth import hash_password
@@ -18,7 +19,7 @@ from bot.app import create_app
 from bot.cli import main
 from bot.settings import Settings
 from storage import admin as queries
-from storage import submissions
+from storage import agents, submissions
 from storage.models import (
     Business,
     Conversation,
@@ -45,9 +46,22 @@ def settings(tmp_path, db_url) -> Settings:
                     embedded_worker=False)
 
 
+PEER = "X-Test-Peer"
+
+
+@web.middleware
+async def peer(request: web.Request, handler):
+    """Tests only: a request with a PEER header comes from that address (request.remote), as
+    if from another machine; the test client always connects from 127.0.0.1."""
+    remote = request.headers.get(PEER)
+    return await handler(request.clone(remote=remote) if remote else request)
+
+
 @pytest.fixture
 async def client(aiohttp_client, settings, db):
-    return await aiohttp_client(create_app(settings, db))
+    app = create_app(settings, db)
+    app.middlewares.insert(0, peer)
+    return await aiohttp_client(app)
 
 
 async def add_user(db, email: str, role: str = "admin", name: str = "") -> User:
@@ -66,12 +80,16 @@ class Desk:
     def __init__(self, client):
         self.client = client
 
-    async def login(self, email: str, password: str = PASSWORD, *, csrf: bool = True):
-        page = await self.client.get("/admin/login")
+    async def login(self, email: str, password: str = PASSWORD, *, csrf: bool = True,
+                    address: str | None = None):
+        """`address`: the login comes from there (the `peer` middleware), not 127.0.0.1."""
+        headers = {PEER: address} if address else {}
+        page = await self.client.get("/admin/login", headers=headers)
         data = {"email": email, "password": password}
         if csrf:
             data["csrf"] = token(await page.text())
-        return await self.client.post("/admin/login", data=data, allow_redirects=False)
+        return await self.client.post("/admin/login", data=data, headers=headers,
+                                      allow_redirects=False)
 
     async def get(self, path: str, **kwargs):
         return await self.client.get(path, **kwargs)
@@ -185,6 +203,60 @@ async def test_five_failures_close_the_door_for_fifteen_minutes(client, db):
         await session.execute(sa.update(queries.LoginFailure).values(
             at=queries.utcnow() - timedelta(minutes=16)))
     assert (await desk.login("amina@tijara.ma")).status == 303
+
+
+async def test_ten_failures_for_an_account_close_it_from_every_address(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await add_user(db, "karim@tijara.ma")
+    desk = Desk(client)
+    # A guesser moving from address to address: no pair reaches five, nor any address ten.
+    for n in range(9):
+        assert (await desk.login("amina@tijara.ma", "guess", address=f"198.51.100.{n % 3}")
+                ).status == 401
+    assert (await desk.login("amina@tijara.ma", address="203.0.113.7")).status == 303
+    desk.logout_cookies()  # the good login cleared the account's failures from everywhere
+    for n in range(10):
+        assert (await desk.login("amina@tijara.ma", "guess", address=f"198.51.100.{n}")
+                ).status == 401
+    # The tenth closed the account, even to its owner's password from a fresh address ...
+    blocked = await desk.login("amina@tijara.ma", address="203.0.113.7")
+    assert blocked.status == 429
+    assert "Trop de tentatives" in await blocked.text()
+    # ... but not those addresses to another account.
+    assert (await desk.login("karim@tijara.ma", address="198.51.100.0")).status == 303
+    # Failures older than the window no longer count.
+    async with db.transaction() as session:
+        await session.execute(sa.update(queries.LoginFailure).values(
+            at=queries.utcnow() - timedelta(minutes=16)))
+    desk.logout_cookies()
+    assert (await desk.login("amina@tijara.ma", address="203.0.113.7")).status == 303
+
+
+async def test_ten_failures_from_an_address_close_it_to_every_account(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await add_user(db, "karim@tijara.ma")
+    desk = Desk(client)
+    # A guesser trying many e-mails from one address: no account reaches ten failures.
+    for n in range(9):
+        assert (await desk.login(f"user{n}@tijara.ma", "guess", address="198.51.100.1")
+                ).status == 401
+    # A good login from there clears karim's failures (none), not the address's.
+    assert (await desk.login("karim@tijara.ma", address="198.51.100.1")).status == 303
+    desk.logout_cookies()
+    assert (await desk.login("amina@tijara.ma", "guess", address="198.51.100.1")).status == 401
+    # The tenth closed the address, even to an account with no failures and its password ...
+    blocked = await desk.login("karim@tijara.ma", address="198.51.100.1")
+    assert blocked.status == 429
+    assert "Trop de tentatives" in await blocked.text()
+    # ... while the account is still open from elsewhere, and the address still closed.
+    assert (await desk.login("karim@tijara.ma", address="203.0.113.7")).status == 303
+    desk.logout_cookies()
+    assert (await desk.login("karim@tijara.ma", address="198.51.100.1")).status == 429
+    # Failures older than the window no longer count.
+    async with db.transaction() as session:
+        await session.execute(sa.update(queries.LoginFailure).values(
+            at=queries.utcnow() - timedelta(minutes=16)))
+    assert (await desk.login("karim@tijara.ma", address="198.51.100.1")).status == 303
 
 
 async def test_posts_without_the_csrf_token_are_refused(client, db):
@@ -559,6 +631,11 @@ async def test_funnel_counts_real_conversations(client, db):
     ids = await submission_ids(db)
     async with db.transaction() as session:
         await submissions.decide(session, ids["مقبولة"], "approve", actor="cli")
+        agent = await agents.create_agent(session, "Samira")
+        invite = await agents.issue_code(session, agent.id, "invite")
+    # A field agent's own chat is not a business starting.
+    response = await client.post("/api/chat/sessions", json={"ref": f"agent-{invite}"})
+    assert [m["key"] for m in (await response.json())["messages"]][0] == "notice_agent_linked"
     desk = Desk(client)
     await desk.login("amina@tijara.ma")
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 import qrcode
 
 from bot.settings import Settings
+
+QR_PATH = "/agents/qr/{code}.png"  # bot/agent_routes.py serves it
 
 
 def links(settings: Settings, code: str, kind: str) -> dict[str, str]:
@@ -22,9 +26,27 @@ def links(settings: Settings, code: str, kind: str) -> dict[str, str]:
     return out
 
 
-def qr_png(url: str, path: Path) -> Path:
+def preferred_link(settings: Settings, code: str) -> str:
+    """The referral link a QR code carries: WhatsApp if configured, else Telegram, else web."""
+    found = links(settings, code, "referral")
+    return found.get("whatsapp") or found.get("telegram") or found["web"]
+
+
+def qr_url(settings: Settings, code: str) -> str:
+    """The absolute URL of the agent's referral QR code (a PNG served by this app)."""
+    return settings.public_base_url.rstrip("/") + QR_PATH.format(code=code)
+
+
+@lru_cache(maxsize=256)
+def qr_png_bytes(url: str) -> bytes:
     """A QR code an owner scans at a trade fair; large modules for cheap phone cameras."""
+    out = io.BytesIO()
+    qrcode.make(url, box_size=10, border=4).save(out)
+    return out.getvalue()
+
+
+def qr_png(url: str, path: Path) -> Path:
+    """The QR code of `url`, written to `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    image = qrcode.make(url, box_size=10, border=4)
-    image.save(path)
+    path.write_bytes(qr_png_bytes(url))
     return path

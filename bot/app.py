@@ -10,6 +10,7 @@ from pathlib import Path
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 
+from bot import agent_routes
 from bot.admin import admin_app
 from bot.channels import web as webchat
 from bot.channels.registry import build_channels, channel_routes
@@ -110,7 +111,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     async def database(app: web.Application):
         owned = db is None
         app[db_key] = db or Database(settings.database_url)
-        app[turns_key] = Turns(app[db_key], app[catalog_key])
+        app[turns_key] = Turns(app[db_key], app[catalog_key], settings=settings)
         yield
         if owned:
             await app[db_key].close()
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.cleanup_ctx.append(database)
     app.cleanup_ctx.append(background)
     app.add_routes(routes)
+    app.add_routes(agent_routes.routes)
     app.add_routes(channel_routes(settings))
     app.add_subapp("/admin", admin_app(settings))
     if settings.webchat_enabled:

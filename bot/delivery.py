@@ -57,9 +57,7 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
         if conv is None or conv.status == "unreachable":
             await outbox.finish(db, row.id)  # they blocked us: nothing more is sent
             return
-        replies = tuple(Rendered(r["key"], r["text"],
-                                 tuple((b["label"], b["payload"]) for b in r["buttons"]),
-                                 r["expects"], bool(r.get("contact"))) for r in p["replies"])
+        replies = tuple(Rendered.from_json(r) for r in p["replies"])
         delivery = Delivery(conv.id, p["user_ref"], p["locale"], replies,
                             conv.last_inbound_at.timestamp() if conv.last_inbound_at else None)
         try:

@@ -46,6 +46,9 @@ class Rendered:
     buttons: tuple[tuple[str, str], ...]  # (label, payload)
     expects: str
     asks_contact: bool = False  # Telegram offers a "share my number" keyboard button
+    # One picture shown under the text (an agent's QR code): an absolute URL under
+    # settings.public_base_url, a PNG served by this app. Channels never fetch other URLs.
+    image: str | None = None
 
     def as_json(self) -> dict:
         body = {
@@ -56,7 +59,19 @@ class Rendered:
         }
         if self.asks_contact:
             body["contact"] = True
+        if self.image:
+            body["image"] = self.image
         return body
+
+    @classmethod
+    def from_json(cls, body: dict) -> Rendered:
+        """The inverse of `as_json` (outbox payloads, stored turns); "contact" and "image"
+        may be missing, as in rows written before they existed."""
+        image = body.get("image")
+        return cls(body["key"], body["text"],
+                   tuple((b["label"], b["payload"]) for b in body.get("buttons") or ()),
+                   body["expects"], bool(body.get("contact")),
+                   image if isinstance(image, str) and image else None)
 
 
 class Catalog:
@@ -106,7 +121,7 @@ class Catalog:
     def render(self, locale: str, reply: Reply) -> Rendered:
         buttons = tuple((self.label(locale, b), b.payload) for b in reply.buttons)
         return Rendered(reply.key, self.text(locale, reply.msg), buttons, reply.expects.value,
-                        reply.asks_contact)
+                        reply.asks_contact, reply.image)
 
     def label(self, locale: str, button: Button) -> str:
         return self.text(locale, button.label)

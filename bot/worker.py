@@ -39,7 +39,7 @@ def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
     from bot.storefront import handoff_handler
     from bot.turns import Turns
 
-    turns = Turns(db, catalog())
+    turns = Turns(db, catalog(), settings=settings)
     return Handlers(
         {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
          "handoff": handoff_handler(db, settings)},

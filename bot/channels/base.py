@@ -28,6 +28,12 @@ class SendError(Exception):
         self.wait_for_inbound = wait_for_inbound
 
 
+def own_url(public_base_url: str, url: str) -> bool:
+    """Whether `url` is under this app's PUBLIC_BASE_URL: the only images a reply may carry
+    (a channel never fetches, nor hands on, any other URL)."""
+    return url.startswith(public_base_url.rstrip("/") + "/")
+
+
 @dataclass(frozen=True)
 class Delivery:
     conversation_id: int

@@ -26,6 +26,8 @@ def show(replies: tuple[Rendered, ...], out=sys.stdout) -> list[str]:
     payloads: list[str] = []
     for reply in replies:
         print(f"\n🤖 {reply.text}", file=out)
+        if reply.image:
+            print(reply.image, file=out)  # a terminal shows no picture: the link to open it
         if reply.buttons:
             payloads = [payload for _label, payload in reply.buttons]
             for i, (label, _payload) in enumerate(reply.buttons, 1):
@@ -35,7 +37,7 @@ def show(replies: tuple[Rendered, ...], out=sys.stdout) -> list[str]:
 
 async def run(settings: Settings, lang: str | None = None, user: str = "local") -> None:
     db = Database(settings.database_url)
-    turns = Turns(db, catalog())
+    turns = Turns(db, catalog(), settings=settings)
     store = LocalMediaStore(settings.media_root)
     try:
         result = await turns.current(CHANNEL, user)

@@ -18,9 +18,12 @@ keeps every photo, and only the last of a burst answers. A message with
 Outbound: the replies of one delivery are joined into one body (WhatsApp does
 not promise the order of separate messages), choices become a numbered list
 (plain WhatsApp has no buttons here; the engine reads a number, a label or the
-words of a choice back), and a body over 1600 characters is split. Outside
-the 24-hour customer-service window nothing free-form is sent (Twilio error
-63016): the delivery waits for the owner to write again (`OutsideWindow`).
+words of a choice back), and a body over 1600 characters is split. A reply's
+image (an agent's QR code, a URL under PUBLIC_BASE_URL that Twilio fetches) rides
+as `MediaUrl` on the part that carries the start of that reply's text (see
+`messages`). Outside the 24-hour customer-service window nothing free-form is
+sent (Twilio error 63016): the delivery waits for the owner to write again
+(`OutsideWindow`).
 
 Media: fetched with Basic auth only from TWILIO_MEDIA_HOSTS, redirects followed
 by hand (credentials never leave the first origin), size capped while reading.
@@ -43,7 +46,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -52,7 +55,7 @@ from aiohttp import web
 from twilio.request_validator import RequestValidator
 from yarl import URL
 
-from bot.channels.base import Delivery, SendError
+from bot.channels.base import Delivery, SendError, own_url
 from bot.channels.text import split_text, units
 from bot.i18n import Rendered, catalog
 from bot.keys import channels_key, db_key, dispatcher_key, settings_key, turns_key
@@ -77,6 +80,7 @@ TEXT_LIMIT = 4096
 PHOTO_GROUP = "wa-photos"  # one debounce key per conversation for photo-only messages
 
 BODY_LIMIT = 1600  # Twilio's Body limit, counted in UTF-16 code units to be safe
+CAPTION_LIMIT = 1024  # with a MediaUrl the Body is the image's caption: WhatsApp takes 1024
 WINDOW = 24 * 3600 - 120  # the customer-service window, with a margin for clock and queue
 WINDOW_RECHECK = 30 * 60.0  # seconds before a held delivery looks at the window again
 CONFIG_RETRY = 600.0  # a 4xx that an operator must fix (credentials, sender): try later
@@ -248,11 +252,25 @@ async def status_callback(request: web.Request) -> web.Response:
 
 def split_body(text: str, limit: int = BODY_LIMIT) -> list[str]:
     """A body in parts of at most `limit`, each marked "(i/n)" so the order is clear."""
+    return _mark(_cut(text, limit))
+
+
+def _cut(text: str, limit: int = BODY_LIMIT) -> list[str]:
     text = text.strip()
     if units(text) <= limit:
         return [text] if text else []
-    parts = split_text(text, limit - 10)  # room for "\n(12/34)"
+    return split_text(text, limit - 10)  # room for "\n(12/34)"
+
+
+def _mark(parts: list[str]) -> list[str]:
+    if len(parts) <= 1:
+        return parts
     return [f"{part}\n({i}/{len(parts)})" for i, part in enumerate(parts, 1)]
+
+
+def _ink(text: str) -> int:
+    """Characters other than white space: the cuts only ever drop white space."""
+    return sum(not ch.isspace() for ch in text)
 
 
 def choices(reply: Rendered, locale: str) -> str:
@@ -270,20 +288,73 @@ def choices(reply: Rendered, locale: str) -> str:
     return f"_{cat.text(locale, Msg('whatsapp_or_choose_by_number'))}_\n{lines}"
 
 
-def compose(replies: tuple[Rendered, ...], locale: str) -> str:
-    """The replies of one turn as one WhatsApp body (the order of separate messages may vary)."""
+def _blocks(replies: tuple[Rendered, ...], locale: str) -> list[str]:
+    """Each reply's text with its choices ("" for a reply with neither)."""
     blocks = []
     for reply in replies:
         block = reply.text.strip()
         if reply.buttons:
             block = f"{block}\n\n{choices(reply, locale)}" if block else choices(reply, locale)
-        if block:
-            blocks.append(block)
-    return "\n\n".join(blocks)
+        blocks.append(block)
+    return blocks
+
+
+def compose(replies: tuple[Rendered, ...], locale: str) -> str:
+    """The replies of one turn as one WhatsApp body (the order of separate messages may vary)."""
+    return "\n\n".join(block for block in _blocks(replies, locale) if block)
 
 
 def bodies(delivery: Delivery) -> list[str]:
     return split_body(compose(delivery.replies, delivery.locale))
+
+
+@dataclass(frozen=True)
+class WithMedia:
+    """One message with one image (`MediaUrl`); its body, if any, shows as the caption."""
+
+    body: str
+    url: str
+
+
+Part = str | tuple[str, str] | WithMedia  # a body, a Content API template, or with an image
+
+
+def messages(replies: tuple[Rendered, ...], locale: str) -> list[str | WithMedia]:
+    """The bodies of `bodies`, each reply's image attached to the part where that reply's
+    text begins.
+
+    Attached rather than sent on its own: WhatsApp does not promise the order of
+    separate messages (the reason the replies are joined), and a picture in the
+    message of its own words cannot drift away from them. With a `MediaUrl` the Body
+    is the image's caption, which WhatsApp caps at 1024 characters: a longer part keeps
+    its text and the image follows as a message of its own, right after it (so does a
+    second image landing on the same part: one medium per WhatsApp message).
+    """
+    blocks = _blocks(replies, locale)
+    raw = _cut("\n\n".join(block for block in blocks if block))
+    # Where each reply begins, counted in non-space characters: the parts keep them all.
+    ends, total = [], 0
+    for part in raw:
+        total += _ink(part)
+        ends.append(total)
+    images: dict[int, list[str]] = {}
+    start = 0
+    for reply, block in zip(replies, blocks, strict=True):
+        if reply.image:
+            at = next((k for k, end in enumerate(ends) if end > start), len(raw) - 1)
+            images.setdefault(at, []).append(reply.image)
+        start += _ink(block)
+    out: list[str | WithMedia] = []
+    for k, body in enumerate(_mark(raw)):
+        urls = images.get(k, [])
+        if urls and units(body) <= CAPTION_LIMIT:
+            out.append(WithMedia(body, urls[0]))
+            urls = urls[1:]
+        else:
+            out.append(body)
+        out.extend(WithMedia("", url) for url in urls)
+    out.extend(WithMedia("", url) for url in images.get(-1, []))  # no text at all
+    return out
 
 
 def template_variable(text: str) -> str:
@@ -336,6 +407,9 @@ class WhatsAppChannel:
             else f"whatsapp:{sender}"
         base = URL(settings.public_base_url)
         local = base.host in ("127.0.0.1", "localhost", "::1", None)
+        # Twilio fetches a reply's image itself: never from a loopback address, and a
+        # message whose media it cannot fetch fails whole (its text too).
+        self.sends_images = not local
         self.status_callback = None if local else settings.public_base_url.rstrip("/") \
             + STATUS_PATH
         self.media_hosts = {h.strip().lower() for h in settings.twilio_media_hosts if h.strip()}
@@ -352,7 +426,9 @@ class WhatsAppChannel:
     # --- sending ---
 
     async def send(self, delivery: Delivery) -> None:
-        parts: list[str | tuple[str, str]] = list(bodies(delivery))
+        replies = tuple(r if not r.image or self._image_ok(r) else replace(r, image=None)
+                        for r in delivery.replies)
+        parts: list[Part] = list(messages(replies, delivery.locale))
         if not parts:
             return
         sids = self.settings.twilio_content_sids
@@ -362,13 +438,16 @@ class WhatsAppChannel:
                 log.info("conversation %s: outside the 24-hour window, message held",
                          delivery.conversation_id)
                 raise OutsideWindow()
-            # Only an approved template may open the conversation again.
-            parts = [(notice, template_variable(compose(delivery.replies, delivery.locale)))]
-        elif (content := sids.get(f"{delivery.replies[-1].key}:{delivery.locale}")) \
-                and delivery.replies[-1].buttons:
-            # The question as a quick-reply or list-picker content, the rest as text before it.
-            last = delivery.replies[-1]
-            parts = [*split_body(compose(delivery.replies[:-1], delivery.locale)),
+            # Only an approved template may open the conversation again (its words, no
+            # image: a template goes without Body or MediaUrl).
+            parts = [(notice, template_variable(compose(replies, delivery.locale)))]
+        elif (content := sids.get(f"{replies[-1].key}:{delivery.locale}")) \
+                and replies[-1].buttons:
+            # The question as a quick-reply or list-picker content, the rest as text before it
+            # (and the question's image just before it: a template carries no MediaUrl).
+            last = replies[-1]
+            parts = [*messages(replies[:-1], delivery.locale),
+                     *([WithMedia("", last.image)] if last.image else []),
                      (content, template_variable(last.text))]
         if not self.sender:
             raise SendError("TWILIO_WHATSAPP_FROM is not set", retry_after=CONFIG_RETRY)
@@ -381,17 +460,29 @@ class WhatsAppChannel:
                 self._progress.popitem(last=False)
         self._progress.pop(key, None)
 
+    def _image_ok(self, reply: Rendered) -> bool:
+        if self.sends_images and reply.image \
+                and own_url(self.settings.public_base_url, reply.image):
+            return True
+        log.warning("reply %s: image %s not sent (not under a public PUBLIC_BASE_URL)",
+                    reply.key, (reply.image or "")[:200])
+        return False
+
     @staticmethod
     def in_window(last_inbound_at: float | None, now: float | None = None) -> bool:
         if last_inbound_at is None:
             return False
         return (now if now is not None else time.time()) - last_inbound_at < WINDOW
 
-    async def _create(self, to: str, body: str | tuple[str, str], conversation_id: int) -> None:
+    async def _create(self, to: str, body: Part, conversation_id: int) -> None:
         form = {"To": to, "From": self.sender}
         if isinstance(body, tuple):  # a Content API template: no Body with it
             form["ContentSid"], form["ContentVariables"] = body[0], json.dumps(
                 {"1": body[1]}, ensure_ascii=False)
+        elif isinstance(body, WithMedia):
+            form["MediaUrl"] = body.url
+            if body.body:
+                form["Body"] = body.body
         else:
             form["Body"] = body
         if self.status_callback:

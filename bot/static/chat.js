@@ -230,10 +230,42 @@
     scrollDown();
   }
 
+  // Only a web address (http/https) is shown as a picture; anything else is ignored.
+  function imageUrl(value) {
+    if (typeof value !== 'string' || !value) return null;
+    try {
+      var u = new URL(value, window.location.href);
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+    } catch (e) { return null; }
+  }
+
+  // A picture under the message's text (an agent's QR code); a tap opens it full size.
+  function addImage(li, src, text) {
+    var link = el('a', 'shot');
+    link.href = src;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    var img = el('img');
+    img.alt = text;
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    img.onload = scrollDown;
+    img.onerror = function () { if (link.parentNode) link.parentNode.removeChild(link); };
+    img.src = src;
+    link.appendChild(img);
+    li.appendChild(link);
+  }
+
   function addBot(m) {
-    var li = el('li', 'msg bot', m.text == null ? '' : String(m.text));
+    var text = m.text == null ? '' : String(m.text);
+    var li = el('li', 'msg bot', text);
     li.setAttribute('data-key', m.key == null ? '' : String(m.key));
     li.dir = 'auto';
+    var src = imageUrl(m.image);
+    if (src) {
+      addImage(li, src, text);
+      if (!text) li.classList.add('bare');
+    }
     list.appendChild(li);
     var buttons = Array.isArray(m.buttons) ? m.buttons.filter(function (b) {
       return b && b.payload != null;

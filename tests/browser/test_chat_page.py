@@ -95,3 +95,52 @@ async def test_owner_text_is_shown_as_text_never_as_html(browser, aiohttp_server
     assert await page.title() != "pwned"
     assert await page.locator("#messages img[src=x]").count() == 0
     assert "<img" in await page.locator(".msg.user").last.inner_text()
+
+
+async def test_a_message_with_an_image_shows_it_and_a_tap_opens_it(browser, aiohttp_server,
+                                                                   settings, db, artifacts):
+    from dataclasses import replace
+
+    from bot.keys import turns_key
+    from storage import agents
+
+    async with db.transaction() as session:
+        agent = await agents.create_agent(session, "Samira")
+        code = await agents.referral_code(session, agent.id)
+    server = await aiohttp_server(create_app(settings, db))
+    image = str(server.make_url(f"/agents/qr/{code}.png"))
+    turns = server.app[turns_key]
+    handle = turns.handle
+
+    async def with_image(msg, **kwargs):  # the first answer carries an agent's QR code
+        result = await handle(msg, **kwargs)
+        if msg.is_start:
+            first = replace(result.replies[0], image=image)
+            result = replace(result, replies=(first, *result.replies[1:]))
+        return result
+
+    turns.handle = with_image
+    context = await browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = await context.new_page()
+    await page.goto(str(server.make_url("/chat")))
+    shot = page.locator("#messages .msg.bot a.shot img")
+    await shot.wait_for()
+    await page.wait_for_function(
+        "() => document.querySelector('.msg.bot a.shot img').naturalWidth > 100")
+    bubble = page.locator("#messages .msg.bot").first
+    assert await shot.get_attribute("alt") == (await bubble.inner_text()).strip()
+    assert await page.locator("a.shot").get_attribute("href") == image
+    box, frame = await shot.bounding_box(), await bubble.bounding_box()
+    assert box["width"] > 100 and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+    text_bottom = await page.evaluate("""() => {
+        const li = document.querySelector('.msg.bot');
+        const range = document.createRange();
+        range.selectNodeContents(li.firstChild);
+        return range.getBoundingClientRect().bottom; }""")
+    assert box["y"] >= text_bottom  # under the text
+    await page.screenshot(path=str(artifacts / "chat-image.png"), full_page=True)
+    async with context.expect_page() as opened:
+        await shot.click()
+    full = await opened.value
+    assert full.url == image
+    await context.close()

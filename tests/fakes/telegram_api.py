@@ -5,7 +5,9 @@
   `{"ok": true, "result": ...}`; errors with a non-2xx status and
   `{"ok": false, "error_code", "description", "parameters"}` as Telegram does.
 - `GET /file/bot<token>/<file_path>` serves the bytes of files added with `add_file`.
-- Every call is recorded (`calls`), with the time it arrived.
+- Every call is recorded (`calls`), with the time it arrived. An uploaded file (a
+  multipart part, e.g. sendPhoto's `photo`) is kept as bytes in the call's params,
+  its filename and content type under `_files`.
 - Faults: `rate_limit(n, retry_after)` answers 429 to the next n sendMessage calls;
   `block(chat_id)` answers 403 "bot was blocked by the user" for that chat.
 - `push_update(...)` queues updates for getUpdates (long polling).
@@ -104,6 +106,10 @@ class FakeTelegram:
         """sendMessage calls that succeeded (a 429 or 403 answer is not a message)."""
         return [c for c in self.called("sendMessage", chat_id) if c.params.get("_ok")]
 
+    def photos(self, chat_id: int | None = None) -> list[Call]:
+        """sendPhoto calls that succeeded; `params["photo"]` is the uploaded bytes."""
+        return [c for c in self.called("sendPhoto", chat_id) if c.params.get("_ok")]
+
     async def wait_for(self, condition: Callable[[], Any], timeout: float = 10.0) -> Any:
         deadline = time.monotonic() + timeout
         while True:
@@ -161,6 +167,13 @@ class FakeTelegram:
         chat_id = int(params["chat_id"])
         if chat_id in self.blocked:
             return _error(403, "Forbidden: bot was blocked by the user")
+        photo = params.get("photo")
+        if not photo:
+            return _error(400, "Bad Request: there is no photo in the request")
+        if isinstance(photo, bytes) and len(photo) > 10 * 1024 * 1024:
+            return _error(400, "Bad Request: file is too big")
+        if len(str(params.get("caption", "")).encode("utf-16-le")) // 2 > 1024:
+            return _error(400, "Bad Request: message caption is too long")
         photo = [{"file_id": "sent-photo", "file_unique_id": "sent-photo-u", "width": 90,
                   "height": 90}]
         return _ok(self._message(chat_id, photo=photo))
@@ -210,6 +223,10 @@ async def _params(request: web.Request) -> dict[str, Any]:
         form = await request.post()
         params = {k: (v.file.read() if isinstance(v, web.FileField) else v)
                   for k, v in form.items()}
+        files = {k: (v.filename, v.content_type) for k, v in form.items()
+                 if isinstance(v, web.FileField)}
+        if files:
+            params["_files"] = files
     for key in JSON_FIELDS:
         if isinstance(params.get(key), str):
             params[key] = json.loads(params[key])

@@ -3,8 +3,8 @@
 Two servers, as in production where the API and its CDN are different origins:
 
 - `api` (http://127.0.0.1:<port>): `POST /2010-04-01/Accounts/{sid}/Messages.json`
-  (Basic auth checked, form To/From/Body recorded, 201 with a sid; it can be told to
-  fail the next calls), and `GET /media/{name}` (Basic auth, then a 307 to the CDN,
+  (Basic auth checked, form To/From/Body/MediaUrl recorded, 201 with a sid; it can be
+  told to fail the next calls), and `GET /media/{name}` (Basic auth, then a 307 to the CDN,
   the way Twilio redirects to a signed media link);
 - `cdn` (http://127.0.0.1:<other port>): `GET /cdn/{token}` serves the bytes and
   notes whether an Authorization header came along (it must not).
@@ -31,6 +31,11 @@ class Sent:
     body: str
     sid: str
     form: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def media_urls(self) -> list[str]:
+        """The message's `MediaUrl` fields (a repeated field, one per medium)."""
+        return self.form.get("MediaUrl", [])
 
 
 class FakeTwilio:
@@ -128,7 +133,8 @@ class FakeTwilio:
         to, sender, body = form.get("To", ""), form.get("From", ""), form.get("Body", "")
         if not to or not sender:
             return self._error(400, 21604, "A 'To' and a 'From' are required")
-        if not body and not form.get("ContentSid"):
+        media = form.getall("MediaUrl", [])
+        if not body and not form.get("ContentSid") and not media:
             return self._error(400, 21619, "A text message body or media urls must be specified")
         if len(body) > 1600:
             return self._error(400, 21617, "The concatenated message body exceeds the 1600 "
@@ -137,7 +143,7 @@ class FakeTwilio:
         self.messages.append(Sent(str(to), str(sender), str(body), sid, fields))
         return web.json_response({
             "sid": sid, "status": "queued", "to": to, "from": sender, "body": body,
-            "num_media": "0", "account_sid": self.account_sid, "error_code": None,
+            "num_media": str(len(media)), "account_sid": self.account_sid, "error_code": None,
             "error_message": None, "direction": "outbound-api",
             "uri": f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}.json",
         }, status=201)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from pathlib import Path
 
+import qrcode
+from PIL import Image
 from sqlmodel import select
 
+from bot.agents import preferred_link, qr_url
+from bot.app import create_app
 from bot.cli import main
 from storage import agents
 from storage.models import AgentChat, Business, Conversation
@@ -66,7 +71,7 @@ async def test_an_invite_links_the_agents_chat_once(client, db):
     agent, invite, _ = await make_agent(db)
     owner = Owner(client)
     await owner.start("fr")
-    assert await owner.say(f"agent-{invite}") == ["notice_agent_linked", "ask_language"]
+    assert await owner.say(f"agent-{invite}") == ["notice_agent_linked", "agent_menu"]
     again = Owner(client)
     await again.start("fr")
     assert await again.say(f"agent-{invite}") == ["notice_referral_invalid", "ask_language"]
@@ -90,3 +95,61 @@ async def test_agent_invite_command_prints_links_and_writes_a_qr_code(settings, 
     assert "https://wa.me/14155238886?text=ref-" in out
     qr = next(line.split(": ", 1)[1] for line in out.splitlines() if "QR code" in line)
     assert Path(qr).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --- the referral QR code, served at /agents/qr/{code}.png ------------------------------
+
+
+def modules(png: bytes, box: int = 10, border: int = 4) -> list[list[bool]]:
+    """The dark modules of a QR code image drawn with `box` pixels per module."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    count = image.size[0] // box - 2 * border
+    return [[image.getpixel(((border + x) * box + box // 2, (border + y) * box + box // 2)) < 128
+             for x in range(count)] for y in range(count)]
+
+
+async def test_the_referral_qr_code_is_a_png_of_the_agents_preferred_link(aiohttp_client,
+                                                                          settings, db):
+    config = settings.model_copy(update={"twilio_whatsapp_from": "whatsapp:+14155238886",
+                                         "telegram_bot_username": "TijaraBot"})
+    client = await aiohttp_client(create_app(config, db))
+    _, _, referral = await make_agent(db)
+    assert qr_url(config, referral) == f"http://testserver/agents/qr/{referral}.png"
+
+    response = await client.get(f"/agents/qr/{referral}.png")
+    assert response.status == 200
+    assert response.content_type == "image/png"
+    assert response.headers["Cache-Control"] == "public, max-age=86400"
+    png = await response.read()
+    head = await client.head(f"/agents/qr/{referral}.png")  # Twilio may look before fetching
+    assert head.status == 200 and head.content_type == "image/png"
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    assert image.format == "PNG" and min(image.size) > 100
+    # What it says: the WhatsApp link, the first choice when WhatsApp is configured.
+    link = preferred_link(config, referral)
+    assert link == f"https://wa.me/14155238886?text=ref-{referral}"
+    code = qrcode.QRCode(box_size=10, border=4)
+    code.add_data(link)
+    code.make(fit=True)
+    assert modules(png) == [row[4:-4] for row in code.get_matrix()[4:-4]]
+
+
+async def test_only_an_existing_referral_code_has_a_qr_code(client, db):
+    _, invite, referral = await make_agent(db)
+    assert (await client.get(f"/agents/qr/{referral}.png")).status == 200
+    for code in ("abcdefgh", invite, "ABCDEFGHJK", "abc", "a" * 33, f"{referral}-x",
+                 referral.upper()):
+        response = await client.get(f"/agents/qr/{code}.png")
+        assert response.status == 404, code
+    assert (await client.get(f"/agents/qr/{referral}")).status == 404
+
+
+def test_the_preferred_link_is_whatsapp_then_telegram_then_the_web_chat(settings):
+    both = settings.model_copy(update={"twilio_whatsapp_from": "+212 522 000000",
+                                       "telegram_bot_username": "TijaraBot"})
+    assert preferred_link(both, "abcdefgh23") == "https://wa.me/212522000000?text=ref-abcdefgh23"
+    telegram = settings.model_copy(update={"telegram_bot_username": "TijaraBot"})
+    assert preferred_link(telegram, "abcdefgh23") == "https://t.me/TijaraBot?start=ref-abcdefgh23"
+    assert preferred_link(settings, "abcdefgh23") == \
+        "http://testserver/chat?ref=ref-abcdefgh23"

@@ -10,12 +10,16 @@ dispatcher to be idle or poll the stand-in's calls, never a fixed sleep.
 from __future__ import annotations
 
 import asyncio
+import io
 import time
 from dataclasses import dataclass, field
 
 import pytest
+from aiohttp.test_utils import unused_port
+from PIL import Image
 from sqlmodel import select
 
+from bot.agents import qr_url
 from bot.app import create_app
 from bot.channels import telegram
 from bot.channels.base import Delivery
@@ -28,7 +32,7 @@ from bot.i18n import Rendered, catalog
 from bot.keys import channels_key, dispatcher_key, settings_key
 from bot.worker import handlers_for, work
 from flows.model import Msg
-from storage import agents, conversations, submissions
+from storage import agents, conversations, outbox, submissions
 from storage.models import Conversation, Inbound, Media, Outbox
 from tests.fakes.telegram_api import FakeTelegram, TelegramUser
 from tests.helpers import Owner, photo_bytes
@@ -530,6 +534,67 @@ def ogg_voice_note(seconds: int = 2) -> bytes:
     head = (b"OpusHead" + bytes([1, 1]) + (312).to_bytes(2, "little")
             + (48000).to_bytes(4, "little") + bytes(3))
     return page(0x02, 0, 0, head) + page(0x04, 312 + 48000 * seconds, 1, b"\xf8\xff\xfe")
+
+
+# --- a reply with an image (an agent's QR code) ----------------------------------------------
+
+
+async def test_a_reply_with_an_image_is_uploaded_with_send_photo(aiohttp_client, tg_settings,
+                                                                 db, fake, fast):
+    # The app answers on a real port at PUBLIC_BASE_URL: the channel fetches the image from
+    # there itself and uploads it (Telegram never has to reach us).
+    port = unused_port()
+    config = tg_settings.model_copy(update={"public_base_url": f"http://127.0.0.1:{port}"})
+    client = await aiohttp_client(create_app(config, db), server_kwargs={"port": port})
+    tg = Harness(client, fake, db)
+    user = TelegramUser(555000990)
+    assert await tg.turn(user, user.text("/start")) == ["ask_language"]
+    conv = await tg.conversation(user)
+    async with db.transaction() as session:
+        agent = await agents.create_agent(session, "Samira")
+        code = await agents.referral_code(session, agent.id)
+    image = qr_url(config, code)
+    long = "\n".join(f"Ligne {i} : zellige de Fès, carreaux émaillés" for i in range(40))
+    assert units(long) > 1024
+    replies = [
+        Rendered("agent_qr", "Montrez ce code", (("OK", "ok"),), "choice", image=image),
+        Rendered("agent_qr", long, (), "none", image=image),  # too long for a caption
+        Rendered("agent_qr", "Code perdu", (), "none", image=qr_url(config, "abcdefgh")),
+        Rendered("agent_qr", "Ailleurs", (), "none", image="https://example.com/qr.png"),
+    ]
+    async with db.transaction() as session:  # what the engine's outbox row looks like
+        await outbox.enqueue(session, "send", "test:image", {
+            "conversation_id": conv.id, "channel": "telegram", "user_ref": str(user.id),
+            "locale": "fr", "replies": [r.as_json() for r in replies]},
+            conversation_id=conv.id)
+    mark = len(fake.calls)
+    stop = asyncio.Event()
+    worker = asyncio.create_task(work(db, handlers_for(db, config, client.app[channels_key]),
+                                      stop, idle=0.05))
+    try:
+        await fake.wait_for(lambda: any(c.text == "Ailleurs" for c in fake.sent(user.id)),
+                            timeout=15)
+    finally:
+        stop.set()
+        await worker
+    calls = [c for c in fake.calls[mark:] if c.method in ("sendMessage", "sendPhoto")]
+    assert [(c.method, c.params.get("caption") or c.text) for c in calls] == [
+        ("sendPhoto", "Montrez ce code"),
+        ("sendMessage", long), ("sendPhoto", ""),
+        ("sendMessage", "Code perdu"),  # its image cannot be had: the words go alone
+        ("sendMessage", "Ailleurs"),  # not ours: never fetched, the words go alone
+    ]
+    first, second = fake.photos(user.id)
+    for call in (first, second):
+        png = call.params["photo"]
+        assert isinstance(png, bytes) and png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert min(Image.open(io.BytesIO(png)).size) > 100
+        assert call.params["_files"]["photo"][0] == f"{code}.png"
+        assert "parse_mode" not in call.params
+    assert first.markup["inline_keyboard"][0][0]["callback_data"] == "ok"
+    assert second.markup == {"remove_keyboard": True}  # the keyboard on the reply's last
+    assert "caption" not in second.params
+    assert "reply_markup" not in calls[1].params
 
 
 async def test_long_replies_are_split_paced_and_plain(tg_settings, fake, tmp_path,

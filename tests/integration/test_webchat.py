@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 
 from bot.cli import main
+from bot.keys import turns_key
 from tests.helpers import Owner, photo_bytes
 
 
@@ -176,3 +178,22 @@ async def test_admin_asks_for_changes_and_the_owner_fixes_and_resubmits(client, 
         ("submitted", "changes_requested", "admin:a@tijara.ma"),
         ("changes_requested", "submitted", "owner")]
     assert view.products[0].product.price_amount == "160"
+
+
+async def test_a_message_with_an_image_reaches_the_page_with_it(client, monkeypatch):
+    owner = Owner(client)
+    await owner.start("fr")
+    assert "image" not in owner.question
+    image = "http://testserver/agents/qr/abcdefgh23.png"
+    turns = client.app[turns_key]
+    current = turns.current
+
+    async def with_image(channel, user_ref):  # as a reply carrying an agent's QR code
+        result = await current(channel, user_ref)
+        return replace(result, replies=tuple(replace(r, image=image) for r in result.replies))
+
+    monkeypatch.setattr(turns, "current", with_image)
+    response = await client.get(f"/api/chat/sessions/{owner.session}")
+    assert response.status == 200
+    (message,) = (await response.json())["messages"]
+    assert message["image"] == image and message["key"] == "ask_language"

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 from twilio.request_validator import RequestValidator
 
+from bot.agents import qr_url
 from bot.app import create_app
 from bot.channels import whatsapp
 from bot.channels.whatsapp import (
@@ -32,7 +33,7 @@ from bot.channels.whatsapp import (
 from bot.i18n import Rendered
 from bot.keys import channels_key
 from bot.worker import handlers_for, work
-from storage import outbox, submissions
+from storage import agents, outbox, submissions
 from storage.media import Refused
 from storage.models import Conversation, Inbound, Outbox, WhatsAppStatus, utcnow
 from tests.fakes.twilio_api import FakeTwilio
@@ -421,6 +422,31 @@ async def test_a_long_message_arrives_in_parts_in_order(wa):
     assert parts[0].startswith("Votre dossier :") and parts[-1].endswith(f"({len(parts)}/"
                                                                         f"{len(parts)})")
     assert "1. Envoyer le dossier\n2. Ajouter un produit" in parts[-1]
+
+
+async def test_a_reply_with_an_image_carries_it_as_media_url(wa):
+    owner = Owner(wa)
+    assert await owner.say("Bonjour") == ["ask_language"]
+    conv = await wa.conversation(owner.address)
+    async with wa.db.transaction() as session:
+        agent = await agents.create_agent(session, "Samira")
+        code = await agents.referral_code(session, agent.id)
+    image = qr_url(wa.channel.settings, code)
+    assert image == f"{PUBLIC}/agents/qr/{code}.png"  # public: Twilio fetches it itself
+    replies = [Rendered("agent_qr", "Montrez ce code", (), "none", image=image),
+               Rendered("ask_more", "Autre chose ?", (("Oui", "yes"), ("Non", "no")), "choice"),
+               Rendered("agent_qr", "Ailleurs", (), "none", image="https://example.com/a.png")]
+    async with wa.db.transaction() as session:
+        await outbox.enqueue(session, "send", "test:image", {
+            "conversation_id": conv.id, "channel": "whatsapp", "user_ref": owner.address,
+            "locale": "fr", "replies": [r.as_json() for r in replies]},
+            conversation_id=conv.id)
+    assert (await wa.finished("test:image")).status == "done"
+    sent = wa.fake.messages[-1]
+    assert sent.media_urls == [image]  # one message: the image with its words
+    assert sent.body.startswith("Montrez ce code\n\nAutre chose ?") and "2. Non" in sent.body
+    assert sent.body.endswith("Ailleurs")  # an image not ours is never handed on
+    assert [m.media_urls for m in wa.fake.messages] == [[], [image]]
 
 
 # --- 7. the 24-hour window ----------------------------------------------------------------

@@ -6,6 +6,13 @@ Replies
   `parse_mode`: owners' words are sent back as plain text, `<b>` and all.
 - Buttons become an inline keyboard (`callback_data` = payload, at most 64
   bytes; two per row, a long label alone on its row).
+- A reply with an image (an agent's QR code) goes with `sendPhoto`: the PNG is fetched
+  here from our own server (only a URL under PUBLIC_BASE_URL; any other is dropped and
+  the text goes alone) and uploaded, so it works when Telegram cannot reach us (polling,
+  local dev). The text is the caption when it fits (1024 units), else the text goes
+  first and the photo after it; the keyboard is on the reply's last message either way.
+  An image that cannot be had (after a short retry) never holds the words back: the
+  text goes alone, or the link when there is no text.
 - `asks_contact` (the phone question) shows a one-time reply keyboard with a
   "share my number" button. Every later message without inline buttons
   carries `ReplyKeyboardRemove`; an inline keyboard cannot travel with it, so
@@ -41,10 +48,12 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 from telegram import (
     Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -58,8 +67,9 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.request import HTTPXRequest
+from yarl import URL
 
-from bot.channels.base import Delivery, SendError
+from bot.channels.base import Delivery, SendError, own_url
 from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT, Callback
 from bot.channels.text import split_text
 from bot.i18n import Catalog, Rendered, catalog
@@ -71,6 +81,10 @@ from storage.media import MediaStore, Refused, StoredFile
 log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 4096  # UTF-16 code units per message
+CAPTION_LIMIT = 1024  # UTF-16 code units per photo caption
+PHOTO_LIMIT = 10 * 1024 * 1024  # sendPhoto's upload limit
+IMAGE_TIMEOUT = aiohttp.ClientTimeout(total=20, connect=5)
+IMAGE_ATTEMPTS = 2
 CHAT_RATE, CHAT_BURST = 1.0, 3  # messages per second per chat, sustained / burst
 BOT_RATE, BOT_BURST = 30.0, 10  # messages per second for the whole bot
 MAX_WAIT_IN_PLACE = 3.0  # seconds: a longer 429 goes back to the outbox
@@ -133,6 +147,7 @@ class Outgoing:
 
     text: str
     markup: Any = None  # InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
+    photo: str | None = None  # an image URL of ours: sendPhoto, with `text` as its caption
 
 
 # --- texts and keyboards ----------------------------------------------------------
@@ -179,7 +194,7 @@ def retry_seconds(exc: RetryAfter) -> float:
 
 def _fingerprint(delivery: Delivery) -> str:
     body = [delivery.conversation_id, delivery.user_ref,
-            [[r.key, r.text, [list(b) for b in r.buttons], r.asks_contact]
+            [[r.key, r.text, [list(b) for b in r.buttons], r.asks_contact, r.image]
              for r in delivery.replies]]
     return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
 
@@ -197,9 +212,14 @@ def _remember(store: OrderedDict, key: str, value: Any) -> None:
 class TelegramChannel:
     name = CHANNEL
 
-    def __init__(self, bot: Bot, store: MediaStore, words: Catalog | None = None):
+    def __init__(self, bot: Bot, store: MediaStore, words: Catalog | None = None, *,
+                 public_base_url: str | None = None,
+                 http: aiohttp.ClientSession | None = None):
         self.bot, self.store = bot, store
         self.catalog = words or catalog()
+        # Images are fetched only from here (None: no image is ever fetched).
+        self.public_base_url = public_base_url
+        self._http, self._owns_http = http, False
         self.global_bucket = Bucket(BOT_RATE, BOT_BURST)
         self._chat_rate, self._chat_burst = CHAT_RATE, CHAT_BURST
         self._chats: OrderedDict[str, _Chat] = OrderedDict()
@@ -231,7 +251,8 @@ class TelegramChannel:
                 self._note_keyboard(delivery.user_ref, plan[index].markup)
 
     def plan(self, delivery: Delivery) -> list[Outgoing]:
-        """The sendMessage calls for a delivery (decided once, kept if it is retried)."""
+        """The sendMessage / sendPhoto calls for a delivery (decided once, kept if it is
+        retried)."""
         out: list[Outgoing] = []
         shown = delivery.user_ref in self._keyboard_shown
         asking = [i for i, r in enumerate(delivery.replies) if r.asks_contact]
@@ -247,10 +268,28 @@ class TelegramChannel:
                 shown = True
             elif isinstance(markup, ReplyKeyboardRemove):
                 shown = False
+            image = self._image_url(reply)
+            if image is not None:
+                caption = split_text(reply.text, CAPTION_LIMIT)
+                if len(caption) <= 1:  # the text fits under the photo
+                    out.append(Outgoing(caption[0] if caption else "", markup, image))
+                else:  # the text first, then the photo, carrying the keyboard
+                    out.extend(Outgoing(part) for part in split_text(reply.text, TEXT_LIMIT))
+                    out.append(Outgoing("", markup, image))
+                continue
             parts = split_text(reply.text, TEXT_LIMIT) or ["…"]
             out.extend(Outgoing(part) for part in parts[:-1])
             out.append(Outgoing(parts[-1], markup))
         return out
+
+    def _image_url(self, reply: Rendered) -> str | None:
+        if not reply.image:
+            return None
+        if self.public_base_url and own_url(self.public_base_url, reply.image):
+            return reply.image
+        log.warning("reply %s: image %s is not under PUBLIC_BASE_URL; text only", reply.key,
+                    reply.image[:200])
+        return None
 
     def _markup(self, reply: Rendered, locale: str):
         if reply.asks_contact:
@@ -266,11 +305,20 @@ class TelegramChannel:
 
     async def _deliver(self, chat_id: int, bucket: Bucket, item: Outgoing) -> None:
         waited = 0
+        photo = await self._fetch_image(item.photo) if item.photo else None
+        if item.photo and photo is None:
+            item = _without_photo(item)
         while True:
             await bucket.take()
             await self.global_bucket.take()
             try:
-                await self.bot.send_message(chat_id, item.text, reply_markup=item.markup)
+                if photo is not None:
+                    await self.bot.send_photo(
+                        chat_id, InputFile(photo, filename=URL(item.photo or "").name
+                                           or "image.png"),
+                        caption=item.text or None, reply_markup=item.markup)
+                else:
+                    await self.bot.send_message(chat_id, item.text, reply_markup=item.markup)
                 return
             except RetryAfter as exc:
                 seconds = retry_seconds(exc)
@@ -287,6 +335,11 @@ class TelegramChannel:
                 text = exc.message.lower()
                 if "chat not found" in text or "user not found" in text:
                     raise SendError(f"telegram 400: {exc.message}", unreachable=True) from exc
+                if photo is not None:
+                    log.error("telegram refused a photo (%s); sending the text alone",
+                              exc.message)
+                    photo, item = None, _without_photo(item)
+                    continue
                 if item.markup is not None and not isinstance(item.markup, ReplyKeyboardRemove):
                     log.error("telegram refused a keyboard (%s); sending the text alone",
                               exc.message)
@@ -297,6 +350,42 @@ class TelegramChannel:
                 raise SendError(f"telegram network error: {exc.message}") from exc
             except TelegramError as exc:
                 raise SendError(f"telegram error: {exc.message}") from exc
+
+    async def _fetch_image(self, url: str) -> bytes | None:
+        """An image's bytes from our own server (checked in `plan`), or None if it cannot
+        be had: then the words go without it rather than wait for it."""
+        for attempt in range(1, IMAGE_ATTEMPTS + 1):
+            try:
+                async with self._session().get(url, allow_redirects=False,
+                                               timeout=IMAGE_TIMEOUT) as resp:
+                    if resp.status >= 500 or resp.status == 429:
+                        raise _Transient(f"HTTP {resp.status}")
+                    if resp.status != 200 or not resp.content_type.startswith("image/"):
+                        log.error("image %s: HTTP %s %s; text only", url[:200], resp.status,
+                                  resp.content_type)
+                        return None
+                    chunks, size = [], 0
+                    async for chunk in resp.content.iter_chunked(64 * 1024):
+                        size += len(chunk)
+                        if size > PHOTO_LIMIT:
+                            log.error("image %s: over %d bytes; text only", url[:200],
+                                      PHOTO_LIMIT)
+                            return None
+                        chunks.append(chunk)
+                    return b"".join(chunks) or None
+            except (_Transient, aiohttp.ClientError, TimeoutError) as exc:
+                log.warning("image %s: %r (attempt %d)", url[:200], exc, attempt)
+                if attempt < IMAGE_ATTEMPTS:
+                    await asyncio.sleep(0.5 * attempt)
+        log.error("image %s could not be fetched; text only", url[:200])
+        return None
+
+    def _session(self) -> aiohttp.ClientSession:
+        if self._http is None or self._http.closed:
+            self._http = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
+                                               headers={"User-Agent": "tijara-telegram"})
+            self._owns_http = True
+        return self._http
 
     def _chat(self, user_ref: str) -> _Chat:
         chat = self._chats.get(user_ref)
@@ -390,6 +479,17 @@ class TelegramChannel:
                 task.cancel()
             with suppress(asyncio.CancelledError):
                 await asyncio.gather(*late, return_exceptions=True)
+        if self._owns_http and self._http is not None:
+            await self._http.close()
+
+
+class _Transient(Exception):
+    """An image fetch that may work if tried again (5xx, 429)."""
+
+
+def _without_photo(item: Outgoing) -> Outgoing:
+    """The message without its image: its caption as text, or the link when it had none."""
+    return Outgoing(item.text or item.photo or "…", item.markup)
 
 
 def make_bot(settings: Settings) -> Bot:
@@ -413,7 +513,7 @@ async def open_telegram(settings: Settings, store: MediaStore) -> AsyncIterator[
         raise
     except TelegramError as exc:  # Telegram unreachable right now: requests will retry
         log.warning("telegram getMe failed at start (%s); continuing", exc)
-    channel = TelegramChannel(bot, store)
+    channel = TelegramChannel(bot, store, public_base_url=settings.public_base_url)
     try:
         yield channel
     finally:

@@ -149,7 +149,7 @@ async def run_polling(settings: Settings, stop: asyncio.Event) -> None:
     if is_sqlite(settings.database_url):
         await upgrade_async(settings.database_url)  # like `tijara serve`
     db = Database(settings.database_url)
-    turns = Turns(db, catalog())
+    turns = Turns(db, catalog(), settings=settings)
     try:
         async with build_channels(settings) as channels:
             channel = channels[CHANNEL]

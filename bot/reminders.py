@@ -10,10 +10,11 @@ dedupe key holds the conversation and the start of its quiet period, so however 
 workers scan, however often, a quiet period gets at most two. The engine answers it
 in the owner's language, with the question they stopped at.
 
-Never reminded: a conversation that is `unreachable` (they blocked us), finished
-(status "submitted", step "submitted") or not begun (step "start"), and the web chat
-and terminal, which cannot reach anyone who is away (a reminder would only wait
-there for the owner's next visit, which resumes the conversation anyway).
+Never reminded: a field agent's own chat; a conversation that is `unreachable` (they
+blocked us), finished (status "submitted", step "submitted") or not begun (step
+"start"); a draft an agent filled in that the owner never wrote to (no last message);
+and the web chat and terminal, which cannot reach anyone who is away (a reminder would
+only wait there for the owner's next visit, which resumes the conversation anyway).
 A reminder more than a day late (the workers were down) is not sent.
 """
 
@@ -29,7 +30,7 @@ from bot.settings import Settings
 from bot.turns import SYNCHRONOUS
 from storage import outbox
 from storage.db import Database
-from storage.models import Business, Conversation, Outbox, Submission, utcnow
+from storage.models import AgentChat, Business, Conversation, Outbox, Submission, utcnow
 
 log = logging.getLogger(__name__)
 EVERY = 60.0  # seconds between scans
@@ -57,7 +58,9 @@ async def scan(db: Database, settings: Settings, *, now: datetime | None = None)
                    Submission.decided_at)
             .outerjoin(Business, Business.conversation_id == Conversation.id)
             .outerjoin(Submission, Submission.business_id == Business.id)
-            .where(Conversation.status == "active",
+            .outerjoin(AgentChat, sa.and_(AgentChat.channel == Conversation.channel,
+                                          AgentChat.user_ref == Conversation.user_ref))
+            .where(Conversation.status == "active", AgentChat.id.is_(None),
                    Conversation.step.not_in(FINISHED_STEPS),
                    Conversation.channel.not_in(SYNCHRONOUS),
                    Conversation.last_inbound_at <= now - first,

@@ -12,20 +12,23 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from bot.assist import Assist
 from bot.i18n import Catalog, Rendered
+from bot.settings import Settings
 from flows import engine
 from flows.model import (
+    Console,
     Context,
     ConversationState,
     DraftSubmitted,
     Input,
     Lexicon,
-    MediaRef,
+    Msg,
     Reply,
 )
 from storage import agents, conversations, outbox, submissions
 from storage.db import Database
-from storage.media import Refused, StoredFile, add_media
+from storage.media import Refused, StoredFile, media_refs
 from storage.models import Conversation, Inbound, utcnow
 
 log = logging.getLogger(__name__)
@@ -88,9 +91,12 @@ class TurnResult:
 
 
 class Turns:
-    def __init__(self, db: Database, catalog: Catalog, lexicon: Lexicon | None = None):
+    def __init__(self, db: Database, catalog: Catalog, lexicon: Lexicon | None = None,
+                 settings: Settings | None = None):
         self.db, self.catalog = db, catalog
         self.lexicon = lexicon or catalog.lexicon()
+        self.settings = settings or Settings()
+        self.assist = Assist(self)
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone)
@@ -118,7 +124,7 @@ class Turns:
                 processed=True)
             if inbound_id is None:  # seen before: no second effect, show where we are
                 state = ConversationState.model_validate(conv.state or {})
-                replies = engine.resume(state, self.context(msg.channel, None, now))
+                replies = await self._resume(session, state, msg.channel, now)
                 return self._result(conv.id, state, replies, duplicate=True)
             new_state, replies = await self._step(session, conv, msg, msg.files, now)
             waiting = await outbox.take_inbox(session, conv.id)
@@ -165,7 +171,7 @@ class Turns:
             if not replies or msg.group and await conversations.more_of_group(
                     session, conv.id, msg.group, inbound_id):
                 return rows
-            reply = await self._enqueue_replies(session, conv, new_state, replies,
+            reply = await self.enqueue_replies(session, conv, new_state, replies,
                                                 f"reply:{inbound_id}")
             return [*rows, reply] if reply else rows
 
@@ -199,14 +205,14 @@ class Turns:
             await conversations.save(
                 session, conv, state=new_state.model_dump(mode="json"), step=new_state.step,
                 language=new_state.language, script=new_state.script, locale=new_state.locale,
-                status=_status(conv.status, new_state), inbound_at=None)
+                status=conversations.status_for(conv.status, new_state.step), inbound_at=None)
             await conversations.mark_processed(session, inbound_id)
             replies = [e for e in effects if isinstance(e, Reply)]
             if not replies:
                 return None
-            return await self._enqueue_replies(session, conv, new_state, replies, f"event:{key}")
+            return await self.enqueue_replies(session, conv, new_state, replies, f"event:{key}")
 
-    async def _enqueue_replies(self, session, conv, state: ConversationState, replies,
+    async def enqueue_replies(self, session, conv, state: ConversationState, replies,
                                key: str) -> int | None:
         rendered = [self.catalog.render(state.locale, r).as_json() for r in replies]
         status = outbox.INBOX if conv.channel in SYNCHRONOUS else outbox.PENDING
@@ -225,15 +231,19 @@ class Turns:
             referral, text = text.strip(), None  # wa.me prefilled text: "ref-<code>"
         if referral:
             notice = notice or await agents.apply_referral(session, conv, referral)
-        refs = []
-        for f in files:
-            if isinstance(f, StoredFile):
-                media = await add_media(session, conv.id, f)
-                refs.append(MediaRef(media.id, f.kind, f.sha256, f.width, f.height,
-                                     advice=tuple(f.advice), phash=f.phash or ""))
-            else:
-                refs.append(MediaRef(None, "invalid", reason=f.reason))
-        inp = Input(text=text, payload=msg.payload, media=tuple(refs),
+        if notice == "agent_linked":  # from now on this chat is the agent's console
+            state.console = Console(agent_id=await agents.chat_agent(
+                session, conv.channel, conv.user_ref))
+            if state.language is None and msg.locale_hint:
+                hint = msg.locale_hint.split("-")[0].lower()
+                state.language = hint if hint in ("fr", "ar") else None
+        if state.console is not None:
+            new_state, replies = await self.assist.step(
+                session, conv, state, replace(msg, text=text), files, now, notice)
+            await self._save(session, conv, new_state, now)
+            return new_state, replies
+        inp = Input(text=text, payload=msg.payload,
+                    media=await media_refs(session, conv.id, files),
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
                     is_start=msg.is_start or bool(referral and state.step == "start"),
                     profile_name=msg.profile_name, referral=referral, notice=notice)
@@ -241,11 +251,24 @@ class Turns:
         for effect in effects:
             if isinstance(effect, DraftSubmitted):
                 await submissions.record(session, conv, new_state, now)
-        await conversations.save(
-            session, conv, state=new_state.model_dump(mode="json"), step=new_state.step,
-            language=new_state.language, script=new_state.script, locale=new_state.locale,
-            status=_status(conv.status, new_state), inbound_at=now)
+                if new_state.assisted_by:
+                    await self.assist.tell_agent(session, new_state.assisted_by, Reply(Msg(
+                        "agent_owner_confirmed", {"name": new_state.draft.business_name or ""})),
+                        f"confirmed:{conv.id}:{new_state.revision}")
+        await self._save(session, conv, new_state, now)
         return new_state, [e for e in effects if isinstance(e, Reply)]
+
+    async def _save(self, session, conv, state: ConversationState, now: datetime) -> None:
+        await conversations.save(
+            session, conv, state=state.model_dump(mode="json"), step=state.step,
+            language=state.language, script=state.script, locale=state.locale,
+            status=conversations.status_for(conv.status, state.step), inbound_at=now)
+
+    async def _resume(self, session, state: ConversationState, channel: str,
+                      now: datetime) -> list[Reply]:
+        if state.console is not None:
+            return await self.assist.resume(session, state, now)
+        return engine.resume(state, self.context(channel, None, now))
 
     async def current(self, channel: str, user_ref: str) -> TurnResult | None:
         """The question an owner coming back should see, without changing anything."""
@@ -254,7 +277,7 @@ class Turns:
             if conv is None:
                 return None
             state = ConversationState.model_validate(conv.state or {})
-            replies = engine.resume(state, self.context(channel, None, utcnow()))
+            replies = await self._resume(session, state, channel, utcnow())
             waiting = _rendered(await outbox.take_inbox(session, conv.id))
             if waiting:  # they end with the question that is open now
                 replies = []
@@ -266,13 +289,5 @@ class Turns:
         return TurnResult(conversation_id, state.locale, rendered, duplicate)
 
 
-def _status(current: str, state: ConversationState) -> str:
-    if current == "unreachable":
-        return current  # only the channel says when an owner can be reached again
-    return "submitted" if state.step == "submitted" else "active"
-
-
 def _rendered(replies: list[dict]) -> tuple[Rendered, ...]:
-    return tuple(Rendered(r["key"], r["text"],
-                          tuple((b["label"], b["payload"]) for b in r["buttons"]),
-                          r["expects"], bool(r.get("contact"))) for r in replies)
+    return tuple(Rendered.from_json(r) for r in replies)

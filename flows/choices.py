@@ -20,7 +20,7 @@ LANGUAGE_BUTTONS = ("ary", "fr", "ar")
 # Commands the owner may type at any step (words in locales: words_<intent>).
 COMMANDS = ("help", "back", "skip", "restart", "where", "language", "greeting")
 # Answers that belong to particular questions (words in locales: words_<intent>).
-ANSWERS = ("yes", "no", "done", "submit")
+ANSWERS = ("yes", "no", "done", "submit", "menu")
 
 
 def sector_label(sector: str) -> str:
@@ -49,4 +49,11 @@ LABELS: dict[str, str] = {
     "btn_add_product": "add_product",
     "btn_keep": "keep",
     "btn_replace": "replace",
+    "btn_confirm_send": "yes",
+    "btn_change": "change",
+    "btn_resend": "resend",
+    "btn_agent_new": "agent:new",
+    "btn_agent_list": "agent:list",
+    "btn_agent_link": "agent:link",
+    "btn_agent_menu": "agent:menu",
 }

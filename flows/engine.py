@@ -25,6 +25,7 @@ from flows.model import (
     Expect,
     Input,
     Msg,
+    OwnerConfirmation,
     ProductDraft,
     Reply,
 )
@@ -163,6 +164,16 @@ class Turn:
         self.goto(FIELD_STEP[field])
 
     def submit(self) -> None:
+        if self.ctx.assisting:
+            # An agent cannot agree for the owner: the owner confirms on their own phone.
+            self.s.pending, self.s.editing = None, False
+            self.s.step = "owner_confirm"
+            self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""})))
+            self.effects.append(OwnerConfirmation())
+            return
+        if self.s.consent_at is None:  # a draft an agent filled in: agree and send at once
+            self.goto("owner_confirm", remember=False)
+            return
         self.s.revision += 1
         self.goto("submitted")
         self.effects.append(DraftSubmitted(revision=self.s.revision))
@@ -203,7 +214,8 @@ class Turn:
         if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
             self.say(self.question())  # nothing to read (a deep-link code alone): show where we are
             return
-        speaks = self.s.step not in NAME_STEPS
+        # The words of an agent typing for an owner say nothing about the owner's language.
+        speaks = self.s.step not in NAME_STEPS and not self.ctx.assisting
         if speaks:
             self._follow_script()
         self.choice = self._read_choice()
@@ -382,14 +394,18 @@ class Turn:
 
     def _restart(self) -> None:
         fresh = ConversationState(language=self.s.language, script=self.s.script,
-                                  consent_at=self.s.consent_at, revision=self.s.revision)
+                                  consent_at=self.s.consent_at, revision=self.s.revision,
+                                  assisted_by=self.s.assisted_by if self.ctx.assisting else None)
         self.s = fresh
-        self.s.step = "consent"
         self.say(Reply(Msg("restarted")))
+        if self.s.consent_at is None and not self.ctx.assisting:
+            self.goto("consent", remember=False)  # never agreed themselves (an agent began)
+            return
+        self.s.step = "consent"
         self.advance()
 
     def _progress(self) -> tuple[int, int]:
-        asked = [s for s in ORDER if s not in ("submitted",)]
+        asked = [s for s in ORDER if s not in ("owner_confirm", "submitted")]
         index = asked.index(self.s.step) if self.s.step in asked else len(asked)
         return index, len(asked)
 

@@ -85,6 +85,8 @@ class Context:
     channel: str
     lexicon: Lexicon
     channel_phone: str | None = None  # WhatsApp gives the number; web does not
+    # A field agent is answering for the owner (flows.console): the owner confirms later.
+    assisting: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     expects: Expect = Expect.NONE
     asks_contact: bool = False  # a channel that can share the owner's number offers it
+    image: str | None = None  # a picture sent with the words (absolute URL of a PNG)
 
     @property
     def key(self) -> str:
@@ -137,7 +140,13 @@ class DraftSubmitted:
     revision: int
 
 
-Effect = Reply | DraftSubmitted
+@dataclass(frozen=True)
+class OwnerConfirmation:
+    """An agent finished a draft for an owner: ask the owner, on their own phone, to
+    agree and send it (the submission waits for their answer)."""
+
+
+Effect = Reply | DraftSubmitted | OwnerConfirmation
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -179,6 +188,14 @@ class Draft(BaseModel):
     products: list[ProductDraft] = Field(default_factory=list)
 
 
+class Console(BaseModel):
+    """A field agent's chat (flows.console): whom they are helping, what they were asked."""
+
+    agent_id: int
+    target: int | None = None  # the owner's conversation the agent is filling in
+    asking: str | None = None  # "phone": the owner's number; "list": which business
+
+
 class ConversationState(BaseModel):
     step: str = "start"
     language: str | None = None
@@ -193,6 +210,8 @@ class ConversationState(BaseModel):
     profile_name: str | None = None
     referral: str | None = None
     fix: list[str] = Field(default_factory=list)  # fields an admin sent back, in order
+    assisted_by: int | None = None  # the agent who filled the draft in with the owner
+    console: Console | None = None  # set on a field agent's own chat
 
     @property
     def locale(self) -> str:

@@ -12,6 +12,7 @@ flowchart LR
     more_products -->|no| review
     review -->|edit:field| business_name
     review -->|submit| submitted
+    review -->|submit, agent or no consent| owner_confirm -->|owner: yes| submitted
 ```
 
 | step          | key                 | expects | optional | stored in            |
@@ -34,6 +35,7 @@ flowchart LR
 | moq           | ask_moq             | text    |          | product.moq          |
 | more_products | ask_more_products   | choice  |          | (a new product)      |
 | review        | review_summary      | choice  |          | edit:<field>, submit |
+| owner_confirm | owner_confirm       | choice  |          | state.consent_at     |
 | submitted     | submitted           | none    |          | a submission         |
 
 A step's id is the suffix of its question's locale key, so grep finds both.
@@ -109,7 +111,8 @@ def place_name(t: Turn, fr: str, ar: str) -> str:
 
 def ask_language(t: Turn) -> Reply:
     buttons = tuple(btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS)
-    return Reply(Msg("ask_language"), buttons, Expect.CHOICE)
+    key = "assist_ask_language" if t.ctx.assisting else "ask_language"
+    return Reply(Msg(key), buttons, Expect.CHOICE)
 
 
 def ask_consent(t: Turn) -> Reply:
@@ -186,7 +189,8 @@ def review_buttons(t: Turn) -> tuple[Button, ...]:
             *products, btn("btn_add_product", "add_product"))
 
 
-def ask_review(t: Turn) -> Reply:
+def draft_params(t: Turn) -> dict:
+    """The whole draft as message parameters (the review, the owner's confirmation)."""
     d = t.s.draft
     region = REGIONS.get(d.region or "")
     city = CITIES.get(d.city_id or "")
@@ -201,7 +205,7 @@ def ask_review(t: Turn) -> Reply:
         })
         for i, p in enumerate(d.products)
     ]
-    params = {
+    return {
         "business_name": d.business_name or "",
         "owner_name": d.owner_name or "",
         "city": place_name(t, city.name_fr, city.name_ar) if city else d.city or "",
@@ -212,7 +216,19 @@ def ask_review(t: Turn) -> Reply:
         "email": d.email or Msg("value_none"),
         "products": products,
     }
-    return Reply(Msg("review_summary", params), review_buttons(t), Expect.CHOICE)
+
+
+def ask_review(t: Turn) -> Reply:
+    return Reply(Msg("review_summary", draft_params(t)), review_buttons(t), Expect.CHOICE)
+
+
+def ask_owner_confirm(t: Turn) -> Reply:
+    if t.ctx.assisting:  # the agent who filled it in sees that it waits for the owner
+        return Reply(Msg("assist_waiting_owner", {"phone": t.s.draft.phone or ""}),
+                     (btn("btn_resend", "resend"), btn("btn_change", "change")), Expect.CHOICE)
+    return Reply(Msg("owner_confirm", draft_params(t)),
+                 (btn("btn_confirm_send", "yes"), btn("btn_change", "change"), btn("btn_no", "no")),
+                 Expect.CHOICE)
 
 
 def ask_submitted(t: Turn) -> Reply:
@@ -571,6 +587,23 @@ def on_review(t: Turn) -> None:
         t.invalid("invalid_choice")
 
 
+def on_owner_confirm(t: Turn) -> None:
+    if t.choice == "change":
+        t.goto("review", remember=False)
+    elif t.ctx.assisting:
+        if t.choice == "resend":
+            t.submit()
+        else:
+            t.invalid("invalid_choice")
+    elif t.choice == "yes":
+        t.s.consent_at = t.ctx.now
+        t.submit()
+    elif t.choice == "no":
+        t.invalid("owner_confirm_declined")
+    else:
+        t.invalid("invalid_choice")
+
+
 def on_submitted(t: Turn) -> None:
     t.say(Reply(Msg("already_submitted", {"business_name": t.s.draft.business_name or ""})))
 
@@ -588,7 +621,7 @@ class Step:
 
 STEPS: dict[str, Step] = {s.id: s for s in (
     Step("language", "start", ask_language, on_language),
-    Step("consent", "start", ask_consent, on_consent),
+    Step("consent", "start", ask_consent, on_consent, applies=lambda t: not t.ctx.assisting),
     Step("business_name", "business", ask_text("ask_business_name"),
          text_field("business_name")),
     Step("owner_name", "business", ask_owner_name, on_owner_name),
@@ -609,6 +642,9 @@ STEPS: dict[str, Step] = {s.id: s for s in (
     Step("moq", "product", ask_text("ask_moq"), on_moq),
     Step("more_products", "product", ask_more_products, on_more_products),
     Step("review", "review", ask_review, on_review),
+    # Only reached by submitting a draft the owner has not agreed to (an agent filled it in).
+    Step("owner_confirm", "review", ask_owner_confirm, on_owner_confirm,
+         applies=lambda t: False),
     Step("submitted", "done", ask_submitted, on_submitted),
 )}
 ORDER = tuple(STEPS)

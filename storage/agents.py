@@ -8,10 +8,19 @@ from __future__ import annotations
 import re
 import secrets
 
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
-from storage.models import AgentChat, AgentCode, Conversation, User, utcnow
+from storage.models import (
+    AgentChat,
+    AgentCode,
+    Business,
+    Conversation,
+    Submission,
+    User,
+    utcnow,
+)
 
 # What a deep link may carry: /start agent-<code> (link my chat) or ref-<code> (attribute).
 REFERRAL = re.compile(r"^(agent|ref)-([a-z0-9]{6,32})$")
@@ -72,3 +81,33 @@ async def apply_referral(session: AsyncSession, conversation: Conversation,
         existing.agent_id = row.agent_id
     await session.flush()
     return "agent_linked"
+
+
+async def chat_agent(session: AsyncSession, channel: str, user_ref: str) -> int | None:
+    """The agent whose chat this is, if any."""
+    return (await session.execute(select(AgentChat.agent_id).where(
+        AgentChat.channel == channel, AgentChat.user_ref == user_ref))).scalar_one_or_none()
+
+
+async def latest_chat(session: AsyncSession, agent_id: int) -> tuple[str, str] | None:
+    """The agent's most recently linked chat (channel, user_ref), to tell them news."""
+    row = (await session.execute(select(AgentChat.channel, AgentChat.user_ref).where(
+        AgentChat.agent_id == agent_id).order_by(AgentChat.id.desc()).limit(1))).first()
+    return tuple(row) if row else None
+
+
+async def followed(session: AsyncSession, agent_id: int, limit: int = 50,
+                   ) -> list[tuple[int, str, str, dict, str | None, str | None]]:
+    """The conversations an agent brought in, newest activity first:
+    (id, user_ref, step, state, business name, submission status). Agents' own chats
+    are left out (an agent may have used their own link)."""
+    rows = await session.execute(
+        select(Conversation.id, Conversation.user_ref, Conversation.step, Conversation.state,
+               Business.name, Submission.status)
+        .outerjoin(Business, Business.conversation_id == Conversation.id)
+        .outerjoin(Submission, Submission.business_id == Business.id)
+        .outerjoin(AgentChat, sa.and_(AgentChat.channel == Conversation.channel,
+                                      AgentChat.user_ref == Conversation.user_ref))
+        .where(Conversation.agent_id == agent_id, AgentChat.id.is_(None))
+        .order_by(Conversation.updated_at.desc(), Conversation.id.desc()).limit(limit))
+    return [tuple(row) for row in rows.all()]

@@ -55,6 +55,13 @@ _MARK_PROCESSED = (sa.update(Inbound.__table__)
                    .values(processed_at=sa.bindparam("now", type_=UTCDateTime)))
 
 
+def status_for(current: str, step: str) -> str:
+    """A conversation's status after a turn leaves it at `step`."""
+    if current == "unreachable":
+        return current  # only the channel says when an owner can be reached again
+    return "submitted" if step == "submitted" else "active"
+
+
 async def ensure(session: AsyncSession, channel: str, user_ref: str) -> Conversation:
     """The conversation of (channel, user), created if new; not locked."""
     params = {"channel": channel, "user_ref": user_ref}

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.model import MediaRef
 from storage import audio, images
 
 # Re-exported: the channels read the limits from here.
@@ -310,3 +311,17 @@ async def media_type(session: AsyncSession, sha256: str) -> str:
     found = (await session.execute(sa.select(Media.content_type).where(
         Media.sha256 == sha256).limit(1))).scalar()
     return found or "image/jpeg"  # thumbnails and normalised photos are JPEG
+
+
+async def media_refs(session: AsyncSession, conversation_id: int,
+                     files: tuple[StoredFile | Refused, ...]) -> tuple[MediaRef, ...]:
+    """Rows for the files of one turn, as the engine sees them (refused ones say why)."""
+    refs = []
+    for f in files:
+        if isinstance(f, StoredFile):
+            media = await add_media(session, conversation_id, f)
+            refs.append(MediaRef(media.id, f.kind, f.sha256, f.width, f.height,
+                                 advice=tuple(f.advice), phash=f.phash or ""))
+        else:
+            refs.append(MediaRef(None, "invalid", reason=f.reason))
+    return tuple(refs)

@@ -242,3 +242,62 @@ reason_description_short = l wasf 9sir bzaf
 reason_name_unclear = smiya machi wad7a
 reason_city_unclear = l mdina machi wad7a
 reason_other = khasso ytraja3
+
+## L agent m3a mol l machro3
+
+assist_ask_language = Mol l machro3 b ach men lougha kayhder? Ghadi ywslo l malaf dyalo biha.
+assist_sent = Tsifet l { $phone } f WhatsApp ✅ Mol l machro3 ghadi ywslo l malaf kaml, w khasso yjawb « Iyeh » bach ymchi l equipe dyal Tijara.
+    Ila ma wsltoch l message, golo ykteb « salam » l Tijara f WhatsApp: ghadi twslo mn b3d nichan.
+    Kteb « menu » bach trje3 l menu dyalk.
+assist_waiting_owner = Had l malaf kaytsna jawab dyal mol l machro3 3la { $phone }. T9der t3awd tsifto lih wla tsl7 chi 7aja.
+owner_confirm = Salam! Wa7ed l agent dyal Tijara wjjed m3ak la vitrine dyal « { $business_name } »:
+    👤 { $owner_name }
+    📍 { $city } ({ $region })
+    🏷️ { $sector }
+    ICE: { $ice }
+    📞 { $phone }
+    ✉️ { $email }
+    { $products }
+    Bach ndiro la vitrine dyalk, Tijara kat7fed had l ma3loumat; ma kaychofha ghir l equipe dyal Tijara w l agent dyalk, w mn b3d l marché ila t9bel l malaf. T9der tchofha, tsl7ha wla tms7ha f ay w9t (9anoun 09-08).
+    Kolchi s7i7, w mtafe9 nsiftoh?
+owner_confirm_declined = Wakha, ma tsifet walo. Ila bdelti rayk, jawb « Iyeh ».
+btn_confirm_send = Iyeh, sifet
+btn_change = Nsl7 chi 7aja
+btn_resend = 3awd sifet
+
+## Menu dyal l agent
+
+agent_menu = Menu dyal l agent: chno bghiti dir?
+btn_agent_new = Mol machro3 jdid
+btn_agent_list = Lmachari3 dyali
+btn_agent_link = Lien w QR dyali
+btn_agent_menu = Menu
+agent_ask_phone = 3tini nmra dyal WhatsApp dyal mol l machro3 (b7al 06 12 34 56 78). F had tilifoun ghadi y2eked.
+agent_phone_invalid = Ma 9dertch n9ra had nmra. Kteb portable dyal mol l machro3, b7al 06 12 34 56 78.
+agent_phone_landline = Hadi nmra fixe: mol l machro3 kay2eked f WhatsApp, khasni portable dyalo (06… wla 07…).
+agent_phone_own = Hadi nmra dyalk nta. Kteb nmra dyal mol l machro3.
+agent_phone_taken = Nmra { $phone } 3ndha deja conversation f Tijara machi dyalk. Gol l mol l machro3 ykml mn tilifoun dyalo, wla yscanner QR dyalk.
+agent_list = Lmachari3 dyalk:
+    { $lines }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}… w { $more } khrin f les pages web.
+    }
+    Sifet ra9m bach t7el wa7ed.
+agent_list_line = { $number }. { $name } — { $status }
+agent_list_empty = Mazal ma 3ndek 7ta machro3. Bda b « Mol machro3 jdid », wla partagi lien dyalk.
+agent_status_draft = ba9i kayt3mer
+agent_status_waiting_owner = kaytsna l mwaf9a dyal molah
+agent_status_submitted = f l mouraja3a
+agent_status_changes_requested = tlbo tsli7at
+agent_status_approved = t9bel
+agent_status_exported = t9bel
+agent_status_rejected = ma t9belch
+agent_status_live = tale3 f l marché
+agent_status_handoff_failed = t9bel, la vitrine 7absa
+agent_opened_new = Mol machro3 jdid: { $phone }. Jawb 3la les questions f blasto; kteb « menu » f ay w9t bach trje3 l menu dyalk.
+agent_opened = T7el: { $name }. Kteb « menu » bach trje3 l menu dyalk.
+agent_referral = Lien dyalk: { $link }
+    Li kaybdaw b had lien kayt7sbo lik. F l web: { $web }
+    QR bach twerrih f stand dyalk ra m3aha.
+words_menu = menu, /menu, lmenu, l menu
+agent_owner_confirmed = ✅ Mol l machro3 wafe9: « { $name } » mcha l mouraja3a.

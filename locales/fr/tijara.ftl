@@ -239,3 +239,63 @@ reason_description_short = la description est trop courte
 reason_name_unclear = le nom n'est pas clair
 reason_city_unclear = la ville n'est pas claire
 reason_other = à revoir
+
+## Accompagnement par un agent
+
+# L'agent remplit le dossier pour le propriétaire ; le propriétaire confirme sur son téléphone.
+assist_ask_language = Dans quelle langue parle le propriétaire ? Il recevra son dossier dans cette langue.
+assist_sent = Envoyé au { $phone } sur WhatsApp ✅ Le propriétaire reçoit tout le dossier et doit répondre « Oui » pour qu'il parte à l'équipe Tijara.
+    Si le message n'arrive pas, demandez-lui d'écrire « salam » à Tijara sur WhatsApp : il arrivera juste après.
+    Écrivez « menu » pour revenir à votre menu.
+assist_waiting_owner = Ce dossier attend la réponse du propriétaire au { $phone }. Vous pouvez le lui renvoyer ou corriger quelque chose.
+owner_confirm = Bonjour ! Un agent Tijara a préparé avec vous la vitrine de « { $business_name } » :
+    👤 { $owner_name }
+    📍 { $city } ({ $region })
+    🏷️ { $sector }
+    ICE : { $ice }
+    📞 { $phone }
+    ✉️ { $email }
+    { $products }
+    Pour créer votre vitrine, Tijara enregistre ces informations ; seuls l'équipe Tijara et votre agent les voient, puis la place de marché une fois le dossier validé. Vous pouvez les consulter, corriger ou supprimer à tout moment (loi 09-08).
+    Tout est juste, et vous êtes d'accord pour l'envoyer ?
+owner_confirm_declined = D'accord, rien n'est envoyé. Si vous changez d'avis, répondez « Oui ».
+btn_confirm_send = Oui, envoyer
+btn_change = Corriger
+btn_resend = Renvoyer
+
+## Le menu de l'agent
+
+agent_menu = Menu agent : que voulez-vous faire ?
+btn_agent_new = Nouveau propriétaire
+btn_agent_list = Mes entreprises
+btn_agent_link = Mon lien et QR
+btn_agent_menu = Menu
+agent_ask_phone = Le numéro WhatsApp du propriétaire ? (ex. 06 12 34 56 78) C'est sur ce téléphone qu'il confirmera.
+agent_phone_invalid = Je n'arrive pas à lire ce numéro. Écrivez le portable du propriétaire, comme 06 12 34 56 78.
+agent_phone_landline = C'est un fixe : le propriétaire confirme sur WhatsApp, il me faut son portable (06… ou 07…).
+agent_phone_own = C'est votre propre numéro. Écrivez celui du propriétaire.
+agent_phone_taken = Le { $phone } a déjà une conversation Tijara qui n'est pas la vôtre. Demandez au propriétaire de continuer sur son téléphone, ou de scanner votre QR code.
+agent_list = Vos entreprises :
+    { $lines }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}… et { $more } autres sur les pages web.
+    }
+    Envoyez un numéro pour en ouvrir une.
+agent_list_line = { $number }. { $name } — { $status }
+agent_list_empty = Vous n'avez pas encore d'entreprise. Commencez par « Nouveau propriétaire », ou partagez votre lien.
+agent_status_draft = en cours
+agent_status_waiting_owner = attend l'accord du propriétaire
+agent_status_submitted = en vérification
+agent_status_changes_requested = corrections demandées
+agent_status_approved = validée
+agent_status_exported = validée
+agent_status_rejected = refusée
+agent_status_live = en ligne
+agent_status_handoff_failed = validée, vitrine bloquée
+agent_opened_new = Nouveau propriétaire : { $phone }. Répondez aux questions à sa place ; écrivez « menu » à tout moment pour revenir à votre menu.
+agent_opened = Ouvert : { $name }. Écrivez « menu » pour revenir à votre menu.
+agent_referral = Votre lien personnel : { $link }
+    Les propriétaires qui commencent avec ce lien vous sont attribués. Sur le web : { $web }
+    Le QR code à montrer sur votre stand est joint.
+words_menu = menu, /menu, menu agent
+agent_owner_confirmed = ✅ Le propriétaire a confirmé : « { $name } » part en vérification.

@@ -217,3 +217,27 @@ async def test_the_worker_loop_runs_the_scan(db, settings):
     stop.set()
     await task
     assert owners.channel.keys() == [["reminder", "ask_consent"]]
+
+
+async def test_an_agents_own_chat_and_an_agents_draft_the_owner_never_saw_get_no_reminder(
+        db, settings):
+    from storage import agents
+
+    owners = Owners(db)
+    async with db.transaction() as session:
+        agent = await agents.create_agent(session, "Samira")
+        invite = await agents.issue_code(session, agent.id, "invite")
+    # An agent who had begun answering as an owner, then used their invite code.
+    conv = await owners.say("samira", text="bonjour", is_start=True)
+    await owners.say("samira", payload="lang:fr")
+    await owners.say("samira", text="oui")
+    await owners.say("samira", text=f"agent-{invite}")
+    await owners.say("samira", payload="agent:new")
+    await owners.say("samira", text="0612345678")  # opens the owner's draft
+    await owners.say("samira", payload="lang:fr")
+    await owners.say("samira", text="Tapis Atlas")
+    await owners.quiet_for(conv, 25)
+    assert await scan(db, settings) == 0
+    async with db.transaction() as session:
+        draft = await conversations.find(session, "whatsapp", "whatsapp:+212612345678")
+    assert draft.step == "owner_name" and draft.last_inbound_at is None

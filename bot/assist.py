@@ -1,0 +1,192 @@
+"""A field agent's turn, inside the caller's transaction (bot/turns.py).
+
+An agent's chat carries `state.console`. Their message either works their menu
+(flows.console: new owner, my businesses, my link) or, while they fill in a draft
+for an owner, goes to that owner's conversation: the engine steps the owner's
+state with `Context.assisting`, the questions come back to the agent in the
+agent's language, and when the agent submits, the owner is asked on their own
+phone to agree and send (flows.steps "owner_confirm"); nothing is submitted
+before they do.
+
+The draft of an owner the agent starts is the owner's own WhatsApp conversation
+(`whatsapp:+212...`), so the owner's answer lands in that very draft. Locks: the
+agent's conversation first, then the owner's; an owner's turn takes only theirs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot import agents as links
+from flows import console, engine
+from flows.model import (
+    Context,
+    ConversationState,
+    DraftSubmitted,
+    Input,
+    Msg,
+    OwnerConfirmation,
+    Reply,
+)
+from storage import agents, conversations, submissions
+from storage.media import Refused, StoredFile, media_refs
+from storage.models import Conversation
+
+if TYPE_CHECKING:
+    from bot.turns import InboundMessage, Turns
+
+OWNER_CHANNEL = "whatsapp"  # an owner is reached by phone number on WhatsApp
+
+
+class Assist:
+    def __init__(self, turns: Turns):
+        self.turns = turns
+
+    async def step(self, session, conv: Conversation, state: ConversationState,
+                   msg: InboundMessage, files: tuple[StoredFile | Refused, ...], now: datetime,
+                   notice: str | None) -> tuple[ConversationState, list[Reply]]:
+        ctx = self.turns.context(msg.channel, None, now)
+        inp = Input(text=msg.text, payload=msg.payload, contact_phone=msg.contact_phone,
+                    is_start=msg.is_start, notice=notice)
+        if state.console.target is not None and not notice and not console.wants_menu(inp, ctx):
+            replies = await self._owner_turn(session, conv, state, msg, files, now)
+            if replies is not None:
+                return state, replies
+            state.console.target = None  # the draft is no longer theirs: back to the menu
+        listings = await self.listings(session, state.console.agent_id)
+        state, effects = console.step(state, inp, ctx, listings)
+        replies: list[Reply] = []
+        for effect in effects:
+            if isinstance(effect, Reply):
+                replies.append(effect)
+            elif isinstance(effect, console.OpenNew):
+                replies += await self._open_new(session, conv, state, effect.phone, now)
+            elif isinstance(effect, console.Open):
+                replies += await self._open(session, state, effect.conversation_id, now)
+            elif isinstance(effect, console.ShowReferral):
+                replies += await self._referral(session, state)
+        return state, replies
+
+    async def resume(self, session, state: ConversationState, now: datetime) -> list[Reply]:
+        """The question an agent coming back sees: the owner's, or their menu's."""
+        target = await self._target(session, state, state.console.target)
+        if target is not None:
+            tstate = ConversationState.model_validate(target.state or {})
+            return engine.resume(tstate, self._assisting(target, now))
+        return [console.question(state, await self.listings(session, state.console.agent_id))]
+
+    async def listings(self, session, agent_id: int) -> list[console.Listing]:
+        out = []
+        for cid, user_ref, step, raw, name, status in await agents.followed(session, agent_id):
+            draft_name = ((raw or {}).get("draft") or {}).get("business_name")
+            label = name or draft_name or _phone(user_ref) or f"#{cid}"
+            if step == "owner_confirm":
+                status = "waiting_owner"
+            out.append(console.Listing(cid, label, status or "draft"))
+        return out
+
+    async def tell_agent(self, session, agent_id: int, reply: Reply, key: str) -> None:
+        """News for the agent in their own chat (the owner they helped agreed and sent)."""
+        chat = await agents.latest_chat(session, agent_id)
+        if chat is None:
+            return
+        conv = await conversations.ensure(session, *chat)
+        state = ConversationState.model_validate(conv.state or {})
+        await self.turns.enqueue_replies(session, conv, state, [reply], key)
+
+    # --- the owner's draft -------------------------------------------------
+
+    async def _owner_turn(self, session, conv, state, msg, files, now) -> list[Reply] | None:
+        target = await self._target(session, state, state.console.target)
+        if target is None:
+            return None
+        tstate = ConversationState.model_validate(target.state or {})
+        inp = Input(text=msg.text, payload=msg.payload,
+                    media=await media_refs(session, target.id, files), is_start=msg.is_start)
+        new, effects = engine.step(tstate, inp, self._assisting(target, now))
+        for effect in effects:
+            if isinstance(effect, OwnerConfirmation):
+                await self._ask_owner(session, target, new, now,
+                                      f"confirm:{conv.channel}:{msg.external_id}")
+            elif isinstance(effect, DraftSubmitted):  # not while assisting; kept honest
+                await submissions.record(session, target, new, now)
+        await self._save(session, target, new)
+        return [e for e in effects if isinstance(e, Reply)]
+
+    async def _open_new(self, session, conv, state, phone: str, now) -> list[Reply]:
+        user_ref = f"{OWNER_CHANNEL}:{phone}"
+        if (conv.channel, conv.user_ref) == (OWNER_CHANNEL, user_ref):
+            return [Reply(Msg("agent_phone_own")), console.ask_phone()]
+        target = await conversations.lock(session, OWNER_CHANNEL, user_ref)
+        agent_id = state.console.agent_id
+        if target.agent_id not in (None, agent_id) or (
+                target.agent_id is None and target.step != "start") or \
+                await agents.chat_agent(session, OWNER_CHANNEL, user_ref) is not None:
+            # Someone's conversation already: an agent must not read it by typing a number.
+            return [Reply(Msg("agent_phone_taken", {"phone": phone})), console.menu()]
+        target.agent_id = agent_id
+        return await self._open(session, state, target.id, now)
+
+    async def _open(self, session, state, conversation_id: int, now) -> list[Reply]:
+        target = await self._target(session, state, conversation_id)
+        if target is None:
+            return [Reply(Msg("stale_button")), console.menu()]
+        tstate = ConversationState.model_validate(target.state or {})
+        opened = []
+        if target.step == "start":  # nothing yet: the agent starts with the owner's language
+            tstate = ConversationState(step="language", language=state.language or "ary",
+                                       script=state.script, assisted_by=state.console.agent_id)
+            await self._save(session, target, tstate)
+            opened.append(Reply(Msg("agent_opened_new", {"phone": _phone(target.user_ref)})))
+        else:
+            name = tstate.draft.business_name or _phone(target.user_ref)
+            opened.append(Reply(Msg("agent_opened", {"name": name})))
+        state.console.target = target.id
+        return opened + engine.resume(tstate, self._assisting(target, now))
+
+    async def _ask_owner(self, session, target, tstate, now, key: str) -> None:
+        """The owner's own message: the whole draft, and whether they agree to send it."""
+        owner = Context(now=now, channel=target.channel, lexicon=self.turns.lexicon,
+                        channel_phone=_phone(target.user_ref) or None)
+        replies = engine.resume(tstate, owner)
+        await self.turns.enqueue_replies(session, target, tstate, replies, key)
+
+    async def _target(self, session, state, conversation_id: int | None) -> Conversation | None:
+        """The owner's conversation, locked, if it is this agent's."""
+        if conversation_id is None:
+            return None
+        found = await session.get(Conversation, conversation_id)
+        if found is None or found.agent_id != state.console.agent_id:
+            return None
+        return await conversations.lock(session, found.channel, found.user_ref)
+
+    def _assisting(self, target: Conversation, now: datetime) -> Context:
+        return Context(now=now, channel=target.channel, lexicon=self.turns.lexicon,
+                       channel_phone=_phone(target.user_ref) or None, assisting=True)
+
+    async def _save(self, session, target: Conversation, tstate: ConversationState) -> None:
+        # inbound_at stays: the owner did not write (WhatsApp's 24-hour window is theirs).
+        await conversations.save(
+            session, target, state=tstate.model_dump(mode="json"), step=tstate.step,
+            language=tstate.language, script=tstate.script, locale=tstate.locale,
+            status=conversations.status_for(target.status, tstate.step),
+            inbound_at=None)
+        target.version += 1  # the row moved on: a second save in this turn must expect it
+
+    # --- the agent's link ------------------------------------------------
+
+    async def _referral(self, session, state) -> list[Reply]:
+        code = await agents.referral_code(session, state.console.agent_id)
+        settings = self.turns.settings
+        every = links.links(settings, code, "referral")
+        return [Reply(Msg("agent_referral", {"link": links.preferred_link(settings, code),
+                                             "web": every["web"]}),
+                      image=links.qr_url(settings, code)),
+                console.menu()]
+
+
+def _phone(user_ref: str) -> str:
+    """The number in a WhatsApp address; empty for other channels."""
+    return user_ref.removeprefix(f"{OWNER_CHANNEL}:") if user_ref.startswith(
+        f"{OWNER_CHANNEL}:") else ""

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp_remotes import XForwardedRelaxed
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 
 from bot import agent_routes
@@ -102,7 +103,11 @@ async def _to_chat(request: web.Request) -> web.Response:
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> web.Application:
     settings = settings or Settings()
-    app = web.Application(client_max_size=MAX_UPLOAD, middlewares=[observe])
+    middlewares = [observe]
+    if settings.forwarded_hops:
+        # request.remote becomes the client's address (admin login throttling keys on it).
+        middlewares.insert(0, XForwardedRelaxed(settings.forwarded_hops).middleware)
+    app = web.Application(client_max_size=MAX_UPLOAD, middlewares=middlewares)
     app[settings_key] = settings
     app[catalog_key] = catalog()
     app[media_key] = LocalMediaStore(settings.media_root)

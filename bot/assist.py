@@ -104,7 +104,7 @@ class Assist:
         tstate = ConversationState.model_validate(target.state or {})
         inp = Input(text=msg.text, payload=msg.payload,
                     media=await media_refs(session, target.id, files), is_start=msg.is_start)
-        new, effects = engine.step(tstate, inp, self._assisting(target, now))
+        new, effects = engine.step(tstate, inp, self._assisting(target, now, msg.channel))
         for effect in effects:
             if isinstance(effect, OwnerConfirmation):
                 await self._ask_owner(session, target, new, now,
@@ -161,8 +161,10 @@ class Assist:
             return None
         return await conversations.lock(session, found.channel, found.user_ref)
 
-    def _assisting(self, target: Conversation, now: datetime) -> Context:
-        return Context(now=now, channel=target.channel, lexicon=self.turns.lexicon,
+    def _assisting(self, target: Conversation, now: datetime, channel: str | None = None,
+                   ) -> Context:
+        # The channel is the agent's (photo tips are about how they send), the phone the owner's.
+        return Context(now=now, channel=channel or target.channel, lexicon=self.turns.lexicon,
                        channel_phone=_phone(target.user_ref) or None, assisting=True)
 
     async def _save(self, session, target: Conversation, tstate: ConversationState) -> None:

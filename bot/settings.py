@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     reminder_second_hours: float = 72  # and its second, the last
 
     webchat_enabled: bool = True
+    # Proxies in front of us that append to X-Forwarded-For (1 behind one load balancer).
+    # 0 trusts no header: the peer is the client (else anyone could pick their address).
+    forwarded_hops: int = Field(default=0, ge=0, le=5)
     # The outbox worker inside `tijara serve`: on by default for the embedded SQLite setup,
     # so `make run` is the whole thing; production runs `tijara worker` processes instead.
     embedded_worker: bool | None = None

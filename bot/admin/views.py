@@ -117,7 +117,8 @@ async def login(request: web.Request) -> web.Response:
     email = str(form.get("email") or "").strip().lower()[:254]
     password = str(form.get("password") or "")[:1024]
     target = safe_next(str(form.get("next") or ""))
-    # The peer's address: behind a reverse proxy that is the proxy's, shared by everyone.
+    # The client's address; behind a proxy, set FORWARDED_HOPS (bot/app.py) or everyone
+    # shares the proxy's address and its throttle.
     ip = (request.remote or "")[:64]
     db = request.config_dict[db_key]
     since = utcnow() - timedelta(seconds=auth.THROTTLE_WINDOW)

@@ -11,7 +11,6 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
-from aiohttp import web
 from sqlmodel import select
 
 from bot.admin.auth import hash_password
@@ -46,22 +45,15 @@ def settings(tmp_path, db_url) -> Settings:
                     embedded_worker=False)
 
 
-PEER = "X-Test-Peer"
-
-
-@web.middleware
-async def peer(request: web.Request, handler):
-    """Tests only: a request with a PEER header comes from that address (request.remote), as
-    if from another machine; the test client always connects from 127.0.0.1."""
-    remote = request.headers.get(PEER)
-    return await handler(request.clone(remote=remote) if remote else request)
+PEER = "X-Forwarded-For"
 
 
 @pytest.fixture
 async def client(aiohttp_client, settings, db):
-    app = create_app(settings, db)
-    app.middlewares.insert(0, peer)
-    return await aiohttp_client(app)
+    # As behind one load balancer: the address appended to X-Forwarded-For is the client's
+    # (the test client always connects from 127.0.0.1).
+    return await aiohttp_client(create_app(settings.model_copy(update={"forwarded_hops": 1}),
+                                           db))
 
 
 async def add_user(db, email: str, role: str = "admin", name: str = "") -> User:
@@ -82,7 +74,7 @@ class Desk:
 
     async def login(self, email: str, password: str = PASSWORD, *, csrf: bool = True,
                     address: str | None = None):
-        """`address`: the login comes from there (the `peer` middleware), not 127.0.0.1."""
+        """`address`: the login comes from there (through the proxy), not 127.0.0.1."""
         headers = {PEER: address} if address else {}
         page = await self.client.get("/admin/login", headers=headers)
         data = {"email": email, "password": password}
@@ -257,6 +249,16 @@ async def test_ten_failures_from_an_address_close_it_to_every_account(client, db
         await session.execute(sa.update(queries.LoginFailure).values(
             at=queries.utcnow() - timedelta(minutes=16)))
     assert (await desk.login("karim@tijara.ma", address="198.51.100.1")).status == 303
+
+
+async def test_without_a_proxy_a_forwarded_header_does_not_buy_a_fresh_address(
+        aiohttp_client, settings, db):
+    direct = Desk(await aiohttp_client(create_app(settings, db)))  # FORWARDED_HOPS=0
+    await add_user(db, "karim@tijara.ma")
+    for n in range(10):  # a guesser claiming another address each time
+        assert (await direct.login(f"user{n}@tijara.ma", "guess", address=f"198.51.100.{n}")
+                ).status == 401
+    assert (await direct.login("karim@tijara.ma", address="203.0.113.7")).status == 429
 
 
 async def test_posts_without_the_csrf_token_are_refused(client, db):

@@ -345,6 +345,12 @@ class Turn:
             self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))
             self.say(self.question())
             return True
+        if choice in ("where", "greeting") and self.s.step == "owner_confirm" \
+                and not self.ctx.assisting:
+            # The whole draft came just before (held until they wrote): ask, don't repeat it.
+            question = self.question()
+            self.say(Reply(Msg("owner_confirm_short"), question.buttons, question.expects))
+            return True
         if choice in ("where", "greeting") and self.s.step != "submitted":
             done, total = self._progress()
             key = "where_am_i" if choice == "where" else "welcome_back"

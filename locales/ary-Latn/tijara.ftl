@@ -301,3 +301,4 @@ agent_referral = Lien dyalk: { $link }
     QR bach twerrih f stand dyalk ra m3aha.
 words_menu = menu, /menu, lmenu, l menu
 agent_owner_confirmed = ✅ Mol l machro3 wafe9: « { $name } » mcha l mouraja3a.
+owner_confirm_short = Salam! L agent dyal Tijara wjjed l malaf dyalk: ra f l message li fo9 nichan. Kolchi s7i7, w mtafe9 nsiftoh?

@@ -299,3 +299,4 @@ agent_referral = Votre lien personnel : { $link }
     Le QR code à montrer sur votre stand est joint.
 words_menu = menu, /menu, menu agent
 agent_owner_confirmed = ✅ Le propriétaire a confirmé : « { $name } » part en vérification.
+owner_confirm_short = Bonjour ! Votre agent Tijara a préparé votre dossier : il est dans le message juste au-dessus. Tout est juste, et vous êtes d'accord pour l'envoyer ?

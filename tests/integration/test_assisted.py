@@ -3,6 +3,7 @@ their businesses, resuming one, and their referral link with its QR code."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import sqlalchemy as sa
@@ -32,9 +33,9 @@ async def submissions_of(db) -> list[tuple[Submission, Business]]:
             select(Submission, Business).join(Business))).all()]
 
 
-async def test_an_agent_onboards_an_owner_who_confirms_on_their_own_phone(wa):  # noqa: F811
-    wa.channel.settings = wa.channel.settings.model_copy(update={
-        "twilio_content_sids": {"notice:ary-Arab": "HX" + "a" * 32}})
+async def agent_fills_in_a_draft(wa) -> tuple:  # noqa: F811
+    """Samira, a field agent on WhatsApp, answers every question for Fadma (06 12 34 56 78)
+    and sends the draft; returns (agent, Samira)."""
     agent, invite = await make_agent(wa.db)
     samira = WhatsAppUser(wa, wa_id="212661000111", profile="Samira")
     assert await samira.say(f"agent-{invite}") == ["notice_agent_linked", "agent_menu"]
@@ -57,6 +58,13 @@ async def test_an_agent_onboards_an_owner_who_confirms_on_their_own_phone(wa):  
     assert await samira.say("20 لتر") == ["ask_more_products"]
     assert await samira.say("2") == ["review_summary"]
     assert await samira.say("1") == ["assist_sent"]
+    return agent, samira
+
+
+async def test_an_agent_onboards_an_owner_who_confirms_on_their_own_phone(wa):  # noqa: F811
+    wa.channel.settings = wa.channel.settings.model_copy(update={
+        "twilio_content_sids": {"notice:ary-Arab": "HX" + "a" * 32}})
+    agent, samira = await agent_fills_in_a_draft(wa)
     assert "+212612345678" in samira.last_body
     assert await submissions_of(wa.db) == []  # nothing reaches the review before the owner
 
@@ -162,3 +170,23 @@ async def test_an_owner_already_talking_to_tijara_is_not_taken_over(client, db):
                                  step="business_name", state={"step": "business_name"}))
     await samira.press("agent:new")
     assert await samira.say("0612345678") == ["agent_phone_taken", "agent_menu"]
+
+
+async def test_without_a_template_the_draft_waits_until_the_owner_writes(wa):  # noqa: F811
+    await agent_fills_in_a_draft(wa)
+    async with wa.db.transaction() as session:
+        key = (await session.execute(select(Outbox.dedupe_key).where(
+            Outbox.dedupe_key.like("confirm:%")))).scalar_one()
+    for _ in range(200):  # WhatsApp allows no first message without a template: held
+        if (await wa.row(key)).status == "held":
+            break
+        await asyncio.sleep(0.03)
+    assert (await wa.row(key)).status == "held"
+    fadma = WhatsAppUser(wa, wa_id="212612345678", profile="Fadma")
+    # As Samira asked her: she writes to Tijara, gets the draft, then a short question.
+    assert await fadma.say("السلام") == ["owner_confirm_short"]
+    first, second = wa.fake.bodies(fadma.address)[-2:]
+    assert "Tiwizi Argan" in first and "Tiwizi Argan" not in second
+    assert await submissions_of(wa.db) == []
+    assert await fadma.say("1") == ["submitted"]
+    assert len(await submissions_of(wa.db)) == 1

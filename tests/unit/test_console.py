@@ -192,3 +192,11 @@ def test_a_photo_instead_of_the_number_asks_for_the_number_again():
 def test_words_that_are_no_choice_repeat_the_menu_with_its_buttons():
     state, effects = agent(agent_state(), "bonjour tout le monde")
     assert keys(effects) == ["invalid_choice"] and len(effects[0].buttons) == 3
+
+
+def test_an_owner_greeting_at_the_confirmation_gets_the_short_question_not_the_draft_again():
+    state, _ = drive(assisted_draft(), Input(payload="submit"), context=ctx(assisting=True))
+    for first in ("salam", Input(is_start=True)):
+        _, effects = drive(state, first, context=ctx())
+        assert keys(effects) == ["owner_confirm_short"]
+        assert [b.payload for b in effects[0].buttons] == ["yes", "change", "no"]

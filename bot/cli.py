@@ -127,6 +127,9 @@ async def _agent_invite(args, settings: Settings) -> int:
             agent = await agents.create_agent(session, args.name, args.email)
             invite = await agents.issue_code(session, agent.id, "invite")
             referral = await agents.referral_code(session, agent.id)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     finally:
         await db.close()
     invite_links, referral_links = links(settings, invite, "invite"), links(settings, referral,
@@ -194,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     actions = p.add_subparsers(dest="action", required=True)
     a = actions.add_parser("invite", help="a new field agent: invite code, links, QR code")
     a.add_argument("name")
-    a.add_argument("--email", help="their login for the web pages (set a password with "
-                                   "`tijara admin create EMAIL --role agent`)")
+    a.add_argument("--email", help="their login for the web pages: an existing agent "
+                                   "account, or a new one (give it a password with "
+                                   "`tijara admin create EMAIL --role agent --update`)")
     a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_agent_invite(args,
                                                                                  settings))))
 

@@ -32,8 +32,18 @@ def new_code() -> str:
 
 
 async def create_agent(session: AsyncSession, name: str, email: str | None = None) -> User:
-    code = new_code()
-    agent = User(email=email or f"agent-{code}@agents.invalid", name=name, role="agent")
+    """A new field agent, or the agent account that already has this login e-mail (made
+    with `tijara admin create EMAIL --role agent`): one person, one account."""
+    if email:
+        email = email.strip().lower()
+        existing = (await session.execute(
+            select(User).where(User.email == email))).scalar_one_or_none()
+        if existing is not None:
+            if existing.role != "agent":
+                raise ValueError(f"{email} is an {existing.role} account, not a field agent")
+            existing.name = existing.name or name
+            return existing
+    agent = User(email=email or f"agent-{new_code()}@agents.invalid", name=name, role="agent")
     session.add(agent)
     await session.flush()
     return agent

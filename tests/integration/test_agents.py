@@ -153,3 +153,32 @@ def test_the_preferred_link_is_whatsapp_then_telegram_then_the_web_chat(settings
     assert preferred_link(telegram, "abcdefgh23") == "https://t.me/TijaraBot?start=ref-abcdefgh23"
     assert preferred_link(settings, "abcdefgh23") == \
         "http://testserver/chat?ref=ref-abcdefgh23"
+
+
+async def test_an_invite_for_an_existing_agent_login_links_the_chat_to_that_account(
+        settings, monkeypatch, capsys, db):
+    from bot.admin.auth import hash_password
+    from storage import admin as queries
+
+    async with db.transaction() as session:
+        login = await queries.create_user(session, email="samira@tijara.ma", role="agent",
+                                          password_hash=hash_password("x" * 12), name="")
+        await queries.create_user(session, email="amina@tijara.ma", role="admin",
+                                  password_hash=hash_password("x" * 12))
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("VAR_DIR", str(settings.var_dir))
+
+    def run(*args) -> int:
+        try:
+            main(list(args))
+        except SystemExit as exit_:
+            return exit_.code
+        return 0
+
+    assert await asyncio.to_thread(run, "agent", "invite", "Samira Benali",
+                                   "--email", "Samira@Tijara.ma") == 0
+    assert f"agent {login.id}: Samira Benali" in capsys.readouterr().out  # the same account
+    # An admin's login is not quietly turned into a field agent.
+    assert await asyncio.to_thread(run, "agent", "invite", "Amina",
+                                   "--email", "amina@tijara.ma") == 1
+    assert "admin account" in capsys.readouterr().err

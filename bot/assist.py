@@ -49,8 +49,10 @@ class Assist:
         ctx = self.turns.context(msg.channel, None, now)
         inp = Input(text=msg.text, payload=msg.payload, contact_phone=msg.contact_phone,
                     is_start=msg.is_start, notice=notice)
-        if state.console.target is not None and not notice and not console.wants_menu(inp, ctx):
-            replies = await self._owner_turn(session, conv, state, msg, files, now)
+        # A channel's notice (a video we cannot read...) is about the draft being filled in.
+        helping = state.console.target is not None and notice != "agent_linked"
+        if helping and not console.wants_menu(inp, ctx):
+            replies = await self._owner_turn(session, conv, state, msg, files, now, notice)
             if replies is not None:
                 return state, replies
             state.console.target = None  # the draft is no longer theirs: back to the menu
@@ -97,12 +99,14 @@ class Assist:
 
     # --- the owner's draft -------------------------------------------------
 
-    async def _owner_turn(self, session, conv, state, msg, files, now) -> list[Reply] | None:
+    async def _owner_turn(self, session, conv, state, msg, files, now,
+                          notice: str | None) -> list[Reply] | None:
         target = await self._target(session, state, state.console.target)
         if target is None:
             return None
         tstate = ConversationState.model_validate(target.state or {})
-        inp = Input(text=msg.text, payload=msg.payload,
+        # No contact_phone: a number the agent's channel vouches for is the agent's own.
+        inp = Input(text=msg.text, payload=msg.payload, notice=notice,
                     media=await media_refs(session, target.id, files), is_start=msg.is_start)
         new, effects = engine.step(tstate, inp, self._assisting(target, now, msg.channel))
         for effect in effects:

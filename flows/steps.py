@@ -142,7 +142,8 @@ def on_owner_name(t: Turn) -> None:
 
 
 def ask_phone(t: Turn) -> Reply:
-    return Reply(Msg("ask_phone"), (), Expect.TEXT, asks_contact=True)
+    # "Share my number" would share the agent's own number when an agent is answering.
+    return Reply(Msg("ask_phone"), (), Expect.TEXT, asks_contact=not t.ctx.assisting)
 
 
 def ask_description(t: Turn) -> Reply:

@@ -190,3 +190,17 @@ async def test_without_a_template_the_draft_waits_until_the_owner_writes(wa):  #
     assert await submissions_of(wa.db) == []
     assert await fadma.say("1") == ["submitted"]
     assert len(await submissions_of(wa.db)) == 1
+
+
+async def test_a_message_the_channel_cannot_read_keeps_the_agent_in_the_owners_draft(
+        wa):  # noqa: F811
+    _, invite = await make_agent(wa.db)
+    samira = WhatsAppUser(wa, wa_id="212661000111", profile="Samira")
+    await samira.say(f"agent-{invite}")
+    await samira.say("1")
+    await samira.say("0612345678")
+    assert await samira.say("2") == ["ask_business_name"]
+    # A location pin: WhatsApp sends no text and no media we read.
+    assert await samira.send(MessageType="location", Latitude="29.7", Longitude="-9.7") == [
+        "notice_unsupported", "ask_business_name"]
+    assert await samira.say("Tiwizi Argan") == ["ask_owner_name"]

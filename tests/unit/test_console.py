@@ -200,3 +200,12 @@ def test_an_owner_greeting_at_the_confirmation_gets_the_short_question_not_the_d
         _, effects = drive(state, first, context=ctx())
         assert keys(effects) == ["owner_confirm_short"]
         assert [b.payload for b in effects[0].buttons] == ["yes", "change", "no"]
+
+
+def test_an_agent_correcting_the_phone_is_not_offered_to_share_their_own_number():
+    state, effects = drive(assisted_draft(), Input(payload="edit:business"),
+                           Input(payload="edit:phone"), context=ctx(assisting=True))
+    assert keys(effects) == ["ask_phone"] and not effects[0].asks_contact
+    _, effects = drive(assisted_draft(), Input(payload="edit:business"),
+                       Input(payload="edit:phone"), context=ctx())
+    assert effects[0].asks_contact  # the owner themselves is

@@ -6,9 +6,17 @@ region 1 is Tanger-Tétouan-Al Hoceïma and region 12 Dakhla-Oued Ed-Dahab).
 census, plus craft and tourist towns that owners often come from.
 
 Matching ignores case, accents, hyphens, the Arabic article and Darija prefixes
-("f casa", "mn tanja", "فمراكش", "للرباط"), finds a city inside a short sentence,
-and falls back to fuzzy matching for typos. Each alias is data: spellings in
-French, English, Darija (Latin and Arabic script) and Arabic.
+("f casa", "mn tanja", "فمراكش", "للرباط") and finds a city inside a short sentence.
+Each alias is data: spellings in French, English, Darija (Latin and Arabic script)
+and Arabic. Well-known districts of the big cities ("Sidi Moumen", "Gueliz") name
+their city; a district name that several cities share only suggests them.
+
+A city is taken without asking only when the text names it (an alias, or a district
+of exactly one city), or for one slip in a long name ("casablnca": both the word and
+the name 7+ letters; two slips when both have 10+). Anything weaker is a suggestion
+for the owner to confirm. Everyday words ("chkoun", "salam", "شكون") and names after
+"hay", "derb", "douar", "حي"... (a district or village, not the city it looks like)
+are never taken for a city.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
+from pathlib import Path
 
 from flows.parsing.numbers import fold, squash
 
@@ -102,6 +111,7 @@ _CITY_DATA = (
      "tangier; tangiers; tanja; tanjah; tandja; tanjia; tangir; طنجه"),
     ("marrakech", "Marrakech", "مراكش", _MS,
      "marrakesh; marrakch; marakech; marakesh; mrakech; mrrakech; mrrakch; mrakch; mourrakouch;"
+     "mraksh; mrakesh; marakch; mrrakesh;"
      "marrakeche; marrakchi; marraquech; marrakech city; مراكيش"),
     ("sale", "Salé", "سلا", _RSK, "sale*; sla*; sala*; slaa"),
     ("meknes", "Meknès", "مكناس", _FM, "mknas; meknas; miknas; miknasa; mekness; مكناسة"),
@@ -235,6 +245,77 @@ REGIONS: dict[str, Region] = {rid: Region(rid, fr, ar) for rid, fr, ar, _ in _RE
 CITIES: dict[str, City] = {cid: City(cid, fr, ar, rid) for cid, fr, ar, rid, _ in _CITY_DATA}
 _RANK = {cid: i for i, cid in enumerate(CITIES)}
 
+# Districts and landmarks of the big cities that owners type instead of the city:
+# id, the cities it names, spellings (";"-separated). One city: that city, taken
+# without asking. A trailing "?" or several cities: the name is shared (most towns
+# have a "Hay Mohammadi", an "Agdal"...), so the cities are only suggested.
+_DISTRICT_DATA = (
+    # Casablanca
+    ("hay-mohammadi", "casablanca?",
+     "hay mohammadi; hay el mohammadi; hay lmohammadi; lhay lmohammadi; hay mohamadi;"
+     "7ay mohammadi; 7ay lmo7ammadi; l7ay lmo7ammadi; hay mo7ammadi; حي المحمدي; الحي المحمدي"),
+    ("mohammadi", "mohammedia casablanca",  # "lmohammadi": Hay Mohammadi, or Mohammedia
+     "mohammadi; lmohammadi; mo7ammadi; lmo7ammadi; المحمدي"),
+    ("hay-hassani", "casablanca?",
+     "hay hassani; hay el hassani; hay lhassani; lhay lhassani; 7ay hassani; l7ay l7assani;"
+     "حي الحسني; الحي الحسني"),
+    ("sidi-moumen", "casablanca", "sidi moumen; sidi momen; sidi mo2men; سيدي مومن; سيدي مؤمن"),
+    ("ain-sebaa", "casablanca",
+     "ain sebaa; ain sbaa; ain seba; ain sba3; 3in sbaa; 3in sba3; 3ayn sba3; عين السبع"),
+    ("maarif", "casablanca", "maarif; lmaarif; el maarif; ma3arif; lma3arif; المعاريف"),
+    ("sidi-maarouf", "casablanca",
+     "sidi maarouf; sidi marouf; sidi ma3rouf; sidi maaarouf; سيدي معروف"),
+    ("ain-chock", "casablanca", "ain chock; ain chok; ain chak; 3in chok; 3in chk; عين الشق"),
+    ("sidi-bernoussi", "casablanca",
+     "sidi bernoussi; sidi bernousi; sidi barnoussi; bernoussi; lbernoussi; سيدي البرنوصي;"
+     "البرنوصي"),
+    ("derb-sultan", "casablanca", "derb sultan; derb soltan; derb sultane; درب السلطان"),
+    ("derb-omar", "casablanca", "derb omar; derb 3mar; derb amar; درب عمر"),
+    ("derb-ghallef", "casablanca", "derb ghallef; derb ghalef; derb ghlef; درب غلف"),
+    ("ben-msick", "casablanca", "ben msik; ben msick; ben m sick; bnmsik; bn msik; بن مسيك"),
+    ("ain-diab", "casablanca", "ain diab; 3in diab; عين الذئاب"),
+    ("anfa", "casablanca", "anfa; انفا; أنفا"),
+    ("mers-sultan", "casablanca", "mers sultan; mers soltan; مرس السلطان"),
+    ("roches-noires", "casablanca", "roches noires; roche noire; الصخور السوداء"),
+    ("lissasfa", "casablanca", "lissasfa; lisasfa; ليساسفة"),
+    # Marrakech
+    ("gueliz", "marrakech", "gueliz; guiliz; gliz; geliz; kliz; جليز; كليز; كيليز"),
+    ("daoudiate", "marrakech", "daoudiate; daoudiat; dawdiyat; daoudiyat; الداوديات"),
+    ("mhamid", "marrakech?",  # also M'Hamid El Ghizlane, a desert village near Zagora
+     "mhamid; m hamid; lmhamid; el mhamid; lm7amid; m7amid; المحاميد"),
+    ("sidi-youssef-ben-ali", "marrakech",
+     "sidi youssef ben ali; sidi youssef ben 3li; sidi yousef ben ali; syba;"
+     "سيدي يوسف بن علي"),
+    ("semlalia", "marrakech", "semlalia; smlalia; السملالية"),
+    ("sidi-ghanem", "marrakech", "sidi ghanem; sidi ghanm; سيدي غانم"),
+    ("jemaa-el-fna", "marrakech",
+     "jemaa el fna; jamaa el fna; jemaa lfna; jam3 lfna; jma lfna; jamaa lfna; جامع الفنا;"
+     "جامع لفنا; ساحة جامع الفنا"),
+    ("bab-doukkala", "marrakech", "bab doukkala; bab dokkala; bab dkala; باب دكالة"),
+    ("hivernage", "marrakech", "hivernage; l hivernage"),
+    # Rabat and Salé
+    ("agdal", "rabat fes marrakech", "agdal; agudal; akdal; اكدال"),
+    ("hay-riad", "rabat?", "hay riad; hay ryad; hay riyad; 7ay riad; 7ay ryad; حي الرياض"),
+    ("yacoub-el-mansour", "rabat",
+     "yacoub el mansour; yacoub mansour; yaacoub el mansour; yacoub lmansour;"
+     "ya3koub lmansour; ya3qoub lmansour; يعقوب المنصور"),
+    ("souissi", "rabat", "souissi; swissi; السويسي"),
+    ("diour-jamaa", "rabat", "diour jamaa; diour jemaa; dyour jam3; ديور الجامع"),
+    ("tabriquet", "sale", "tabriquet; tabriket; tabrikt; tabrikit; تابريكت"),
+    ("hay-karima", "sale", "hay karima; 7ay karima; حي كريمة"),
+    # Tanger, Agadir
+    ("beni-makada", "tanger", "beni makada; bni makada; bnimakada; bni mkada; بني مكادة"),
+    ("talborjt", "agadir", "talborjt; talbordjt; تالبرجت"),
+    ("tikiouine", "agadir", "tikiouine; tikiwin; tikiouin; تيكيوين"),
+)
+
+# district id -> (its cities, best guess first; True when it names exactly one city)
+DISTRICTS: dict[str, tuple[tuple[str, ...], bool]] = {
+    did: (tuple(c.rstrip("?") for c in cities.split()),
+          len(cities.split()) == 1 and not cities.endswith("?"))
+    for did, cities, _ in _DISTRICT_DATA
+}
+
 # Words of a sentence around a place name: "ana f casa", "je suis à Fès", "من مراكش".
 _STOPWORDS_TEXT = """
 ana ani rani rah ra nta nti hna ahna ihna f fi fe fl fel mn men min man mne m b bi bl l el al
@@ -260,6 +341,36 @@ jiha jihat ljiha region regions la le l de du des d el al reg n no num numero nu
 جهة الجهة جهات رقم
 """
 
+# Everyday words a few letters away from a name ("chkoun" - "chaoun", "شكون" - "شاون",
+# "tanya" - "tanja"): never read as a misspelt place. The language detector's word
+# lists (flows/langdata) add the rest of the vocabulary owners type.
+_COMMON_WORDS_TEXT = """
+chkoun chkon shkoun chkun skoun chkoune achkoun chno chnou achno ach wach kifach kifash
+fin fayn fein mnin mnine feen imta 3lach 3lah lach ki kidayr kidayra labas bikhir
+lhamdoulah hamdoulah hamdullah salam salamo slam slm salamu ssalam wakha wakhha waxa
+wakhkha iyeh ewa yallah yalah safi bslama beslama inchallah nchallah mzyan mzyana zwin
+zwina bzaf chwiya chwia 3afak afak 3awni smiti smitek smiya sahbi khoya khti lalla
+hadchi hada hadi hadik hadak tanya tania wa7d wa7da wahed wahda tnin tlata mrhba marhba
+merci mercii oui ouais non nan bonjour bonsoir salut coucou allo alo svp stp pardon
+desole daccord dacc parfait entreprise societe ville quartier adresse maroc morocco
+lmaghrib lmghrib bled lblad tswira tsawer
+شكون شنو اش آش واش كيفاش فين فاين منين علاش إمتا امتا كيداير لاباس بخير الحمدلله سلام
+السلام واخا إيه ايه صافي بسلامة مزيان مزيانة زوين بزاف شوية عافاك سميتي صاحبي خويا
+هادشي هادي هادا تانية واحد واحدة مرحبا شكرا نعم لا انا أنا هنا المغرب العنوان الحي
+الرابط التصويرة تصويرة
+"""
+_LEXICON_DIR = Path(__file__).resolve().parent.parent / "langdata"
+_LEXICON_FILES = ("words_ary.txt", "words_fr.txt", "words_en.txt", "words_ar.txt",
+                  "vocab_fr.txt", "vocab_en.txt")
+# Words after which a name is a district or a village ("hay mohammadi", "douar
+# lmhaija"), not the city it looks like.
+_DISTRICT_MARKERS_TEXT = """
+hay 7ay lhay l7ay hy quartier qartier kartier derb drb cite lotissement lot residence
+douar dwar ddouar zone secteur
+حي الحي درب دوار الدوار تجزئة اقامة إقامة قرية منطقة
+"""
+_ARTICLES_TEXT = "el al l le la ال"
+
 
 def _folded_set(text: str) -> frozenset[str]:
     return frozenset(fold(w) for w in text.split())
@@ -268,6 +379,21 @@ def _folded_set(text: str) -> frozenset[str]:
 _STOPWORDS = _folded_set(_STOPWORDS_TEXT)
 _LOCATIVES = _folded_set(_LOCATIVES_TEXT)
 _REGION_FILLER = _folded_set(_REGION_FILLER_TEXT)
+_DISTRICT_MARKERS = _folded_set(_DISTRICT_MARKERS_TEXT)
+_ARTICLES = _folded_set(_ARTICLES_TEXT)
+
+
+def _lexicon_words() -> frozenset[str]:
+    words: set[str] = set()
+    for name in _LEXICON_FILES:
+        try:
+            lines = (_LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+        except OSError:  # pragma: no cover - the word lists only widen the guard
+            continue
+        for line in lines:
+            if line.strip() and not line.lstrip().startswith("#"):
+                words.update(_words(line, 1000))
+    return frozenset(words)
 _LAT_PREFIXES = ("fl", "bl", "ml", "f", "l", "b", "m")
 _AR_PREFIXES = ("لل", "وف", "وب", "ول", "ف", "ب", "ل", "و")
 
@@ -348,25 +474,25 @@ class _Index:
             return value, sq in self.squashed_ambiguous
         return None
 
-    def near(self, query: str, cap: int) -> tuple[tuple[int, str, bool], ...]:
-        """(edit distance, value, ambiguous) of keys within `cap` edits of the query."""
+    def near(self, query: str, cap: int) -> tuple[tuple[int, str, bool, str], ...]:
+        """(edit distance, value, ambiguous, key) of keys within `cap` edits of the query."""
         return self._near(query, cap)
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - the two indexes live for the process
-    def _near(self, query: str, cap: int) -> tuple[tuple[int, str, bool], ...]:
+    def _near(self, query: str, cap: int) -> tuple[tuple[int, str, bool, str], ...]:
         grams = _bigrams(query)
         counts = Counter(chain.from_iterable(self.grams.get(g, ()) for g in grams))
         # An insertion, deletion or substitution removes at most two of the longer
         # string's bigrams (a swap three): keys sharing fewer are too far to check.
         slack = 2 * cap + 1
         need = len(grams) - slack
-        out: list[tuple[int, str, bool]] = []
+        out: list[tuple[int, str, bool, str]] = []
         for key in [k for k, shared in counts.items() if shared >= need]:
             if counts[key] < self.gram_count[key] - slack or abs(len(key) - len(query)) > cap:
                 continue
             d = _distance(query, key, cap)
             if d <= cap:
-                out.append((d, self.exact[key], key in self.ambiguous))
+                out.append((d, self.exact[key], key in self.ambiguous, key))
         return tuple(out)
 
     def prefixed(self, query: str) -> list[str]:
@@ -423,12 +549,22 @@ def _alias_entries(name_fr: str, name_ar: str, extra: str, value: str):
             yield alias.rstrip("*"), value, alias.endswith("*")
 
 
-_CITY_INDEX = _Index(
-    entry for cid, fr, ar, _, extra in _CITY_DATA for entry in _alias_entries(fr, ar, extra, cid)
-)
+_DISTRICT_PREFIX = "@"  # index values for districts: "@gueliz"; cities are plain ids
+
+_CITY_INDEX = _Index(chain(
+    (entry for cid, fr, ar, _, extra in _CITY_DATA
+     for entry in _alias_entries(fr, ar, extra, cid)),
+    ((alias.strip(), _DISTRICT_PREFIX + did, False)
+     for did, _, extra in _DISTRICT_DATA
+     for alias in [did.replace("-", " "), *extra.split(";")] if alias.strip()),
+))
 _REGION_INDEX = _Index(
     entry for rid, fr, ar, extra in _REGION_DATA for entry in _alias_entries(fr, ar, extra, rid)
 )
+# Everyday words are never typos of a place, unless they are one of its spellings
+# ("safi" = "enough" is also Safi: that case is handled as an ambiguous alias).
+_COMMON_WORDS = (_folded_set(_COMMON_WORDS_TEXT) | _lexicon_words()) - frozenset(
+    chain(_CITY_INDEX.exact, _REGION_INDEX.exact))
 
 
 @dataclass(frozen=True)
@@ -467,9 +603,21 @@ def _exact_hits(words: list[str], index: _Index) -> list[_Hit]:
                        and o.end - o.start > h.end - h.start for o in hits)]
 
 
+def _is_district(value: str) -> bool:
+    return value.startswith(_DISTRICT_PREFIX)
+
+
+def _cities_of(value: str) -> tuple[str, ...]:
+    """The city ids an index value stands for: itself, or a district's cities."""
+    if _is_district(value):
+        return DISTRICTS[value.removeprefix(_DISTRICT_PREFIX)][0]
+    return (value,)
+
+
 def _best_hit(words: list[str], hits: list[_Hit]) -> _Hit | None:
     content = [i for i, w in enumerate(words) if w not in _STOPWORDS]
-    for h in sorted(hits, key=lambda h: (h.ambiguous, h.start)):
+    # A city named outright beats a district ("agdal, rabat"), then the first said.
+    for h in sorted(hits, key=lambda h: (h.ambiguous, _is_district(h.value), h.start)):
         if not h.ambiguous:
             return h
         # An everyday word ("safi" = enough, "jdida" = new) is a place only when it
@@ -485,64 +633,122 @@ def _cap(length: int) -> int:
     return 1 if length <= 5 else 2
 
 
+def _letters(key: str) -> int:
+    """Letters that count as evidence: the Arabic article "ال" is not part of a name."""
+    return len(key) - 2 if key.startswith("ال") and len(key) > 4 else len(key)
+
+
+def _sure(d: int, query: str, key: str) -> bool:
+    """Is one typed word, `d` edits from a name, that name without asking? Only for
+    long words: "casablnca" is Casablanca, but "chkoun" is not Chefchaouen ("chaoun")."""
+    shorter = min(_letters(query), _letters(key))
+    return (d == 1 and shorter >= 7) or (d == 2 and shorter >= 10)
+
+
+def _in_district(words: list[str], start: int, end: int) -> bool:
+    """Is words[start:end] a district or village name: after "hay", "derb", "douar",
+    "حي"... (articles skipped: "hay el mohammadi"), or containing one?"""
+    if any(w in _DISTRICT_MARKERS for w in words[start:end]):
+        return True
+    i = start - 1
+    while i >= 0 and words[i] in _ARTICLES:
+        i -= 1
+    return i >= 0 and words[i] in _DISTRICT_MARKERS
+
+
 def _fuzzy(words: list[str], index: _Index) -> tuple[str | None, list[str]]:
     """(confident value or None, suggestions best first) for typos of a name."""
     content = [w for w in words if w not in _STOPWORDS and not w.isdigit()]
     if len(content) > _MAX_FUZZY_WORDS:
         return None, []  # a long sentence naming no known place: its words are not typos
-    queries = [w for w in content if len(w) >= 4]
+
+    def typo_like(w: str) -> bool:
+        return w not in _STOPWORDS and w not in _COMMON_WORDS and not w.isdigit()
+
+    # (query, is a district or village name)
+    queries: list[tuple[str, bool]] = [
+        (w, _in_district(words, i, i + 1)) for i, w in enumerate(words)
+        if len(w) >= 4 and typo_like(w)
+    ]
     # Several words typed as one name: "beni melal", "at melloul" ("at" alone is a
-    # stopword). Long stopwords ("suis", "salam") are never part of a name.
+    # stopword). Long stopwords ("suis", "salam") are never part of a name, and a
+    # span of everyday words ("chkoun nta") is not one.
     for n in (2, 3):
         for i in range(len(words) - n + 1):
             span = words[i:i + n]
-            if any(w not in _STOPWORDS for w in span) and not any(
+            if any(typo_like(w) for w in span) and not any(
                 w.isdigit() or (len(w) >= 4 and w in _STOPWORDS) for w in span
             ):
-                queries.append("".join(span))
+                queries.append(("".join(span), _in_district(words, i, i + n)))
     # value -> (distance, -query length, ambiguous): fewer slips first, then the one
     # that explains more of the text ("fqih ben salah" over "salah").
     best: dict[str, tuple[int, int, bool]] = {}
-    for q in queries[:_MAX_FUZZY_QUERIES]:
-        for d, value, ambiguous in index.near(q, _cap(len(q))):
+    sure: set[str] = set()
+    for q, district in queries[:_MAX_FUZZY_QUERIES]:
+        for d, value, ambiguous, key in index.near(q, _cap(len(q))):
             score = (d, -len(q), ambiguous)
             if value not in best or score < best[value]:
                 best[value] = score
-    ranked = sorted(best, key=lambda v: (best[v], _RANK.get(v, 0)))
+                sure.discard(value)
+                # A close slip in a long name; never in a district's name (it only
+                # suggests its cities) nor in a word after "hay", "douar"...
+                if (_sure(d, q, key) and not ambiguous and not district
+                        and not _is_district(value)):
+                    sure.add(value)
+    ranked = sorted(best, key=lambda v: (best[v], _RANK.get(_cities_of(v)[0], 0)))
     if ranked:
-        d, neg_len, ambiguous = best[ranked[0]]
-        qlen = -neg_len
-        unique = len(ranked) == 1 or best[ranked[1]][:2] > (d, neg_len)
-        # One slip in a word of 5+ letters ("agadr", "casablnca"), or two in 9+, is
-        # close enough to take without asking; an everyday word never is.
-        close = (d <= 1 and qlen >= 5) or (d == 2 and qlen >= 9)
-        if unique and close and not ambiguous:
+        unique = len(ranked) == 1 or best[ranked[1]][:2] > best[ranked[0]][:2]
+        if unique and ranked[0] in sure:
             return ranked[0], ranked
         return None, ranked
-    # "sidi", "beni": the start of several names.
+    # "sidi", "beni": the start of several city names (not of districts).
     prefixed: list[str] = []
-    for q in queries:
+    for q, _ in queries:
         if len(q) >= 4:
             for value in index.prefixed(q):
-                if value not in prefixed:
+                if value not in prefixed and not _is_district(value):
                     prefixed.append(value)
-    return None, sorted(prefixed, key=lambda v: _RANK.get(v, 0))
+    return None, sorted(prefixed, key=lambda v: _RANK.get(_cities_of(v)[0], 0))
+
+
+def _suggest(values: Iterable[str]) -> tuple[City, ...]:
+    """Up to 3 cities for index values (a district gives its cities), best first."""
+    out: list[City] = []
+    for value in values:
+        for cid in _cities_of(value):
+            if CITIES[cid] not in out:
+                out.append(CITIES[cid])
+    return tuple(out[:3])
 
 
 def match_city(text: str) -> CityMatch:
     """The city named in the text ("casa", "dar lbida", "ana f casa", "je suis à Fès",
-    "من مراكش"); else up to 3 suggestions for a near miss; else nothing."""
+    "من مراكش", "sidi moumen"); else up to 3 suggestions to confirm (a near miss, a
+    district several cities have: "agdal"); else nothing."""
     try:
         words = _words(text)
         hit = _best_hit(words, _exact_hits(words, _CITY_INDEX))
         if hit is not None:
-            return CityMatch(CITIES[hit.value], ())
+            if not _is_district(hit.value):
+                return CityMatch(CITIES[hit.value], ())
+            cities, sure = DISTRICTS[hit.value.removeprefix(_DISTRICT_PREFIX)]
+            if sure:
+                return CityMatch(CITIES[cities[0]], ())
+            return CityMatch(None, _suggest([hit.value]))
         confident, ranked = _fuzzy(words, _CITY_INDEX)
         if confident is not None:
             return CityMatch(CITIES[confident], ())
-        return CityMatch(None, tuple(CITIES[v] for v in ranked[:3]))
+        return CityMatch(None, _suggest(ranked))
     except (ValueError, IndexError, KeyError):  # pragma: no cover - defensive
         return CityMatch(None, ())
+
+
+def _region_of(value: str) -> Region | None:
+    """The region of a city, or of a district of exactly one city."""
+    if _is_district(value):
+        cities, sure = DISTRICTS[value.removeprefix(_DISTRICT_PREFIX)]
+        return REGIONS[CITIES[cities[0]].region_id] if sure else None
+    return REGIONS[CITIES[value].region_id]
 
 
 def match_region(text: str) -> Region | None:
@@ -559,8 +765,8 @@ def match_region(text: str) -> Region | None:
         if hit is not None:
             return REGIONS[hit.value]
         city = _best_hit(words, _exact_hits(words, _CITY_INDEX))
-        if city is not None:
-            return REGIONS[CITIES[city.value].region_id]
+        if city is not None and (region := _region_of(city.value)) is not None:
+            return region
         confident, _ = _fuzzy(words, _REGION_INDEX)
         if confident is not None:
             return REGIONS[confident]

@@ -56,6 +56,8 @@ class Assist:
             if replies is not None:
                 return state, replies
             state.console.target = None  # the draft is no longer theirs: back to the menu
+        elif helping:
+            await self._let_go(session, state)
         listings = await self.listings(session, state.console.agent_id)
         state, effects = console.step(state, inp, ctx, listings)
         replies: list[Reply] = []
@@ -105,6 +107,11 @@ class Assist:
         if target is None:
             return None
         tstate = ConversationState.model_validate(target.state or {})
+        if engine.owner_holds(tstate, now):
+            state.console.target = None
+            return [Reply(Msg("assist_owner_busy")), console.menu()]
+        if tstate.assisted_by is None:  # an owner who came by the agent's link: now helped
+            tstate.assisted_by = state.console.agent_id
         # No contact_phone: a number the agent's channel vouches for is the agent's own.
         inp = Input(text=msg.text, payload=msg.payload, notice=notice,
                     media=await media_refs(session, target.id, files), is_start=msg.is_start)
@@ -137,6 +144,8 @@ class Assist:
         if target is None:
             return [Reply(Msg("stale_button")), console.menu()]
         tstate = ConversationState.model_validate(target.state or {})
+        if engine.owner_holds(tstate, now):
+            return [Reply(Msg("assist_owner_busy")), console.menu()]
         opened = []
         if target.step == "start":  # nothing yet: the agent starts with the owner's language
             tstate = ConversationState(step="language", language=state.language or "ary",
@@ -148,6 +157,16 @@ class Assist:
             opened.append(Reply(Msg("agent_opened", {"name": name})))
         state.console.target = target.id
         return opened + engine.resume(tstate, self._assisting(target, now))
+
+    async def _let_go(self, session, state) -> None:
+        """The agent went back to their menu: the owner may answer at once."""
+        target = await self._target(session, state, state.console.target)
+        if target is None:
+            return
+        tstate = ConversationState.model_validate(target.state or {})
+        if tstate.agent_at is not None:
+            tstate.agent_at = None
+            await self._save(session, target, tstate)
 
     async def _ask_owner(self, session, target, tstate, now, key: str) -> None:
         """The owner's own message: the whole draft, and whether they agree to send it."""
@@ -185,9 +204,10 @@ class Assist:
     async def _referral(self, session, state) -> list[Reply]:
         code = await agents.referral_code(session, state.console.agent_id)
         settings = self.turns.settings
-        every = links.links(settings, code, "referral")
-        return [Reply(Msg("agent_referral", {"link": links.preferred_link(settings, code),
-                                             "web": every["web"]}),
+        web, preferred = links.links(settings, code, "referral")["web"], \
+            links.preferred_link(settings, code)
+        return [Reply(Msg("agent_referral", {"link": preferred, "web": web,
+                                             "also_web": int(web != preferred)}),
                       image=links.qr_url(settings, code)),
                 console.menu()]
 

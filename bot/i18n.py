@@ -16,7 +16,7 @@ from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
 
-from flows.choices import ANSWERS, COMMANDS, LABELS
+from flows.choices import ANSWERS, COMMANDS, LABELS, WORD_CHOICES
 from flows.model import Button, Lexicon, Msg, Reply
 from flows.text import normalise
 
@@ -139,6 +139,9 @@ class Catalog:
             for intent in (*COMMANDS, *ANSWERS):
                 for word in self.words(locale, f"words_{intent}"):
                     words[word].add(intent)
+            for key, payload in WORD_CHOICES.items():
+                for word in self.words(locale, key):
+                    words[word].add(payload)
             for key, payload in LABELS.items():
                 if self.has(locale, key):
                     label = normalise(self.text(locale, Msg(key)))

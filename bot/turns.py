@@ -7,6 +7,7 @@ the rendered replies.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -23,8 +24,8 @@ from flows.model import (
     DraftSubmitted,
     Input,
     Lexicon,
-    Msg,
     Reply,
+    TellAgent,
 )
 from storage import agents, conversations, outbox, submissions
 from storage.db import Database
@@ -164,10 +165,11 @@ class Turns:
             row = await session.get(Inbound, inbound_id, populate_existing=True)
             if row.processed_at is not None:  # another process got here first
                 return []
-            new_state, replies = await self._step(session, conv, msg, files, now)
-            await conversations.mark_processed(session, inbound_id)
             # They wrote: the window is open again, and what waited goes first.
             rows = await outbox.release_held(session, conv.id)
+            new_state, replies = await self._step(session, conv, msg, files, now,
+                                                  released=bool(rows))
+            await conversations.mark_processed(session, inbound_id)
             if not replies or msg.group and await conversations.more_of_group(
                     session, conv.id, msg.group, inbound_id):
                 return rows
@@ -222,7 +224,8 @@ class Turns:
         }, status=status, conversation_id=conv.id)
 
     async def _step(self, session, conv, msg: InboundMessage,
-                    files: tuple[StoredFile | Refused, ...], now: datetime):
+                    files: tuple[StoredFile | Refused, ...], now: datetime, *,
+                    released: bool = False):
         """The engine's turn inside the caller's transaction: media rows, state, submission."""
         state = ConversationState.model_validate(conv.state or {})
         ctx = self.context(msg.channel, msg.channel_phone, now)
@@ -246,15 +249,16 @@ class Turns:
                     media=await media_refs(session, conv.id, files),
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
                     is_start=msg.is_start or bool(referral and state.step == "start"),
-                    profile_name=msg.profile_name, referral=referral, notice=notice)
+                    profile_name=msg.profile_name, referral=referral, notice=notice,
+                    released=released)
         new_state, effects = engine.step(state, inp, ctx)
-        for effect in effects:
+        for i, effect in enumerate(effects):
             if isinstance(effect, DraftSubmitted):
                 await submissions.record(session, conv, new_state, now)
-                if new_state.assisted_by:
-                    await self.assist.tell_agent(session, new_state.assisted_by, Reply(Msg(
-                        "agent_owner_confirmed", {"name": new_state.draft.business_name or ""})),
-                        f"confirmed:{conv.id}:{new_state.revision}")
+            elif isinstance(effect, TellAgent) and new_state.assisted_by is not None:
+                source = hashlib.sha256(f"{msg.channel}:{msg.external_id}".encode()).hexdigest()
+                await self.assist.tell_agent(session, new_state.assisted_by, Reply(effect.msg),
+                                             f"agent:{source[:32]}:{i}")
         await self._save(session, conv, new_state, now)
         return new_state, [e for e in effects if isinstance(e, Reply)]
 

@@ -35,6 +35,10 @@ def language_label(language: str) -> str:
     return f"lang_{language}"
 
 
+# What the review's correction menu offers (flows.steps reads and asks them).
+BUSINESS_FIELDS = ("business_name", "owner_name", "city", "sector", "ice", "phone", "email")
+PRODUCT_FIELDS = ("product_name", "photos", "description", "price", "moq")
+
 # label key -> payload: the labels owners may type instead of pressing the button.
 LABELS: dict[str, str] = {
     **{language_label(lang): f"lang:{lang}" for lang in LANGUAGE_BUTTONS},
@@ -56,4 +60,15 @@ LABELS: dict[str, str] = {
     "btn_agent_list": "agent:list",
     "btn_agent_link": "agent:link",
     "btn_agent_menu": "agent:menu",
+    "btn_edit_business": "edit:business",
+    **{f"field_{f}": f"edit:{f}" for f in BUSINESS_FIELDS + PRODUCT_FIELDS},
+}
+# words key -> payload: what people type for a choice besides its label
+# ("darija", "zit argan", "nouveau"), in locales as words_<...>.
+WORD_CHOICES: dict[str, str] = {
+    **{f"words_lang_{lang}": f"lang:{lang}" for lang in LANGUAGE_BUTTONS},
+    **{f"words_sector_{s}": f"sector:{s}" for s in SECTORS},
+    "words_agent_new": "agent:new",
+    "words_agent_list": "agent:list",
+    "words_agent_link": "agent:link",
 }

@@ -119,10 +119,13 @@ def step(state: ConversationState, inp: Input, ctx: Context,
             s.script = "Latn" if language == "fr" else "Arab" if language == "ar" else s.script
         effects.append(question(s, listings))
     elif choice == "language":
-        effects.append(Reply(Msg("ask_language"), tuple(
+        effects.append(Reply(Msg("agent_ask_language"), tuple(
             btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS),
             Expect.CHOICE))
-    elif choice in ("agent:menu", "menu", "back", "greeting", "help") or (
+    elif choice == "help":
+        console.asking = None
+        effects += [Reply(Msg("agent_help")), menu()]
+    elif choice in ("agent:menu", "menu", "back", "greeting") or (
             choice is None and not (inp.text or inp.payload or inp.contact_phone or inp.media)):
         console.asking = None
         effects.append(menu())

@@ -12,6 +12,8 @@ Order of reading one input:
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from flows import events
 from flows.choices import COMMANDS, language_label
 from flows.language import analyse
@@ -28,6 +30,7 @@ from flows.model import (
     OwnerConfirmation,
     ProductDraft,
     Reply,
+    TellAgent,
 )
 from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn
 from flows.text import clean, has_letters, normalise, word_count
@@ -39,6 +42,20 @@ NAME_STEPS = frozenset({"business_name", "owner_name", "ice", "phone", "email",
                         "product_name"})
 # A free-text message must be at least this long before we offer to switch language.
 SWITCH_MIN_WORDS = 3
+# In a draft an agent helps with, whoever typed last holds it this long: an owner's "salam"
+# must not become the answer to the question the agent is on, nor the other way round.
+HOLD = timedelta(minutes=20)
+
+
+def agent_holds(state: ConversationState, now: datetime) -> bool:
+    """An agent is filling the draft in right now: the owner waits (not at the confirmation)."""
+    return state.agent_at is not None and now - state.agent_at < HOLD \
+        and state.step not in ("owner_confirm", "submitted")
+
+
+def owner_holds(state: ConversationState, now: datetime) -> bool:
+    """The owner has been answering themselves just now: the agent leaves it to them."""
+    return state.owner_at is not None and now - state.owner_at < HOLD
 
 
 def step(
@@ -166,7 +183,7 @@ class Turn:
     def submit(self) -> None:
         if self.ctx.assisting:
             # An agent cannot agree for the owner: the owner confirms on their own phone.
-            self.s.pending, self.s.editing = None, False
+            self.s.pending, self.s.editing, self.s.agent_at = None, False, None
             self.s.step = "owner_confirm"
             self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""})))
             self.effects.append(OwnerConfirmation())
@@ -177,6 +194,9 @@ class Turn:
         self.s.revision += 1
         self.goto("submitted")
         self.effects.append(DraftSubmitted(revision=self.s.revision))
+        if self.s.assisted_by is not None:
+            self.effects.append(TellAgent(Msg("agent_owner_confirmed",
+                                              {"name": self.s.draft.business_name or ""})))
 
     def _applies(self, step_id: str) -> bool:
         if step_id == "phone" and self.ctx.channel_phone and not self.s.draft.phone:
@@ -189,6 +209,8 @@ class Turn:
     def run(self) -> None:
         if self.inp.event:
             events.apply(self, self.inp.event)
+            return
+        if self.s.assisted_by is not None and self._shared_draft():
             return
         if self.inp.profile_name and not self.s.profile_name:
             self.s.profile_name = clean(self.inp.profile_name, 120) or None
@@ -240,6 +262,24 @@ class Turn:
         # Offered only under a question without buttons: the newest buttons are the live ones.
         if speaks and isinstance(last, Reply) and not last.buttons and self.s.step != "language":
             self._offer_language_switch()
+
+    def _shared_draft(self) -> bool:
+        """A draft an agent helps with: note who is typing; True when this input is done."""
+        now = self.ctx.now
+        if self.ctx.assisting:
+            self.s.agent_at = now
+            return False
+        if agent_holds(self.s, now):
+            self.say(Reply(Msg("owner_agent_busy")))
+            return True
+        joining = self.s.owner_at is None and self.s.consent_at is None
+        self.s.owner_at = now
+        if joining and self.s.step not in ("owner_confirm", "submitted"):
+            # Their first message here: what they wrote answers no question they have seen.
+            self.say(Reply(Msg("owner_joined")))
+            self.say(self.question())
+            return True
+        return False
 
     def _first_contact(self) -> None:
         """Guess the language from the first words and confirm it with three buttons."""
@@ -345,6 +385,12 @@ class Turn:
             self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))
             self.say(self.question())
             return True
+        if choice == "greeting" and self.inp.released:
+            return True  # what waited for them goes out now and ends with the question
+        if choice == "greeting" and self.s.step in ("language", "consent"):
+            self.say(Reply(Msg("greeting_hello")))  # they just arrived: no "welcome back"
+            self.say(self.question())
+            return True
         if choice in ("where", "greeting") and self.s.step == "owner_confirm" \
                 and not self.ctx.assisting:
             # The whole draft came just before (held until they wrote): ask, don't repeat it.
@@ -363,6 +409,8 @@ class Turn:
             return True
         voice = self.s.step == "description" and self.s.current_product is not None \
             and self.s.current_product.voice_media_id
+        if choice == "no" and STEPS[self.s.step].optional and not self.s.pending:
+            choice = "skip"  # "Your e-mail? (optional)" - "no": they have none
         if choice == "skip" and self.s.step not in ("review",) and not voice:
             if STEPS[self.s.step].optional:
                 setattr(self.s.draft, self.s.step, None)

@@ -75,6 +75,9 @@ class Input:
     # "edited", "file_too_large", "contact_not_yours", "unsupported" (see NOTICES).
     notice: str | None = None
     event: dict[str, Any] | None = None  # from outside the chat: a decision, a reminder
+    # Messages held for the owner (WhatsApp's window) go out with this turn, ending with the
+    # open question: a mere greeting needs no answer of its own.
+    released: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,14 @@ class OwnerConfirmation:
     agree and send it (the submission waits for their answer)."""
 
 
-Effect = Reply | DraftSubmitted | OwnerConfirmation
+@dataclass(frozen=True)
+class TellAgent:
+    """News for the field agent who helped with this draft, in their own chat."""
+
+    msg: Msg
+
+
+Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -211,6 +221,9 @@ class ConversationState(BaseModel):
     referral: str | None = None
     fix: list[str] = Field(default_factory=list)  # fields an admin sent back, in order
     assisted_by: int | None = None  # the agent who filled the draft in with the owner
+    # Who last typed in a draft an agent helps with: one side at a time (flows.engine.HOLD).
+    agent_at: datetime | None = None
+    owner_at: datetime | None = None
     console: Console | None = None  # set on a field agent's own chat
 
     @property

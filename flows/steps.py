@@ -49,7 +49,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from flows.choices import (
+    BUSINESS_FIELDS,
     LANGUAGE_BUTTONS,
+    PRODUCT_FIELDS,
     SECTORS,
     UNIT_BUTTONS,
     language_label,
@@ -57,7 +59,17 @@ from flows.choices import (
     unit_label,
 )
 from flows.language import analyse
-from flows.model import LANGUAGES, MAX_PHOTOS, Amount, Button, Expect, Msg, Photo, Reply
+from flows.model import (
+    LANGUAGES,
+    MAX_PHOTOS,
+    Amount,
+    Button,
+    Expect,
+    Msg,
+    Photo,
+    Reply,
+    TellAgent,
+)
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
 from flows.parsing.places import CITIES, REGIONS, match_city, match_region
@@ -76,7 +88,7 @@ def btn(key: str, payload: str, **params) -> Button:
     return Button(Msg(key, params), payload)
 
 
-def plain(text: str, payload: str) -> Button:
+def plain(text: str | Msg, payload: str) -> Button:
     return Button(Msg("label_plain", {"text": text}), payload)
 
 
@@ -102,8 +114,23 @@ def amount_msg(amount: Amount | None) -> Msg:
     return Msg("amount_value", {"amount": low, "unit": Msg(unit_label(amount.unit))})
 
 
-def place_name(t: Turn, fr: str, ar: str) -> str:
-    return ar if t.s.locale in ("ar", "ary-Arab") else fr
+def quantity_msg(amount: Amount | None) -> Msg:
+    """A minimum order: a quantity of a unit, not a price."""
+    if amount is None:
+        return Msg("value_missing")
+    top = amount.amount_max if amount.amount_max is not None else amount.amount
+    count = int(top) if top == top.to_integral_value() else float(top)
+    params = {"amount": fmt_amount(amount.amount),
+              "unit": Msg(f"units_{amount.unit}", {"count": count}) if amount.unit else ""}
+    if amount.amount_max is not None:
+        params["amount"] = f"{params['amount']}–{fmt_amount(amount.amount_max)}"
+    return Msg("quantity_value" if amount.unit else "quantity_only", params)
+
+
+def place_name(fr: str, ar: str) -> Msg:
+    """A town or region in the script of whoever reads it (an agent may read an owner's
+    draft in another locale): each locale's `place_name` picks one."""
+    return Msg("place_name", {"fr": fr, "ar": ar})
 
 
 # --- questions -----------------------------------------------------------
@@ -153,7 +180,7 @@ def ask_description(t: Turn) -> Reply:
 
 
 def ask_region(t: Turn) -> Reply:
-    buttons = tuple(plain(place_name(t, r.name_fr, r.name_ar), f"region:{r.id}")
+    buttons = tuple(plain(place_name(r.name_fr, r.name_ar), f"region:{r.id}")
                     for r in REGIONS.values())
     return Reply(Msg("ask_region", {"city": t.s.draft.city or ""}), buttons, Expect.CHOICE)
 
@@ -202,15 +229,15 @@ def draft_params(t: Turn) -> dict:
             "photos": len(p.photos),
             "description": p.description or "",
             "price": amount_msg(p.price),
-            "moq": amount_msg(p.moq),
+            "moq": quantity_msg(p.moq),
         })
         for i, p in enumerate(d.products)
     ]
     return {
         "business_name": d.business_name or "",
         "owner_name": d.owner_name or "",
-        "city": place_name(t, city.name_fr, city.name_ar) if city else d.city or "",
-        "region": place_name(t, region.name_fr, region.name_ar) if region else "",
+        "city": place_name(city.name_fr, city.name_ar) if city else d.city or "",
+        "region": place_name(region.name_fr, region.name_ar) if region else "",
         "sector": Msg(sector_label(d.sector)) if d.sector else Msg("value_missing"),
         "ice": d.ice or Msg("value_none"),
         "phone": d.phone or Msg("value_none"),
@@ -233,7 +260,8 @@ def ask_owner_confirm(t: Turn) -> Reply:
 
 
 def ask_submitted(t: Turn) -> Reply:
-    return Reply(Msg("submitted", {"business_name": t.s.draft.business_name or ""}))
+    key = "assist_submitted" if t.ctx.assisting else "submitted"
+    return Reply(Msg(key, {"business_name": t.s.draft.business_name or ""}))
 
 
 # --- answers -------------------------------------------------------------
@@ -304,7 +332,7 @@ def on_city(t: Turn) -> None:
 
 def city_question(t: Turn) -> Reply:
     pending = t.s.pending or {}
-    buttons = tuple(plain(place_name(t, CITIES[c].name_fr, CITIES[c].name_ar), f"city:{c}")
+    buttons = tuple(plain(place_name(CITIES[c].name_fr, CITIES[c].name_ar), f"city:{c}")
                     for c in pending.get("suggested", ()) if c in CITIES)
     return Reply(Msg("city_did_you_mean", {"city": pending.get("typed", "")}),
                  (*buttons, btn("btn_none_of_these", "city:other")), Expect.CHOICE)
@@ -540,8 +568,6 @@ def on_more_products(t: Turn) -> None:
         t.invalid("invalid_choice")
 
 
-BUSINESS_FIELDS = ("business_name", "owner_name", "city", "sector", "ice", "phone", "email")
-PRODUCT_FIELDS = ("product_name", "photos", "description", "price", "moq")
 
 
 def price_question(t: Turn) -> Reply:
@@ -601,12 +627,15 @@ def on_owner_confirm(t: Turn) -> None:
         t.submit()
     elif t.choice == "no":
         t.invalid("owner_confirm_declined")
+        t.effects.append(TellAgent(Msg("agent_owner_declined",
+                                       {"name": t.s.draft.business_name or ""})))
     else:
         t.invalid("invalid_choice")
 
 
 def on_submitted(t: Turn) -> None:
-    t.say(Reply(Msg("already_submitted", {"business_name": t.s.draft.business_name or ""})))
+    key = "assist_submitted" if t.ctx.assisting else "already_submitted"
+    t.say(Reply(Msg(key, {"business_name": t.s.draft.business_name or ""})))
 
 
 @dataclass(frozen=True)

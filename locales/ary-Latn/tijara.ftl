@@ -77,6 +77,23 @@ amount_value = { $amount } DH / { $unit }
 price_range = { $low } 7ta { $high } DH / { $unit }
 amount_only = { $amount } DH
 price_range_only = mn { $low } l { $high } DH
+quantity_value = { $amount } { $unit }
+quantity_only = { $amount }
+# A minimum order's unit after its quantity ($count: plural where the language has one).
+units_piece = 7ba
+units_kg = kilo
+units_g = gram
+units_ton = tonne
+units_l = litre
+units_ml = ml
+units_m = metre
+units_m2 = m²
+units_box = 3elba
+units_carton = kartona
+units_bottle = 9ar3a
+units_set = lot
+units_dozen = dzina
+units_pair = zouj
 label_plain = { $text }
 currency_ryal = ryal
 currency_franc = centime
@@ -115,7 +132,7 @@ photo_advice = Wslat tswira, walakin t9der tkon 7sen:
     T9der tbeddelha, wla tkhelliha kif hiya.
 advice_dark = • mdalma: sawwerha 7da chi charjem wla f dow dyal nhar
 advice_bright = • fiha dow bzaf: b3ed mn chems nichan wla l flash
-advice_blurry = • mdbbba: chedd tilifon mzyan, w nqez 3la sel3a f l ecran bach twlli wad7a
+advice_blurry = • ma wad7ach: chedd tilifon mzyan, w wrek 3la sel3a f l ecran bach twlli wad7a
 advice_too_small = • sghira: 9rreb mn sel3a
 advice_duplicate = • katchbeh bzaf l tswira sifttiha 9bel: werrina jiha khra
 advice_send_as_file = • nasi7a: siftha « comme fichier » bach Telegram ma ysghrhach
@@ -192,7 +209,7 @@ words_done = safi, safi salit, salit, salit safi, sali, salina, kmelt, kmlt, saf
 words_submit = sifet, sift, sifto, siftha, sift l malaf, sift lmalaf, sift dossier, sayft, sayfet, sefet, rsel, rssel, ersel, sadde9
 words_help = 3awni, 3awenni, 3awnni, 3awnoni, 3awnouni, mosa3ada, mousa3ada, msa3ada, ma fhmtch, mafhmtch, mafhemtch, ma fhemtch, mafhamtch, chno ndir, achno ndir, ach ndir, chno khasni ndir, kifach, kifach ndir, 3awd 3afak
 words_back = rje3, rjo3, rj3, rja3, rjou3, rjje3, rje3 lor, rje3 l lor, lor, lour, nrje3, nrj3o, rje3ni
-words_skip = douz, dowz, dooz, douzha, douzo, douz had so2al, fout, fut, foutha, ma3ndich, ma3andich, ma3endich, ma 3ndich, ma3ndnach, makaynch, ma kaynch, walo, ma3ndich ice, ma3ndich email, ma3ndich l email
+words_skip = douz, dowz, dooz, douzha, douzo, douz had so2al, fout, fut, foutha, ma3ndich, ma3andich, ma3endich, ma 3ndich, ma3ndnach, makaynch, ma kaynch, walo, ma3ndich ice, ma3ndich email, ma3ndich l email, ma3ndich l mail, ma3ndich mail, ma3ndich imayl, ma3ndich emayl, ma3ndich lice
 words_restart = 3awd mn lowl, 3awed mn lowl, 3awd mn lwl, 3awd mn l awal, 3awd mn lawal, 3awd mn jdid, n3awd mn lowl, n3awdo mn lowl, nbda mn jdid, nbdaw mn jdid, bda mn jdid, mse7 kolchi, msa7 kolchi, 3awd kolchi
 words_where = fin wslt, fin wselt, fin wsalt, fin ana, fin wslna, fin 7na, fach wslt, fin wslt ana, ch7al ba9i, chhal ba9i, ch7al b9a, wach ba9i bzaf
 words_language = lougha, logha, lugha, l lougha, bdel lougha, bdl lougha, bdel l lougha, nbdel lougha, bghit nbdel lougha, tbdil lougha
@@ -246,7 +263,7 @@ reason_other = khasso ytraja3
 ## L agent m3a mol l machro3
 
 assist_ask_language = Mol l machro3 b ach men lougha kayhder? Ghadi ywslo l malaf dyalo biha.
-assist_sent = Tsifet l { $phone } f WhatsApp ✅ Mol l machro3 ghadi ywslo l malaf kaml, w khasso yjawb « Iyeh » bach ymchi l equipe dyal Tijara.
+assist_sent = Tsifet l mol l machro3 ({ $phone }) ✅ Ghadi ywslo l malaf kaml, w khasso y2ekdo bach ymchi l equipe dyal Tijara; ghadi n3lmek hna mli ydir.
     Ila ma wsltoch l message, golo ykteb « salam » l Tijara f WhatsApp: ghadi twslo mn b3d nichan.
     Kteb « menu » bach trje3 l menu dyalk.
 assist_waiting_owner = Had l malaf kaytsna jawab dyal mol l machro3 3la { $phone }. T9der t3awd tsifto lih wla tsl7 chi 7aja.
@@ -297,8 +314,43 @@ agent_status_handoff_failed = t9bel, la vitrine 7absa
 agent_opened_new = Mol machro3 jdid: { $phone }. Jawb 3la les questions f blasto; kteb « menu » f ay w9t bach trje3 l menu dyalk.
 agent_opened = T7el: { $name }. Kteb « menu » bach trje3 l menu dyalk.
 agent_referral = Lien dyalk: { $link }
-    Li kaybdaw b had lien kayt7sbo lik. F l web: { $web }
+    Li kaybdaw b had lien kayt7sbo lik.{ $also_web ->
+        [0] {""}
+       *[other] {" "}F l web: { $web }
+    }
     QR bach twerrih f stand dyalk ra m3aha.
 words_menu = menu, /menu, lmenu, l menu
 agent_owner_confirmed = ✅ Mol l machro3 wafe9: « { $name } » mcha l mouraja3a.
 owner_confirm_short = Salam! L agent dyal Tijara wjjed l malaf dyalk: ra f l message li fo9 nichan. Kolchi s7i7, w mtafe9 nsiftoh?
+place_name = { $fr }
+greeting_hello = Salam 👋
+owner_agent_busy = L agent dyal Tijara kay3mer l malaf dyalk m3ak daba. Ghir ysali, ghadi ywslek hna l malaf kaml bach tchofo.
+owner_joined = Salam! Wa7ed l agent dyal Tijara bda m3ak l malaf dyalk. Yallah nkmlo:
+assist_owner_busy = Mol l machro3 kayjawb bo7do daba: nkhliw lih had l malaf daba. 3awd jreb mn b3d 20 d9i9a ila bghiti.
+assist_submitted = « { $business_name } » tsifet: t9der ttbe3 l 7ala dyalo f « Lmachari3 dyali ». Kteb « menu » bach trje3 l menu dyalk.
+agent_owner_declined = Mol « { $name } » ma bghach ysifto daba. Ma mcha walo l mouraja3a.
+agent_ask_language = B ach men lougha bghiti l menu dyalk?
+agent_help = Menu dyal l agent:
+    • « Mol machro3 jdid »: kat3mer l malaf m3ah, w howa kay2ekdo f WhatsApp dyalo.
+    • « Lmachari3 dyali »: l 7ala dyalhom; sifet ra9m bach t3awd t7el wa7ed.
+    • « Lien w QR dyali »: bach yt7sbo lik li kaytsjlo bo7dhom.
+    Kteb « menu » f ay w9t bach trje3 l hna.
+
+## Ce que les gens écrivent pour un choix
+
+words_lang_ary = darija, darja, drija, b darija, bdarija, b darja, bdarja, darija 3afak, maghribiya, l maghribiya
+words_lang_fr = fr, fransawiya, b fransawiya, bfransawiya, fransiya, b fransiya, francais
+words_lang_ar = l3arbia, l3arabiya, 3arbia, b l3arbia, bl3arbia, 3arabiya, l fos7a, fos7a
+words_sector_argan = zit argan, zit l argan, argane, l argan, argan bldi
+words_sector_olive_oil = zitoun, zit l3oud, zit beldi, zit bldi
+words_sector_food = l makla, lmakla, 3sel, l3sel, tmer, l7rour
+words_sector_cosmetics = tjmil, sabon, sabon beldi, l7ena
+words_sector_carpets = zrabi, zerbiya, zarbia, zerabi
+words_sector_textiles = khyata, l khyata, tob, lbsa, 9ftan, jellaba, tarz
+words_sector_leather = jeld, l jeld, lbelgha, blagh, cuir
+words_sector_zellige = zellij, zlij, zellig, zliij
+words_sector_pottery = fkhar, l fekhar, tajine, tajin
+words_sector_wood_metal = khchab, 7did, nhas, l khchab
+words_agent_new = jdid, wa7ed jdid, mol machro3 jdid, machro3 jdid
+words_agent_list = lmachari3, machari3, lista
+words_agent_link = lien, link, qr, l qr, lien dyali

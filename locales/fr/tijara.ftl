@@ -59,7 +59,10 @@ review_summary = Voici votre dossier. Vérifiez bien :
     ✉️ { $email }
     { $products }
     Tout est juste ? Envoyez, ou corrigez ce qu'il faut.
-review_product = 📦 { $number }. { $name } — { $photos } photo(s)
+review_product = 📦 { $number }. { $name } — { $photos } { $photos ->
+        [one] photo
+       *[other] photos
+    }
     { $description }
     Prix : { $price } · Minimum : { $moq }
 ask_edit_field = Que voulez-vous corriger ?
@@ -74,6 +77,53 @@ amount_value = { $amount } DH / { $unit }
 price_range = { $low } à { $high } DH / { $unit }
 amount_only = { $amount } DH
 price_range_only = { $low } à { $high } DH
+quantity_value = { $amount } { $unit }
+quantity_only = { $amount }
+# A minimum order's unit after its quantity ($count: plural where the language has one).
+units_piece = { $count ->
+    [one] pièce
+   *[other] pièces
+}
+units_kg = kg
+units_g = g
+units_ton = { $count ->
+    [one] tonne
+   *[other] tonnes
+}
+units_l = { $count ->
+    [one] litre
+   *[other] litres
+}
+units_ml = ml
+units_m = { $count ->
+    [one] mètre
+   *[other] mètres
+}
+units_m2 = m²
+units_box = { $count ->
+    [one] boîte
+   *[other] boîtes
+}
+units_carton = { $count ->
+    [one] carton
+   *[other] cartons
+}
+units_bottle = { $count ->
+    [one] bouteille
+   *[other] bouteilles
+}
+units_set = { $count ->
+    [one] lot
+   *[other] lots
+}
+units_dozen = { $count ->
+    [one] douzaine
+   *[other] douzaines
+}
+units_pair = { $count ->
+    [one] paire
+   *[other] paires
+}
 label_plain = { $text }
 currency_ryal = ryals
 currency_franc = centimes
@@ -189,7 +239,7 @@ words_done = terminé, termine, fini, c'est tout, suivant
 words_submit = envoyer, valider, envoyer le dossier
 words_help = aide, aidez-moi, help, ?
 words_back = retour, précédent, revenir
-words_skip = passer, sauter, je n'ai pas, pas d'ice
+words_skip = passer, sauter, je n'ai pas, pas d'ice, je n'ai pas d'email, je n'ai pas d'e-mail, pas d'email, pas d'e-mail, pas de mail, je n'ai pas de mail, aucun, je n'en ai pas, pas d'ice, je n'ai pas d'ice
 words_restart = recommencer, reset, tout effacer
 words_where = où en suis-je, ou en suis je, où suis-je
 words_language = langue, changer de langue
@@ -244,7 +294,7 @@ reason_other = à revoir
 
 # L'agent remplit le dossier pour le propriétaire ; le propriétaire confirme sur son téléphone.
 assist_ask_language = Dans quelle langue parle le propriétaire ? Il recevra son dossier dans cette langue.
-assist_sent = Envoyé au { $phone } sur WhatsApp ✅ Le propriétaire reçoit tout le dossier et doit répondre « Oui » pour qu'il parte à l'équipe Tijara.
+assist_sent = C'est envoyé au propriétaire ({ $phone }) ✅ Il reçoit tout le dossier et doit le confirmer pour qu'il parte à l'équipe Tijara ; je vous préviens ici quand c'est fait.
     Si le message n'arrive pas, demandez-lui d'écrire « salam » à Tijara sur WhatsApp : il arrivera juste après.
     Écrivez « menu » pour revenir à votre menu.
 assist_waiting_owner = Ce dossier attend la réponse du propriétaire au { $phone }. Vous pouvez le lui renvoyer ou corriger quelque chose.
@@ -295,8 +345,43 @@ agent_status_handoff_failed = validée, vitrine bloquée
 agent_opened_new = Nouveau propriétaire : { $phone }. Répondez aux questions à sa place ; écrivez « menu » à tout moment pour revenir à votre menu.
 agent_opened = Ouvert : { $name }. Écrivez « menu » pour revenir à votre menu.
 agent_referral = Votre lien personnel : { $link }
-    Les propriétaires qui commencent avec ce lien vous sont attribués. Sur le web : { $web }
+    Les propriétaires qui commencent avec ce lien vous sont attribués.{ $also_web ->
+        [0] {""}
+       *[other] {" "}Sur le web : { $web }
+    }
     Le QR code à montrer sur votre stand est joint.
 words_menu = menu, /menu, menu agent
 agent_owner_confirmed = ✅ Le propriétaire a confirmé : « { $name } » part en vérification.
 owner_confirm_short = Bonjour ! Votre agent Tijara a préparé votre dossier : il est dans le message juste au-dessus. Tout est juste, et vous êtes d'accord pour l'envoyer ?
+place_name = { $fr }
+greeting_hello = Bonjour 👋
+owner_agent_busy = Votre agent Tijara est en train de remplir votre dossier avec vous. Dès qu'il a fini, vous recevrez ici tout le dossier à vérifier.
+owner_joined = Bonjour ! Un agent Tijara a commencé votre dossier avec vous. Continuons ensemble :
+assist_owner_busy = Le propriétaire est en train de répondre lui-même : je vous laisse ce dossier pour l'instant. Réessayez dans 20 minutes si besoin.
+assist_submitted = « { $business_name } » est envoyé : vous suivez son statut dans « Mes entreprises ». Écrivez « menu » pour revenir à votre menu.
+agent_owner_declined = Le propriétaire de « { $name } » n'a pas voulu l'envoyer pour l'instant. Rien n'est parti en vérification.
+agent_ask_language = Dans quelle langue voulez-vous votre menu ?
+agent_help = Votre menu d'agent :
+    • « Nouveau propriétaire » : vous remplissez le dossier avec lui, il le confirme sur son WhatsApp.
+    • « Mes entreprises » : leur statut ; un numéro en rouvre une.
+    • « Mon lien et QR » : ce qui rattache à vous les propriétaires qui s'inscrivent seuls.
+    Écrivez « menu » à tout moment pour revenir ici.
+
+## Ce que les gens écrivent pour un choix
+
+words_lang_ary = darija, darja, en darija, marocain, arabe marocain
+words_lang_fr = fr, francais, en français, en francais, la langue française
+words_lang_ar = arabe, en arabe, arabe classique, arabe littéraire
+words_sector_argan = argane, huile d'argan, l'argan, argan oil
+words_sector_olive_oil = olive, olives, huile olive, l'huile d'olive
+words_sector_food = alimentaire, nourriture, produits alimentaires, miel, épices, dattes
+words_sector_cosmetics = cosmétiques, beauté, savon, savon noir
+words_sector_carpets = tapis berbère, tapis berbères, kilim, tapisserie
+words_sector_textiles = textiles, couture, vêtements, broderie, caftan, djellaba
+words_sector_leather = maroquinerie, babouches, sacs en cuir
+words_sector_zellige = zelliges, mosaïque, carrelage
+words_sector_pottery = céramique, poteries, tajine, tajines
+words_sector_wood_metal = bois, métal, menuiserie, ferronnerie, dinanderie, cuivre
+words_agent_new = nouveau, nouveau client, nouvelle entreprise, inscrire
+words_agent_list = liste, mes dossiers, entreprises
+words_agent_link = lien, qr, qr code, mon lien, code qr

@@ -12,7 +12,7 @@ from sqlmodel import select
 from yarl import URL
 
 from storage import agents
-from storage.models import Business, Conversation, Outbox, Submission
+from storage.models import Business, Conversation, Inbound, Outbox, Submission
 from tests.helpers import Owner, photo_bytes
 from tests.integration.test_whatsapp import Owner as WhatsAppUser
 from tests.integration.test_whatsapp import wa  # noqa: F401 - the fixture
@@ -86,8 +86,12 @@ async def test_an_agent_onboards_an_owner_who_confirms_on_their_own_phone(wa):  
         "Tiwizi Argan", OWNER_PHONE, agent.id)
     assert business.consent_at is not None and business.channel == "whatsapp"
     # Samira hears it in her chat.
-    row = await wa.finished(f"confirmed:{business.conversation_id}:1")
+    async with wa.db.transaction() as session:
+        told = (await session.execute(select(Outbox.dedupe_key).where(
+            Outbox.dedupe_key.like("agent:%")))).scalar_one()
+    row = await wa.finished(told)
     assert row.status == "done" and row.payload["user_ref"] == samira.address
+    assert row.payload["replies"][0]["key"] == "agent_owner_confirmed"
     assert "Tiwizi Argan" in wa.fake.bodies(samira.address)[-1]
 
     # Samira's list shows it; the status follows the review.
@@ -183,10 +187,24 @@ async def test_without_a_template_the_draft_waits_until_the_owner_writes(wa):  #
         await asyncio.sleep(0.03)
     assert (await wa.row(key)).status == "held"
     fadma = WhatsAppUser(wa, wa_id="212612345678", profile="Fadma")
-    # As Samira asked her: she writes to Tijara, gets the draft, then a short question.
-    assert await fadma.say("السلام") == ["owner_confirm_short"]
-    first, second = wa.fake.bodies(fadma.address)[-2:]
-    assert "Tiwizi Argan" in first and "Tiwizi Argan" not in second
+    # As Samira asked her, she greets Tijara: the draft that waited is the whole answer.
+    greeting = fadma.params(Body="السلام")
+    await fadma.post(greeting)
+    for _ in range(300):
+        if (await wa.row(key)).status == "done":
+            break
+        await asyncio.sleep(0.03)
+    assert (await wa.row(key)).status == "done"
+    for _ in range(100):  # the turn is processed; nothing more is sent
+        async with wa.db.transaction() as session:
+            inbound = (await session.execute(select(Inbound).where(
+                Inbound.external_id == greeting["MessageSid"]))).scalar_one()
+        if inbound.processed_at:
+            break
+        await asyncio.sleep(0.03)
+    assert await wa.row(f"reply:{inbound.id}") is None
+    bodies = wa.fake.bodies(fadma.address)
+    assert len(bodies) == 1 and "Tiwizi Argan" in bodies[0]
     assert await submissions_of(wa.db) == []
     assert await fadma.say("1") == ["submitted"]
     assert len(await submissions_of(wa.db)) == 1
@@ -204,3 +222,27 @@ async def test_a_message_the_channel_cannot_read_keeps_the_agent_in_the_owners_d
     assert await samira.send(MessageType="location", Latitude="29.7", Longitude="-9.7") == [
         "notice_unsupported", "ask_business_name"]
     assert await samira.say("Tiwizi Argan") == ["ask_owner_name"]
+
+
+async def test_agent_and_owner_never_answer_the_same_draft_at_once(wa):  # noqa: F811
+    _, invite = await make_agent(wa.db)
+    samira = WhatsAppUser(wa, wa_id="212661000111", profile="Samira")
+    await samira.say(f"agent-{invite}")
+    await samira.say("1")
+    await samira.say("0700000002")
+    await samira.say("2")  # French
+    assert await samira.say("Poterie Safi") == ["ask_owner_name"]
+    rachid = WhatsAppUser(wa, wa_id="212700000002", profile="Rachid")
+    # Rachid writes while Samira is filling it in: asked to wait; nothing is taken as an answer.
+    assert await rachid.say("salam chkoun nta?") == ["owner_agent_busy"]
+    assert await samira.say("Rachid Alaoui") == ["ask_city"]
+    # Samira hands over ("menu"); Rachid's first message is greeted, not stored as the city.
+    assert await samira.say("menu") == ["agent_menu"]
+    assert await rachid.say("salam") == ["owner_joined", "ask_city"]
+    assert await rachid.say("Safi") == ["ask_sector"]
+    # Now Rachid is answering: Samira is kept out for a while.
+    assert await samira.say("2") == ["agent_list"]
+    assert await samira.say("1") == ["assist_owner_busy", "agent_menu"]
+    draft = await wa.conversation("whatsapp:+212700000002")
+    assert draft.state["draft"]["city_id"] == "safi"
+    assert draft.state["draft"]["owner_name"] == "Rachid Alaoui"

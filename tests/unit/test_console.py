@@ -79,16 +79,17 @@ def test_the_agent_submitting_asks_the_owner_instead_of_submitting():
 def test_the_owner_agrees_and_the_draft_is_submitted_with_their_consent():
     state, _ = drive(assisted_draft(), Input(payload="submit"), context=ctx(assisting=True))
     state, effects = drive(state, "wakha", context=ctx())  # the owner, typing on WhatsApp
-    assert keys(effects) == ["submitted", "DraftSubmitted"]
+    assert keys(effects) == ["submitted", "DraftSubmitted", "TellAgent"]
     assert state.consent_at == NOW and state.revision == 1
 
 
 def test_the_owner_who_says_no_is_not_submitted_and_can_still_agree_later():
     state, _ = drive(assisted_draft(), Input(payload="submit"), context=ctx(assisting=True))
     state, effects = drive(state, Input(payload="no"), context=ctx())
-    assert keys(effects) == ["owner_confirm_declined"] and state.consent_at is None
+    assert keys(effects) == ["owner_confirm_declined", "TellAgent"]
+    assert effects[1].msg.key == "agent_owner_declined" and state.consent_at is None
     state, effects = drive(state, Input(payload="yes"), context=ctx())
-    assert keys(effects) == ["submitted", "DraftSubmitted"]
+    assert keys(effects) == ["submitted", "DraftSubmitted", "TellAgent"]
 
 
 def test_the_owner_who_changes_something_is_asked_to_agree_when_they_send():
@@ -99,7 +100,7 @@ def test_the_owner_who_changes_something_is_asked_to_agree_when_they_send():
                            Input(payload="submit"), context=ctx())
     assert keys(effects) == ["owner_confirm"] and state.draft.owner_name == "Fadma Ait Lahcen"
     state, effects = drive(state, Input(payload="yes"), context=ctx())
-    assert keys(effects) == ["submitted", "DraftSubmitted"]
+    assert keys(effects) == ["submitted", "DraftSubmitted", "TellAgent"]
 
 
 def test_an_owner_restarting_an_agents_draft_is_asked_consent_first():
@@ -206,6 +207,123 @@ def test_an_agent_correcting_the_phone_is_not_offered_to_share_their_own_number(
     state, effects = drive(assisted_draft(), Input(payload="edit:business"),
                            Input(payload="edit:phone"), context=ctx(assisting=True))
     assert keys(effects) == ["ask_phone"] and not effects[0].asks_contact
-    _, effects = drive(assisted_draft(), Input(payload="edit:business"),
+    state, _ = drive(assisted_draft(), Input(payload="submit"), context=ctx(assisting=True))
+    _, effects = drive(state, Input(payload="change"), Input(payload="edit:business"),
                        Input(payload="edit:phone"), context=ctx())
     assert effects[0].asks_contact  # the owner themselves is
+
+
+# --- one side at a time in a shared draft ---------------------------------------------
+
+
+def test_an_owner_writing_while_the_agent_fills_in_is_asked_to_wait_and_nothing_changes():
+    state = assisted_draft()  # the agent answered just now
+    before = state.draft.model_dump()
+    later, effects = drive(state, "salam chkoun nta?", context=ctx())
+    assert keys(effects) == ["owner_agent_busy"]
+    assert later.draft.model_dump() == before and later.step == "review"
+
+
+def test_when_the_agent_has_stopped_the_owners_first_message_answers_nothing():
+    from flows.engine import HOLD
+
+    state = ConversationState(step="city", language="fr", script="Latn", assisted_by=7,
+                              agent_at=NOW - HOLD)
+    state.draft.business_name, state.draft.owner_name = "Poterie Safi", "Rachid"
+    later, effects = drive(state, "salam chkoun nta?", context=ctx())
+    assert keys(effects) == ["owner_joined", "ask_city"]  # not stored as the city
+    assert later.draft.city is None and later.owner_at == NOW
+    later, effects = drive(later, "Safi", context=ctx())
+    assert later.draft.city_id == "safi"
+
+
+def test_an_owner_who_came_alone_is_never_told_to_wait_for_nobody():
+    # Consent given by the owner themselves: a referral owner an agent may help later.
+    state = ConversationState(step="city", language="fr", script="Latn", assisted_by=7,
+                              consent_at=NOW)
+    later, effects = drive(state, "Safi", context=ctx())
+    assert keys(effects) == ["ask_sector"]
+
+
+def test_the_agent_finishing_hands_the_draft_to_the_owner_at_once():
+    state, _ = drive(assisted_draft(), Input(payload="submit"), context=ctx(assisting=True))
+    assert state.agent_at is None
+    _, effects = drive(state, Input(payload="yes"), context=ctx())
+    assert keys(effects)[0] == "submitted"
+
+
+def test_who_holds_the_draft_expires():
+    from flows.engine import HOLD, agent_holds, owner_holds
+
+    state = ConversationState(step="city", agent_at=NOW, owner_at=NOW - HOLD)
+    assert agent_holds(state, NOW) and not owner_holds(state, NOW)
+    assert not agent_holds(state, NOW + HOLD)
+
+
+# --- words people type -------------------------------------------------------------------
+
+
+def owner_ctx():
+    return ctx(channel="whatsapp")
+
+
+def test_people_name_their_language_the_way_they_say_it():
+    for said, language in (("darija", "ary"), ("b darija", "ary"), ("بالدارجة", "ary"),
+                           ("l3arbia", "ar"), ("arabe", "ar"), ("الفرنسية", "fr"),
+                           ("fr", "fr")):
+        state = ConversationState(step="language")
+        state, effects = drive(state, said, context=owner_ctx())
+        assert state.language == language, said
+        assert keys(effects) == ["ask_consent"], said
+
+
+def test_a_sector_in_everyday_words_is_understood():
+    for said, sector in (("zit argan", "argan"), ("زرابي", "carpets"), ("argane", "argan"),
+                         ("babouches", "leather")):
+        state = ConversationState(step="sector", language="fr", consent_at=NOW)
+        state, _ = drive(state, said, context=owner_ctx())
+        assert state.draft.sector == sector, said
+
+
+def test_the_correction_menu_answers_to_its_labels_not_only_numbers():
+    state, _ = drive(assisted_draft(), Input(payload="submit"), context=ctx(assisting=True))
+    state, _ = drive(state, Input(payload="change"), context=ctx())
+    state, effects = drive(state, "Corriger l'entreprise", "Ville", context=ctx())
+    assert keys(effects) == ["ask_city"]
+
+
+def test_no_to_an_optional_question_skips_it():
+    state = ConversationState(step="email", language="fr", consent_at=NOW)
+    for said in ("non", "je n'ai pas d'email", "ماعنديش ايميل", "لا"):
+        later, effects = drive(state, said, context=owner_ctx())
+        assert later.step == "product_name", said
+
+
+def test_a_greeting_before_anything_is_answered_is_no_welcome_back():
+    state = ConversationState(step="language")
+    _, effects = drive(state, "slm", context=owner_ctx())
+    assert keys(effects) == ["greeting_hello", "ask_language"]
+
+
+def test_a_greeting_that_released_waiting_messages_needs_no_answer():
+    state = ConversationState(step="city", language="fr", consent_at=NOW)
+    _, effects = drive(state, Input(text="bonjour", released=True), context=owner_ctx())
+    assert effects == []
+
+
+def test_the_agent_menu_understands_words_and_explains_itself():
+    _, effects = agent(agent_state(), "nouveau")
+    assert keys(effects) == ["agent_ask_phone"]
+    _, effects = agent(agent_state(), "aide")
+    assert keys(effects) == ["agent_help", "agent_menu"]
+    _, effects = agent(agent_state(), "langue")
+    assert keys(effects) == ["agent_ask_language"]
+
+
+def test_places_are_named_in_the_readers_script():
+    from bot.i18n import catalog as cat
+
+    state = assisted_draft()
+    summary = resume(state, ctx(assisting=True))[0].msg
+    assert "Tiznit" in cat().text("fr", summary)
+    assert "تيزنيت" in cat().text("ary-Arab", summary)

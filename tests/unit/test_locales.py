@@ -56,6 +56,10 @@ def keys_used_in_code() -> set[str]:
     return keys
 
 
+# Messages given one value per script: a town's French and Arabic names.
+SCRIPT_PICKS = {"place_name": {"fr", "ar"}}
+
+
 def test_french_has_every_key_the_code_uses():
     missing = keys_used_in_code() - set(messages("fr"))
     assert not missing
@@ -67,7 +71,11 @@ def test_locale_matches_french(locale):
     assert sorted(set(reference) - set(translated)) == []
     assert sorted(set(translated) - set(reference)) == []
     for key, variables in reference.items():
-        assert translated[key] == variables, (locale, key)
+        if key in SCRIPT_PICKS:  # each locale uses the one its script reads
+            assert translated[key] and translated[key] <= SCRIPT_PICKS[key], (locale, key)
+            continue
+        # A language without plural forms may leave a plural-only $count unused.
+        assert translated[key] in (variables, variables - {"count"}), (locale, key)
 
 
 def test_staff_pages_have_french_and_arabic():

@@ -108,7 +108,7 @@ class Turn:
     def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
         if self.inp.media and not self.inp.text:
-            self.invalid("expected_text")
+            self.invalid("expected_text", question=self.question().msg)  # ask it again
             return None
         raw = self.inp.text or ""
         value = clean(raw, limit + 1)

@@ -90,16 +90,21 @@ async def message(request: web.Request) -> web.Response:
     turns = request.app[turns_key]
     text = payload = None
     files = ()
-    message_id = None
+    message_id = notice = None
     if request.content_type.startswith("multipart/"):
-        form = await request.post()
-        photo = form.get("photo")
-        if not isinstance(photo, web.FileField):
-            raise web.HTTPBadRequest(text="expected a 'photo' file field")
-        data = photo.file.read()
-        files = (await ingest_photo(request.app[media_key], data) if data
-                 else Refused("not_image"),)
-        message_id = form.get("id") if isinstance(form.get("id"), str) else None
+        try:
+            form = await request.post()
+        except web.HTTPRequestEntityTooLarge:
+            form = None
+            notice = "file_too_large"  # the owner hears why, in their language
+        if form is not None:
+            photo = form.get("photo")
+            if not isinstance(photo, web.FileField):
+                raise web.HTTPBadRequest(text="expected a 'photo' file field")
+            data = photo.file.read()
+            files = (await ingest_photo(request.app[media_key], data) if data
+                     else Refused("not_image"),)
+            message_id = form.get("id") if isinstance(form.get("id"), str) else None
     else:
         body = await _json(request)
         text, payload = body.get("text"), body.get("payload")
@@ -114,7 +119,8 @@ async def message(request: web.Request) -> web.Response:
         message_id = uuid.uuid4().hex  # no id from the client: no dedupe possible
     result = await turns.handle(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=message_id, text=text, payload=payload,
-        files=files, raw={"text": text, "payload": payload, "files": len(files)}), create=False)
+        files=files, notice=notice,
+        raw={"text": text, "payload": payload, "files": len(files)}), create=False)
     if result is None:  # an unknown or expired session: the page starts a new one
         raise web.HTTPNotFound()
     return _answer(request, session, result)

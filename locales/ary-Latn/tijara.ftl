@@ -126,6 +126,7 @@ invalid_price = Ma l9itch taman. Kteb ch7al b dirham m3a l wa7da, b7al: 150 DH l
 invalid_moq = Kteb l kamiya b ra9m, b7al: 100 7ba wla 50 kilo.
 expected_photo = Kantsna tswira dyal l mantoj. Siftha, wla wrek 3la « Safi salit ».
 expected_text = Hna kantsna jawab mktoub.
+    { $question }
 photo_not_image = Had l fichier machi tswira n9der n9raha. Sift tswira JPEG, PNG wla WebP.
 photo_advice = Wslat tswira, walakin t9der tkon 7sen:
     { $tips }

@@ -156,6 +156,7 @@ invalid_price = Je n'ai pas trouvé de prix. Écrivez un montant en dirhams et l
 invalid_moq = Écrivez une quantité avec un nombre, par exemple : 100 pièces ou 50 kg.
 expected_photo = J'attends une photo du produit. Envoyez-la, ou appuyez sur « Terminé ».
 expected_text = J'attends une réponse écrite ici.
+    { $question }
 photo_not_image = Ce fichier n'est pas une photo que je peux lire. Envoyez une image JPEG, PNG ou WebP.
 photo_advice = Photo bien reçue, mais elle pourrait être meilleure :
     { $tips }

@@ -83,6 +83,22 @@ async def test_same_message_id_twice_has_one_effect(client):
     assert await owner.say("Youssef Idrissi") == ["ask_city"]
 
 
+async def test_a_photo_over_the_limit_is_explained_in_the_owners_language(client):
+    from bot.app import MAX_UPLOAD
+
+    owner = Owner(client)
+    await owner.start("fr")
+    for step in (("press", "lang:ary"), ("say", "wakha"), ("say", "Zellige Fès"),
+                 ("say", "Karim Bennani"), ("say", "fes"), ("press", "sector:zellige"),
+                 ("press", "skip"), ("say", "0612345678"), ("press", "skip"),
+                 ("say", "Zellige beldi")):
+        await getattr(owner, step[0])(step[1])
+    assert owner.keys == ["ask_photos"]
+    huge = b"\xff\xd8\xff" + bytes(MAX_UPLOAD)
+    assert await owner.photo(huge) == ["notice_file_too_large", "ask_photos"]
+    assert await owner.photo(photo_bytes(3)) == ["photo_received"]  # nothing else lost
+
+
 async def test_two_photos_at_the_same_moment_are_both_kept(client):
     owner = Owner(client)
     await owner.start("fr")

@@ -287,6 +287,16 @@ class Turns:
                 replies = []
             return replace(self._result(conv.id, state, replies), waiting=waiting)
 
+    async def waiting(self, channel: str, user_ref: str) -> TurnResult | None:
+        """Messages that came while the page was open (a decision, an agent's news), taken
+        once; None when there is no such conversation."""
+        async with self.db.transaction() as session:
+            conv = await conversations.lock(session, channel, user_ref, create=False)
+            if conv is None:
+                return None
+            waiting = _rendered(await outbox.take_inbox(session, conv.id))
+        return TurnResult(conv.id, conv.locale, (), waiting=waiting)
+
     def _result(self, conversation_id: int, state: ConversationState, replies,
                 duplicate: bool = False) -> TurnResult:
         rendered = tuple(self.catalog.render(state.locale, r) for r in replies)

@@ -84,6 +84,16 @@ async def resume(request: web.Request) -> web.Response:
     return _answer(request, session, result)
 
 
+@routes.get("/api/chat/sessions/{session}/waiting")
+async def waiting(request: web.Request) -> web.Response:
+    """What arrived since the page last asked; the open page looks now and then."""
+    session = _session_id(request)
+    result = await request.app[turns_key].waiting(CHANNEL, session)
+    if result is None:
+        raise web.HTTPNotFound()
+    return _answer(request, session, result)
+
+
 @routes.post("/api/chat/sessions/{session}/messages")
 async def message(request: web.Request) -> web.Response:
     session = _session_id(request)

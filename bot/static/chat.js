@@ -59,7 +59,7 @@
   }
 
   // Resolves (never rejects) to {ok, status, data}; status 0 = network error or timeout.
-  async function call(method, url, body) {
+  async function call(method, url, body, quiet) {
     var ctl = typeof AbortController === 'function' ? new AbortController() : null;
     var timer = setTimeout(function () { if (ctl) ctl.abort(); }, TIMEOUT_MS);
     var opts = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
@@ -70,7 +70,7 @@
       opts.headers['Content-Type'] = 'application/json';
       opts.body = JSON.stringify(body);
     }
-    busy(1);
+    if (!quiet) busy(1);
     try {
       var work = fetch(url, opts).then(function (res) {
         return res.json().then(
@@ -88,7 +88,7 @@
       return { ok: false, status: 0, data: null };
     } finally {
       clearTimeout(timer);
-      busy(-1);
+      if (!quiet) busy(-1);
     }
   }
 
@@ -406,6 +406,23 @@
       li.appendChild(again);
     });
   }
+
+  /* ---------- news while the page is open (a review decision, an agent's news) ---------- */
+  var POLL_MS = 20000;
+  function poll() {
+    if (!ready || !sid || document.hidden || pending) return;
+    var g = gen, id = sid;
+    queue = queue.then(async function () {
+      var r = await call('GET', sessionUrl(id) + '/waiting', undefined, true);
+      if (g !== gen || !r.ok || !Array.isArray(r.data.messages) || !r.data.messages.length) return;
+      apply(r.data);
+      var prev = active;
+      render(r.data.messages);
+      if (!active.group) { active = prev; refreshChoices(); } // news alone: the question stays
+    }).catch(function () {});
+  }
+  setInterval(poll, POLL_MS);
+  document.addEventListener('visibilitychange', poll);
 
   /* ---------- events ---------- */
   form.addEventListener('submit', function (e) {

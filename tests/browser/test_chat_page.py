@@ -144,3 +144,34 @@ async def test_a_message_with_an_image_shows_it_and_a_tap_opens_it(browser, aioh
     full = await opened.value
     assert full.url == image
     await context.close()
+
+
+async def test_news_reaches_an_open_page_and_the_question_keeps_its_buttons(
+        browser, aiohttp_server, settings, db):
+    from bot.i18n import Rendered
+    from storage import conversations, outbox
+
+    server = await aiohttp_server(create_app(settings, db))
+    context = await browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = await context.new_page()
+    await page.goto(str(server.make_url("/chat")))
+    await page.wait_for_selector("#messages .msg.bot")
+    assert await last_key(page) == "ask_language"
+    session_id = await page.evaluate("localStorage.getItem('tijara.chat.session')")
+    async with db.transaction() as session:  # news for this owner, as a decision would be
+        conv = await conversations.find(session, "web", session_id)
+        news = Rendered("decision_approved", "Bonne nouvelle : votre dossier est validé.", (),
+                        "none")
+        await outbox.enqueue(session, "send", "test:news", {
+            "conversation_id": conv.id, "channel": "web", "user_ref": session_id,
+            "locale": "fr", "replies": [news.as_json()]},
+            status=outbox.INBOX, conversation_id=conv.id)
+    await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    await page.wait_for_selector("#messages .msg.bot[data-key=decision_approved]",
+                                 timeout=10_000)
+    assert await page.locator("#typing").is_hidden()  # looking for news is not "typing…"
+    # The language question's buttons still work under the news.
+    await page.locator("button.choice:not([disabled])", has_text="Français").click()
+    await wait_for_bot(page, 2)
+    assert await last_key(page) == "ask_consent"
+    await context.close()

@@ -196,6 +196,30 @@ async def test_admin_asks_for_changes_and_the_owner_fixes_and_resubmits(client, 
     assert view.products[0].product.price_amount == "160"
 
 
+async def test_an_open_page_picks_up_a_decision_without_a_reload(client, db, settings):
+    from bot.channels.registry import build_channels
+    from bot.delivery import run_row
+    from bot.worker import handlers_for
+    from storage import outbox, submissions
+
+    owner = Owner(client)
+    await onboard_in_french(owner)
+    waiting = f"/api/chat/sessions/{owner.session}/waiting"
+    assert (await (await client.get(waiting)).json())["messages"] == []  # nothing yet
+    async with db.transaction() as session:
+        (view,) = await submissions.views(session)
+        await submissions.decide(session, view.submission.id, "approve", actor="cli")
+    async with build_channels(settings) as channels:
+        handlers = handlers_for(db, settings, channels)
+        for row in await outbox.claim(db, kinds=("notify",)):
+            await run_row(db, handlers, row)
+    body = await (await client.get(waiting)).json()
+    assert [m["key"] for m in body["messages"]] == ["decision_approved"]
+    assert body["locale"] == "fr"
+    assert (await (await client.get(waiting)).json())["messages"] == []  # taken once
+    assert (await client.get("/api/chat/sessions/unknown-session-id/waiting")).status == 404
+
+
 async def test_a_message_with_an_image_reaches_the_page_with_it(client, monkeypatch):
     owner = Owner(client)
     await owner.start("fr")

@@ -493,7 +493,7 @@ class _Index:
             d = _distance(query, key, cap)
             if d <= cap:
                 out.append((d, self.exact[key], key in self.ambiguous, key))
-        return tuple(out)
+        return tuple(sorted(out))
 
     def prefixed(self, query: str) -> list[str]:
         """Values of keys that start with the query ("sidi", "beni")."""
@@ -690,12 +690,13 @@ def _fuzzy(words: list[str], index: _Index) -> tuple[str | None, list[str]]:
             if value not in best or score < best[value]:
                 best[value] = score
                 sure.discard(value)
-                # A close slip in a long name; never in a district's name (it only
-                # suggests its cities) nor in a word after "hay", "douar"...
-                if (_sure(d, q, key) and not ambiguous and not district
-                        and not _is_district(value)):
-                    sure.add(value)
-    ranked = sorted(best, key=lambda v: (best[v], _RANK.get(_cities_of(v)[0], 0)))
+            # A close slip in a long name (any of the equally close spellings); never in
+            # a district's name (it only suggests its cities) nor in a word after "hay"...
+            if (score == best[value] and _sure(d, q, key) and not ambiguous
+                    and not district and not _is_district(value)):
+                sure.add(value)
+    # Ties end on the value itself: the answer never depends on set order (hash seed).
+    ranked = sorted(best, key=lambda v: (best[v], _RANK.get(_cities_of(v)[0], 0), v))
     if ranked:
         unique = len(ranked) == 1 or best[ranked[1]][:2] > best[ranked[0]][:2]
         if unique and ranked[0] in sure:

@@ -56,6 +56,7 @@ LABELS: dict[str, str] = {
     "btn_confirm_send": "yes",
     "btn_change": "change",
     "btn_resend": "resend",
+    "btn_photos_clear": "clear_photos",
     "btn_agent_new": "agent:new",
     "btn_agent_list": "agent:list",
     "btn_agent_link": "agent:link",

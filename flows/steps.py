@@ -194,6 +194,8 @@ def ask_photos(t: Turn) -> Reply:
     product = t.s.current_product
     count = len(product.photos) if product else 0
     buttons = (btn("btn_done", "done"),) if count else ()
+    if count and t.s.editing:  # back from the review: a kept photo can still be let go
+        buttons += (btn("btn_photos_clear", "clear_photos"),)
     return Reply(Msg("ask_photos", {**t.product_params(), "count": count, "max": MAX_PHOTOS}),
                  buttons, Expect.PHOTO)
 
@@ -410,6 +412,11 @@ def on_photos(t: Turn) -> None:
             t.say(received(product))
         return
     t.s.pending = None
+    if t.choice == "clear_photos":  # the stored files stay; only the draft lets go of them
+        product.photos.clear()
+        t.say(Reply(Msg("photos_cleared")))
+        t.say(t.ask())
+        return
     if t.choice == "done":
         if product.photos:
             t.advance()

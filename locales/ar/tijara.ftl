@@ -355,3 +355,5 @@ words_sector_wood_metal = خشب, معادن, نحاس, حديد
 words_agent_new = جديد, مشروع جديد, صاحب مشروع جديد
 words_agent_list = مشاريع, المشاريع, لائحة, اللائحة
 words_agent_link = رابط, الرابط, رابطي, كود QR
+btn_photos_clear = استبدال كل الصور
+photos_cleared = تم: حُذفت الصور السابقة. أرسل الصور الجديدة.

@@ -355,3 +355,5 @@ words_sector_wood_metal = خشب, الخشب, الحديد, حديد, النحا
 words_agent_new = جديد, واحد جديد, مشروع جديد, مول مشروع جديد
 words_agent_list = المشاريع, مشاريع, الليستة, ليستة
 words_agent_link = الليان, ليان, الرابط, QR
+btn_photos_clear = نبدل كاع التصاور
+photos_cleared = صافي: حيدنا التصاور اللي كانو. صيفط الجداد.

@@ -355,3 +355,5 @@ words_sector_wood_metal = khchab, 7did, nhas, l khchab
 words_agent_new = jdid, wa7ed jdid, mol machro3 jdid, machro3 jdid
 words_agent_list = lmachari3, machari3, lista
 words_agent_link = lien, link, qr, l qr, lien dyali
+btn_photos_clear = Nbddel ga3 tsawer
+photos_cleared = Safi: 7iydna tsawer li kano. Sifet jdad.

@@ -386,3 +386,5 @@ words_sector_wood_metal = bois, métal, menuiserie, ferronnerie, dinanderie, cui
 words_agent_new = nouveau, nouveau client, nouvelle entreprise, inscrire
 words_agent_list = liste, mes dossiers, entreprises
 words_agent_link = lien, qr, qr code, mon lien, code qr
+btn_photos_clear = Remplacer toutes les photos
+photos_cleared = C'est fait : les photos précédentes sont retirées. Envoyez les nouvelles.

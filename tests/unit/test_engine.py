@@ -208,3 +208,21 @@ def test_a_voice_note_describes_the_product_and_a_typed_line_is_still_invited():
     assert state.draft.products[0].voice_media_id == 9
     state, replies = talk(Input(payload="skip"), state=state)  # the voice note is enough
     assert keys(replies) == ["ask_price"]
+
+
+def test_a_kept_photo_can_be_let_go_when_correcting_the_photos():
+    from flows.model import Photo, ProductDraft
+
+    state = ConversationState(step="review", language="fr", consent_at=NOW)
+    state.draft.products = [ProductDraft(name="Tapis", photos=[Photo(media_id=1),
+                                                               Photo(media_id=2)])]
+    state, replies = talk(Input(payload="edit:product:1"), Input(payload="edit:photos"),
+                          state=state)
+    assert keys(replies) == ["ask_photos"]
+    assert [b.payload for b in replies[0].buttons] == ["done", "clear_photos"]
+    state, replies = talk("Remplacer toutes les photos", state=state)
+    assert keys(replies) == ["photos_cleared", "ask_photos"]
+    assert state.draft.products[0].photos == []
+    state, replies = talk(Input(media=(MediaRef(3, "photo", "c" * 64, 1200, 900),)),
+                          state=state)
+    assert [p.media_id for p in state.draft.products[0].photos] == [3]

@@ -15,7 +15,7 @@ agent's conversation first, then the owner's; an owner's turn takes only theirs.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot import agents as links
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from bot.turns import InboundMessage, Turns
 
 OWNER_CHANNEL = "whatsapp"  # an owner is reached by phone number on WhatsApp
+ABANDONED = timedelta(days=7)
 
 
 class Assist:
@@ -131,7 +132,12 @@ class Assist:
             return [Reply(Msg("agent_phone_own")), console.ask_phone()]
         target = await conversations.lock(session, OWNER_CHANNEL, user_ref)
         agent_id = state.console.agent_id
-        if target.agent_id not in (None, agent_id) or (
+        if target.agent_id not in (None, agent_id) and _abandoned(target, now):
+            # Another agent's draft the owner never saw, untouched for a week (a mistyped
+            # number, a lost contact): it starts again, empty, for this agent.
+            await self._save(session, target, ConversationState())
+            target.step = "start"
+        elif target.agent_id not in (None, agent_id) or (
                 target.agent_id is None and target.step != "start") or \
                 await agents.chat_agent(session, OWNER_CHANNEL, user_ref) is not None:
             # Someone's conversation already: an agent must not read it by typing a number.
@@ -210,6 +216,13 @@ class Assist:
                                              "also_web": int(web != preferred)}),
                       image=links.qr_url(settings, code)),
                 console.menu()]
+
+
+def _abandoned(target: Conversation, now: datetime) -> bool:
+    """An agent's draft its owner never wrote to nor agreed to, idle for ABANDONED."""
+    state = target.state or {}
+    return (target.last_inbound_at is None and state.get("consent_at") is None
+            and target.step != "submitted" and now - target.updated_at > ABANDONED)
 
 
 def _phone(user_ref: str) -> str:

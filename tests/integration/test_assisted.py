@@ -246,3 +246,33 @@ async def test_agent_and_owner_never_answer_the_same_draft_at_once(wa):  # noqa:
     draft = await wa.conversation("whatsapp:+212700000002")
     assert draft.state["draft"]["city_id"] == "safi"
     assert draft.state["draft"]["owner_name"] == "Rachid Alaoui"
+
+
+async def test_a_draft_nobody_came_back_to_for_a_week_can_be_started_by_another_agent(
+        client, db):
+    _, first_invite = await make_agent(db, "Samira")
+    _, second_invite = await make_agent(db, "Karim")
+    samira, karim = Owner(client), Owner(client)
+    for agent_chat, invite in ((samira, first_invite), (karim, second_invite)):
+        await agent_chat.start("fr")
+        await agent_chat.say(f"agent-{invite}")
+    await samira.press("agent:new")
+    await samira.say("0612345678")  # a number typed wrong, say
+    await samira.press("lang:fr")
+    await samira.say("Atlas Cuir")
+    await samira.say("menu")
+    await karim.press("agent:new")
+    assert await karim.say("0612345678") == ["agent_phone_taken", "agent_menu"]
+    async with db.transaction() as session:  # a week goes by
+        await session.execute(sa.update(Conversation).where(
+            Conversation.user_ref == f"whatsapp:{OWNER_PHONE}").values(
+            updated_at=sa.func.now() - sa.text("interval '8 days'")
+            if session.bind.dialect.name == "postgresql" else
+            sa.func.datetime("now", "-8 days")))
+    await karim.press("agent:new")
+    assert await karim.say("0612345678") == ["agent_opened_new", "assist_ask_language"]
+    await karim.press("lang:fr")
+    assert await karim.say("Tanneries Chouara") == ["ask_owner_name"]
+    draft = (await (await client.get(f"/api/chat/sessions/{samira.session}")).json())
+    assert draft["messages"][-1]["key"] == "agent_menu"
+    assert await samira.press("agent:list") == ["agent_list_empty", "agent_menu"]

@@ -23,13 +23,12 @@ from flows import console, engine
 from flows.model import (
     Context,
     ConversationState,
-    DraftSubmitted,
     Input,
     Msg,
     OwnerConfirmation,
     Reply,
 )
-from storage import agents, conversations, submissions
+from storage import agents, conversations
 from storage.media import Refused, StoredFile, media_refs
 from storage.models import Conversation
 
@@ -117,12 +116,10 @@ class Assist:
         inp = Input(text=msg.text, payload=msg.payload, notice=notice,
                     media=await media_refs(session, target.id, files), is_start=msg.is_start)
         new, effects = engine.step(tstate, inp, self._assisting(target, now, msg.channel))
-        for effect in effects:
-            if isinstance(effect, OwnerConfirmation):
-                await self._ask_owner(session, target, new, now,
-                                      f"confirm:{conv.channel}:{msg.external_id}")
-            elif isinstance(effect, DraftSubmitted):  # not while assisting; kept honest
-                await submissions.record(session, target, new, now)
+        # An agent never submits (flows.engine.Turn.submit): the owner is asked instead.
+        if any(isinstance(e, OwnerConfirmation) for e in effects):
+            await self._ask_owner(session, target, new, now,
+                                  f"confirm:{conv.channel}:{msg.external_id}")
         await self._save(session, target, new)
         return [e for e in effects if isinstance(e, Reply)]
 

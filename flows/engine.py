@@ -5,9 +5,14 @@ caller loads the state under a lock, calls `step`, stores the new state and
 carries out the effects, all in one transaction.
 
 Order of reading one input:
+0. in a draft a field agent helps with (`assisted_by`), one side types at a time
+   (`HOLD`), and the owner's first message there answers no question;
 1. a pending sub-question (confirm restart) gets the first look;
 2. commands that work anywhere: lang:*, help, where, back, skip, restart;
 3. the current step's handler (flows.steps) reads the answer.
+
+With `ctx.assisting` (an agent answering for the owner) consent is not asked and
+submitting asks the owner instead (`OwnerConfirmation`, step "owner_confirm").
 """
 
 from __future__ import annotations

@@ -197,6 +197,7 @@ class Turn:
             self.goto("owner_confirm", remember=False)
             return
         self.s.revision += 1
+        self.s.decision = self.s.decision_note = None  # a new revision waits for its review
         self.goto("submitted")
         self.effects.append(DraftSubmitted(revision=self.s.revision))
         if self.s.assisted_by is not None:

@@ -60,14 +60,18 @@ def apply(t: Turn, event: dict) -> None:
         t.say(Reply(Msg("decision_changes_requested", {
             "items": lines, "note": str(event.get("note") or "")[:1000]})))
         t.s.fix = list(dict.fromkeys(i["field"] for i in items))
+        t.s.decision = t.s.decision_note = None
         if not t.next_fix():
             t.goto("review", remember=False)
     elif kind == "approved":
+        t.s.decision, t.s.decision_note = "approved", None
         t.say(Reply(Msg("decision_approved", {"business_name": t.s.draft.business_name or ""})))
     elif kind == "rejected":
-        t.say(Reply(Msg("decision_rejected", {"note": str(event.get("note") or "")[:1000]})))
+        t.s.decision, t.s.decision_note = "rejected", str(event.get("note") or "")[:1000]
+        t.say(Reply(Msg("decision_rejected", {"note": t.s.decision_note})))
     elif kind == "live":
-        t.say(Reply(Msg("decision_live", {"url": str(event.get("url") or "")[:500]})))
+        t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
+        t.say(Reply(Msg("decision_live", {"url": t.s.decision_note})))
     elif kind == "reminder" and t.s.step not in ("start", "submitted"):
         t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
         t.say(t.question())

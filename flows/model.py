@@ -220,6 +220,10 @@ class ConversationState(BaseModel):
     profile_name: str | None = None
     referral: str | None = None
     fix: list[str] = Field(default_factory=list)  # fields an admin sent back, in order
+    # The review's last word on the submitted draft ("approved", "rejected", "live"), so an
+    # owner asking later hears where it stands, not "under review".
+    decision: str | None = None
+    decision_note: str | None = None  # the rejection's reason, or the storefront's link
     assisted_by: int | None = None  # the agent who filled the draft in with the owner
     # Who last typed in a draft an agent helps with: one side at a time (flows.engine.HOLD).
     agent_at: datetime | None = None

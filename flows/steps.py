@@ -641,8 +641,20 @@ def on_owner_confirm(t: Turn) -> None:
 
 
 def on_submitted(t: Turn) -> None:
-    key = "assist_submitted" if t.ctx.assisting else "already_submitted"
-    t.say(Reply(Msg(key, {"business_name": t.s.draft.business_name or ""})))
+    """Where the submitted draft stands, for an owner (or their agent) asking later."""
+    name = t.s.draft.business_name or ""
+    if t.ctx.assisting:
+        t.say(Reply(Msg("assist_submitted", {"business_name": name})))
+    elif t.s.decision == "approved":
+        t.say(Reply(Msg("status_approved", {"business_name": name})))
+    elif t.s.decision == "rejected":
+        t.say(Reply(Msg("status_rejected", {"business_name": name,
+                                             "note": t.s.decision_note or ""})))
+    elif t.s.decision == "live":
+        t.say(Reply(Msg("status_live", {"business_name": name,
+                                         "url": t.s.decision_note or ""})))
+    else:
+        t.say(Reply(Msg("already_submitted", {"business_name": name})))
 
 
 @dataclass(frozen=True)

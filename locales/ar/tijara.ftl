@@ -357,3 +357,7 @@ words_agent_list = مشاريع, المشاريع, لائحة, اللائحة
 words_agent_link = رابط, الرابط, رابطي, كود QR
 btn_photos_clear = استبدال كل الصور
 photos_cleared = تم: حُذفت الصور السابقة. أرسل الصور الجديدة.
+status_approved = قُبل ملف «{ $business_name }» ✅ نحن نُعدّ صفحتك وسنرسل لك رابطها هنا فور نشرها.
+status_rejected = لم يُقبل ملف «{ $business_name }» في الوقت الحالي.
+    السبب: { $note }
+status_live = صفحة «{ $business_name }» منشورة: { $url }

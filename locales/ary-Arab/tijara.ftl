@@ -357,3 +357,7 @@ words_agent_list = المشاريع, مشاريع, الليستة, ليستة
 words_agent_link = الليان, ليان, الرابط, QR
 btn_photos_clear = نبدل كاع التصاور
 photos_cleared = صافي: حيدنا التصاور اللي كانو. صيفط الجداد.
+status_approved = الملف ديال «{ $business_name }» تقبل ✅ كنوجدو الصفحة ديالك وغادي نصيفطو ليك الليان ديالها هنا ملي تطلع.
+status_rejected = الملف ديال «{ $business_name }» ما تقبلش دابا.
+    السبب: { $note }
+status_live = الصفحة ديال «{ $business_name }» طالعة: { $url }

@@ -357,3 +357,7 @@ words_agent_list = lmachari3, machari3, lista
 words_agent_link = lien, link, qr, l qr, lien dyali
 btn_photos_clear = Nbddel ga3 tsawer
 photos_cleared = Safi: 7iydna tsawer li kano. Sifet jdad.
+status_approved = L malaf dyal « { $business_name } » t9bel ✅ Kanwjdo l page dyalk w ghadi nsifto lik l lien dyalha hna mli ttla3.
+status_rejected = L malaf dyal « { $business_name } » ma t9belch daba.
+    Sabab: { $note }
+status_live = L page dyal « { $business_name } » tal3a: { $url }

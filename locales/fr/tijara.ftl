@@ -388,3 +388,7 @@ words_agent_list = liste, mes dossiers, entreprises
 words_agent_link = lien, qr, qr code, mon lien, code qr
 btn_photos_clear = Remplacer toutes les photos
 photos_cleared = C'est fait : les photos précédentes sont retirées. Envoyez les nouvelles.
+status_approved = Le dossier de « { $business_name } » est accepté ✅ Nous préparons votre vitrine et vous enverrons son lien ici dès qu'elle est en ligne.
+status_rejected = Le dossier de « { $business_name } » n'a pas été retenu pour le moment.
+    Motif : { $note }
+status_live = La vitrine de « { $business_name } » est en ligne : { $url }

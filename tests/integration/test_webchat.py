@@ -217,6 +217,10 @@ async def test_an_open_page_picks_up_a_decision_without_a_reload(client, db, set
     assert [m["key"] for m in body["messages"]] == ["decision_approved"]
     assert body["locale"] == "fr"
     assert (await (await client.get(waiting)).json())["messages"] == []  # taken once
+    # Coming back later, or asking, the owner hears the decision, not "under review".
+    body = await (await client.get(f"/api/chat/sessions/{owner.session}")).json()
+    assert [m["key"] for m in body["messages"]] == ["status_approved"]
+    assert await owner.say("Bonjour, où en est mon dossier ?") == ["status_approved"]
     assert (await client.get("/api/chat/sessions/unknown-session-id/waiting")).status == 404
 
 

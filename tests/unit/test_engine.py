@@ -226,3 +226,28 @@ def test_a_kept_photo_can_be_let_go_when_correcting_the_photos():
     state, replies = talk(Input(media=(MediaRef(3, "photo", "c" * 64, 1200, 900),)),
                           state=state)
     assert [p.media_id for p in state.draft.products[0].photos] == [3]
+
+
+def test_an_owner_asking_after_the_decision_hears_the_decision_not_under_review():
+    state = ConversationState(step="submitted", language="fr", consent_at=NOW, revision=1)
+    state.draft.business_name = "Tapis Atlas"
+    ctx = Context(now=NOW, channel="web", lexicon=catalog().lexicon())
+    assert keys(step(state, Input(text="où en est mon dossier ?"), ctx)[1]) == [
+        "already_submitted"]
+    for event, key in (({"kind": "approved"}, "status_approved"),
+                       ({"kind": "rejected", "note": "Produit hors catalogue"},
+                        "status_rejected"),
+                       ({"kind": "live", "url": "https://souk.example/s/1"}, "status_live")):
+        decided, _ = step(state, Input(event=event), ctx)
+        later, replies = step(decided, Input(text="Bonjour, où en est mon dossier ?"), ctx)
+        assert keys(replies) == [key]
+        text = catalog().text("fr", replies[0].msg)
+        assert "Tapis Atlas" in text
+        if key != "status_approved":
+            assert (event.get("note") or event.get("url")) in text
+    # Changes asked and sent again: under review again.
+    asked, _ = step(state, Input(event={"kind": "changes_requested", "items": [
+        {"field": "business_name", "reason": "name_unclear"}]}), ctx)
+    fixed, _ = step(asked, Input(text="Tapis Atlas Berbère"), ctx)
+    sent, _ = step(fixed, Input(payload="submit"), ctx)
+    assert sent.decision is None and sent.revision == 2

@@ -54,7 +54,9 @@ _FOREIGN: dict[str, str] = {
 _UNIT_WORDS: dict[str, str] = {
     "piece": "piece pieces pc pcs pce pces pz unite unites unit units item items "
              "7ebba 7eba 7bba 7ba 7abba 7obba hebba habba 7ebbat 7bat pyasa piyasa byasa biyasa "
-             "حبة حبات الحبة قطعة قطع وحدة وحدات بيسة",
+             "حبة حبات الحبة قطعة قطع وحدة وحدات بيسة "
+             # "each one": the article keeps it apart from the number one (wa7da, واحدة)
+             "lwa7da lwahda lwa7ed lwahed الواحدة للواحدة لواحدة الواحد للواحد",
     "kg": "kg kgs kgr klg kilo kilos kilogramme kilogrammes kilogram kilograms kilou "
           "كيلو كيلوات كيلوغرام كيلوغرامات كيلوجرام كلغ كغ",
     "g": "gr grs gramme grammes gram grams ghram gramat غرام غرامات جرام جرامات",

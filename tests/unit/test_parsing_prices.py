@@ -50,6 +50,8 @@ D = Decimal
         ("20 DH la pièce", "20", None, "piece"),
         ("20 dh l 7ebba", "20", None, "piece"),
         ("20 درهم للحبة", "20", None, "piece"),
+        ("5000 درهم للواحدة", "5000", None, "piece"),  # "each one"
+        ("5000 dh lwa7da", "5000", None, "piece"),
         ("300 dh le m²", "300", None, "m2"),
         ("300 dh/m2", "300", None, "m2"),
         ("300 درهم للمتر المربع", "300", None, "m2"),

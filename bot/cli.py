@@ -74,7 +74,7 @@ def chat(args, settings: Settings) -> None:
 
 
 async def _submissions(args, settings: Settings) -> int:
-    from bot.handoff import listing
+    from bot.handoff import english_texts, listing
     from bot.signing import Signer
     from storage import submissions
     from storage.db import Database
@@ -84,10 +84,11 @@ async def _submissions(args, settings: Settings) -> int:
         if args.action == "list":
             async with db.transaction() as session:
                 views = await submissions.views(session, status=args.status)
+                english = await english_texts(session, [v.business.id for v in views])
             signer = Signer(settings.secret, settings.public_base_url)
-            if args.json:
-                print(json.dumps([listing(v, signer) for v in views], ensure_ascii=False,
-                                 indent=2))
+            if args.json:  # the same objects as the handoff, plus id and status
+                print(json.dumps([listing(v, signer, translations=english[v.business.id])
+                                  for v in views], ensure_ascii=False, indent=2))
             else:
                 for v in views:
                     b = v.business

@@ -1,16 +1,30 @@
 """The storefront handoff body (ARCHITECTURE.md), built from a submission.
 
 `tijara submissions list --json` prints the same objects plus `id` and `status`.
-The schema is docs/storefront-api.yaml (`Storefront`); tests/unit/test_openapi.py
+The schema is docs/storefront-api.yaml (`StorefrontRequest`); tests/unit/test_openapi.py
 checks real bodies against it.
+
+Each product carries `en`, the English title and description an admin wrote on the
+review pages (table ProductTranslation, kept by product position): null when none was
+written, else `{"name": ..., "description": ...}`, either of which is null when blank.
+Voice notes are not in the body (the contract has no field for them; `images` are
+photos only); the export folder keeps them (bot/storefront.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import select
+
 from bot.signing import Signer
+from storage.models import ProductTranslation
 from storage.submissions import SubmissionView
+
+# A product's English texts by its position, as `english_texts` gives them for a business.
+English = Mapping[int, ProductTranslation]
 
 # How long the image links in a handoff body stay valid, counted from the first attempt:
 # retries go on for 24 h, and the backend may fetch the images some time after that.
@@ -27,11 +41,45 @@ def approved_at(view: SubmissionView) -> datetime | None:
                  if c.to_status == "approved" and c.from_status == "submitted"), None)
 
 
-def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = None) -> dict:
+async def english_texts(session: AsyncSession, business_ids: Iterable[int],
+                        ) -> dict[int, dict[int, ProductTranslation]]:
+    """The English texts of these businesses' products: {business id: {position: row}}
+    (a business without any maps to {}), in one query per 500 businesses."""
+    ids = sorted(set(business_ids))
+    found: dict[int, dict[int, ProductTranslation]] = {i: {} for i in ids}
+    for start in range(0, len(ids), 500):
+        for t in (await session.execute(select(ProductTranslation).where(
+                ProductTranslation.business_id.in_(ids[start:start + 500])))).scalars():
+            found[t.business_id][t.position] = t
+    return found
+
+
+def english(t: ProductTranslation | None) -> dict | None:
+    """A product's `en`: null when the admin wrote neither an English title nor an
+    English description, else both keys, a blank one null."""
+    name = (t.title_en or "").strip() if t else ""
+    description = (t.description_en or "").strip() if t else ""
+    if not (name or description):
+        return None
+    return {"name": name or None, "description": description or None}
+
+
+def body(view: SubmissionView, signer: Signer, *, translations: English | None,
+         links_from: datetime | None = None) -> dict:
     """The JSON body. With `links_from`, image links expire IMAGE_LINK_TTL after it, so
     every retry of one handoff sends the same bytes (the links are otherwise the same
-    48-hour links the admin pages use)."""
+    48-hour links the admin pages use).
+
+    `translations` is what `english_texts` gives for the view's business (an
+    empty mapping when it has none): every product then has its `en`. The handoff must
+    pass it; None (not looked up) leaves `en` out rather than claim there is none."""
     b, s = view.business, view.submission
+
+    def en(position: int) -> dict:
+        if translations is None:
+            return {}
+        return {"en": english(translations.get(position))}
+
     link = {} if links_from is None else {"ttl": int(IMAGE_LINK_TTL.total_seconds()),
                                           "now": links_from.timestamp()}
     return {
@@ -54,6 +102,7 @@ def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = 
                      "width": m.width, "height": m.height, "sha256": m.sha256, "size": m.size}
                     for m in p.media if m.kind == "photo"
                 ],
+                **en(p.product.position),
             }
             for p in view.products
         ],
@@ -67,5 +116,9 @@ def body(view: SubmissionView, signer: Signer, *, links_from: datetime | None = 
     }
 
 
-def listing(view: SubmissionView, signer: Signer) -> dict:
-    return {"id": view.submission.id, "status": view.submission.status, **body(view, signer)}
+def listing(view: SubmissionView, signer: Signer, *,
+            translations: English | None = None) -> dict:
+    """`tijara submissions list --json`; pass `english_texts(...)[business id]` for the
+    products' `en` (without it, `en` is left out)."""
+    return {"id": view.submission.id, "status": view.submission.status,
+            **body(view, signer, translations=translations)}

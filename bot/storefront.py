@@ -18,9 +18,14 @@ The owner was told "approved" at the decision; a link follows only when there is
 An admin puts a failed or parked handoff back with `storage.submissions.retry_handoff`.
 
 Without STOREFRONT_API_URL the same body goes to `<var_dir>/exports/<id>/submission.json`
-with the images next to it (`<product n>-<i>.jpg`), and `<var_dir>/exports/products.csv`
-(every approved product, for a bulk upload) is rewritten from the database; every file
-is written atomically (temporary file, fsync, rename).
+with the images next to it (`<product n>-<i>.jpg`, each image's `file`), and
+`<var_dir>/exports/products.csv` (every approved product, for a bulk upload) is
+rewritten from the database; every file is written atomically (temporary file, fsync,
+rename). The export folder also keeps what the handoff body has no field for: a
+product's voice notes, as `<product n>-voice-<i>.<ext>`, listed in submission.json under
+the product's `voice_notes` (`file`, `content_type`, `duration_s`, `sha256`, `size`; `file`
+is null when the recording is gone from the media store: a voice note is extra, it
+does not hold the export up). Every CSV cell goes through bot.csvsafe.
 """
 
 from __future__ import annotations
@@ -44,13 +49,14 @@ import aiohttp
 import sqlalchemy as sa
 
 from bot import handoff
+from bot.csvsafe import safe_row
 from bot.delivery import Handler, backoff
 from bot.settings import Settings
 from bot.signing import Signer
 from storage import outbox, submissions
 from storage.db import Database
 from storage.media import LocalMediaStore, MediaStore, write_atomic
-from storage.models import Outbox, utcnow
+from storage.models import Media, Outbox, ProductTranslation, utcnow
 from storage.submissions import SubmissionView
 
 log = logging.getLogger(__name__)
@@ -66,7 +72,11 @@ CSV_COLUMNS = (
     "city", "region", "sector", "ice", "language", "channel", "product_number",
     "product_name", "description", "price_amount", "price_max", "currency", "price_unit",
     "moq_quantity", "moq_unit", "images", "approved_at",
+    "name_en", "description_en",  # added later: at the end, so column positions hold
 )
+# The file extension of a voice note in the export folder, by its content type.
+AUDIO_EXTENSIONS = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a",
+                    "audio/amr": "amr", "audio/amr-wb": "awb"}
 
 
 def handoff_handler(db: Database, settings: Settings, store: MediaStore | None = None, *,
@@ -93,15 +103,17 @@ def handoff_handler(db: Database, settings: Settings, store: MediaStore | None =
             current = view is not None and view.submission.revision == revision \
                 and view.submission.status == "approved"
             started = await submissions.start_handoff(session, sid) if current else None
+            english = ((await handoff.english_texts(session, [view.business.id]))
+                       [view.business.id] if current else {})
         if not current:  # a newer revision, or already handed off: nothing to do
             log.info("handoff %s-%s is stale (%s)", sid, revision,
                      view.submission.status if view else "gone")
             async with db.transaction() as session:
                 await _settle(session, row.id, outbox.DONE)
             return
-        document = handoff.body(view, signer, links_from=started)
+        document = handoff.body(view, signer, translations=english, links_from=started)
         if not settings.storefront_api_url:
-            await _export(db, exports, view, document, store, row)
+            await _export(db, exports, view, document, store, row, started)
             return
         await _post(db, settings, row, view, document, started, timeout)
 
@@ -263,7 +275,7 @@ async def _settle(session, row_id: int, status: str, error: str = "", *, due_at=
 
 
 async def _export(db: Database, folder: Path, view: SubmissionView, document: dict,
-                  store: MediaStore, row: Outbox) -> None:
+                  store: MediaStore, row: Outbox, started) -> None:
     s = view.submission
     try:
         await asyncio.to_thread(export_submission, folder, view, document, store)
@@ -273,6 +285,10 @@ async def _export(db: Database, folder: Path, view: SubmissionView, document: di
             await submissions.mark_handoff_failed(session, s.id, s.revision, error)
             await _settle(session, row.id, outbox.FAILED, error)
         return
+    except Exception as exc:  # noqa: BLE001 - a full disk, or a bug: retried and shown
+        log.exception("export of submission %s-%s failed", s.id, s.revision)
+        await _retry(db, row, s, started, f"export: {type(exc).__name__}: {exc}")
+        return  # (parked for an admin 24 h after the first try, like a backend down)
     await export_csv(db, folder)
     async with db.transaction() as session:
         await submissions.mark_exported(session, s.id, s.revision,
@@ -285,24 +301,49 @@ def image_name(product_number: int, image_number: int) -> str:
     return f"{product_number}-{image_number}.jpg"
 
 
+def voice_name(product_number: int, note_number: int, content_type: str) -> str:
+    return (f"{product_number}-voice-{note_number}."
+            f"{AUDIO_EXTENSIONS.get(content_type.split(';')[0].strip(), 'bin')}")
+
+
+def photos(media: list[Media]) -> list[Media]:
+    """A product's photos, in order: what its `images` are made of (not its voice notes)."""
+    return [m for m in media if m.kind == "photo"]
+
+
 def export_submission(folder: Path, view: SubmissionView, document: dict,
                       store: MediaStore) -> Path:
-    """`<folder>/<id>/submission.json` and its images; photos of an earlier revision go."""
+    """`<folder>/<id>/submission.json`, its images and voice notes; files of an earlier
+    revision go."""
     target = folder / str(view.submission.id)
     target.mkdir(parents=True, exist_ok=True)
     document = copy.deepcopy(document)
     names = set()
     for n, (product, product_view) in enumerate(
             zip(document["products"], view.products, strict=True), 1):
-        for i, (image, media) in enumerate(zip(product["images"], product_view.media,
+        for i, (image, media) in enumerate(zip(product["images"], photos(product_view.media),
                                                strict=True), 1):
             name = image_name(n, i)
             write_atomic(target / name, store.open(media.sha256))
             image["file"] = name
             names.add(name)
+        notes = []
+        for i, media in enumerate((m for m in product_view.media if m.kind == "audio"), 1):
+            name = voice_name(n, i, media.content_type)
+            try:
+                write_atomic(target / name, store.open(media.sha256))
+                names.add(name)
+            except FileNotFoundError:
+                log.warning("submission %s: voice note %s is gone from the media store",
+                            view.submission.id, media.sha256)
+                name = None
+            notes.append({"file": name, "content_type": media.content_type,
+                          "duration_s": media.duration_s, "sha256": media.sha256,
+                          "size": media.size})
+        product["voice_notes"] = notes
     write_atomic(target / "submission.json",
                  json.dumps(document, ensure_ascii=False, indent=2).encode())
-    for old in target.glob("*.jpg"):
+    for old in [*target.glob("*.jpg"), *target.glob("*-voice-*")]:
         if old.name not in names:
             old.unlink(missing_ok=True)
     return target
@@ -318,28 +359,36 @@ async def export_csv(db: Database, folder: Path) -> Path:
             for status in submissions.HANDED_OFF:
                 for v in await submissions.views(session, status=status):
                     found[v.submission.id] = v
-        text = products_csv([found[k] for k in sorted(found)])
+            english = await handoff.english_texts(
+                session, [v.business.id for v in found.values()])
+        text = products_csv([found[k] for k in sorted(found)], english)
         path = folder / "products.csv"
         await asyncio.to_thread(write_atomic, path, text.encode("utf-8"))
     return path
 
 
-def products_csv(views: list[SubmissionView]) -> str:
+def products_csv(views: list[SubmissionView],
+                 english: dict[int, dict[int, ProductTranslation]] | None = None) -> str:
+    """`english`: `handoff.english_texts` of the views' businesses."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
     for v in views:
         b, s = v.business, v.submission
         approved = handoff.approved_at(v)
+        texts = (english or {}).get(b.id, {})
         for n, pv in enumerate(v.products, 1):
             p = pv.product
-            images = ";".join(f"{s.id}/{image_name(n, i)}" for i in range(1, len(pv.media) + 1))
-            writer.writerow([
+            images = ";".join(f"{s.id}/{image_name(n, i)}"
+                              for i in range(1, len(photos(pv.media)) + 1))
+            en = handoff.english(texts.get(p.position)) or {}
+            writer.writerow(safe_row([
                 f"tijara-{s.id}-{n}", s.id, s.revision, b.name, b.owner_name, b.phone, b.email,
                 b.city, b.region, b.sector, b.ice, b.language, b.channel, n, p.name,
                 p.description, p.price_amount, p.price_max, "MAD", p.price_unit,
                 p.moq_quantity, p.moq_unit, images, approved.isoformat() if approved else "",
-            ])
+                en.get("name"), en.get("description"),
+            ]))
     return out.getvalue()
 
 

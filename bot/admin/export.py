@@ -1,9 +1,9 @@
 """The CSV export: one row per product, with its business's fields beside it.
 
-UTF-8 with a byte-order mark, so that Excel opens Arabic names correctly; a cell an
-owner wrote that starts like a formula ("=", "@", "+" or "-" before a non-digit) gets a
-leading apostrophe, so opening the file never runs anything. Photo links are signed and
-expire like every other media link.
+UTF-8 with a byte-order mark, so that Excel opens Arabic names correctly; a cell that
+starts like a formula ("=", "+", "-", "@", a tab or a carriage return), unless it is a
+plain number or phone number, gets a leading apostrophe (bot.csvsafe), so opening the
+file never runs anything. Photo links are signed and expire like every other media link.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import datetime
 
 from aiohttp import web
 
+from bot.csvsafe import safe_row
 from bot.signing import Signer
 from storage.admin import ExportProduct, ExportRow
 
@@ -30,14 +31,6 @@ PHOTO_LINK_TTL = 7 * 24 * 3600  # long enough for a bulk upload done in the week
 
 def _iso(value: datetime | None) -> str:
     return value.isoformat() if value else ""
-
-
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "@", "\t", "\r") or (
-            text[:1] in ("+", "-") and len(text) > 1 and not text[1].isdigit()):
-        return "'" + text
-    return text
 
 
 def _product_cells(p: ExportProduct | None, signer: Signer) -> list:
@@ -63,7 +56,7 @@ def to_csv(rows: list[ExportRow], signer: Signer) -> str:
                     b.name, b.owner_name, b.phone, b.email, b.city, b.region, b.sector, b.ice,
                     b.language, b.script, b.channel, agent, _iso(b.consent_at)]
         for product in row.products or [None]:
-            writer.writerow([safe_cell(v) for v in business + _product_cells(product, signer)])
+            writer.writerow(safe_row(business + _product_cells(product, signer)))
     return "\ufeff" + out.getvalue()
 
 

@@ -32,6 +32,7 @@ from bot.handoff import body
 from bot.signing import Signer
 from bot.storefront import handoff_handler
 from bot.worker import METRICS, handlers_for, refresh_metrics, work
+from storage import admin as queries
 from storage import submissions
 from storage.db import Database
 from storage.media import LocalMediaStore, ingest_photo
@@ -255,6 +256,41 @@ async def test_an_approval_becomes_one_storefront_and_the_owner_gets_the_link(
                                      {"kind": "notify", "status": "done"}) == 2
 
 
+async def test_the_english_texts_an_admin_wrote_reach_the_backend(site, fake, db, settings):
+    owner = Owner(site)
+    await onboard(owner, "Coopérative Tifawin")
+    (sid,) = await _submitted(db)
+    async with db.transaction() as session:  # as the review page's translation form does
+        await queries.save_translation(
+            session, sid, 0, title_en="Cold-pressed argan oil",
+            description_en="Organic, cold-pressed from our own trees.", actor=ADMIN)
+    await approve(db, sid)
+    ws = worker_settings(settings, site, fake)
+    async with working(db, handlers_for(db, ws, {})):
+        await until(status_is(db, sid, "live"))
+
+    assert fake.statuses == [201]  # the stand-in validated the body against the document
+    (product,) = fake.storefronts[f"{sid}-1"]["body"]["products"]
+    assert product["en"] == {"name": "Cold-pressed argan oil",
+                             "description": "Organic, cold-pressed from our own trees."}
+    assert product["name"] == "Huile d'argan cosmétique"  # the owner's words stay
+
+
+async def test_a_product_without_english_texts_says_so(site, fake, db, settings):
+    (sid,) = await make_submissions(db, settings, 1)
+    ws = worker_settings(settings, site, fake)
+    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
+        await until(status_is(db, sid, "live"))
+    (product,) = fake.storefronts[f"{sid}-1"]["body"]["products"]
+    assert "en" in product and product["en"] is None
+
+
+async def _submitted(db) -> list[int]:
+    async with db.transaction() as session:
+        return list((await session.execute(select(Submission.id).where(
+            Submission.status == "submitted").order_by(Submission.id))).scalars())
+
+
 async def _no_pending(db) -> bool:
     async with db.transaction() as session:
         return not (await session.execute(select(sa.func.count()).select_from(Outbox).where(
@@ -385,7 +421,8 @@ async def test_retries_go_on_for_24_hours_then_park_and_an_admin_retries(
     assert [(c.to_status, c.actor) for c in view.history][-3:] == [
         ("handoff_failed", "worker"), ("approved", ADMIN), ("live", "worker")]
     # approved_at stays the review decision's, not the retry's.
-    assert body(view, Signer("k", "http://x"))["approved_at"] == view.history[1].at.isoformat()
+    assert body(view, Signer("k", "http://x"), translations={})["approved_at"] == \
+        view.history[1].at.isoformat()
 
 
 # --- the worker's guarantees ---------------------------------------------------------

@@ -61,6 +61,7 @@ async def test_full_onboarding_in_french_reaches_the_review_queue(client, monkey
     assert product["price"] == {"amount": "150", "amount_max": None, "currency": "MAD",
                                 "unit": "l"}
     assert product["moq"] == {"quantity": "20", "unit": "l"}
+    assert product["en"] is None  # no English text written yet: the same object as the handoff
     assert len(product["images"]) == 2
     assert all(img["content_type"] == "image/jpeg" and img["width"] == 900
                for img in product["images"])

@@ -14,7 +14,15 @@ from bot.handoff import body
 from bot.signing import Signer
 from bot.storefront import request_headers
 from storage import submissions
-from storage.models import Business, Media, Product, StatusChange, Submission, User
+from storage.models import (
+    Business,
+    Media,
+    Product,
+    ProductTranslation,
+    StatusChange,
+    Submission,
+    User,
+)
 from storage.submissions import ProductView, SubmissionView
 from tests.fakes.storefront import spec, validator
 from tests.helpers import Owner, photo_bytes
@@ -59,12 +67,35 @@ def view(*, agent: bool = False, full: bool = False) -> SubmissionView:
                           if agent else None, history)
 
 
+ENGLISH = {0: ProductTranslation(business_id=7, position=0, title_en="Atlas rug",
+                                  description_en="Hand-knotted wool, natural dyes.")}
+
+
 @pytest.mark.parametrize("options", [{}, {"agent": True, "full": True}])
-def test_constructed_bodies_validate(options):
-    document = body(view(**options), SIGNER, links_from=AT)
+@pytest.mark.parametrize("english", [{}, ENGLISH])
+def test_constructed_bodies_validate(options, english):
+    document = body(view(**options), SIGNER, translations=english, links_from=AT)
     errors = list(validator("StorefrontRequest").iter_errors(document))
     assert errors == []
     assert document["approved_at"] == AT.isoformat()
+
+
+def test_each_product_carries_its_english_texts_or_null():
+    half = {0: ProductTranslation(business_id=7, position=0, title_en="  ", description_en=""),
+            1: ProductTranslation(business_id=7, position=1, title_en="Cushion",
+                                  description_en="")}
+    for english, expected in (
+            ({}, [None, None]),
+            (ENGLISH, [{"name": "Atlas rug", "description": "Hand-knotted wool, natural dyes."},
+                       None]),
+            (half, [None, {"name": "Cushion", "description": None}])):
+        document = body(view(), SIGNER, translations=english, links_from=AT)
+        assert [p["en"] for p in document["products"]] == expected
+        assert list(validator("StorefrontRequest").iter_errors(document)) == []
+    # The owner's own words stay where they were.
+    assert body(view(), SIGNER, translations=ENGLISH)["products"][0]["name"] == "زربية"
+    # Not looked up (a caller that did not ask): left out, rather than claimed absent.
+    assert "en" not in body(view(), SIGNER, translations=None)["products"][0]
 
 
 @pytest.mark.parametrize("breaks", [
@@ -76,16 +107,21 @@ def test_constructed_bodies_validate(options):
     lambda d: d.update(products=[]),
     lambda d: d.update(language="en"),
     lambda d: d.pop("approved_at"),
+    lambda d: d["products"][0].pop("en"),
+    lambda d: d["products"][0].update(en={"name": None, "description": None}),
+    lambda d: d["products"][0].update(en={"name": "", "description": None}),
+    lambda d: d["products"][0].update(en={"name": "Rug"}),
+    lambda d: d["products"][0].update(en="Atlas rug"),
 ])
 def test_the_schema_refuses_what_the_backend_could_not_use(breaks):
-    document = copy.deepcopy(body(view(), SIGNER, links_from=AT))
+    document = copy.deepcopy(body(view(), SIGNER, translations=ENGLISH, links_from=AT))
     breaks(document)
     assert list(validator("StorefrontRequest").iter_errors(document))
 
 
 def test_the_answers_and_headers_match_the_document():
     schemas = spec()["components"]["schemas"]
-    for name in ("CreatedStorefront", "Error"):
+    for name in ("CreatedStorefront", "Error", "EnglishText"):
         assert list(validator(name).iter_errors(schemas[name]["example"])) == []
     parameters = spec()["components"]["parameters"]
     settings = type("S", (), {"storefront_api_token": "t", "storefront_signing_secret": "s"})
@@ -115,7 +151,7 @@ async def test_a_real_submission_from_the_web_chat_validates(client, db):
         await submissions.decide(session, v.submission.id, "approve", actor="cli")
     async with db.transaction() as session:
         (v,) = await submissions.views(session)
-    document = body(v, SIGNER, links_from=AT)
+    document = body(v, SIGNER, translations={}, links_from=AT)
     assert list(validator("StorefrontRequest").iter_errors(document)) == []
     assert (document["language"], document["script"]) == ("ar", "Arab")
     assert document["business"]["ice"] is None and document["business"]["email"] is None

@@ -50,6 +50,9 @@ class User(SQLModel, table=True):
     name: str = Field(default="", max_length=120)
     role: str = Field(max_length=16)  # "admin" | "agent"
     password_hash: str = Field(default="", max_length=255)
+    # Bumped at logout: a session cookie signed with an older value no longer opens the
+    # pages (bot.admin.auth), even a copy kept from before.
+    session_epoch: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = when()
 
 

@@ -44,7 +44,8 @@ async def desk(request: web.Request, handler):
     if session.user_id is not None:
         async with request.config_dict[db_key].transaction() as db:
             user = await db.get(User, session.user_id)
-        if user is None or not sessions.valid_login(session, user.password_hash):
+        if user is None or not sessions.valid_login(session, user.password_hash,
+                                                     user.session_epoch or 0):
             sessions.log_out(session)
             user = None
     request[USER] = user

@@ -2,10 +2,13 @@
 
 The session lives in one signed cookie (HttpOnly, SameSite=Lax, Secure when the site is
 served over https): a random nonce, the user's id, when they logged in, the interface
-language, and a fingerprint of their password hash so that changing a password ends
-every session opened with the old one. Anonymous visitors get a session too, so the
-login form carries a CSRF token like every other form. A form's token is an HMAC of the
-session's nonce; the nonce changes at login and logout.
+language, the queue's last filters, and a fingerprint of their password hash and of their
+session epoch (`User.session_epoch`). Changing a password ends every session opened with
+the old one; logging out bumps the epoch, which ends the user's sessions on the server
+too, so a copy of the cookie kept from before the logout opens nothing any more (on every
+device: there is no table of sessions to end just one). Anonymous visitors get a session
+too, so the login form carries a CSRF token like every other form. A form's token is an
+HMAC of the session's nonce; the nonce changes at login and logout.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ THROTTLE_ACCOUNT = 10  # per email, from every address
 THROTTLE_ADDRESS = 10  # per address, for every email
 THROTTLE_WINDOW = 15 * 60
 MIN_PASSWORD = 10
+QUEUE_MAX = 600  # the longest queue query string a session remembers
 
 _hasher = PasswordHasher()
 # Verifying against this when the e-mail is unknown takes as long as a real check, so the
@@ -70,11 +74,12 @@ class Session:
     login_at: int = 0
     fingerprint: str = ""
     lang: str | None = None
+    queue: str = ""  # the query string of the queue last looked at (its "back" link)
     dirty: bool = False
 
     def as_cookie(self) -> dict:
         return {"n": self.nonce, "u": self.user_id, "t": self.login_at, "f": self.fingerprint,
-                "l": self.lang}
+                "l": self.lang, "q": self.queue}
 
 
 class Sessions:
@@ -91,7 +96,8 @@ class Sessions:
                 if isinstance(data, dict) and isinstance(data.get("n"), str):
                     return Session(nonce=data["n"], user_id=data.get("u"),
                                    login_at=int(data.get("t") or 0),
-                                   fingerprint=str(data.get("f") or ""), lang=data.get("l"))
+                                   fingerprint=str(data.get("f") or ""), lang=data.get("l"),
+                                   queue=str(data.get("q") or "")[:QUEUE_MAX])
             except (BadSignature, ValueError, TypeError):
                 pass
         return Session(dirty=True)
@@ -101,25 +107,34 @@ class Sessions:
                             max_age=COOKIE_SECONDS, path="/admin", httponly=True,
                             samesite="Lax", secure=self.secure)
 
-    def fingerprint(self, password_hash: str) -> str:
-        return hmac.new(self.key, ("pw:" + password_hash).encode(),
-                        hashlib.sha256).hexdigest()[:24]
+    def fingerprint(self, password_hash: str, epoch: int = 0) -> str:
+        # Epoch 0 (never logged out) signs as before epochs existed: no one is logged out
+        # by the upgrade.
+        text = f"pw:{password_hash}" if not epoch else f"pw:{epoch}:{password_hash}"
+        return hmac.new(self.key, text.encode(), hashlib.sha256).hexdigest()[:24]
 
-    def valid_login(self, session: Session, password_hash: str, now: float | None = None,
-                    ) -> bool:
+    def valid_login(self, session: Session, password_hash: str, epoch: int = 0,
+                    now: float | None = None) -> bool:
+        """Whether the cookie still opens the pages: not older than a working day, signed
+        for the user's current password and session epoch (a logout bumps it)."""
         now = now or time.time()
         return (session.user_id is not None and 0 < now - session.login_at < SESSION_SECONDS
-                and hmac.compare_digest(session.fingerprint, self.fingerprint(password_hash)))
+                and hmac.compare_digest(session.fingerprint,
+                                        self.fingerprint(password_hash, epoch)))
 
-    def log_in(self, session: Session, user_id: int, password_hash: str) -> None:
+    def log_in(self, session: Session, user_id: int, password_hash: str, epoch: int = 0,
+               ) -> None:
         session.nonce = secrets.token_urlsafe(18)  # no session fixation
         session.user_id, session.login_at = user_id, int(time.time())
-        session.fingerprint = self.fingerprint(password_hash)
+        session.fingerprint = self.fingerprint(password_hash, epoch)
         session.dirty = True
 
     def log_out(self, session: Session) -> None:
+        """Forget the user in this cookie. Ending the session on the server as well is
+        bumping `User.session_epoch` (storage.admin.end_sessions), which the logout does."""
         session.nonce = secrets.token_urlsafe(18)
         session.user_id, session.login_at, session.fingerprint = None, 0, ""
+        session.queue = ""
         session.dirty = True
 
     def csrf(self, session: Session) -> str:

@@ -34,11 +34,14 @@ ALL = "all"
 
 
 class FormError(Exception):
-    """A field whose value cannot be accepted (`field` names it for the message)."""
+    """Values that cannot be accepted: field id -> "required" (left empty) or "invalid";
+    `field` is the first of them (the one the page takes the admin to)."""
 
-    def __init__(self, field: str):
-        super().__init__(field)
-        self.field = field
+    def __init__(self, errors: dict[str, str] | str):
+        errors = {errors: "invalid"} if isinstance(errors, str) else dict(errors)
+        super().__init__(errors)
+        self.errors = errors
+        self.field = next(iter(errors))
 
 
 def _one_of(value: str | None, allowed) -> str | None:
@@ -108,6 +111,11 @@ def queue_query(query: MultiMapping[str], *, default_status: str) -> QueueQuery:
 # --- corrections ---------------------------------------------------------------
 
 BUSINESS_LIMITS = {"business_name": 200, "owner_name": 200, "city": 200}
+# What the chat does not let an owner submit without (flows/steps.py: every step but the
+# optional ICE and e-mail; the price's unit is asked whenever the price has none). A
+# correction may not empty them, and a submission missing one cannot be approved.
+REQUIRED_BUSINESS = ("business_name", "owner_name", "phone", "city", "sector")
+REQUIRED_PRODUCT = ("name", "price_amount", "price_unit", "moq_quantity")
 
 
 def _clean(value: object, limit: int) -> str:
@@ -117,45 +125,38 @@ def _clean(value: object, limit: int) -> str:
 
 
 def business_changes(form: MultiMapping) -> dict[str, str | None]:
-    """The business fields of the correction form, normalised; FormError on the first
-    value that cannot be stored. Only the fields present in the form are returned."""
+    """The business fields of the correction form, normalised; FormError naming every
+    value that cannot be stored (nothing is half-saved). Only the fields present in the
+    form are returned."""
     out: dict[str, str | None] = {}
+    errors: dict[str, str] = {}
     for name in ("business_name", "owner_name", "city"):
         if name in form:
-            value = _clean(form[name], BUSINESS_LIMITS[name])
-            if not value and name != "city":
-                raise FormError(name)
-            out[name] = value or None
-    if "phone" in form:
-        value = _clean(form["phone"], 64)
+            out[name] = _clean(form[name], BUSINESS_LIMITS[name]) or None
+    for name, limit, parse in (("phone", 64, lambda v: parse_phone(v)),
+                               ("email", 254, parse_email), ("ice", 64, parse_ice)):
+        if name not in form:
+            continue
+        value = _clean(form[name], limit)
         if value:
-            phone = parse_phone(value)
-            if isinstance(phone, Invalid):
-                raise FormError("phone")
-            value = phone.e164
-        out["phone"] = value or None
-    if "email" in form:
-        value = _clean(form["email"], 254)
-        if value:
-            email = parse_email(value)
-            if isinstance(email, Invalid):
-                raise FormError("email")
-            value = email
-        out["email"] = value or None
-    if "ice" in form:
-        value = _clean(form["ice"], 64)
-        if value:
-            ice = parse_ice(value)
-            if isinstance(ice, Invalid):
-                raise FormError("ice")
-            value = ice
-        out["ice"] = value or None
+            parsed = parse(value)
+            if isinstance(parsed, Invalid):
+                errors[name] = "invalid"
+                continue
+            value = parsed.e164 if name == "phone" else parsed
+        out[name] = value or None
     for name, allowed in (("region", REGIONS), ("sector", SECTORS)):
         if name in form:
             value = _clean(form[name], 64)
             if value and value not in allowed:
-                raise FormError(name)
+                errors[name] = "invalid"
+                continue
             out[name] = value or None
+    for name in REQUIRED_BUSINESS:
+        if name in out and not out[name]:
+            errors[name] = "required"
+    if errors:
+        raise FormError({n: errors[n] for n in _FORM_ORDER["business"] if n in errors})
     return out
 
 
@@ -176,25 +177,62 @@ def _decimal(value: str, name: str) -> str | None:
 
 def product_changes(form: MultiMapping) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
+    errors: dict[str, str] = {}
     if "name" in form:
         out["name"] = _clean(form["name"], 200)
-        if not out["name"]:
-            raise FormError("name")
     if "description" in form:
         out["description"] = _clean(form["description"], 4000)
     for name in ("price_amount", "price_max", "moq_quantity"):
         if name in form:
-            out[name] = _decimal(form[name], name)
+            try:
+                out[name] = _decimal(form[name], name)
+            except FormError:
+                errors[name] = "invalid"
     for name in ("price_unit", "moq_unit"):
         if name in form:
             value = _clean(form[name], 16)
             if value and value not in UNITS:
-                raise FormError(name)
+                errors[name] = "invalid"
+                continue
             out[name] = value or None
+    for name in REQUIRED_PRODUCT:
+        if name in out and not out[name] and name not in errors:
+            errors[name] = "required"
     amount, high = out.get("price_amount"), out.get("price_max")
-    if high and (not amount or Decimal(high) <= Decimal(amount)):
-        raise FormError("price_max")
+    if high and amount and Decimal(high) <= Decimal(amount):
+        errors["price_max"] = "invalid"
+    if errors:
+        raise FormError({n: errors[n] for n in _FORM_ORDER["product"] if n in errors})
     return out
+
+
+# The fields of each correction form in the order the page shows them: the first wrong
+# one is where the admin is taken.
+_FORM_ORDER = {
+    "business": ("business_name", "owner_name", "phone", "email", "city", "region", "sector",
+                 "ice"),
+    "product": ("name", "description", "price_amount", "price_max", "price_unit",
+                "moq_quantity", "moq_unit"),
+}
+
+
+def missing_fields(view) -> list[str]:
+    """What a submission (storage.submissions.SubmissionView) lacks that the chat requires,
+    as field ids ("phone", "product:1:price_amount", "product:2:photos"): approving it
+    would hand an incomplete storefront over."""
+    b = view.business
+    values = {"business_name": b.name, "owner_name": b.owner_name, "phone": b.phone,
+              "city": b.city, "sector": b.sector}
+    missing = [name for name in REQUIRED_BUSINESS if not (values[name] or "").strip()]
+    if not view.products:
+        missing.append("product_name")
+    for pv in view.products:
+        number = pv.product.position + 1
+        missing += [f"product:{number}:{name}" for name in REQUIRED_PRODUCT
+                    if not (getattr(pv.product, name) or "").strip()]
+        if not any(m.kind == "photo" for m in pv.media):
+            missing.append(f"product:{number}:photos")
+    return missing
 
 
 def translation(form: MultiMapping) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from bot.i18n import Catalog, direction
 from bot.keys import catalog_key
 from flows.model import Msg
 from flows.parsing.places import REGIONS
+from storage.admin import city_of
 from storage.models import User
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -70,6 +71,14 @@ class Words:
     def unit(self, unit: str | None) -> str:
         return self.maybe(f"unit_{unit}", unit) if unit else ""
 
+    def city(self, name: str | None) -> str:
+        """A stored city in the page's language: a known city by its Arabic name on the
+        Arabic pages, anything else as the owner (or an admin) typed it."""
+        if not name:
+            return self("admin_unknown")
+        known = city_of(name) if self.locale == "ar" else None
+        return known.name_ar if known is not None else name
+
     def region(self, region_id: str | None) -> str:
         region = REGIONS.get(region_id or "")
         if region is None:
@@ -115,12 +124,18 @@ def url(path: str, params: dict | None = None) -> str:
 
 def render(request: web.Request, template: str, *, status: int = 200, **context
            ) -> web.Response:
+    """`path`, in the context, is the page's own address when it is not the request's (a
+    form answered by its page again, whose language link must not GET the POST)."""
     locale = request.get(LOCALE, "fr")
     words = Words(request.config_dict[catalog_key], locale)
     other = "ar" if locale == "fr" else "fr"
+    session = request.get(SESSION)
+    queue = session.queue if session is not None else ""
+    path = context.pop("path", request.path_qs)
     page = env.get_template(template).render(
         t=words, locale=locale, dir=direction(locale), user=request.get(USER),
-        csrf=request.get(CSRF, ""), path=request.path_qs, url=url, regions=REGIONS,
+        csrf=request.get(CSRF, ""), path=path, url=url, regions=REGIONS,
+        queue_url="/admin/submissions" + (f"?{queue}" if queue else ""),
         other_locale=other, static=lambda name: str(
             request.app.router["static"].url_for(filename=name)),
         other_locale_name=request.config_dict[catalog_key].text(other, Msg("admin_lang_name")),

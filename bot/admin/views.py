@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
 
@@ -24,6 +24,7 @@ from bot.admin.forms import (
     change_items,
     fields_to_fix,
     local_midnight,
+    missing_fields,
     parse_date,
     product_changes,
     queue_query,
@@ -44,11 +45,11 @@ routes = web.RouteTableDef()
 PER_PAGE = 25
 RETRYABLE = ("handoff_failed", "exported")  # what storage.submissions.retry_handoff accepts
 # The only words a redirect may ask a page to show (?m=... for news, ?e=... for errors).
-NOTICES = {"saved", "translation_saved", "nothing_changed", "retried",
+NOTICES = {"saved", "saved_city_unknown", "translation_saved", "nothing_changed", "retried",
            "decision_done_approved", "decision_done_changes_requested",
            "decision_done_rejected", "logged_out"}
 ERRORS = {"not_editable", "invalid_value", "decision_invalid", "changes_need_items",
-          "reject_needs_reason", "retry_impossible"}
+          "reject_needs_reason", "retry_impossible", "approve_missing"}
 
 
 def see_other(location: str) -> web.Response:
@@ -137,12 +138,16 @@ async def login(request: web.Request) -> web.Response:
             return render(request, "login.html", status=401, failed=True, throttled=False,
                           **context)
         await queries.clear_failures(session, email)
-    request.app[auth.sessions_key].log_in(request[SESSION], user.id, user.password_hash)
+    request.app[auth.sessions_key].log_in(request[SESSION], user.id, user.password_hash,
+                                          user.session_epoch or 0)
     return see_other(target)
 
 
 @routes.post("/logout", name="logout")
 async def logout(request: web.Request) -> web.Response:
+    """End the session on the server too: a copy of the cookie opens nothing any more."""
+    async with request.config_dict[db_key].transaction() as session:
+        await queries.end_sessions(session, user_of(request).id)
     request.app[auth.sessions_key].log_out(request[SESSION])
     return see_other("/admin/login?m=logged_out")
 
@@ -170,6 +175,10 @@ async def queue(request: web.Request) -> web.Response:
         counts = await queries.status_counts(session, q.filters, scope_agent=scope(user))
         agents = await queries.agents(session) if user.role == "admin" else []
     pages = max(1, -(-total // PER_PAGE))
+    session = request[SESSION]
+    remembered = urlencode(q.params())[:auth.QUEUE_MAX]
+    if session.queue != remembered:  # "back to the list" comes back to this very list
+        session.queue, session.dirty = remembered, True
     return render(request, "queue.html", q=q, rows=rows, total=total, page=q.page,
                   pages=pages, counts=counts, all_count=sum(counts.values()),
                   statuses=STATUSES, sectors=SECTORS, channels=CHANNELS, languages=LANGUAGES,
@@ -207,30 +216,80 @@ def _media_link(request: web.Request, sha256: str) -> str:
     return signer.media_url(sha256, ttl=4 * 3600).removeprefix(signer.base_url)
 
 
-@routes.get(r"/submissions/{id:\d+}", name="detail")
-async def detail(request: web.Request) -> web.Response:
-    submission_id = int(request.match_info["id"])
+async def _detail(request: web.Request, submission_id: int, *, status: int = 200,
+                  **context) -> web.Response:
+    """The submission's page; `context` overrides what it shows (a refused correction
+    gives back the admin's input with the errors next to their fields)."""
     view, extra = await _view(request, submission_id)
     user = user_of(request)
-    status = view.submission.status
-    decisions = [d for d, (_, allowed) in submissions.DECISIONS.items() if status in allowed]
+    state = view.submission.status
+    decisions = [d for d, (_, allowed) in submissions.DECISIONS.items() if state in allowed]
     linked = {m.id for p in view.products for m in p.media}
+    can_edit = user.role == "admin" and state in queries.EDITABLE
+    if context.get("open_form") and not can_edit:
+        return _back(submission_id, "", e="not_editable")
+    page = {**notices(request), "posted": {}, "field_errors": {}, "open_form": "",
+            "focus": "", **context}
     return render(
-        request, "detail.html", view=view, s=view.submission, b=view.business, **extra,
-        voice_loose=[m for m in extra["voice"] if m.id not in linked],
+        request, "detail.html", status=status, view=view, s=view.submission, b=view.business,
+        **extra, voice_loose=[m for m in extra["voice"] if m.id not in linked],
         media_link=lambda sha: _media_link(request, sha),
-        can_edit=user.role == "admin" and status in queries.EDITABLE,
-        can_retry=user.role == "admin" and status in RETRYABLE,
+        can_edit=can_edit,
+        can_retry=user.role == "admin" and state in RETRYABLE,
         handoff_error=getattr(view.submission, "handoff_error", None),
         storefront_url=getattr(view.submission, "storefront_url", None),
         decisions=decisions if user.role == "admin" else [],
+        missing=_where_to_fix(view) if "approve" in decisions else [],
+        asked=_asked(view.submission.id, extra["outbox"]),
         fields_to_fix=fields_to_fix(len(view.products)), reasons=REASONS,
-        sectors=SECTORS, units=UNITS, item_rows=range(6), **notices(request))
+        sectors=SECTORS, units=UNITS, item_rows=range(6), **page)
+
+
+def _where_to_fix(view) -> list[tuple[str, str]]:
+    """The required fields a submission lacks, each with the part of the page to fix it."""
+    ids = {pv.product.position + 1: pv.product.id for pv in view.products}
+    out = []
+    for field in missing_fields(view):
+        number = field.split(":")[1] if field.startswith("product:") else ""
+        anchor = f"product-{ids[int(number)]}" if number.isdigit() else "business"
+        out.append((field, anchor))
+    return out
+
+
+def _asked(submission_id: int, outbox: list) -> dict[int, list[dict]]:
+    """What each "request changes" asked of the owner, by revision: the items of the
+    notice queued for them (storage.submissions.decide), as they were sent."""
+    asked = {}
+    for row in outbox:
+        prefix, _, rest = row.dedupe_key.partition(f":{submission_id}-")
+        revision, _, kind = rest.partition("-")
+        if prefix == "notify" and kind == "changes_requested" and revision.isdigit():
+            items = ((row.payload or {}).get("event") or {}).get("items") or []
+            asked[int(revision)] = [i for i in items if isinstance(i, dict) and i.get("field")]
+    return asked
+
+
+@routes.get(r"/submissions/{id:\d+}", name="detail")
+async def detail(request: web.Request) -> web.Response:
+    return await _detail(request, int(request.match_info["id"]))
 
 
 def _back(submission_id: int, anchor: str = "", **params) -> web.Response:
     return see_other(url(f"/admin/submissions/{submission_id}", params) +
                      (f"#{anchor}" if anchor else ""))
+
+
+async def _refused(request: web.Request, submission_id: int, form_id: str, form,
+                   exc: FormError, number: int | None = None) -> web.Response:
+    """The correction form again, open, with what the admin typed and, next to each field
+    that was refused, what it expects; the first one has the focus."""
+    posted = {k: str(v) for k, v in form.items() if k != "csrf" and isinstance(v, str)}
+    prefix = f"product:{number}:" if number else ""
+    return await _detail(
+        request, submission_id, status=422, path=f"/admin/submissions/{submission_id}",
+        posted={form_id: posted}, field_errors={form_id: exc.errors}, open_form=form_id,
+        focus=f"{form_id}-{exc.field}", error="correction_refused",
+        error_field=prefix + exc.field)
 
 
 async def _correct(request: web.Request, submission_id: int, anchor: str, apply) -> web.Response:
@@ -249,17 +308,26 @@ async def _correct(request: web.Request, submission_id: int, anchor: str, apply)
             return _back(submission_id, anchor, e="not_editable")
     else:
         return _back(submission_id, anchor, e="not_editable")
-    return _back(submission_id, anchor, m="saved" if logged else "nothing_changed")
+    if not logged:
+        return _back(submission_id, anchor, m="nothing_changed")
+    # A city the chat would not know is kept as typed, its region as it was: say so
+    # (unless this very correction chose the region).
+    city = next((e.new for e in logged if e.field == "city"), None)
+    if (city and queries.city_of(city) is None
+            and not any(e.field == "region" for e in logged)):
+        return _back(submission_id, anchor, m="saved_city_unknown")
+    return _back(submission_id, anchor, m="saved")
 
 
 @routes.post(r"/submissions/{id:\d+}/business", name="edit_business")
 async def edit_business(request: web.Request) -> web.Response:
     submission_id = int(request.match_info["id"])
     admin_only(request)
+    form = await request.post()
     try:
-        changes = business_changes(await request.post())
+        changes = business_changes(form)
     except FormError as exc:
-        return _back(submission_id, "business", e="invalid_value", f=exc.field)
+        return await _refused(request, submission_id, "business", form, exc)
     return await _correct(request, submission_id, "business", lambda session, who:
                           queries.correct_business(session, submission_id, changes, actor=who))
 
@@ -269,10 +337,17 @@ async def edit_product(request: web.Request) -> web.Response:
     submission_id, product_id = int(request.match_info["id"]), int(request.match_info["product"])
     admin_only(request)
     anchor = f"product-{product_id}"
+    form = await request.post()
     try:
-        changes = product_changes(await request.post())
+        changes = product_changes(form)
     except FormError as exc:
-        return _back(submission_id, anchor, e="invalid_value", f=exc.field)
+        async with request.config_dict[db_key].transaction() as session:
+            product = await session.get(Product, product_id)
+            business = await queries.business_of(session, submission_id)
+        if product is None or business is None or product.business_id != business.id:
+            raise web.HTTPNotFound() from None
+        return await _refused(request, submission_id, anchor, form, exc,
+                              number=product.position + 1)
     return await _correct(request, submission_id, anchor, lambda session, who:
                           queries.correct_product(session, submission_id, product_id, changes,
                                                   actor=who))
@@ -317,6 +392,8 @@ async def decide(request: web.Request) -> web.Response:
             return _back(submission_id, "decision", e="changes_need_items")
         if decision == "reject" and not note:
             return _back(submission_id, "decision", e="reject_needs_reason")
+        if decision == "approve" and missing_fields(view[0]):
+            return _back(submission_id, "decision", e="approve_missing")
         try:
             done = await submissions.decide(session, submission_id, decision, actor=actor(user),
                                             reason=note, items=items)

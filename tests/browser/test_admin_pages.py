@@ -91,8 +91,9 @@ async def test_review_in_the_browser(browser, aiohttp_server, aiohttp_client, se
         "changes_requested"
     assert "Reprenez la photo à la lumière." in await page.locator("#history").inner_text()
 
-    # Approve another one.
+    # Approve another one: two taps, the first only opens the confirmation.
     await page.goto(f"{base}/admin/submissions/{ids['Atelier Zellige Fès']}")
+    await page.click("#approve-box > summary")
     await page.click("#approve")
     await page.wait_for_selector(".flash-ok")
     assert await page.locator(".meta .badge").get_attribute("data-status") == "approved"

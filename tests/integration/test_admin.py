@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import html as entities
 import io
 import re
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 import sqlalchemy as sa
@@ -423,11 +425,12 @@ async def test_corrections_are_recorded_and_reach_the_draft(client, db):
     page = await desk.text(f"/admin/submissions/{sid}")
     assert "Taroudant" in page and "amina@tijara.ma" in page
 
-    # A value that cannot be stored is refused whole, and said so.
+    # A value that cannot be stored is refused whole, and said so next to its field.
     refused = await desk.post(f"/admin/submissions/{sid}/business", {"ice": "12345"})
-    assert "e=invalid_value" in refused.headers["Location"]
-    page = await desk.text(refused.headers["Location"])
-    assert "Valeur invalide pour « ICE »" in page
+    assert refused.status == 422
+    page = await refused.text()
+    assert "Correction non enregistrée : vérifiez « ICE »" in page
+    assert "15 chiffres" in page
 
     view = (await submissions_views(db, sid))[0]
     second = view.products[1].product
@@ -688,3 +691,258 @@ async def test_cli_creates_an_account_that_can_log_in(client, db, monkeypatch, s
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert await asyncio.to_thread(run, "admin", "create", "new@partner.ma",
                                    "--password-stdin") == 2
+
+
+# --- what a QA pass on a phone found --------------------------------------------------
+
+
+def plain(page: str) -> str:
+    """A page's text as read: entities decoded, Fluent's bidi isolation marks dropped."""
+    return re.sub("[\u2066-\u2069]", "", entities.unescape(page))
+
+
+async def test_logout_ends_the_session_on_the_server(client, db):
+    await add_user(db, "amina@tijara.ma")
+    desk = Desk(client)
+    good = await desk.login("amina@tijara.ma")
+    copied = good.cookies["tijara_admin"].value  # what someone copied off the phone
+    assert (await desk.get("/admin/submissions", allow_redirects=False)).status == 200
+
+    out = await desk.post("/admin/logout", {})
+    assert out.status == 303
+    desk.logout_cookies()
+    reused = await client.get("/admin/submissions", cookies={"tijara_admin": copied},
+                              allow_redirects=False)
+    assert reused.status == 303 and reused.headers["Location"].startswith("/admin/login")
+    desk.logout_cookies()
+    # Logging in again opens a new session that works.
+    again = await desk.login("amina@tijara.ma")
+    assert again.status == 303
+    assert (await desk.get("/admin/submissions", allow_redirects=False)).status == 200
+
+
+async def test_required_fields_cannot_be_emptied_nor_approved_missing(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client)
+    (sid,) = (await submission_ids(db)).values()
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    product = (await submissions_views(db, sid))[0].products[0].product
+
+    emptied = await desk.post(f"/admin/submissions/{sid}/products/{product.id}", {
+        "name": product.name, "description": product.description, "price_amount": "",
+        "price_max": "", "price_unit": "l", "moq_quantity": "", "moq_unit": "l"})
+    assert emptied.status == 422
+    page = plain(await emptied.text())
+    assert "Corrections enregistrées" not in page
+    assert "Correction non enregistrée : vérifiez « Produit 1 · Prix (MAD) »" in page
+    assert page.count("Obligatoire : ce champ ne peut pas rester vide.") == 2
+    blanked = await desk.post(f"/admin/submissions/{sid}/business", {
+        "business_name": "Coopérative Tifawin", "owner_name": "", "city": "",
+        "sector": "", "phone": ""})
+    assert blanked.status == 422
+    assert (await blanked.text()).count("Obligatoire : ce champ ne peut pas rester vide.") == 4
+    async with db.transaction() as session:
+        assert await queries.edits(session, sid) == []
+
+    # Rows missing a required value (from before this check) cannot be approved: said which.
+    async with db.transaction() as session:
+        row = await session.get(queries.Product, product.id)
+        row.price_amount = row.moq_quantity = None
+        (await queries.business_of(session, sid)).sector = None
+    detail = await desk.text(f"/admin/submissions/{sid}")
+    assert 'id="approve"' not in detail and "Approbation impossible" in detail
+    refused = await desk.post(f"/admin/submissions/{sid}/decision", {"decision": "approve"})
+    assert refused.headers["Location"].endswith("e=approve_missing#decision")
+    page = plain(await desk.text(refused.headers["Location"]))
+    missing = re.search(r'id="approve-missing"(.*?)</div>', page, re.S).group(1)
+    assert re.findall(r'data-field="([^"]+)"', missing) == [
+        "sector", "product:1:price_amount", "product:1:moq_quantity"]
+    assert "Produit 1 · Prix (MAD)" in missing and "Secteur" in missing
+    async with db.transaction() as session:
+        assert (await session.get(Submission, sid)).status == "submitted"
+        assert not (await session.execute(select(Outbox).where(
+            Outbox.kind == "handoff"))).scalars().all()
+
+
+async def test_a_refused_correction_keeps_what_was_typed(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client)
+    (sid,) = (await submission_ids(db)).values()
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    refused = await desk.post(f"/admin/submissions/{sid}/business", {
+        "business_name": "Coopérative Tifawin Bio", "owner_name": "Fatima Zahra Amrani",
+        "phone": "06 12", "email": "", "city": "Agadir", "region": "souss-massa",
+        "sector": "argan", "ice": "12345"})
+    assert refused.status == 422
+    page = await refused.text()
+    form = plain(re.search(r'<details class="edit" id="edit-business" open>(.*?)</details>',
+                           page, re.S).group(1))
+    assert 'value="Coopérative Tifawin Bio"' in form and 'value="12345"' in form
+    assert 'value="Fatima Zahra Amrani"' in form and 'value="06 12"' in form
+    # Each wrong field says what it expects, right under it; the first one has the focus.
+    assert re.search(r'id="business-phone" name="phone" aria-invalid="true" '
+                     r'aria-describedby="business-phone-error" autofocus', form)
+    assert re.search(r'id="business-ice" name="ice" aria-invalid="true"', form)
+    assert "Attendu : l'ICE, 15 chiffres" in form and "Attendu : un numéro" in form
+    # Its language link goes to the page, not to the form's address.
+    assert f'next=%2Fadmin%2Fsubmissions%2F{sid}"' in page
+    async with db.transaction() as session:
+        assert (await queries.business_of(session, sid)).name == "Coopérative Tifawin"
+
+
+async def test_the_history_shows_what_was_asked_of_the_owner(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client, name="Atelier Un")
+    await onboard(client, name="Atelier Deux")
+    ids = await submission_ids(db)
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    await desk.post(f"/admin/submissions/{ids['Atelier Un']}/decision", [
+        ("decision", "request_changes"),
+        ("item_field", "product:1:photos"), ("item_reason", "photo_dark"),
+        ("item_field", "product:1:price"), ("item_reason", "price_unclear"),
+        ("item_field", "ice"), ("item_reason", "ice_invalid"),
+        ("note", "Merci !")])
+    await desk.post(f"/admin/submissions/{ids['Atelier Deux']}/decision", [
+        ("decision", "request_changes"),
+        ("item_field", "city"), ("item_reason", "city_unclear")])
+
+    def history(html: str) -> str:
+        return html.split('id="history"')[1].split("</section>")[0]
+
+    one = plain(history(await desk.text(f"/admin/submissions/{ids['Atelier Un']}")))
+    assert "Demandé au propriétaire" in one
+    items = re.findall(r'<li data-field="[^"]+" data-reason="[^"]+"><strong>([^<]+)</strong>'
+                       r" — ([^<]+)</li>", one)
+    assert [(f, r.strip()) for f, r in items] == [
+        ("Produit 1 · Photos", "Photo trop sombre"), ("Produit 1 · Prix", "Prix pas clair"),
+        ("ICE", "ICE invalide")]
+    assert "Merci !" in one
+    two = plain(history(await desk.text(f"/admin/submissions/{ids['Atelier Deux']}")))
+    assert "Ville" in two and "Ville pas claire" in two  # no note: the items still show
+    await desk.get("/admin/lang/ar")
+    arabic = plain(history(await desk.text(f"/admin/submissions/{ids['Atelier Un']}")))
+    assert "الصورة مظلمة جدًا" in arabic and "المنتج 1 · الصور" in arabic
+
+
+async def test_a_corrected_city_is_read_like_the_chat_reads_it(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client)  # Agadir, Souss-Massa
+    (sid,) = (await submission_ids(db)).values()
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    form = {"business_name": "Coopérative Tifawin", "owner_name": "Fatima Amrani",
+            "phone": "+212661234567", "city": "casa", "region": "souss-massa",
+            "sector": "argan", "email": "", "ice": ""}
+    saved = await desk.post(f"/admin/submissions/{sid}/business", form)
+    assert "m=saved" in saved.headers["Location"]
+    async with db.transaction() as session:
+        business = await queries.business_of(session, sid)
+        conv = await session.get(Conversation, business.conversation_id)
+    assert (business.city, business.region) == ("Casablanca", "casablanca-settat")
+    assert conv.state["draft"]["city_id"] == "casablanca"
+    assert conv.state["draft"]["region"] == "casablanca-settat"
+    page = await desk.text(saved.headers["Location"])
+    assert re.search(r'id="business-region">Casablanca-Settat<', page)
+
+    unknown = await desk.post(f"/admin/submissions/{sid}/business", {
+        **form, "city": "Douar Ait Ouafqa", "region": "casablanca-settat"})
+    assert "m=saved_city_unknown" in unknown.headers["Location"]
+    page = plain(await desk.text(unknown.headers["Location"]))
+    assert "Ville non reconnue" in page and "la région n'a pas changé" in page
+    async with db.transaction() as session:
+        business = await queries.business_of(session, sid)
+    assert (business.city, business.region) == ("Douar Ait Ouafqa", "casablanca-settat")
+
+
+async def test_search_folds_accents_and_reads_cities_and_products(client, db):
+    await add_user(db, "amina@tijara.ma")
+    await onboard(client, name="Zellige Bennani", city="Fès", sector="zellige",
+                  products=(("Zellige beldi", 1),))
+    await onboard(client, name="Poterie Ziyad", city="Meknès", sector="pottery",
+                  products=(("Tajine décoré", 1),))
+    await onboard(client, name="Thuya Mogador", city="Essaouira", sector="wood_metal",
+                  products=(("Boîte en thuya", 1), ("Échiquier", 1)))
+    await onboard(client, name="Café Ville Blanche", owner="Ahmed Élalami", city="casa",
+                  sector="food", products=(("Huile d'olive", 1),))
+    ids = await submission_ids(db)
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+
+    def listed(html: str) -> set[int]:
+        return {int(i) for i in re.findall(r'<tr data-id="(\d+)"', html)}
+
+    cases = {
+        "FÈS": {"Zellige Bennani"}, "fes": {"Zellige Bennani"},
+        "meknes": {"Poterie Ziyad"}, "MEKNÈS": {"Poterie Ziyad"},
+        "الصويرة": {"Thuya Mogador"}, "فاس": {"Zellige Bennani"},
+        "casablanca": {"Café Ville Blanche"}, "الدار البيضاء": {"Café Ville Blanche"},
+        "ÉCHIQUIER": {"Thuya Mogador"}, "boite thuya": {"Thuya Mogador"},
+        "tajine": {"Poterie Ziyad"}, "elalami": {"Café Ville Blanche"},
+        "zellige fès": {"Zellige Bennani"}, "zellige meknès": set(),
+        "cafe": {"Café Ville Blanche"},
+    }
+    for query, names in cases.items():
+        html = await desk.text(f"/admin/submissions?status=all&q={quote(query)}")
+        assert listed(html) == {ids[n] for n in names}, query
+        if names:
+            assert f"{len(names)} inscription" in html, query
+    # The tabs count what the search finds, and the export has the same rows.
+    tabs = await desk.text(f"/admin/submissions?status=all&q={quote('FÈS')}")
+    assert re.search(r'data-status="submitted">[^<]*<span class="count">1<', tabs)
+    export = await (await desk.get(f"/admin/export.csv?q={quote('meknes')}")).text()
+    assert "Poterie Ziyad" in export and "Zellige Bennani" not in export
+
+
+async def test_queue_small_things(client, db, monkeypatch):
+    from bot.admin import views
+
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    await add_user(db, "amina@tijara.ma")
+    for name in ("Un", "Deux", "Trois"):
+        await onboard(client, name=f"Atelier {name}", sector="argan", city="Essaouira")
+    ids = await submission_ids(db)
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+
+    # "Back to the list" comes back to the list as it was filtered.
+    await desk.text("/admin/submissions?status=all&sector=argan&q=atelier&page=2")
+    detail = await desk.text(f"/admin/submissions/{ids['Atelier Un']}")
+    back = re.search(r'id="back-to-queue" href="([^"]+)"', detail).group(1)
+    assert entities.unescape(back) == \
+        "/admin/submissions?status=all&sector=argan&q=atelier&page=2"
+
+    # A page past the end says so and leads to the last one.
+    past = plain(await desk.text("/admin/submissions?status=all&page=99"))
+    assert "La page 99 n'existe pas" in past and "Aucune inscription ne correspond" not in past
+    last = re.search(r'id="queue-past-end">.*?href="([^"]+)"', past, re.S).group(1)
+    assert last == "/admin/submissions?status=all&page=2"
+
+    # Feminine filters read "Toutes"; the funnel's table is "Par région".
+    queue = await desk.text("/admin/submissions")
+    region = queue.split('<select name="region">')[1].split("</option>")[0]
+    language = queue.split('<select name="language">')[1].split("</option>")[0]
+    assert region.endswith(">Toutes") and language.endswith(">Toutes")
+    funnel = await desk.text("/admin/funnel")
+    assert "Par région" in funnel and "Regrouper par · Région" not in funnel
+
+    # The Arabic pages name a known city in Arabic.
+    await desk.get("/admin/lang/ar")
+    arabic = await desk.text("/admin/submissions?status=all")
+    assert "الصويرة" in arabic and ">Essaouira<" not in arabic
+    page = await desk.text(f"/admin/submissions/{ids['Atelier Un']}")
+    assert re.search(r'id="business-city"><bdi>الصويرة</bdi>', page)
+
+
+async def test_the_logout_notice_is_on_the_login_card(client, db):
+    await add_user(db, "amina@tijara.ma")
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    out = await desk.post("/admin/logout", {})
+    page = await desk.text(out.headers["Location"])
+    page = plain(page)
+    card = page.split('class="card login-card"')[1].split("</section>")[0]
+    assert "Vous êtes déconnecté" in card
+    assert page.count("Vous êtes déconnecté") == 1

@@ -27,6 +27,17 @@ async def make_agent(db, name="Samira"):
     return agent, invite
 
 
+async def two_agents(client, db) -> tuple:
+    """Samira and Karim, each with their web chat linked; (Samira's account, chats)."""
+    first, first_invite = await make_agent(db, "Samira")
+    _, second_invite = await make_agent(db, "Karim")
+    samira, karim = Owner(client), Owner(client)
+    for agent_chat, invite in ((samira, first_invite), (karim, second_invite)):
+        await agent_chat.start("fr")
+        await agent_chat.say(f"agent-{invite}")
+    return first, samira, karim
+
+
 async def submissions_of(db) -> list[tuple[Submission, Business]]:
     async with db.transaction() as session:
         return [tuple(r) for r in (await session.execute(
@@ -137,12 +148,7 @@ async def test_an_agent_lists_resumes_and_shares_their_link_from_the_web_chat(cl
 
 
 async def test_an_agent_cannot_open_someone_elses_conversation_by_its_number(client, db):
-    first, first_invite = await make_agent(db, "Samira")
-    _, second_invite = await make_agent(db, "Karim")
-    samira, karim = Owner(client), Owner(client)
-    for agent_chat, invite in ((samira, first_invite), (karim, second_invite)):
-        await agent_chat.start("fr")
-        await agent_chat.say(f"agent-{invite}")
+    first, samira, karim = await two_agents(client, db)
     await samira.press("agent:new")
     assert await samira.say("0612345678") == ["agent_opened_new", "assist_ask_language"]
     await samira.press("lang:fr")
@@ -250,12 +256,7 @@ async def test_agent_and_owner_never_answer_the_same_draft_at_once(wa):  # noqa:
 
 async def test_a_draft_nobody_came_back_to_for_a_week_can_be_started_by_another_agent(
         client, db):
-    _, first_invite = await make_agent(db, "Samira")
-    _, second_invite = await make_agent(db, "Karim")
-    samira, karim = Owner(client), Owner(client)
-    for agent_chat, invite in ((samira, first_invite), (karim, second_invite)):
-        await agent_chat.start("fr")
-        await agent_chat.say(f"agent-{invite}")
+    _, samira, karim = await two_agents(client, db)
     await samira.press("agent:new")
     await samira.say("0612345678")  # a number typed wrong, say
     await samira.press("lang:fr")

@@ -8,13 +8,10 @@ written with the functions the admin pages call; the export is done by the real 
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import csv
 import hashlib
 import io
 import json
-import time
 
 import pytest
 from sqlmodel import select
@@ -23,12 +20,13 @@ from bot.admin.export import to_csv
 from bot.app import create_app
 from bot.csvsafe import safe_cell
 from bot.signing import Signer
-from bot.worker import handlers_for, work
+from bot.worker import handlers_for
 from storage import admin as queries
 from storage import submissions
 from storage.media import LocalMediaStore, add_media, ingest_audio
 from storage.models import Conversation, Outbox, Submission
 from tests.helpers import Owner, photo_bytes
+from tests.integration.test_storefront import status_is, submission, until, working
 
 ADMIN = "admin:a@tijara.ma"
 EVIL = {
@@ -54,35 +52,6 @@ def export_settings(settings, site):
     return settings.model_copy(update={
         "public_base_url": str(site.make_url("")).rstrip("/"), "storefront_api_url": None,
         "embedded_worker": False})
-
-
-@contextlib.asynccontextmanager
-async def working(db, handlers):
-    stop = asyncio.Event()
-    task = asyncio.create_task(work(db, handlers, stop, idle=0.02))
-    try:
-        yield task
-    finally:
-        stop.set()
-        await task
-
-
-async def until(check, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not await check():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.02)
-
-
-async def submission(db, sid: int) -> Submission:
-    async with db.transaction() as session:
-        return await session.get(Submission, sid)
-
-
-def status_is(db, sid: int, status: str):
-    async def check() -> bool:
-        return (await submission(db, sid)).status == status
-    return check
 
 
 def ogg_voice_note(seconds: int = 2) -> bytes:

@@ -76,6 +76,11 @@ def menu() -> Reply:
                                      btn("btn_agent_link", "agent:link")), Expect.CHOICE)
 
 
+def ask_language() -> Reply:
+    return Reply(Msg("agent_ask_language"), tuple(
+        btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS), Expect.CHOICE)
+
+
 def ask_phone() -> Reply:
     return Reply(Msg("agent_ask_phone"), (btn("btn_agent_menu", "agent:menu"),), Expect.TEXT)
 
@@ -95,6 +100,8 @@ def question(state: ConversationState, listings: list[Listing]) -> Reply:
     asking = state.console.asking if state.console else None
     if asking == "phone":
         return ask_phone()
+    if asking == "language":
+        return ask_language()
     if asking == "list" and listings:
         return business_list(listings)
     return menu()
@@ -117,11 +124,12 @@ def step(state: ConversationState, inp: Input, ctx: Context,
         if language in LANGUAGES:
             s.language = language
             s.script = "Latn" if language == "fr" else "Arab" if language == "ar" else s.script
+        if console.asking == "language":
+            console.asking = None
         effects.append(question(s, listings))
     elif choice == "language":
-        effects.append(Reply(Msg("agent_ask_language"), tuple(
-            btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS),
-            Expect.CHOICE))
+        console.asking = "language"  # so that "2" answers it, as everywhere
+        effects.append(ask_language())
     elif choice == "help":
         console.asking = None
         effects += [Reply(Msg("agent_help")), menu()]

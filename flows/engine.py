@@ -389,6 +389,8 @@ class Turn:
             return True
         if choice == "help":
             self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))
+            if self.ctx.assisting:
+                self.say(Reply(Msg("assist_help")))  # and how to get back to their menu
             self.say(self.question())
             return True
         if choice == "greeting" and self.inp.released:

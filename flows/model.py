@@ -203,7 +203,7 @@ class Console(BaseModel):
 
     agent_id: int
     target: int | None = None  # the owner's conversation the agent is filling in
-    asking: str | None = None  # "phone": the owner's number; "list": which business
+    asking: str | None = None  # "phone" (the owner's number), "list", "language"
 
 
 class ConversationState(BaseModel):

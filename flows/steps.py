@@ -72,7 +72,7 @@ from flows.model import (
 )
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
-from flows.parsing.places import CITIES, REGIONS, match_city, match_region
+from flows.parsing.places import CITIES, REGIONS, match_city, match_region, names_a_place
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
@@ -327,6 +327,8 @@ def on_city(t: Turn) -> None:
         t.s.pending = {"kind": "city", "typed": value,
                        "suggested": [c.id for c in match.suggestions]}
         t.say(t.question())
+    elif not names_a_place(value):  # "chkoun?": a question, not a village nobody listed
+        t.invalid("city_not_a_place", typed=value)
     else:
         set_city(t, value, None, None)
         t.advance()

@@ -744,6 +744,16 @@ def match_city(text: str) -> CityMatch:
         return CityMatch(None, ())
 
 
+# Words that never name a place, whatever else the text says ("chkoun", "salam", "oui").
+_NEVER_A_PLACE = _STOPWORDS | _folded_set(_COMMON_WORDS_TEXT)
+
+
+def names_a_place(text: str) -> bool:
+    """Whether an unknown answer could be a town or village nobody listed (a douar):
+    False for "chkoun?", "salam wakha", "شكون", a bare number."""
+    return any(w not in _NEVER_A_PLACE and not w.isdigit() for w in _words(text))
+
+
 def _region_of(value: str) -> Region | None:
     """The region of a city, or of a district of exactly one city."""
     if _is_district(value):

@@ -361,3 +361,5 @@ status_approved = قُبل ملف «{ $business_name }» ✅ نحن نُعدّ �
 status_rejected = لم يُقبل ملف «{ $business_name }» في الوقت الحالي.
     السبب: { $note }
 status_live = صفحة «{ $business_name }» منشورة: { $url }
+city_not_a_place = «{ $typed }» ليس اسم مدينة. في أي مدينة أو قرية توجد شركتك؟
+assist_help = أنت تجيب نيابة عن صاحب المشروع؛ اكتب «القائمة» للرجوع إلى قائمة الوكيل.

@@ -361,3 +361,5 @@ status_approved = الملف ديال «{ $business_name }» تقبل ✅ كنو
 status_rejected = الملف ديال «{ $business_name }» ما تقبلش دابا.
     السبب: { $note }
 status_live = الصفحة ديال «{ $business_name }» طالعة: { $url }
+city_not_a_place = «{ $typed }» ماشي سمية ديال مدينة. فأشمن مدينة ولا دوار كاينة الشركة ديالك؟
+assist_help = نتا كتجاوب فبلاصة مول المشروع؛ كتب «المنيو» باش ترجع للمنيو ديال الوكيل.

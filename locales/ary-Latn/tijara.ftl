@@ -361,3 +361,5 @@ status_approved = L malaf dyal « { $business_name } » t9bel ✅ Kanwjdo l page
 status_rejected = L malaf dyal « { $business_name } » ma t9belch daba.
     Sabab: { $note }
 status_live = L page dyal « { $business_name } » tal3a: { $url }
+city_not_a_place = « { $typed } » machi smiya dyal mdina. F ach men mdina wla douar kayna charika dyalk?
+assist_help = Nta katjawb f blast mol l machro3; kteb « menu » bach trje3 l menu dyal l agent.

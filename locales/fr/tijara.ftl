@@ -392,3 +392,5 @@ status_approved = Le dossier de « { $business_name } » est accepté ✅ Nous p
 status_rejected = Le dossier de « { $business_name } » n'a pas été retenu pour le moment.
     Motif : { $note }
 status_live = La vitrine de « { $business_name } » est en ligne : { $url }
+city_not_a_place = « { $typed } » n'est pas un nom de ville. Dans quelle ville ou quel village se trouve votre entreprise ?
+assist_help = Vous répondez pour le propriétaire ; écrivez « menu » pour revenir à votre menu d'agent.

@@ -327,3 +327,17 @@ def test_places_are_named_in_the_readers_script():
     summary = resume(state, ctx(assisting=True))[0].msg
     assert "Tiznit" in cat().text("fr", summary)
     assert "تيزنيت" in cat().text("ary-Arab", summary)
+
+
+def test_a_number_answers_the_agents_language_question():
+    state, effects = agent(agent_state(), "langue")
+    assert keys(effects) == ["agent_ask_language"] and state.console.asking == "language"
+    state, effects = agent(state, "3")  # العربية (the menu's third item would be "link")
+    assert state.language == "ar" and keys(effects) == ["agent_menu"]
+    assert state.console.asking is None
+
+
+def test_help_while_answering_for_an_owner_says_how_to_get_back_to_the_menu():
+    state = ConversationState(step="city", language="fr", script="Latn", assisted_by=7)
+    _, effects = drive(state, "aide", context=ctx(assisting=True))
+    assert keys(effects) == ["help", "assist_help", "ask_city"]

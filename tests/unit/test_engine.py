@@ -251,3 +251,12 @@ def test_an_owner_asking_after_the_decision_hears_the_decision_not_under_review(
     fixed, _ = step(asked, Input(text="Tapis Atlas Berbère"), ctx)
     sent, _ = step(fixed, Input(payload="submit"), ctx)
     assert sent.decision is None and sent.revision == 2
+
+
+def test_a_question_at_the_city_question_is_not_stored_as_a_village():
+    state = ConversationState(step="city", language="fr", consent_at=NOW)
+    for said in ("chkoun", "شكون", "chkoun nta?"):
+        later, replies = talk(said, state=state)
+        assert keys(replies) == ["city_not_a_place"] and later.draft.city is None, said
+    later, replies = talk("Douar Tizi", state=state)  # a village nobody listed: kept
+    assert keys(replies) == ["ask_region"] and later.draft.city == "Douar Tizi"

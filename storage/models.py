@@ -183,6 +183,8 @@ class StatusChange(SQLModel, table=True):
     to_status: str = Field(max_length=24)
     actor: str = Field(max_length=120)  # "owner", "admin:<email>", "cli", "worker"
     reason: str = Field(default="", max_length=2000)
+    # A request for changes: what was asked, [{field, reason}], as the owner was told it.
+    items: list = json_field(list)
     revision: int = 1
     at: datetime = when()
 

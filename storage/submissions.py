@@ -125,15 +125,16 @@ async def decide(session: AsyncSession, submission_id: int, decision: str, *, ac
     if submission.status not in allowed_from:
         raise InvalidDecision(f"submission {submission_id} is {submission.status}")
     now = utcnow()
+    items = (items or []) if to_status == "changes_requested" else []
     session.add(StatusChange(submission_id=submission.id, from_status=submission.status,
-                             to_status=to_status, actor=actor, reason=reason,
+                             to_status=to_status, actor=actor, reason=reason, items=items,
                              revision=submission.revision, at=now))
     submission.status, submission.decided_at, submission.updated_at = to_status, now, now
     await session.flush()
     business = await session.get(Business, submission.business_id)
     event: dict = {"kind": to_status, "note": reason}
     if to_status == "changes_requested":
-        event["items"] = items or []
+        event["items"] = items
     key = f"{submission.id}-{submission.revision}-{to_status}"
     await outbox.enqueue(session, "notify", f"notify:{key}",
                          {"conversation_id": business.conversation_id, "event": event})

@@ -240,7 +240,6 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
         storefront_url=getattr(view.submission, "storefront_url", None),
         decisions=decisions if user.role == "admin" else [],
         missing=_where_to_fix(view) if "approve" in decisions else [],
-        asked=_asked(view.submission.id, extra["outbox"]),
         fields_to_fix=fields_to_fix(len(view.products)), reasons=REASONS,
         sectors=SECTORS, units=UNITS, item_rows=range(6), **page)
 
@@ -254,19 +253,6 @@ def _where_to_fix(view) -> list[tuple[str, str]]:
         anchor = f"product-{ids[int(number)]}" if number.isdigit() else "business"
         out.append((field, anchor))
     return out
-
-
-def _asked(submission_id: int, outbox: list) -> dict[int, list[dict]]:
-    """What each "request changes" asked of the owner, by revision: the items of the
-    notice queued for them (storage.submissions.decide), as they were sent."""
-    asked = {}
-    for row in outbox:
-        prefix, _, rest = row.dedupe_key.partition(f":{submission_id}-")
-        revision, _, kind = rest.partition("-")
-        if prefix == "notify" and kind == "changes_requested" and revision.isdigit():
-            items = ((row.payload or {}).get("event") or {}).get("items") or []
-            asked[int(revision)] = [i for i in items if isinstance(i, dict) and i.get("field")]
-    return asked
 
 
 @routes.get(r"/submissions/{id:\d+}", name="detail")

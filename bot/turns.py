@@ -291,10 +291,14 @@ class Turns:
         """Messages that came while the page was open (a decision, an agent's news), taken
         once; None when there is no such conversation."""
         async with self.db.transaction() as session:
-            conv = await conversations.lock(session, channel, user_ref, create=False)
+            conv = await conversations.find(session, channel, user_ref)
             if conv is None:
                 return None
-            waiting = _rendered(await outbox.take_inbox(session, conv.id))
+            waiting: tuple[Rendered, ...] = ()
+            # Most looks find nothing: only then take the lock a turn takes.
+            if await outbox.has_inbox(session, conv.id):
+                await conversations.lock(session, channel, user_ref)
+                waiting = _rendered(await outbox.take_inbox(session, conv.id))
         return TurnResult(conv.id, conv.locale, (), waiting=waiting)
 
     def _result(self, conversation_id: int, state: ConversationState, replies,

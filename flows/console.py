@@ -23,11 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.choices import LANGUAGE_BUTTONS, language_label
 from flows.model import LANGUAGES, Context, ConversationState, Expect, Input, Msg, Reply
 from flows.parsing.contact import parse_phone
 from flows.parsing.result import Invalid
-from flows.steps import btn, plain
+from flows.steps import btn, language_buttons, plain
 from flows.text import normalise
 
 LIST_MAX = 10  # a list longer than a phone screen is not read; the web pages have the rest
@@ -77,8 +76,7 @@ def menu() -> Reply:
 
 
 def ask_language() -> Reply:
-    return Reply(Msg("agent_ask_language"), tuple(
-        btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS), Expect.CHOICE)
+    return Reply(Msg("agent_ask_language"), language_buttons(), Expect.CHOICE)
 
 
 def ask_phone() -> Reply:

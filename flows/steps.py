@@ -136,10 +136,13 @@ def place_name(fr: str, ar: str) -> Msg:
 # --- questions -----------------------------------------------------------
 
 
+def language_buttons() -> tuple[Button, ...]:
+    return tuple(btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS)
+
+
 def ask_language(t: Turn) -> Reply:
-    buttons = tuple(btn(language_label(lang), f"lang:{lang}") for lang in LANGUAGE_BUTTONS)
     key = "assist_ask_language" if t.ctx.assisting else "ask_language"
-    return Reply(Msg(key), buttons, Expect.CHOICE)
+    return Reply(Msg(key), language_buttons(), Expect.CHOICE)
 
 
 def ask_consent(t: Turn) -> Reply:

@@ -110,6 +110,12 @@ _WAITING = (select(Outbox)
             .order_by(Outbox.id))
 
 
+async def has_inbox(session: AsyncSession, conversation_id: int) -> bool:
+    """Whether web-chat replies wait for this conversation (a cheap look, no lock)."""
+    return (await session.execute(_WAITING.with_only_columns(Outbox.id).limit(1),
+                                  {"cid": conversation_id, "status": INBOX})).first() is not None
+
+
 async def take_inbox(session: AsyncSession, conversation_id: int) -> list[dict]:
     """The web chat's waiting replies for one conversation, oldest first, marked done."""
     rows = list((await session.execute(_WAITING, {"cid": conversation_id, "status": INBOX}))

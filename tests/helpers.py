@@ -28,6 +28,17 @@ def photo_bytes(seed: int = 0, size=(900, 700), fmt="JPEG") -> bytes:
     return out.getvalue()
 
 
+def ogg_voice_note(seconds: int = 2) -> bytes:
+    """The two Ogg pages storage/audio.py reads: an OpusHead, and a last granule position."""
+    def page(flags: int, granule: int, sequence: int, packet: bytes) -> bytes:
+        return (b"OggS" + bytes([0, flags]) + granule.to_bytes(8, "little") + b"SER1"
+                + sequence.to_bytes(4, "little") + bytes(4) + bytes([1, len(packet)]) + packet)
+
+    head = (b"OpusHead" + bytes([1, 1]) + (312).to_bytes(2, "little")
+            + (48000).to_bytes(4, "little") + bytes(3))
+    return page(0x02, 0, 0, head) + page(0x04, 312 + 48000 * seconds, 1, b"\xf8\xff\xfe")
+
+
 class Owner:
     def __init__(self, client):
         self.client = client

@@ -25,8 +25,14 @@ from storage import admin as queries
 from storage import submissions
 from storage.media import LocalMediaStore, add_media, ingest_audio
 from storage.models import Conversation, Outbox, Submission
-from tests.helpers import Owner, photo_bytes
-from tests.integration.test_storefront import status_is, submission, until, working
+from tests.helpers import Owner, ogg_voice_note
+from tests.integration.test_storefront import (
+    status_is,
+    submission,
+    to_review,
+    until,
+    working,
+)
 
 ADMIN = "admin:a@tijara.ma"
 EVIL = {
@@ -54,33 +60,11 @@ def export_settings(settings, site):
         "embedded_worker": False})
 
 
-def ogg_voice_note(seconds: int = 2) -> bytes:
-    """The two Ogg pages storage/audio.py reads: an OpusHead, and a last granule position."""
-    def page(flags: int, granule: int, sequence: int, packet: bytes) -> bytes:
-        return (b"OggS" + bytes([0, flags]) + granule.to_bytes(8, "little") + b"SER1"
-                + sequence.to_bytes(4, "little") + bytes(4) + bytes([1, len(packet)]) + packet)
-
-    head = (b"OpusHead" + bytes([1, 1]) + (312).to_bytes(2, "little")
-            + (48000).to_bytes(4, "little") + bytes(3))
-    return page(0x02, 0, 0, head) + page(0x04, 312 + 48000 * seconds, 1, b"\xf8\xff\xfe")
-
-
 async def onboard(owner: Owner, db, settings, name: str, *, voice: bytes | None = None) -> int:
     """A French owner through the web chat, two photos, up to a submitted draft; with
     `voice`, the product is also described by a voice note (kept as a channel keeps one,
     and set on the draft as the engine does: `ProductDraft.voice_media_id`). Its id."""
-    await owner.start("fr-FR")
-    for action, value in (("press", "lang:fr"), ("say", "oui"), ("say", name),
-                          ("say", "Fatima Zahra Amrani"), ("say", "Agadir"),
-                          ("press", "sector:argan"), ("say", "001 525 478 000 036"),
-                          ("say", "06 61 23 45 67"), ("press", "skip"),
-                          ("say", "Huile d'argan cosmétique")):
-        await getattr(owner, action)(value)
-    for seed in (1, 2):
-        assert await owner.photo(photo_bytes(seed)) == ["photo_received"]
-    for action, value in (("press", "done"), ("say", "Huile pressée à froid, bio."),
-                          ("say", "150 DH le litre"), ("say", "20 litres"), ("press", "no")):
-        await getattr(owner, action)(value)
+    await to_review(owner, name)
     if voice is not None:
         stored = await ingest_audio(LocalMediaStore(settings.media_root), voice, "audio/ogg")
         async with db.transaction() as session:

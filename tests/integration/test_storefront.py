@@ -131,6 +131,12 @@ async def handoff_row(db, sid: int) -> Outbox:
 
 async def onboard(owner: Owner, name: str, photos=(1, 2)) -> None:
     """A French owner through the web chat, up to a submitted draft."""
+    await to_review(owner, name, photos)
+    assert await owner.press("submit") == ["submitted"]
+
+
+async def to_review(owner: Owner, name: str, photos=(1, 2)) -> None:
+    """A French owner through the web chat, up to the review of the draft."""
     await owner.start("fr-FR")
     for action, value in (("press", "lang:fr"), ("say", "oui"), ("say", name),
                           ("say", "Fatima Zahra Amrani"), ("say", "Agadir"),
@@ -143,7 +149,6 @@ async def onboard(owner: Owner, name: str, photos=(1, 2)) -> None:
     for action, value in (("press", "done"), ("say", "Huile pressée à froid, bio."),
                           ("say", "150 DH le litre"), ("say", "20 litres"), ("press", "no")):
         await getattr(owner, action)(value)
-    assert await owner.press("submit") == ["submitted"]
 
 
 async def approve(db, sid: int | None = None) -> list[int]:

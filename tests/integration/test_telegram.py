@@ -35,7 +35,7 @@ from flows.model import Msg
 from storage import agents, conversations, outbox, submissions
 from storage.models import Conversation, Inbound, Media, Outbox
 from tests.fakes.telegram_api import FakeTelegram, TelegramUser
-from tests.helpers import Owner, photo_bytes
+from tests.helpers import Owner, ogg_voice_note, photo_bytes
 
 TOKEN = "123456789:TEST-token_for-the-stand-in"
 SECRET = "webhook-Secret_for-tests"
@@ -523,17 +523,6 @@ async def test_stickers_big_files_and_voice_notes(tg):
     assert kinds == ["audio", "photo"]
     conv = await tg.conversation(user)
     assert len(conv.state["draft"]["products"][0]["photos"]) == 1
-
-
-def ogg_voice_note(seconds: int = 2) -> bytes:
-    """The two Ogg pages storage/audio.py reads: an OpusHead, and a last granule position."""
-    def page(flags: int, granule: int, sequence: int, packet: bytes) -> bytes:
-        return (b"OggS" + bytes([0, flags]) + granule.to_bytes(8, "little") + b"SER1"
-                + sequence.to_bytes(4, "little") + bytes(4) + bytes([1, len(packet)]) + packet)
-
-    head = (b"OpusHead" + bytes([1, 1]) + (312).to_bytes(2, "little")
-            + (48000).to_bytes(4, "little") + bytes(3))
-    return page(0x02, 0, 0, head) + page(0x04, 312 + 48000 * seconds, 1, b"\xf8\xff\xfe")
 
 
 # --- a reply with an image (an agent's QR code) ----------------------------------------------

@@ -33,7 +33,8 @@ from storage.media import Refused, StoredFile, media_refs
 from storage.models import Conversation
 
 if TYPE_CHECKING:
-    from bot.turns import InboundMessage, Turns
+    from bot.channels.base import InboundMessage
+    from bot.turns import Turns
 
 OWNER_CHANNEL = "whatsapp"  # an owner is reached by phone number on WhatsApp
 ABANDONED = timedelta(days=7)

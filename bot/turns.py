@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.assist import Assist
+from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, Rendered
 from bot.settings import Settings
 from flows import engine
@@ -36,50 +37,6 @@ log = logging.getLogger(__name__)
 RETRIES = 5
 # Channels that answer in the HTTP response; their later messages wait in an inbox.
 SYNCHRONOUS = ("web", "terminal")
-
-
-@dataclass(frozen=True)
-class InboundMessage:
-    """What a channel adapter makes of one webhook, poll result or web-chat request."""
-
-    channel: str
-    user_ref: str
-    external_id: str
-    text: str | None = None
-    payload: str | None = None
-    files: tuple[StoredFile | Refused, ...] = ()  # already through the media pipeline
-    media: tuple[dict, ...] = ()  # channel references, fetched when the turn is processed
-    contact_phone: str | None = None
-    channel_phone: str | None = None  # the number the channel itself vouches for
-    locale_hint: str | None = None
-    is_start: bool = False
-    group: str | None = None  # an album: several messages answered once
-    profile_name: str | None = None
-    referral: str | None = None  # deep-link code, validated by the channel
-    notice: str | None = None  # see flows.model.NOTICES
-    raw: dict = field(default_factory=dict)
-
-    def to_record(self) -> dict:
-        """What the inbound log keeps: enough to process the turn again after a crash."""
-        return {
-            "user_ref": self.user_ref, "text": self.text, "payload": self.payload,
-            "media": list(self.media), "contact_phone": self.contact_phone,
-            "channel_phone": self.channel_phone, "locale_hint": self.locale_hint,
-            "is_start": self.is_start, "group": self.group, "profile_name": self.profile_name,
-            "referral": self.referral, "notice": self.notice, "original": self.raw,
-        }
-
-    @classmethod
-    def from_record(cls, channel: str, external_id: str, record: dict) -> InboundMessage:
-        return cls(
-            channel=channel, user_ref=record["user_ref"], external_id=external_id,
-            text=record.get("text"), payload=record.get("payload"),
-            media=tuple(record.get("media") or ()), contact_phone=record.get("contact_phone"),
-            channel_phone=record.get("channel_phone"), locale_hint=record.get("locale_hint"),
-            is_start=bool(record.get("is_start")), group=record.get("group"),
-            profile_name=record.get("profile_name"), referral=record.get("referral"),
-            notice=record.get("notice"), raw=record.get("original") or {},
-        )
 
 
 @dataclass(frozen=True)

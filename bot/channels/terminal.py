@@ -11,9 +11,10 @@ import sys
 import uuid
 from pathlib import Path
 
+from bot.channels.base import InboundMessage
 from bot.i18n import Rendered, catalog
 from bot.settings import Settings
-from bot.turns import InboundMessage, Turns
+from bot.turns import Turns
 from storage.db import Database
 from storage.media import LocalMediaStore, Refused, ingest_photo
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, direction
 from bot.keys import catalog_key, media_key, turns_key
-from bot.turns import InboundMessage, TurnResult
+from bot.turns import TurnResult
 from flows.model import Msg
 from storage.media import Refused, ingest_photo
 

@@ -55,12 +55,11 @@ from aiohttp import web
 from twilio.request_validator import RequestValidator
 from yarl import URL
 
-from bot.channels.base import Delivery, SendError, own_url
+from bot.channels.base import Delivery, InboundMessage, SendError, own_url
 from bot.channels.text import split_text, units
 from bot.i18n import Rendered, catalog
 from bot.keys import channels_key, db_key, dispatcher_key, settings_key, turns_key
 from bot.settings import TWILIO_MEDIA_HOSTS, Settings
-from bot.turns import InboundMessage
 from flows.model import Msg
 from storage import conversations, deliveries
 from storage import media as media_pipeline

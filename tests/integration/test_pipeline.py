@@ -7,11 +7,11 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from bot.channels.base import Delivery, SendError
+from bot.channels.base import Delivery, InboundMessage, SendError
 from bot.delivery import send_handler
 from bot.dispatch import Dispatcher
 from bot.i18n import catalog
-from bot.turns import InboundMessage, Turns
+from bot.turns import Turns
 from bot.worker import work
 from storage import outbox
 from storage.media import inspect_photo

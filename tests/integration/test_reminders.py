@@ -12,10 +12,10 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from bot import reminders
-from bot.channels.base import Delivery
+from bot.channels.base import Delivery, InboundMessage
 from bot.delivery import notify_handler, run_row, send_handler
 from bot.i18n import catalog
-from bot.turns import InboundMessage, Turns
+from bot.turns import Turns
 from bot.worker import handlers_for, work
 from flows.model import Amount, ConversationState, Draft, ProductDraft
 from storage import conversations, outbox, submissions

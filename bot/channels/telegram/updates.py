@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.turns import InboundMessage
+from bot.channels.base import InboundMessage
 
 CHANNEL = "telegram"
 FILE_LIMIT = 20_000_000  # getFile downloads "up to 20 MB" (PTB FileSizeLimit.FILESIZE_DOWNLOAD)

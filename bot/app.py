@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from pathlib import Path
@@ -14,25 +13,23 @@ from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_
 from bot import agent_routes
 from bot.admin import admin_app
 from bot.channels import web as webchat
-from bot.channels.registry import build_channels, channel_routes
-from bot.dispatch import Dispatcher
-from bot.i18n import catalog
+from bot.channels.registry import channel_routes
 from bot.keys import (
     catalog_key,
     channels_key,
     db_key,
     dispatcher_key,
     media_key,
+    receiver_key,
     settings_key,
     signer_key,
     turns_key,
 )
+from bot.runtime import background, open_runtime
 from bot.settings import Settings
-from bot.signing import Signer
-from bot.turns import Turns
-from bot.worker import handlers_for, refresh_metrics, work
+from bot.worker import refresh_metrics
 from storage.db import Database
-from storage.media import LocalMediaStore, media_type
+from storage.media import media_type
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -101,44 +98,24 @@ async def _to_chat(request: web.Request) -> web.Response:
     raise web.HTTPFound("/chat")
 
 
-def create_app(settings: Settings | None = None, db: Database | None = None) -> web.Application:
-    settings = settings or Settings()
+def create_app(settings: Settings, db: Database | None = None) -> web.Application:
+    """The whole web process: routes now, services (bot/runtime.py) when the app starts.
+    A `db` passed in stays the caller's (tests share one with the app)."""
     middlewares = [observe]
     if settings.forwarded_hops:
         # request.remote becomes the client's address (admin login throttling keys on it).
         middlewares.insert(0, XForwardedRelaxed(settings.forwarded_hops).middleware)
     app = web.Application(client_max_size=MAX_UPLOAD, middlewares=middlewares)
     app[settings_key] = settings
-    app[catalog_key] = catalog()
-    app[media_key] = LocalMediaStore(settings.media_root)
-    app[signer_key] = Signer(settings.secret, settings.public_base_url)
 
-    async def database(app: web.Application):
-        owned = db is None
-        app[db_key] = db or Database(settings.database_url)
-        app[turns_key] = Turns(app[db_key], app[catalog_key], settings=settings)
-        yield
-        if owned:
-            await app[db_key].close()
-
-    async def background(app: web.Application):
-        """Turn processing after webhooks, recovery, and (embedded) the outbox worker."""
-        async with build_channels(settings) as channels:
-            app[channels_key] = channels
-            handlers = handlers_for(app[db_key], settings, channels)
-            app[dispatcher_key] = Dispatcher(app[db_key], app[turns_key], channels, handlers)
-            stop = asyncio.Event()
-            tasks = [asyncio.create_task(app[dispatcher_key].recover_forever())]
-            if settings.runs_embedded_worker:
-                tasks.append(asyncio.create_task(work(app[db_key], handlers, stop)))
+    async def services(app: web.Application):
+        async with open_runtime(settings, db=db) as rt, background(rt):
+            app[db_key], app[catalog_key], app[media_key] = rt.db, rt.catalog, rt.media
+            app[signer_key], app[turns_key], app[channels_key] = rt.signer, rt.turns, rt.channels
+            app[dispatcher_key], app[receiver_key] = rt.dispatcher, rt.receiver
             yield
-            stop.set()
-            await app[dispatcher_key].drain()
-            tasks[0].cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
 
-    app.cleanup_ctx.append(database)
-    app.cleanup_ctx.append(background)
+    app.cleanup_ctx.append(services)
     app.add_routes(routes)
     app.add_routes(agent_routes.routes)
     app.add_routes(channel_routes(settings))

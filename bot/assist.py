@@ -1,4 +1,4 @@
-"""A field agent's turn, inside the caller's transaction (bot/turns.py).
+"""A field agent's turn, inside the caller's transaction (bot/turns.py runs it).
 
 An agent's chat carries `state.console`. Their message either works their menu
 (flows.console: new owner, my businesses, my link) or, while they fill in a draft
@@ -16,38 +16,38 @@ agent's conversation first, then the owner's; an owner's turn takes only theirs.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from bot import agents as links
+from bot.channels.base import InboundMessage
+from bot.outgoing import Outgoing
+from bot.settings import Settings
 from flows import console, engine
 from flows.model import (
     Context,
     ConversationState,
     Input,
+    Lexicon,
     Msg,
     OwnerConfirmation,
     Reply,
 )
 from storage import agents, conversations
+from storage.conversations import state_of
 from storage.media import Refused, StoredFile, media_refs
 from storage.models import Conversation
-
-if TYPE_CHECKING:
-    from bot.channels.base import InboundMessage
-    from bot.turns import Turns
 
 OWNER_CHANNEL = "whatsapp"  # an owner is reached by phone number on WhatsApp
 ABANDONED = timedelta(days=7)
 
 
 class Assist:
-    def __init__(self, turns: Turns):
-        self.turns = turns
+    def __init__(self, lexicon: Lexicon, settings: Settings, outgoing: Outgoing):
+        self.lexicon, self.settings, self.outgoing = lexicon, settings, outgoing
 
     async def step(self, session, conv: Conversation, state: ConversationState,
                    msg: InboundMessage, files: tuple[StoredFile | Refused, ...], now: datetime,
                    notice: str | None) -> tuple[ConversationState, list[Reply]]:
-        ctx = self.turns.context(msg.channel, None, now)
+        ctx = Context(now=now, channel=msg.channel, lexicon=self.lexicon)
         inp = Input(text=msg.text, payload=msg.payload, contact_phone=msg.contact_phone,
                     is_start=msg.is_start, notice=notice)
         # A channel's notice (a video we cannot read...) is about the draft being filled in.
@@ -77,7 +77,7 @@ class Assist:
         """The question an agent coming back sees: the owner's, or their menu's."""
         target = await self._target(session, state, state.console.target)
         if target is not None:
-            tstate = ConversationState.model_validate(target.state or {})
+            tstate = state_of(target)
             return engine.resume(tstate, self._assisting(target, now))
         return [console.question(state, await self.listings(session, state.console.agent_id))]
 
@@ -97,8 +97,7 @@ class Assist:
         if chat is None:
             return
         conv = await conversations.ensure(session, *chat)
-        state = ConversationState.model_validate(conv.state or {})
-        await self.turns.enqueue_replies(session, conv, state, [reply], key)
+        await self.outgoing.queue(session, conv, state_of(conv).locale, [reply], key)
 
     # --- the owner's draft -------------------------------------------------
 
@@ -107,7 +106,7 @@ class Assist:
         target = await self._target(session, state, state.console.target)
         if target is None:
             return None
-        tstate = ConversationState.model_validate(target.state or {})
+        tstate = state_of(target)
         if engine.owner_holds(tstate, now):
             state.console.target = None
             return [Reply(Msg("assist_owner_busy")), console.menu()]
@@ -147,7 +146,7 @@ class Assist:
         target = await self._target(session, state, conversation_id)
         if target is None:
             return [Reply(Msg("stale_button")), console.menu()]
-        tstate = ConversationState.model_validate(target.state or {})
+        tstate = state_of(target)
         if engine.owner_holds(tstate, now):
             return [Reply(Msg("assist_owner_busy")), console.menu()]
         opened = []
@@ -167,17 +166,17 @@ class Assist:
         target = await self._target(session, state, state.console.target)
         if target is None:
             return
-        tstate = ConversationState.model_validate(target.state or {})
+        tstate = state_of(target)
         if tstate.agent_at is not None:
             tstate.agent_at = None
             await self._save(session, target, tstate)
 
     async def _ask_owner(self, session, target, tstate, now, key: str) -> None:
         """The owner's own message: the whole draft, and whether they agree to send it."""
-        owner = Context(now=now, channel=target.channel, lexicon=self.turns.lexicon,
+        owner = Context(now=now, channel=target.channel, lexicon=self.lexicon,
                         channel_phone=_phone(target.user_ref) or None)
         replies = engine.resume(tstate, owner)
-        await self.turns.enqueue_replies(session, target, tstate, replies, key)
+        await self.outgoing.queue(session, target, tstate.locale, replies, key)
 
     async def _target(self, session, state, conversation_id: int | None) -> Conversation | None:
         """The owner's conversation, locked, if it is this agent's."""
@@ -191,23 +190,18 @@ class Assist:
     def _assisting(self, target: Conversation, now: datetime, channel: str | None = None,
                    ) -> Context:
         # The channel is the agent's (photo tips are about how they send), the phone the owner's.
-        return Context(now=now, channel=channel or target.channel, lexicon=self.turns.lexicon,
+        return Context(now=now, channel=channel or target.channel, lexicon=self.lexicon,
                        channel_phone=_phone(target.user_ref) or None, assisting=True)
 
     async def _save(self, session, target: Conversation, tstate: ConversationState) -> None:
         # inbound_at stays: the owner did not write (WhatsApp's 24-hour window is theirs).
-        await conversations.save(
-            session, target, state=tstate.model_dump(mode="json"), step=tstate.step,
-            language=tstate.language, script=tstate.script, locale=tstate.locale,
-            status=conversations.status_for(target.status, tstate.step),
-            inbound_at=None)
-        target.version += 1  # the row moved on: a second save in this turn must expect it
+        await conversations.save(session, target, tstate, inbound_at=None)
 
     # --- the agent's link ------------------------------------------------
 
     async def _referral(self, session, state) -> list[Reply]:
         code = await agents.referral_code(session, state.console.agent_id)
-        settings = self.turns.settings
+        settings = self.settings
         web, preferred = links.links(settings, code, "referral")["web"], \
             links.preferred_link(settings, code)
         return [Reply(Msg("agent_referral", {"link": preferred, "web": web,

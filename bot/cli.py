@@ -33,9 +33,9 @@ def db_upgrade(args, settings: Settings) -> None:
 
 
 def worker(args, settings: Settings) -> None:
-    from bot.worker import run
+    from bot.runtime import run_worker
 
-    asyncio.run(run(settings))
+    asyncio.run(run_worker(settings))
 
 
 async def _media_gc(settings: Settings) -> int:
@@ -54,9 +54,9 @@ def media_gc(args, settings: Settings) -> None:
 
 
 def poll(args, settings: Settings) -> None:
-    from bot.channels.telegram import poll as run_poll
+    from bot.runtime import run_polling
 
-    asyncio.run(run_poll(settings))
+    asyncio.run(run_polling(settings))
 
 
 def telegram_set_webhook(args, settings: Settings) -> None:

@@ -1,10 +1,11 @@
-"""Typed keys for what the aiohttp application holds."""
+"""Typed keys for what the aiohttp application holds (all of it built by bot/runtime.py)."""
 
 from aiohttp import web
 
 from bot.channels.base import Channel
 from bot.dispatch import Dispatcher
 from bot.i18n import Catalog
+from bot.receive import Receiver
 from bot.settings import Settings
 from bot.signing import Signer
 from bot.turns import Turns
@@ -19,3 +20,4 @@ media_key = web.AppKey("media", MediaStore)
 signer_key = web.AppKey("signer", Signer)
 channels_key = web.AppKey("channels", dict[str, Channel])
 dispatcher_key = web.AppKey("dispatcher", Dispatcher)
+receiver_key = web.AppKey("receiver", Receiver)

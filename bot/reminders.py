@@ -26,8 +26,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import select
 
+from bot.outgoing import SYNCHRONOUS
 from bot.settings import Settings
-from bot.turns import SYNCHRONOUS
 from storage import outbox
 from storage.db import Database
 from storage.models import AgentChat, Business, Conversation, Outbox, Submission, utcnow

@@ -1,8 +1,16 @@
-"""One inbound message, end to end: record, lock, step the engine, store, render.
+"""The turn service: one inbound message (or event) through the engine, in one transaction.
 
-Every channel calls `Turns.handle` with a channel-neutral `InboundMessage`;
-everything about the turn commits in one transaction, then the caller sends
-the rendered replies.
+A turn locks the conversation (`SELECT … FOR UPDATE` on PostgreSQL, `BEGIN IMMEDIATE`
+on SQLite, plus a version check), runs the pure engine (flows/), stores the state, the
+draft and any submission, and queues the replies (bot/outgoing.py); all of it commits
+together or not at all. A field agent's chat turns go through bot/assist.py, inside
+the same transaction.
+
+- `handle`: the synchronous channels (web chat, terminal): record and run at once, the
+  replies come back in the result.
+- `process`: a message a webhook already recorded (bot/receive.py), run by the
+  dispatcher; the replies go to the outbox.
+- `apply_event`: a review decision or a reminder, as a turn of its own.
 """
 
 from __future__ import annotations
@@ -12,10 +20,12 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from bot.assist import Assist
 from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, Rendered
+from bot.outgoing import Outgoing
 from bot.settings import Settings
 from flows import engine
 from flows.model import (
@@ -24,19 +34,18 @@ from flows.model import (
     ConversationState,
     DraftSubmitted,
     Input,
-    Lexicon,
     Reply,
     TellAgent,
 )
 from storage import agents, conversations, outbox, submissions
+from storage.conversations import state_of
 from storage.db import Database
 from storage.media import Refused, StoredFile, media_refs
 from storage.models import Conversation, Inbound, utcnow
 
 log = logging.getLogger(__name__)
-RETRIES = 5
-# Channels that answer in the HTTP response; their later messages wait in an inbox.
-SYNCHRONOUS = ("web", "terminal")
+RETRIES = 5  # a turn whose conversation changed under it is run again, this many times
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -49,12 +58,11 @@ class TurnResult:
 
 
 class Turns:
-    def __init__(self, db: Database, catalog: Catalog, lexicon: Lexicon | None = None,
-                 settings: Settings | None = None):
+    def __init__(self, db: Database, catalog: Catalog, settings: Settings):
         self.db, self.catalog = db, catalog
-        self.lexicon = lexicon or catalog.lexicon()
-        self.settings = settings or Settings()
-        self.assist = Assist(self)
+        self.lexicon = catalog.lexicon()
+        self.outgoing = Outgoing(catalog)
+        self.assist = Assist(self.lexicon, settings, self.outgoing)
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone)
@@ -64,12 +72,7 @@ class Turns:
 
         None when the conversation does not exist and `create` is false.
         """
-        for attempt in range(RETRIES):
-            try:
-                return await self._handle_once(msg, create)
-            except conversations.StaleConversation:
-                log.info("conversation changed under turn, retrying (%d)", attempt + 1)
-        raise RuntimeError("conversation kept changing; giving up this turn")
+        return await _retrying(self._handle_once, msg, create)
 
     async def _handle_once(self, msg: InboundMessage, create: bool) -> TurnResult | None:
         now = utcnow()
@@ -81,19 +84,12 @@ class Turns:
                 session, conv.id, msg.channel, msg.external_id, msg.to_record(), msg.group,
                 processed=True)
             if inbound_id is None:  # seen before: no second effect, show where we are
-                state = ConversationState.model_validate(conv.state or {})
+                state = state_of(conv)
                 replies = await self._resume(session, state, msg.channel, now)
                 return self._result(conv.id, state, replies, duplicate=True)
             new_state, replies = await self._step(session, conv, msg, msg.files, now)
             waiting = await outbox.take_inbox(session, conv.id)
         return replace(self._result(conv.id, new_state, replies), waiting=_rendered(waiting))
-
-    async def record(self, msg: InboundMessage) -> int | None:
-        """Log an inbound durably (the webhook answers 2xx after this). None: a redelivery."""
-        async with self.db.transaction() as session:
-            conv = await conversations.ensure(session, msg.channel, msg.user_ref)
-            return await conversations.record_inbound(
-                session, conv.id, msg.channel, msg.external_id, msg.to_record(), msg.group)
 
     async def process(self, inbound_id: int,
                       fetch: Callable[[dict], Awaitable[StoredFile | Refused]] | None = None,
@@ -107,12 +103,7 @@ class Turns:
             msg = InboundMessage.from_record(row.channel, row.external_id, row.raw)
         # Downloads happen before the lock: a slow media server must not block the owner.
         files = tuple([await fetch(ref) for ref in msg.media]) if fetch else ()
-        for attempt in range(RETRIES):
-            try:
-                return await self._process_once(inbound_id, msg, files)
-            except conversations.StaleConversation:
-                log.info("conversation changed under turn, retrying (%d)", attempt + 1)
-        raise RuntimeError("conversation kept changing; giving up this turn")
+        return await _retrying(self._process_once, inbound_id, msg, files)
 
     async def _process_once(self, inbound_id: int, msg: InboundMessage,
                             files: tuple[StoredFile | Refused, ...]) -> list[int]:
@@ -130,8 +121,8 @@ class Turns:
             if not replies or msg.group and await conversations.more_of_group(
                     session, conv.id, msg.group, inbound_id):
                 return rows
-            reply = await self.enqueue_replies(session, conv, new_state, replies,
-                                                f"reply:{inbound_id}")
+            reply = await self.outgoing.queue(session, conv, new_state.locale, replies,
+                                              f"reply:{inbound_id}")
             return [*rows, reply] if reply else rows
 
     async def apply_event(self, conversation_id: int, event: dict, key: str) -> int | None:
@@ -139,12 +130,7 @@ class Turns:
 
         Returns the outbox row of the replies, or None when there is nothing to send.
         """
-        for attempt in range(RETRIES):
-            try:
-                return await self._apply_event_once(conversation_id, event, key)
-            except conversations.StaleConversation:
-                log.info("conversation changed under event, retrying (%d)", attempt + 1)
-        raise RuntimeError("conversation kept changing; giving up this event")
+        return await _retrying(self._apply_event_once, conversation_id, event, key)
 
     async def _apply_event_once(self, conversation_id: int, event: dict, key: str) -> int | None:
         now = utcnow()
@@ -158,33 +144,21 @@ class Turns:
                 session, conv.id, conv.channel, f"event:{key}", {"event": event})
             if inbound_id is None:
                 return None
-            state = ConversationState.model_validate(conv.state or {})
-            new_state, effects = engine.step(state, Input(event=event),
+            new_state, effects = engine.step(state_of(conv), Input(event=event),
                                              self.context(conv.channel, None, now))
-            await conversations.save(
-                session, conv, state=new_state.model_dump(mode="json"), step=new_state.step,
-                language=new_state.language, script=new_state.script, locale=new_state.locale,
-                status=conversations.status_for(conv.status, new_state.step), inbound_at=None)
+            await conversations.save(session, conv, new_state, inbound_at=None)
             await conversations.mark_processed(session, inbound_id)
             replies = [e for e in effects if isinstance(e, Reply)]
             if not replies:
                 return None
-            return await self.enqueue_replies(session, conv, new_state, replies, f"event:{key}")
-
-    async def enqueue_replies(self, session, conv, state: ConversationState, replies,
-                               key: str) -> int | None:
-        rendered = [self.catalog.render(state.locale, r).as_json() for r in replies]
-        status = outbox.INBOX if conv.channel in SYNCHRONOUS else outbox.PENDING
-        return await outbox.enqueue(session, "send", key, {
-            "conversation_id": conv.id, "channel": conv.channel, "user_ref": conv.user_ref,
-            "locale": state.locale, "replies": rendered,
-        }, status=status, conversation_id=conv.id)
+            return await self.outgoing.queue(session, conv, new_state.locale, replies,
+                                             f"event:{key}")
 
     async def _step(self, session, conv, msg: InboundMessage,
                     files: tuple[StoredFile | Refused, ...], now: datetime, *,
                     released: bool = False):
         """The engine's turn inside the caller's transaction: media rows, state, submission."""
-        state = ConversationState.model_validate(conv.state or {})
+        state = state_of(conv)
         ctx = self.context(msg.channel, msg.channel_phone, now)
         text, notice, referral = msg.text, msg.notice, msg.referral
         if not referral and text and agents.REFERRAL.match(text.strip().lower()):
@@ -200,7 +174,7 @@ class Turns:
         if state.console is not None:
             new_state, replies = await self.assist.step(
                 session, conv, state, replace(msg, text=text), files, now, notice)
-            await self._save(session, conv, new_state, now)
+            await conversations.save(session, conv, new_state, inbound_at=now)
             return new_state, replies
         inp = Input(text=text, payload=msg.payload,
                     media=await media_refs(session, conv.id, files),
@@ -216,14 +190,8 @@ class Turns:
                 source = hashlib.sha256(f"{msg.channel}:{msg.external_id}".encode()).hexdigest()
                 await self.assist.tell_agent(session, new_state.assisted_by, Reply(effect.msg),
                                              f"agent:{source[:32]}:{i}")
-        await self._save(session, conv, new_state, now)
+        await conversations.save(session, conv, new_state, inbound_at=now)
         return new_state, [e for e in effects if isinstance(e, Reply)]
-
-    async def _save(self, session, conv, state: ConversationState, now: datetime) -> None:
-        await conversations.save(
-            session, conv, state=state.model_dump(mode="json"), step=state.step,
-            language=state.language, script=state.script, locale=state.locale,
-            status=conversations.status_for(conv.status, state.step), inbound_at=now)
 
     async def _resume(self, session, state: ConversationState, channel: str,
                       now: datetime) -> list[Reply]:
@@ -237,7 +205,7 @@ class Turns:
             conv = await conversations.find(session, channel, user_ref)
             if conv is None:
                 return None
-            state = ConversationState.model_validate(conv.state or {})
+            state = state_of(conv)
             replies = await self._resume(session, state, channel, utcnow())
             waiting = _rendered(await outbox.take_inbox(session, conv.id))
             if waiting:  # they end with the question that is open now
@@ -262,6 +230,16 @@ class Turns:
                 duplicate: bool = False) -> TurnResult:
         rendered = tuple(self.catalog.render(state.locale, r) for r in replies)
         return TurnResult(conversation_id, state.locale, rendered, duplicate)
+
+
+async def _retrying(once: Callable[..., Awaitable[T]], *args) -> T:
+    """Run a turn again while the conversation changed under it (another process's turn)."""
+    for attempt in range(RETRIES):
+        try:
+            return await once(*args)
+        except conversations.StaleConversation:
+            log.info("conversation changed under turn, retrying (%d)", attempt + 1)
+    raise RuntimeError("conversation kept changing; giving up this turn")
 
 
 def _rendered(replies: list[dict]) -> tuple[Rendered, ...]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import time
 from functools import partial
 
@@ -22,9 +21,12 @@ import sqlalchemy as sa
 from prometheus_client.core import REGISTRY, GaugeMetricFamily, HistogramMetricFamily
 from sqlmodel import select
 
+from bot import reminders
 from bot.channels.base import Channel
 from bot.delivery import Chore, Handler, Handlers, notify_handler, run_row, send_handler
 from bot.settings import Settings
+from bot.storefront import handoff_handler
+from bot.turns import Turns
 from storage import outbox
 from storage.db import Database
 from storage.models import Outbox, Submission
@@ -33,13 +35,7 @@ log = logging.getLogger(__name__)
 
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
-                 ) -> Handlers:
-    from bot import reminders
-    from bot.i18n import catalog
-    from bot.storefront import handoff_handler
-    from bot.turns import Turns
-
-    turns = Turns(db, catalog(), settings=settings)
+                 turns: Turns) -> Handlers:
     return Handlers(
         {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
          "handoff": handoff_handler(db, settings)},
@@ -73,21 +69,6 @@ async def _run_chores(chores: tuple[Chore, ...], next_run: list[float]) -> None:
             await chore.run()
         except Exception:  # noqa: BLE001 - a failed chore is tried again next time
             log.exception("chore %s failed", chore.name)
-
-
-async def run(settings: Settings) -> None:
-    from bot.channels.registry import build_channels
-
-    db = Database(settings.database_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    async with build_channels(settings) as channels:
-        log.info("worker started")
-        await work(db, handlers_for(db, settings, channels), stop)
-    await db.close()
-    log.info("worker stopped")
 
 
 # --- metrics -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
+from flows.model import ConversationState
 from storage.models import Conversation, Inbound, UTCDateTime, utcnow
 
 
@@ -53,6 +54,11 @@ _SAVE = (
 _MARK_PROCESSED = (sa.update(Inbound.__table__)
                    .where(Inbound.__table__.c.id == sa.bindparam("iid"))
                    .values(processed_at=sa.bindparam("now", type_=UTCDateTime)))
+
+
+def state_of(conversation: Conversation) -> ConversationState:
+    """The conversation's state, typed (a new conversation's is empty)."""
+    return ConversationState.model_validate(conversation.state or {})
 
 
 def status_for(current: str, step: str) -> str:
@@ -110,17 +116,20 @@ async def mark_processed(session: AsyncSession, inbound_id: int) -> None:
     await session.execute(_MARK_PROCESSED, {"iid": inbound_id, "now": utcnow()})
 
 
-async def save(session: AsyncSession, conversation: Conversation, *, state: dict, step: str,
-               language: str | None, script: str, locale: str, status: str,
+async def save(session: AsyncSession, conversation: Conversation, state: ConversationState, *,
                inbound_at: datetime | None) -> None:
-    """Store the new state; fails with StaleConversation if the version moved under us."""
+    """Store the new state and the columns read from it; fails with StaleConversation if the
+    version moved under us. `inbound_at` is when the owner wrote (None: they did not, e.g. an
+    agent's answer or a review decision; WhatsApp's 24-hour window is theirs)."""
     result = await session.execute(_SAVE, {
-        "cid": conversation.id, "expected": conversation.version, "new_state": state,
-        "new_step": step, "new_language": language, "new_script": script,
-        "new_locale": locale, "new_status": status, "new_version": conversation.version + 1,
-        "now": utcnow(), "inbound_at": inbound_at})
+        "cid": conversation.id, "expected": conversation.version,
+        "new_state": state.model_dump(mode="json"), "new_step": state.step,
+        "new_language": state.language, "new_script": state.script,
+        "new_locale": state.locale, "new_status": status_for(conversation.status, state.step),
+        "new_version": conversation.version + 1, "now": utcnow(), "inbound_at": inbound_at})
     if result.rowcount != 1:
         raise StaleConversation(conversation.id)
+    conversation.version += 1  # the row moved on: a second save in this turn must expect it
 
 
 async def more_of_group(session: AsyncSession, conversation_id: int, group_key: str,

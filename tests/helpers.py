@@ -84,3 +84,16 @@ class Owner:
     @property
     def _url(self) -> str:
         return f"/api/chat/sessions/{self.session}/messages"
+
+
+def turns_for(db, settings=None):
+    """The turn service as the runtime builds it, for tests that drive the outbox without
+    an app (settings: the test's own, else neutral ones that read no environment)."""
+    from bot.i18n import catalog
+    from bot.settings import Settings
+    from bot.turns import Turns
+
+    settings = settings or Settings(_env_file=None, database_url=db.url,
+                                    secret_key="test-secret",
+                                    public_base_url="http://testserver")
+    return Turns(db, catalog(), settings)

@@ -35,6 +35,9 @@ class InboundMessage:
     profile_name: str | None = None
     referral: str | None = None  # deep-link code, validated by the channel
     notice: str | None = None  # see flows.model.NOTICES
+    # The owner can be written to again, if they could not (Telegram: /start after
+    # unblocking the bot; WhatsApp: any message after they unsubscribed).
+    reopens: bool = False
     raw: dict = field(default_factory=dict)
 
     def to_record(self) -> dict:

@@ -12,11 +12,10 @@ import uuid
 from pathlib import Path
 
 from bot.channels.base import InboundMessage
-from bot.i18n import Rendered, catalog
+from bot.i18n import Rendered
+from bot.runtime import open_runtime
 from bot.settings import Settings
-from bot.turns import Turns
-from storage.db import Database
-from storage.media import LocalMediaStore, Refused, ingest_photo
+from storage.media import Refused, ingest_photo
 
 CHANNEL = "terminal"
 HINTS = {"ary": "ar-MA", "fr": "fr", "ar": "ar"}
@@ -37,17 +36,15 @@ def show(replies: tuple[Rendered, ...], out=sys.stdout) -> list[str]:
 
 
 async def run(settings: Settings, lang: str | None = None, user: str = "local") -> None:
-    db = Database(settings.database_url)
-    turns = Turns(db, catalog(), settings=settings)
-    store = LocalMediaStore(settings.media_root)
-    try:
-        result = await turns.current(CHANNEL, user)
+    async with open_runtime(settings, channels=False) as rt:
+        turn = rt.receiver.converse
+        result = await rt.turns.current(CHANNEL, user)
         if result is None or not result.replies:
-            result = await turns.handle(InboundMessage(
+            result = await turn(InboundMessage(
                 channel=CHANNEL, user_ref=user, external_id=uuid.uuid4().hex, is_start=True,
                 locale_hint=HINTS.get(lang or "")))
             if lang:
-                result = await turns.handle(InboundMessage(
+                result = await turn(InboundMessage(
                     channel=CHANNEL, user_ref=user, external_id=uuid.uuid4().hex,
                     payload=f"lang:{lang}"))
         choices = show(result.replies)
@@ -63,11 +60,9 @@ async def run(settings: Settings, lang: str | None = None, user: str = "local") 
             elif line.startswith("/photo "):
                 path = Path(line.removeprefix("/photo ").strip()).expanduser()
                 data = path.read_bytes() if path.is_file() else b""
-                files = (await ingest_photo(store, data) if data else Refused("not_image"),)
+                files = (await ingest_photo(rt.media, data) if data else Refused("not_image"),)
                 text = None
-            result = await turns.handle(InboundMessage(
+            result = await turn(InboundMessage(
                 channel=CHANNEL, user_ref=user, external_id=uuid.uuid4().hex, text=text,
                 payload=payload, files=files))
             choices = show(result.replies) or choices
-    finally:
-        await db.close()

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, direction
-from bot.keys import catalog_key, media_key, turns_key
+from bot.keys import catalog_key, media_key, receiver_key, turns_key
 from bot.turns import TurnResult
 from flows.model import Msg
 from storage.media import Refused, ingest_photo
@@ -69,7 +69,7 @@ async def start(request: web.Request) -> web.Response:
     body = await _json(request)
     hint, ref = body.get("lang_hint"), body.get("ref")
     session = secrets.token_urlsafe(16)
-    result = await request.app[turns_key].handle(InboundMessage(
+    result = await request.app[receiver_key].converse(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=f"start:{session}", is_start=True,
         locale_hint=hint[:16] if isinstance(hint, str) else None,
         referral=ref[:64] if isinstance(ref, str) else None, raw={"start": True}))
@@ -98,7 +98,6 @@ async def waiting(request: web.Request) -> web.Response:
 @routes.post("/api/chat/sessions/{session}/messages")
 async def message(request: web.Request) -> web.Response:
     session = _session_id(request)
-    turns = request.app[turns_key]
     text = payload = None
     files = ()
     message_id = notice = None
@@ -128,7 +127,7 @@ async def message(request: web.Request) -> web.Response:
         text = text[:TEXT_LIMIT] if text is not None else None
     if not isinstance(message_id, str) or not 1 <= len(message_id) <= 64:
         message_id = uuid.uuid4().hex  # no id from the client: no dedupe possible
-    result = await turns.handle(InboundMessage(
+    result = await request.app[receiver_key].converse(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=message_id, text=text, payload=payload,
         files=files, notice=notice,
         raw={"text": text, "payload": payload, "files": len(files)}), create=False)

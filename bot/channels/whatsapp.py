@@ -58,12 +58,11 @@ from yarl import URL
 from bot.channels.base import Delivery, InboundMessage, SendError, own_url
 from bot.channels.text import split_text, units
 from bot.i18n import Rendered, catalog
-from bot.keys import channels_key, db_key, dispatcher_key, settings_key, turns_key
+from bot.keys import channels_key, db_key, receiver_key, settings_key
 from bot.settings import TWILIO_MEDIA_HOSTS, Settings
 from flows.model import Msg
-from storage import conversations, deliveries
+from storage import deliveries
 from storage import media as media_pipeline
-from storage.db import Database
 from storage.media import MAX_PHOTO_BYTES, MediaStore, Refused, StoredFile
 
 log = logging.getLogger(__name__)
@@ -175,6 +174,7 @@ def parse_inbound(form: Mapping[str, str]) -> tuple[InboundMessage, bool] | None
         channel=CHANNEL, user_ref=sender, external_id=sid, text=text, payload=payload,
         media=media, channel_phone=channel_phone(form), profile_name=profile,
         group=PHOTO_GROUP if photos_only else None, notice=notice,
+        reopens=True,  # an owner who unsubscribed (Twilio 21610) and writes is answered again
         raw={key: form[key] for key in form},
     )
     return msg, photos_only
@@ -211,20 +211,9 @@ async def webhook(request: web.Request) -> web.Response:
     if parsed is None:
         log.warning("whatsapp webhook without MessageSid or From: ignored")
         return twiml()
-    msg, grouped = parsed
-    inbound_id = await request.app[turns_key].record(msg)  # committed when this returns
-    if inbound_id is not None:  # None: Twilio delivered this message before
-        await reachable_again(request.app[db_key], msg.user_ref)
-        request.app[dispatcher_key].submit(inbound_id, CHANNEL, msg.user_ref, grouped=grouped)
+    msg, _grouped = parsed
+    await request.app[receiver_key].receive(msg)  # committed when this returns
     return twiml()
-
-
-async def reachable_again(db: Database, user_ref: str) -> None:
-    """An owner we could not reach (they unsubscribed) wrote to us: answer them again."""
-    async with db.transaction() as session:
-        conv = await conversations.find(session, CHANNEL, user_ref)
-        if conv is not None:
-            await conversations.mark_reachable(session, conv.id)
 
 
 @routes.post(STATUS_PATH)

@@ -10,13 +10,12 @@ import sqlalchemy as sa
 from bot.channels.base import Delivery, InboundMessage, SendError
 from bot.delivery import send_handler
 from bot.dispatch import Dispatcher
-from bot.i18n import catalog
-from bot.turns import Turns
+from bot.receive import Receiver
 from bot.worker import work
 from storage import outbox
 from storage.media import inspect_photo
 from storage.models import Conversation, Outbox
-from tests.helpers import photo_bytes
+from tests.helpers import photo_bytes, turns_for
 
 
 class FakeChannel:
@@ -46,15 +45,16 @@ def message(n: int, user: str = "212600000001", **fields) -> InboundMessage:
 
 async def setup(db):
     channel = FakeChannel()
-    turns = Turns(db, catalog())
+    turns = turns_for(db)
     handlers = {"send": send_handler(db, {"fake": channel})}
-    return channel, turns, Dispatcher(db, turns, {"fake": channel}, handlers), handlers
+    dispatcher = Dispatcher(db, turns, {"fake": channel}, handlers)
+    return channel, Receiver(db, turns, dispatcher), dispatcher, handlers
 
 
 async def test_recorded_message_is_answered_once_even_if_delivered_twice(db):
-    channel, turns, dispatcher, _ = await setup(db)
-    first = await turns.record(message(1, text="salam"))
-    again = await turns.record(message(1, text="salam"))
+    channel, receiver, dispatcher, _ = await setup(db)
+    first = await receiver.record(message(1, text="salam"))
+    again = await receiver.record(message(1, text="salam"))
     assert first is not None and again is None
     await dispatcher.submit(first, "fake", "212600000001")
     assert channel.keys() == [["ask_language"]]
@@ -62,8 +62,8 @@ async def test_recorded_message_is_answered_once_even_if_delivered_twice(db):
 
 
 async def test_an_acknowledged_message_left_by_a_dead_process_is_picked_up(db):
-    channel, turns, dispatcher, _ = await setup(db)
-    inbound = await turns.record(message(1, text="bonjour"))
+    channel, receiver, dispatcher, _ = await setup(db)
+    inbound = await receiver.record(message(1, text="bonjour"))
     # The process died before processing: make the row look old, as after a restart.
     async with db.transaction() as session:
         await session.execute(sa.text(
@@ -73,22 +73,22 @@ async def test_an_acknowledged_message_left_by_a_dead_process_is_picked_up(db):
     assert await dispatcher.recover_once() == 1
     await dispatcher.drain()
     assert channel.keys() == [["ask_language"]]
-    assert await turns.process(inbound) == []  # already done: no second answer
+    assert await receiver.turns.process(inbound) == []  # already done: no second answer
 
 
 async def test_an_album_gets_one_answer_and_keeps_every_photo(db, monkeypatch):
     monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 0.05)
-    channel, turns, dispatcher, _ = await setup(db)
+    channel, receiver, dispatcher, _ = await setup(db)
     script = [dict(text="bonjour"), dict(payload="lang:fr"), dict(payload="yes"),
               dict(text="Tapis Atlas"), dict(text="Aicha Ait"), dict(text="Marrakech"),
               dict(payload="sector:carpets"), dict(payload="skip"), dict(text="0612345678"),
               dict(payload="skip"), dict(text="Tapis berbère")]
     for i, fields in enumerate(script):
-        await dispatcher.submit(await turns.record(message(i, **fields)), "fake", "212600000001")
+        await dispatcher.submit(await receiver.record(message(i, **fields)), "fake", "212600000001")
     assert channel.keys()[-1] == ["ask_photos"]
     tasks = []
     for seed in range(4):
-        inbound = await turns.record(message(100 + seed, media=({"seed": seed},), group="alb1"))
+        inbound = await receiver.record(message(100 + seed, media=({"seed": seed},), group="alb1"))
         tasks.append(dispatcher.submit(inbound, "fake", "212600000001", grouped=True))
     await asyncio.gather(*tasks)
     assert channel.keys()[-1] == ["photo_received"]
@@ -97,9 +97,9 @@ async def test_an_album_gets_one_answer_and_keeps_every_photo(db, monkeypatch):
 
 
 async def test_failed_sends_are_retried_and_a_blocked_owner_gets_nothing_more(db):
-    channel, turns, dispatcher, handlers = await setup(db)
+    channel, receiver, dispatcher, handlers = await setup(db)
     channel.failures.append(SendError("429", retry_after=0))
-    await dispatcher.submit(await turns.record(message(1, text="salam")), "fake", "212600000001")
+    await dispatcher.submit(await receiver.record(message(1, text="salam")), "fake", "212600000001")
     assert channel.sent == []
     stop = asyncio.Event()
     worker = asyncio.create_task(work(db, handlers, stop, idle=0.05))
@@ -110,9 +110,9 @@ async def test_failed_sends_are_retried_and_a_blocked_owner_gets_nothing_more(db
     assert channel.keys() == [["ask_language"]]
 
     channel.failures.append(SendError("403 blocked", unreachable=True))
-    await dispatcher.submit(await turns.record(message(2, payload="lang:fr")), "fake",
+    await dispatcher.submit(await receiver.record(message(2, payload="lang:fr")), "fake",
                             "212600000001")
-    await dispatcher.submit(await turns.record(message(3, text="oui")), "fake", "212600000001")
+    await dispatcher.submit(await receiver.record(message(3, text="oui")), "fake", "212600000001")
     await asyncio.sleep(0.2)
     stop.set()
     await worker

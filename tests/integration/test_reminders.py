@@ -14,12 +14,11 @@ from sqlmodel import select
 from bot import reminders
 from bot.channels.base import Delivery, InboundMessage
 from bot.delivery import notify_handler, run_row, send_handler
-from bot.i18n import catalog
-from bot.turns import Turns
 from bot.worker import handlers_for, work
 from flows.model import Amount, ConversationState, Draft, ProductDraft
 from storage import conversations, outbox, submissions
 from storage.models import Conversation, Outbox, Submission, utcnow
+from tests.helpers import turns_for
 
 CHANNEL = "telegram"
 
@@ -42,7 +41,7 @@ class Owners:
 
     def __init__(self, db):
         self.db = db
-        self.turns = Turns(db, catalog())
+        self.turns = turns_for(db)
         self.channel = FakeChannel()
         self.handlers = {"notify": notify_handler(db, self.turns),
                          "send": send_handler(db, {CHANNEL: self.channel})}
@@ -206,7 +205,8 @@ async def test_the_worker_loop_runs_the_scan(db, settings):
     conv = await owners.say("youssef", text="bonjour", is_start=True)
     await owners.say("youssef", payload="lang:fr")
     await owners.quiet_for(conv, 30)
-    handlers = handlers_for(db, settings, {CHANNEL: owners.channel})  # as `tijara worker`
+    # as `tijara worker`
+    handlers = handlers_for(db, settings, {CHANNEL: owners.channel}, turns_for(db, settings))
     assert [c.name for c in handlers.chores] == ["reminders"]
     stop = asyncio.Event()
     task = asyncio.create_task(work(db, handlers, stop, idle=0.02))

@@ -48,7 +48,7 @@ from storage.models import (
     utcnow,
 )
 from tests.fakes.storefront import FakeStorefront
-from tests.helpers import Owner, photo_bytes
+from tests.helpers import Owner, photo_bytes, turns_for
 
 TOKEN, SECRET = "storefront-api-token", "storefront-signing-secret"
 ADMIN = "admin:a@tijara.ma"
@@ -219,7 +219,7 @@ async def test_an_approval_becomes_one_storefront_and_the_owner_gets_the_link(
     await onboard(owner, "Coopérative Tifawin")
     (sid,) = await approve(db)
     ws = worker_settings(settings, site, fake)
-    async with working(db, handlers_for(db, ws, {})):
+    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
         await until(status_is(db, sid, "live"))
         await until(lambda: _no_pending(db))
 
@@ -271,7 +271,7 @@ async def test_the_english_texts_an_admin_wrote_reach_the_backend(site, fake, db
             description_en="Organic, cold-pressed from our own trees.", actor=ADMIN)
     await approve(db, sid)
     ws = worker_settings(settings, site, fake)
-    async with working(db, handlers_for(db, ws, {})):
+    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
         await until(status_is(db, sid, "live"))
 
     assert fake.statuses == [201]  # the stand-in validated the body against the document
@@ -563,7 +563,7 @@ async def test_without_a_backend_the_handoff_lands_in_the_export_folder(site, db
     exports = settings.var_dir / "exports"
     store = LocalMediaStore(settings.media_root)
 
-    async with working(db, handlers_for(db, ws, {})):
+    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
         await until(status_is(db, a, "exported"))
         await until(lambda: _no_pending(db))
     document = json.loads((exports / str(a) / "submission.json").read_text())
@@ -581,7 +581,7 @@ async def test_without_a_backend_the_handoff_lands_in_the_export_folder(site, db
         "150", "MAD", "l")
 
     (b,) = await make_submissions(db, settings, 1)  # another approval: the CSV is rewritten
-    async with working(db, handlers_for(db, ws, {})):
+    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
         await until(status_is(db, b, "exported"))
     rows = list(csv.DictReader(io.StringIO((exports / "products.csv").read_text())))
     assert [(r["sku"], r["images"]) for r in rows] == [

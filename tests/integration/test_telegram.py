@@ -24,12 +24,13 @@ from bot.app import create_app
 from bot.channels import telegram
 from bot.channels.base import Delivery
 from bot.channels.telegram import channel as tg_channel
-from bot.channels.telegram import webhook as tg_webhook
+from bot.channels.telegram import polling as tg_polling
 from bot.channels.telegram.channel import TEXT_LIMIT, TelegramChannel
 from bot.channels.telegram.updates import parse_update
 from bot.channels.text import split_text, units
 from bot.i18n import Rendered, catalog
-from bot.keys import channels_key, dispatcher_key, settings_key
+from bot.keys import channels_key, dispatcher_key, settings_key, turns_key
+from bot.runtime import run_polling
 from bot.worker import handlers_for, work
 from flows.model import Msg
 from storage import agents, conversations, outbox, submissions
@@ -337,7 +338,8 @@ async def test_a_429_delays_a_message_but_does_not_lose_it(tg, monkeypatch):
         row = (await session.execute(select(Outbox).order_by(Outbox.id.desc()))).scalars().first()
     assert row.status == "pending" and "429" in row.last_error
     stop = asyncio.Event()
-    handlers = handlers_for(tg.db, tg.app[settings_key], tg.app[channels_key])
+    handlers = handlers_for(tg.db, tg.app[settings_key], tg.app[channels_key],
+                            tg.app[turns_key])
     worker = asyncio.create_task(work(tg.db, handlers, stop, idle=0.05))
     try:
         await tg.fake.wait_for(lambda: len(tg.fake.sent(user.id)) == 2, timeout=10)
@@ -558,7 +560,8 @@ async def test_a_reply_with_an_image_is_uploaded_with_send_photo(aiohttp_client,
             conversation_id=conv.id)
     mark = len(fake.calls)
     stop = asyncio.Event()
-    worker = asyncio.create_task(work(db, handlers_for(db, config, client.app[channels_key]),
+    worker = asyncio.create_task(work(db, handlers_for(db, config, client.app[channels_key],
+                                                       client.app[turns_key]),
                                       stop, idle=0.05))
     try:
         await fake.wait_for(lambda: any(c.text == "Ailleurs" for c in fake.sent(user.id)),
@@ -647,14 +650,14 @@ def test_the_largest_photo_size_and_the_language_are_taken():
 
 
 async def test_polling_feeds_the_same_turns(tg_settings, fake, db, fast, monkeypatch):
-    monkeypatch.setattr(tg_webhook, "POLL_TIMEOUT", 1)
+    monkeypatch.setattr(tg_polling, "POLL_TIMEOUT", 1)
     user = TelegramUser(555001100)
     hello = user.text("/start")
     fake.push_update(hello)
     fake.push_update(hello)  # the same update twice: one effect
     stop = asyncio.Event()
     settings = tg_settings.model_copy(update={"embedded_worker": True})
-    polling = asyncio.create_task(telegram.run_polling(settings, stop))
+    polling = asyncio.create_task(run_polling(settings, stop))
     try:
         await fake.wait_for(lambda: fake.sent(user.id), timeout=15)
         fake.push_update(user.press("lang:fr"))

@@ -37,7 +37,7 @@ from storage import agents, outbox, submissions
 from storage.media import Refused
 from storage.models import Conversation, Inbound, Outbox, WhatsAppStatus, utcnow
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import photo_bytes
+from tests.helpers import photo_bytes, turns_for
 
 SID = "AC" + "5" * 32
 TOKEN = "twilio-auth-token-for-tests"
@@ -171,7 +171,7 @@ async def wa(aiohttp_client, settings, db, monkeypatch):
         channels = client.app[channels_key]
         stop = asyncio.Event()
         worker = asyncio.create_task(
-            work(db, handlers_for(db, config, channels), stop, idle=0.05))
+            work(db, handlers_for(db, config, channels, turns_for(db, config)), stop, idle=0.05))
         try:
             yield Harness(client, fake, db, channels["whatsapp"])
         finally:

@@ -7,7 +7,7 @@ caller answers 200 anyway so that Telegram does not resend it forever.
 | update                               | becomes                                             |
 |--------------------------------------|-----------------------------------------------------|
 | message: text                        | text                                                |
-| message: `/start [code]`             | is_start, referral (<= 64 of `[A-Za-z0-9_-]`)       |
+| message: `/start [code]`             | is_start, reopens, referral (<= 64 of `[A-Za-z0-9_-]`) |
 | message: photo                       | media: the largest size                             |
 | message: document with an image MIME | media, as a photo                                   |
 | message: other document              | media (refused when fetched: not an image)          |
@@ -128,7 +128,8 @@ def _message(update_id: int, msg: Any, raw: dict, *, edited: bool) -> Parsed | N
         start = START.fullmatch(text.strip())
         if start:
             code = (start.group(1) or "").strip()
-            return inbound(external_id, is_start=True,
+            # /start is what Telegram sends when a blocked bot is restarted.
+            return inbound(external_id, is_start=True, reopens=True,
                            referral=code if REFERRAL.fullmatch(code) else None)
         return inbound(external_id, text=text[:TEXT_LIMIT])
 

@@ -1,0 +1,35 @@
+"""Replies leaving a turn: rendered in the reader's language and queued in the outbox,
+inside the caller's transaction, so they exist exactly when the turn's state does.
+
+The web chat and the terminal answer in the HTTP response (or on screen); what comes
+for them later (a review decision, an agent's news) waits in their inbox until the
+page asks. Every other channel's replies are sent by the outbox (bot/dispatch.py right
+after the turn, else any worker).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Catalog
+from flows.model import Reply
+from storage import outbox
+from storage.models import Conversation
+
+# Channels that answer in the HTTP response; their later messages wait in an inbox.
+SYNCHRONOUS = ("web", "terminal")
+
+
+class Outgoing:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+
+    async def queue(self, session: AsyncSession, conv: Conversation, locale: str,
+                    replies: list[Reply], key: str) -> int | None:
+        """One "send" row for these replies (once per `key`); its id, None if queued before."""
+        rendered = [self.catalog.render(locale, r).as_json() for r in replies]
+        status = outbox.INBOX if conv.channel in SYNCHRONOUS else outbox.PENDING
+        return await outbox.enqueue(session, "send", key, {
+            "conversation_id": conv.id, "channel": conv.channel, "user_ref": conv.user_ref,
+            "locale": locale, "replies": rendered,
+        }, status=status, conversation_id=conv.id)

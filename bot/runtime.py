@@ -1,0 +1,133 @@
+"""The composition root: every service of a process is built here, once.
+
+`tijara serve` (bot/app.py), `tijara worker`, `tijara poll` and `tijara chat` all
+start from `open_runtime`, which builds, from the settings alone: the database, the
+catalog of sentences, the media store and link signer, the turn service, the
+configured channels (opened for the block's lifetime), the outbox handlers, the
+dispatcher and the receiver every channel hands its messages to. Nothing else in the
+code reads the environment or builds one of these.
+
+    settings ─► Database ─► Turns(catalog) ─► channels ─► handlers ─► Dispatcher ─► Receiver
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from bot.channels.base import Channel
+from bot.channels.registry import build_channels
+from bot.channels.telegram.polling import poll_loop
+from bot.dispatch import Dispatcher
+from bot.i18n import Catalog, catalog
+from bot.receive import Receiver
+from bot.settings import Settings
+from bot.signing import Signer
+from bot.turns import Turns
+from bot.worker import Handlers, handlers_for, work
+from storage.db import Database, is_sqlite
+from storage.media import LocalMediaStore, MediaStore
+from storage.migrate import upgrade_async
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Runtime:
+    settings: Settings
+    db: Database
+    catalog: Catalog
+    media: MediaStore
+    signer: Signer
+    turns: Turns
+    channels: dict[str, Channel]
+    handlers: Handlers
+    dispatcher: Dispatcher
+    receiver: Receiver
+
+
+@asynccontextmanager
+async def open_runtime(settings: Settings, *, db: Database | None = None,
+                       channels: bool = True) -> AsyncIterator[Runtime]:
+    """Every service, open for the block. A `db` passed in stays the caller's to close;
+    `channels=False` opens no messaging channel (the terminal needs none)."""
+    database = db or Database(settings.database_url)
+    media = LocalMediaStore(settings.media_root)
+    try:
+        async with _channels(settings, media, channels) as opened:
+            texts = catalog()
+            turns = Turns(database, texts, settings)
+            handlers = handlers_for(database, settings, opened, turns)
+            dispatcher = Dispatcher(database, turns, opened, handlers)
+            yield Runtime(settings, database, texts, media,
+                          Signer(settings.secret, settings.public_base_url), turns, opened,
+                          handlers, dispatcher, Receiver(database, turns, dispatcher))
+    finally:
+        if db is None:
+            await database.close()
+
+
+@asynccontextmanager
+async def _channels(settings: Settings, media: MediaStore,
+                    wanted: bool) -> AsyncIterator[dict[str, Channel]]:
+    if not wanted:
+        yield {}
+        return
+    async with build_channels(settings, media) as channels:
+        yield channels
+
+
+@asynccontextmanager
+async def background(rt: Runtime) -> AsyncIterator[asyncio.Event]:
+    """What runs beside a process that receives messages: recovery of acknowledged turns
+    never processed (a process died), and on the embedded setup the outbox worker. The
+    event it yields stops them; leaving the block finishes the turns in hand."""
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(rt.dispatcher.recover_forever())]
+    if rt.settings.runs_embedded_worker:
+        tasks.append(asyncio.create_task(work(rt.db, rt.handlers, stop)))
+    try:
+        yield stop
+    finally:
+        stop.set()
+        await rt.dispatcher.drain()
+        tasks[0].cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def run_worker(settings: Settings) -> None:
+    """`tijara worker`: the outbox until SIGTERM/SIGINT (the row in hand is finished)."""
+    stop = _stop_on_signals()
+    async with open_runtime(settings) as rt:
+        log.info("worker started")
+        await work(rt.db, rt.handlers, stop)
+    log.info("worker stopped")
+
+
+async def run_polling(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """`tijara poll`: Telegram's getUpdates instead of a webhook, until Ctrl-C / SIGTERM
+    (or `stop`), through the same receiver as the webhook."""
+    if not settings.telegram_bot_token:
+        raise SystemExit("TELEGRAM_BOT_TOKEN is not set")
+    stop = stop or _stop_on_signals()
+    if is_sqlite(settings.database_url):
+        await upgrade_async(settings.database_url)  # like `tijara serve`
+    async with open_runtime(settings) as rt, background(rt) as stopping:
+        try:
+            await poll_loop(rt.channels["telegram"], rt.receiver, stop)
+        finally:
+            stopping.set()
+
+
+def _stop_on_signals() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    return stop

@@ -25,6 +25,8 @@ from flows.language import analyse
 from flows.model import (
     LANGUAGES,
     NOTICES,
+    ChooseLanguage,
+    ConfirmRestart,
     Context,
     ConversationState,
     DraftSubmitted,
@@ -101,8 +103,8 @@ class Turn:
 
     def question(self) -> Reply:
         """The question the owner is answering now: a pending sub-question, or the step's."""
-        kind = (self.s.pending or {}).get("kind")
-        return PENDING[kind](self) if kind in PENDING else self.ask()
+        pending = self.s.pending
+        return PENDING[pending.kind](self) if pending is not None else self.ask()
 
     def invalid(self, key: str, **params) -> None:
         """Explain what is expected, keeping the question's buttons, and stay."""
@@ -250,7 +252,7 @@ class Turn:
         if self.choice is None and self.inp.payload:
             self._stale()
             return
-        if (self.s.pending or {}).get("kind") == "restart":
+        if isinstance(self.s.pending, ConfirmRestart):
             self.s.pending = None
             if self.choice == "yes":
                 self._restart()
@@ -375,7 +377,7 @@ class Turn:
             self.s.language = language
             if language != "ary":
                 self.s.script = "Latn" if language == "fr" else "Arab"
-            if (self.s.pending or {}).get("kind") == "language":
+            if isinstance(self.s.pending, ChooseLanguage):
                 self.s.pending = None
             if self.s.step == "language":
                 self.advance()
@@ -384,7 +386,7 @@ class Turn:
             return True
         if choice == "language":
             # Asked as a sub-question, so "2" or "français" answers it on any channel.
-            self.s.pending = {"kind": "language"}
+            self.s.pending = ChooseLanguage()
             self.say(self.question())
             return True
         if choice == "help":
@@ -417,7 +419,7 @@ class Turn:
             return True
         voice = self.s.step == "description" and self.s.current_product is not None \
             and self.s.current_product.voice_media_id
-        if choice == "no" and STEPS[self.s.step].optional and not self.s.pending:
+        if choice == "no" and STEPS[self.s.step].optional and self.s.pending is None:
             choice = "skip"  # "Your e-mail? (optional)" - "no": they have none
         if choice == "skip" and self.s.step not in ("review",) and not voice:
             if STEPS[self.s.step].optional:
@@ -430,13 +432,13 @@ class Turn:
             if self.s.step == "submitted":
                 self.invalid("cannot_restart_submitted")
                 return True
-            self.s.pending = {"kind": "restart"}
+            self.s.pending = ConfirmRestart()
             self.say(self.question())
             return True
         return False
 
     def _back(self) -> None:
-        if self.s.pending:
+        if self.s.pending is not None:
             self.s.pending = None
             self.say(self.ask())
             return

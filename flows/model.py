@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -198,6 +198,60 @@ class Draft(BaseModel):
     products: list[ProductDraft] = Field(default_factory=list)
 
 
+# --- a question asked inside a step (state.pending; flows.steps.PENDING asks each) ---
+# Stored with the state: a kind and the fields below are read back from saved JSON.
+
+
+class ConfirmRestart(BaseModel):
+    """"Start again?" after the owner said restart: yes or no."""
+
+    kind: Literal["restart"] = "restart"
+
+
+class ChooseLanguage(BaseModel):
+    """The owner asked to change language: any step's "2" or "français" answers it."""
+
+    kind: Literal["language"] = "language"
+
+
+class CitySuggestions(BaseModel):
+    """A town we do not know by that spelling: did they mean one of these?"""
+
+    kind: Literal["city"] = "city"
+    typed: str = ""
+    suggested: list[str] = Field(default_factory=list)  # city ids (flows.parsing.places)
+
+
+class ConfirmPrice(BaseModel):
+    """A price said in ryals or francs, converted: is this it, in dirhams?"""
+
+    kind: Literal["price"] = "price"
+    price: Amount
+    said: str = ""
+    currency: str = "ryal"
+
+
+class EditMenu(BaseModel):
+    """From the review: which field of the business, or of one product, to correct."""
+
+    kind: Literal["edit_menu"] = "edit_menu"
+    scope: Literal["business", "product"] = "business"
+
+
+class PhotoAdvice(BaseModel):
+    """The newest photo is kept, with what would make it better: replace it or keep it?"""
+
+    kind: Literal["photo_advice"] = "photo_advice"
+    media_id: int | None = None
+    tips: list[str] = Field(default_factory=list)  # advice ids (flows.photos.ADVICE)
+
+
+Pending = Annotated[
+    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice,
+    Field(discriminator="kind"),
+]
+
+
 class Console(BaseModel):
     """A field agent's chat (flows.console): whom they are helping, what they were asked."""
 
@@ -215,7 +269,7 @@ class ConversationState(BaseModel):
     product: int = 0  # index of the product being described
     history: list[str] = Field(default_factory=list)  # steps behind us, for "back"
     editing: bool = False  # answering one question from the review, then back to it
-    pending: dict[str, Any] | None = None  # a question inside a step (confirm, suggestions)
+    pending: Pending | None = None  # a question inside a step (confirm, suggestions)
     revision: int = 0
     profile_name: str | None = None
     referral: str | None = None

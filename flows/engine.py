@@ -69,14 +69,14 @@ def step(
     state: ConversationState, inp: Input, ctx: Context
 ) -> tuple[ConversationState, list[Effect]]:
     # A copy, so the caller's state is never changed (validating a dump is 4x a deepcopy's speed).
-    turn = Turn(ConversationState.model_validate(state.model_dump()), inp, ctx)
+    turn = Reading(ConversationState.model_validate(state.model_dump()), inp, ctx)
     turn.run()
     return turn.s, turn.effects
 
 
 def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     """What to show an owner who comes back: the current question again."""
-    turn = Turn(state.model_copy(deep=True), Input(), ctx)
+    turn = Reading(state.model_copy(deep=True), Input(), ctx)
     if state.step == "start":
         return []
     if state.step == "submitted":
@@ -85,8 +85,9 @@ def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     return [turn.question()]
 
 
-class Turn:
-    """One input being read; handlers in flows.steps call back into it."""
+class Reading:
+    """One input being read: the engine's `flows.model.Turn`, which the handlers in
+    flows.steps and flows.events call back into."""
 
     def __init__(self, s: ConversationState, inp: Input, ctx: Context):
         self.s, self.inp, self.ctx = s, inp, ctx

@@ -6,6 +6,8 @@ The engine (`flows.engine.step`) is a pure function:
 
 `Input` is what the owner sent, already made channel-neutral; `Effect`s are
 what the caller must do afterwards (send a `Reply`, record a submission).
+`Turn` is what a step's handler may do with the input being read (the engine
+implements it; flows.steps, flows.commands and flows.events only know this page).
 Nothing here knows about HTTP, databases or any channel.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
@@ -292,3 +294,61 @@ class ConversationState(BaseModel):
     def current_product(self) -> ProductDraft | None:
         products = self.draft.products
         return products[self.product] if 0 <= self.product < len(products) else None
+
+
+# --- what a handler may do with the input being read ---------------------
+
+
+@runtime_checkable
+class Turn(Protocol):
+    """One input being read, as the handlers in flows.steps, flows.commands and
+    flows.events see it. flows.engine implements it, so the engine imports the
+    handlers and they never import the engine."""
+
+    s: ConversationState  # replaced whole by a restart
+    inp: Input
+    ctx: Context
+    effects: list[Effect]
+    choice: str | None  # a button's payload, or the payload the owner's words name
+
+    def say(self, reply: Reply) -> None:
+        """Send this after what was already said."""
+
+    def ask(self) -> Reply:
+        """The current step's question."""
+
+    def question(self) -> Reply:
+        """The question open now: a pending sub-question, or the step's."""
+
+    def invalid(self, key: str, **params: Any) -> None:
+        """Explain what is expected, keeping the question's buttons, and stay."""
+
+    def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
+        """The owner's free text, or None after explaining why it can't be used."""
+
+    def product(self) -> ProductDraft:
+        """The product being described (started if there is none)."""
+
+    def target(self, field: str) -> Draft | ProductDraft:
+        """Where a field is stored: the draft, or the product being described."""
+
+    def product_params(self) -> dict[str, Any]:
+        """The product's number and name, for the product questions."""
+
+    def goto(self, target: str, *, remember: bool = True) -> None:
+        """Ask step `target` next (remembered for "back" unless told not to)."""
+
+    def advance(self) -> None:
+        """On to the next step that applies (or back to the review after an edit)."""
+
+    def next_fix(self) -> bool:
+        """Open the next field an admin sent back; False when none is left."""
+
+    def new_product(self) -> None:
+        """Start describing one more product."""
+
+    def edit(self, field: str) -> None:
+        """From the review: ask this one field again, then come back."""
+
+    def submit(self) -> None:
+        """Send the draft for review (or, for an agent, to the owner to confirm)."""

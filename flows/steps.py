@@ -46,7 +46,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from flows.choices import (
     BUSINESS_FIELDS,
@@ -73,6 +72,7 @@ from flows.model import (
     PhotoAdvice,
     Reply,
     TellAgent,
+    Turn,
 )
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
@@ -80,9 +80,6 @@ from flows.parsing.places import CITIES, REGIONS, match_city, match_region, name
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
-
-if TYPE_CHECKING:
-    from flows.engine import Turn
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from flows import events
-from flows.choices import COMMANDS, language_label
+from flows.choices import COMMANDS, language_label, read_choice
 from flows.language import analyse
 from flows.model import (
     LANGUAGES,
@@ -40,9 +40,10 @@ from flows.model import (
     TellAgent,
 )
 from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn
-from flows.text import clean, has_letters, normalise, word_count
+from flows.text import clean, has_letters, word_count
 
-PAYLOAD_MAX = 64
+# What typed words may name besides the open question's buttons, the first one winning.
+UNDERSTOOD = ("yes", "no", "done", "submit", *COMMANDS)
 # Answers here are names and numbers, which say nothing about the owner's language:
 # "Fatima Zahra Amrani" must not flip a conversation to Latin-script Darija.
 NAME_STEPS = frozenset({"business_name", "owner_name", "ice", "phone", "email",
@@ -249,7 +250,7 @@ class Reading:
         speaks = self.s.step not in NAME_STEPS and not self.ctx.assisting
         if speaks:
             self._follow_script()
-        self.choice = self._read_choice()
+        self.choice = read_choice(self.inp, self.ctx.lexicon, self.question, UNDERSTOOD)
         if self.choice is None and self.inp.payload:
             self._stale()
             return
@@ -325,35 +326,6 @@ class Reading:
                                {"language": Msg(language_label(detected.language))}),
                            buttons, Expect.CHOICE))
 
-    def _read_choice(self) -> str | None:
-        """A button payload, or typed text that names one of the offered choices."""
-        if self.inp.payload is not None:
-            payload = self.inp.payload.strip()
-            if not payload or len(payload) > PAYLOAD_MAX or not payload.isascii():
-                return None
-            return payload
-        if not self.inp.text:
-            return None
-        words = normalise(self.inp.text)
-        if not words:
-            return None
-        question = self.question()
-        payloads = [b.payload for b in question.buttons]
-        # Choices are numbered where there are no buttons (plain WhatsApp, the terminal).
-        if words.isdigit() and payloads and 1 <= int(words) <= len(payloads):
-            return payloads[int(words) - 1]
-        intents = self.ctx.lexicon.intents_for(words)
-        for payload in payloads:
-            if payload in intents:
-                return payload
-        for intent in ("yes", "no", "done", "submit", *COMMANDS):
-            if intent in intents:
-                return intent
-        for intent in intents:
-            if intent.startswith("lang:"):
-                return intent
-        return None
-
     def _stale(self) -> None:
         """A button from an old message: say so, and show the question that is open now."""
         self.say(Reply(Msg("stale_button")))
@@ -371,13 +343,9 @@ class Reading:
         if choice is None:
             return False
         if choice.startswith("lang:"):
-            language = choice.removeprefix("lang:")
-            if language not in LANGUAGES:
+            if not self.s.set_language(choice.removeprefix("lang:")):
                 self.invalid("stale_button")
                 return True
-            self.s.language = language
-            if language != "ary":
-                self.s.script = "Latn" if language == "fr" else "Arab"
             if isinstance(self.s.pending, ChooseLanguage):
                 self.s.pending = None
             if self.s.step == "language":

@@ -290,6 +290,16 @@ class ConversationState(BaseModel):
     def locale(self) -> str:
         return locale_for(self.language, self.script)
 
+    def set_language(self, language: str) -> bool:
+        """Answer in this language from now on (False: not one we speak). Darija keeps
+        the script the owner writes in; French and Arabic have one each."""
+        if language not in LANGUAGES:
+            return False
+        self.language = language
+        if language != "ary":
+            self.script = "Latn" if language == "fr" else "Arab"
+        return True
+
     @property
     def current_product(self) -> ProductDraft | None:
         products = self.draft.products

@@ -25,8 +25,7 @@ UNITS = ("piece", "kg", "l", "m2", "box", "set", "pair", "dozen", "ton", "g", "m
 UNIT_BUTTONS = ("piece", "kg", "l", "m2", "box", "set")
 LANGUAGE_BUTTONS = ("ary", "fr", "ar")
 
-# Commands the owner may type at any step (words in locales: words_<intent>).
-COMMANDS = ("help", "back", "skip", "restart", "where", "language", "greeting")
+# Commands the owner may type at any step: flows.commands.COMMANDS.
 # Answers that belong to particular questions (words in locales: words_<intent>).
 ANSWERS = ("yes", "no", "done", "submit", "menu")
 

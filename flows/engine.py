@@ -7,9 +7,10 @@ carries out the effects, all in one transaction.
 Order of reading one input:
 0. in a draft a field agent helps with (`assisted_by`), one side types at a time
    (`HOLD`), and the owner's first message there answers no question;
-1. a pending sub-question (confirm restart) gets the first look;
-2. commands that work anywhere: lang:*, help, where, back, skip, restart;
-3. the current step's handler (flows.steps) reads the answer.
+1. a pending "start again?" gets the first look;
+2. commands that work anywhere (the table flows.commands.COMMANDS): help, back,
+   skip, restart, where, language, greeting, lang:*;
+3. the current step's handler (the table flows.steps.STEPS) reads the answer.
 
 With `ctx.assisting` (an agent answering for the owner) consent is not asked and
 submitting asks the owner instead (`OwnerConfirmation`, step "owner_confirm").
@@ -20,13 +21,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from flows import events
-from flows.choices import COMMANDS, language_label, read_choice
+from flows.choices import language_label, read_choice
+from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse
 from flows.model import (
     LANGUAGES,
     NOTICES,
-    ChooseLanguage,
-    ConfirmRestart,
     Context,
     ConversationState,
     DraftSubmitted,
@@ -241,7 +241,7 @@ class Reading:
                 STEPS["submitted"].handle(self)
             else:
                 self.choice = "greeting"
-                self._command()
+                run_command(self)
             return
         if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
             self.say(self.question())  # nothing to read (a deep-link code alone): show where we are
@@ -254,15 +254,7 @@ class Reading:
         if self.choice is None and self.inp.payload:
             self._stale()
             return
-        if isinstance(self.s.pending, ConfirmRestart):
-            self.s.pending = None
-            if self.choice == "yes":
-                self._restart()
-                return
-            if self.choice == "no":
-                self.say(self.ask())
-                return
-        if self._command():
+        if answered_restart(self) or run_command(self):
             return
         if self.inp.payload and not self._payload_belongs():
             self._stale()
@@ -337,108 +329,3 @@ class Reading:
         if self.s.step == "review" and choice.startswith(("edit:", "add_product", "submit")):
             return True
         return choice in {b.payload for b in self.question().buttons}
-
-    def _command(self) -> bool:
-        choice = self.choice
-        if choice is None:
-            return False
-        if choice.startswith("lang:"):
-            if not self.s.set_language(choice.removeprefix("lang:")):
-                self.invalid("stale_button")
-                return True
-            if isinstance(self.s.pending, ChooseLanguage):
-                self.s.pending = None
-            if self.s.step == "language":
-                self.advance()
-            else:
-                self.say(self.question())
-            return True
-        if choice == "language":
-            # Asked as a sub-question, so "2" or "français" answers it on any channel.
-            self.s.pending = ChooseLanguage()
-            self.say(self.question())
-            return True
-        if choice == "help":
-            self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))
-            if self.ctx.assisting:
-                self.say(Reply(Msg("assist_help")))  # and how to get back to their menu
-            self.say(self.question())
-            return True
-        if choice == "greeting" and self.inp.released:
-            return True  # what waited for them goes out now and ends with the question
-        if choice == "greeting" and self.s.step in ("language", "consent"):
-            self.say(Reply(Msg("greeting_hello")))  # they just arrived: no "welcome back"
-            self.say(self.question())
-            return True
-        if choice in ("where", "greeting") and self.s.step == "owner_confirm" \
-                and not self.ctx.assisting:
-            # The whole draft came just before (held until they wrote): ask, don't repeat it.
-            question = self.question()
-            self.say(Reply(Msg("owner_confirm_short"), question.buttons, question.expects))
-            return True
-        if choice in ("where", "greeting") and self.s.step != "submitted":
-            done, total = self._progress()
-            key = "where_am_i" if choice == "where" else "welcome_back"
-            self.say(Reply(Msg(key, {"section": Msg(f"section_{STEPS[self.s.step].section}"),
-                                     "done": done, "total": total})))
-            self.say(self.question())
-            return True
-        if choice == "back":
-            self._back()
-            return True
-        voice = self.s.step == "description" and self.s.current_product is not None \
-            and self.s.current_product.voice_media_id
-        if choice == "no" and STEPS[self.s.step].optional and self.s.pending is None:
-            choice = "skip"  # "Your e-mail? (optional)" - "no": they have none
-        if choice == "skip" and self.s.step not in ("review",) and not voice:
-            if STEPS[self.s.step].optional:
-                setattr(self.s.draft, self.s.step, None)
-                self.advance()
-            else:
-                self.invalid("cannot_skip")
-            return True
-        if choice == "restart":
-            if self.s.step == "submitted":
-                self.invalid("cannot_restart_submitted")
-                return True
-            self.s.pending = ConfirmRestart()
-            self.say(self.question())
-            return True
-        return False
-
-    def _back(self) -> None:
-        if self.s.pending is not None:
-            self.s.pending = None
-            self.say(self.ask())
-            return
-        if self.s.step == "submitted" or not self.s.history:
-            self.invalid("cannot_go_back")
-            return
-        if self.s.editing:
-            self.goto("review", remember=False)
-            return
-        previous, _, product = self.s.history.pop().partition("#")
-        if previous in ("start", "language"):
-            self.s.history.append(f"{previous}#{product}")
-            self.invalid("cannot_go_back")
-            return
-        self.s.product = int(product or 0)
-        self.goto(previous, remember=False)
-
-    def _restart(self) -> None:
-        fresh = ConversationState(language=self.s.language, script=self.s.script,
-                                  consent_at=self.s.consent_at, revision=self.s.revision,
-                                  assisted_by=self.s.assisted_by if self.ctx.assisting else None)
-        self.s = fresh
-        self.say(Reply(Msg("restarted")))
-        if self.s.consent_at is None and not self.ctx.assisting:
-            self.goto("consent", remember=False)  # never agreed themselves (an agent began)
-            return
-        self.s.step = "consent"
-        self.advance()
-
-    def _progress(self) -> tuple[int, int]:
-        asked = [s for s in ORDER if s not in ("owner_confirm", "submitted")]
-        index = asked.index(self.s.step) if self.s.step in asked else len(asked)
-        return index, len(asked)
-

@@ -39,6 +39,7 @@ flowchart LR
 | submitted     | submitted           | none    |          | a submission         |
 
 A step's id is the suffix of its question's locale key, so grep finds both.
+What works at any step (help, back, skip, restart...) is the table flows.commands.COMMANDS.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ def resume(state: ConversationState, ctx: Context) -> list[Effect]:
 
 class Reading:
     """One input being read: the engine's `flows.model.Turn`, which the handlers in
-    flows.steps and flows.events call back into."""
+    flows.steps, flows.commands and flows.events call back into."""
 
     def __init__(self, s: ConversationState, inp: Input, ctx: Context):
         self.s, self.inp, self.ctx = s, inp, ctx

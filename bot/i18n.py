@@ -16,7 +16,8 @@ from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
 
-from flows.choices import ANSWERS, COMMANDS, LABELS, WORD_CHOICES
+from flows.choices import ANSWERS, LABELS, WORD_CHOICES
+from flows.commands import COMMANDS
 from flows.model import Button, Lexicon, Msg, Reply
 from flows.text import normalise
 

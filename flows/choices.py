@@ -1,4 +1,5 @@
-"""The fixed choices offered as buttons, and the words that pick them.
+"""The fixed choices offered as buttons, the words that pick them, and how an
+input is read as a choice (`read_choice`, for the owner's flow and the agent's console).
 
 A button payload is a short stable ASCII id, the same on every channel;
 its label is a locale key, so every locale's label is also a word the
@@ -6,6 +7,13 @@ owner may type back (see `LABELS`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from flows.model import Expect, Input, Lexicon, Reply
+from flows.text import normalise
+
+PAYLOAD_MAX = 64
 
 SECTORS = (
     "argan", "olive_oil", "food", "cosmetics", "carpets", "textiles",
@@ -17,8 +25,7 @@ UNITS = ("piece", "kg", "l", "m2", "box", "set", "pair", "dozen", "ton", "g", "m
 UNIT_BUTTONS = ("piece", "kg", "l", "m2", "box", "set")
 LANGUAGE_BUTTONS = ("ary", "fr", "ar")
 
-# Commands the owner may type at any step (words in locales: words_<intent>).
-COMMANDS = ("help", "back", "skip", "restart", "where", "language", "greeting")
+# Commands the owner may type at any step: flows.commands.COMMANDS.
 # Answers that belong to particular questions (words in locales: words_<intent>).
 ANSWERS = ("yes", "no", "done", "submit", "menu")
 
@@ -73,3 +80,34 @@ WORD_CHOICES: dict[str, str] = {
     "words_agent_list": "agent:list",
     "words_agent_link": "agent:link",
 }
+
+
+def read_choice(inp: Input, lexicon: Lexicon, question: Callable[[], Reply],
+                understood: Iterable[str], *, numbers: bool = True) -> str | None:
+    """What an input chose: a button's payload, or typed words that name a choice.
+
+    Typed, a number picks the open question's buttons in order (plain WhatsApp and the
+    terminal show them numbered; `numbers=False`: only under a question that waits for a
+    choice, so a typed phone stays a phone). Words name one of the question's buttons
+    first, then one of `understood` (commands and answers, the first wins), then a language.
+    A payload that cannot be ours (empty, too long, not ASCII) is no choice.
+    """
+    if inp.payload is not None:
+        payload = inp.payload.strip()
+        return payload if payload and len(payload) <= PAYLOAD_MAX and payload.isascii() else None
+    words = normalise(inp.text or "")
+    if not words:
+        return None
+    open_question = question()
+    payloads = [b.payload for b in open_question.buttons]
+    if words.isdigit() and (numbers or open_question.expects is Expect.CHOICE) \
+            and 1 <= int(words) <= len(payloads):
+        return payloads[int(words) - 1]
+    intents = lexicon.intents_for(words)
+    for payload in payloads:
+        if payload in intents:
+            return payload
+    for intent in understood:
+        if intent in intents:
+            return intent
+    return next((i for i in intents if i.startswith("lang:")), None)

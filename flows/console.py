@@ -23,12 +23,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.model import LANGUAGES, Context, ConversationState, Expect, Input, Msg, Reply
+from flows.choices import read_choice
+from flows.model import Context, ConversationState, Expect, Input, Msg, Reply
 from flows.parsing.contact import parse_phone
 from flows.parsing.result import Invalid
 from flows.steps import btn, language_buttons, plain
 from flows.text import normalise
 
+# What typed words may name besides the open question's buttons, the first one winning.
+UNDERSTOOD = ("agent:new", "agent:list", "agent:link", "agent:menu", "menu", "language", "help",
+              "back", "greeting")
 LIST_MAX = 10  # a list longer than a phone screen is not read; the web pages have the rest
 
 
@@ -115,13 +119,11 @@ def step(state: ConversationState, inp: Input, ctx: Context,
     if inp.notice:
         effects.append(Reply(Msg(f"notice_{inp.notice}")))
     current = question(s, listings)
-    choice = _read_choice(inp, ctx, current)
+    choice = read_choice(inp, ctx.lexicon, lambda: current, UNDERSTOOD,
+                         numbers=current.expects is Expect.CHOICE)
 
     if choice is not None and choice.startswith("lang:"):
-        language = choice.removeprefix("lang:")
-        if language in LANGUAGES:
-            s.language = language
-            s.script = "Latn" if language == "fr" else "Arab" if language == "ar" else s.script
+        s.set_language(choice.removeprefix("lang:"))
         if console.asking == "language":
             console.asking = None
         effects.append(question(s, listings))
@@ -172,26 +174,3 @@ def step(state: ConversationState, inp: Input, ctx: Context,
 def _again(key: str, current: Reply) -> Reply:
     """Explain what is expected, keeping the open question's buttons."""
     return Reply(Msg(key), current.buttons, current.expects)
-
-
-def _read_choice(inp: Input, ctx: Context, current: Reply) -> str | None:
-    """A button payload, a number from the list shown, or the words of a choice."""
-    if inp.payload is not None:
-        payload = inp.payload.strip()
-        return payload if payload and payload.isascii() and len(payload) <= 64 else None
-    words = normalise(inp.text or "")
-    if not words:
-        return None
-    payloads = [b.payload for b in current.buttons]
-    if words.isdigit() and current.expects is Expect.CHOICE:
-        number = int(words)
-        return payloads[number - 1] if 1 <= number <= len(payloads) else None
-    intents = ctx.lexicon.intents_for(words)
-    for payload in payloads:
-        if payload in intents:
-            return payload
-    for intent in ("agent:new", "agent:list", "agent:link", "agent:menu", "menu", "language",
-                   "help", "back", "greeting"):
-        if intent in intents:
-            return intent
-    return next((i for i in intents if i.startswith("lang:")), None)

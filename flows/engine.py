@@ -7,9 +7,10 @@ carries out the effects, all in one transaction.
 Order of reading one input:
 0. in a draft a field agent helps with (`assisted_by`), one side types at a time
    (`HOLD`), and the owner's first message there answers no question;
-1. a pending sub-question (confirm restart) gets the first look;
-2. commands that work anywhere: lang:*, help, where, back, skip, restart;
-3. the current step's handler (flows.steps) reads the answer.
+1. a pending "start again?" gets the first look;
+2. commands that work anywhere (the table flows.commands.COMMANDS): help, back,
+   skip, restart, where, language, greeting, lang:*;
+3. the current step's handler (the table flows.steps.STEPS) reads the answer.
 
 With `ctx.assisting` (an agent answering for the owner) consent is not asked and
 submitting asks the owner instead (`OwnerConfirmation`, step "owner_confirm").
@@ -20,7 +21,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from flows import events
-from flows.choices import COMMANDS, language_label
+from flows.choices import language_label, read_choice
+from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse
 from flows.model import (
     LANGUAGES,
@@ -38,9 +40,10 @@ from flows.model import (
     TellAgent,
 )
 from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn
-from flows.text import clean, has_letters, normalise, word_count
+from flows.text import clean, has_letters, word_count
 
-PAYLOAD_MAX = 64
+# What typed words may name besides the open question's buttons, the first one winning.
+UNDERSTOOD = ("yes", "no", "done", "submit", *COMMANDS)
 # Answers here are names and numbers, which say nothing about the owner's language:
 # "Fatima Zahra Amrani" must not flip a conversation to Latin-script Darija.
 NAME_STEPS = frozenset({"business_name", "owner_name", "ice", "phone", "email",
@@ -67,14 +70,14 @@ def step(
     state: ConversationState, inp: Input, ctx: Context
 ) -> tuple[ConversationState, list[Effect]]:
     # A copy, so the caller's state is never changed (validating a dump is 4x a deepcopy's speed).
-    turn = Turn(ConversationState.model_validate(state.model_dump()), inp, ctx)
+    turn = Reading(ConversationState.model_validate(state.model_dump()), inp, ctx)
     turn.run()
     return turn.s, turn.effects
 
 
 def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     """What to show an owner who comes back: the current question again."""
-    turn = Turn(state.model_copy(deep=True), Input(), ctx)
+    turn = Reading(state.model_copy(deep=True), Input(), ctx)
     if state.step == "start":
         return []
     if state.step == "submitted":
@@ -83,8 +86,9 @@ def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     return [turn.question()]
 
 
-class Turn:
-    """One input being read; handlers in flows.steps call back into it."""
+class Reading:
+    """One input being read: the engine's `flows.model.Turn`, which the handlers in
+    flows.steps, flows.commands and flows.events call back into."""
 
     def __init__(self, s: ConversationState, inp: Input, ctx: Context):
         self.s, self.inp, self.ctx = s, inp, ctx
@@ -101,8 +105,8 @@ class Turn:
 
     def question(self) -> Reply:
         """The question the owner is answering now: a pending sub-question, or the step's."""
-        kind = (self.s.pending or {}).get("kind")
-        return PENDING[kind](self) if kind in PENDING else self.ask()
+        pending = self.s.pending
+        return PENDING[pending.kind](self) if pending is not None else self.ask()
 
     def invalid(self, key: str, **params) -> None:
         """Explain what is expected, keeping the question's buttons, and stay."""
@@ -237,7 +241,7 @@ class Turn:
                 STEPS["submitted"].handle(self)
             else:
                 self.choice = "greeting"
-                self._command()
+                run_command(self)
             return
         if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
             self.say(self.question())  # nothing to read (a deep-link code alone): show where we are
@@ -246,19 +250,11 @@ class Turn:
         speaks = self.s.step not in NAME_STEPS and not self.ctx.assisting
         if speaks:
             self._follow_script()
-        self.choice = self._read_choice()
+        self.choice = read_choice(self.inp, self.ctx.lexicon, self.question, UNDERSTOOD)
         if self.choice is None and self.inp.payload:
             self._stale()
             return
-        if (self.s.pending or {}).get("kind") == "restart":
-            self.s.pending = None
-            if self.choice == "yes":
-                self._restart()
-                return
-            if self.choice == "no":
-                self.say(self.ask())
-                return
-        if self._command():
+        if answered_restart(self) or run_command(self):
             return
         if self.inp.payload and not self._payload_belongs():
             self._stale()
@@ -322,35 +318,6 @@ class Turn:
                                {"language": Msg(language_label(detected.language))}),
                            buttons, Expect.CHOICE))
 
-    def _read_choice(self) -> str | None:
-        """A button payload, or typed text that names one of the offered choices."""
-        if self.inp.payload is not None:
-            payload = self.inp.payload.strip()
-            if not payload or len(payload) > PAYLOAD_MAX or not payload.isascii():
-                return None
-            return payload
-        if not self.inp.text:
-            return None
-        words = normalise(self.inp.text)
-        if not words:
-            return None
-        question = self.question()
-        payloads = [b.payload for b in question.buttons]
-        # Choices are numbered where there are no buttons (plain WhatsApp, the terminal).
-        if words.isdigit() and payloads and 1 <= int(words) <= len(payloads):
-            return payloads[int(words) - 1]
-        intents = self.ctx.lexicon.intents_for(words)
-        for payload in payloads:
-            if payload in intents:
-                return payload
-        for intent in ("yes", "no", "done", "submit", *COMMANDS):
-            if intent in intents:
-                return intent
-        for intent in intents:
-            if intent.startswith("lang:"):
-                return intent
-        return None
-
     def _stale(self) -> None:
         """A button from an old message: say so, and show the question that is open now."""
         self.say(Reply(Msg("stale_button")))
@@ -362,112 +329,3 @@ class Turn:
         if self.s.step == "review" and choice.startswith(("edit:", "add_product", "submit")):
             return True
         return choice in {b.payload for b in self.question().buttons}
-
-    def _command(self) -> bool:
-        choice = self.choice
-        if choice is None:
-            return False
-        if choice.startswith("lang:"):
-            language = choice.removeprefix("lang:")
-            if language not in LANGUAGES:
-                self.invalid("stale_button")
-                return True
-            self.s.language = language
-            if language != "ary":
-                self.s.script = "Latn" if language == "fr" else "Arab"
-            if (self.s.pending or {}).get("kind") == "language":
-                self.s.pending = None
-            if self.s.step == "language":
-                self.advance()
-            else:
-                self.say(self.question())
-            return True
-        if choice == "language":
-            # Asked as a sub-question, so "2" or "français" answers it on any channel.
-            self.s.pending = {"kind": "language"}
-            self.say(self.question())
-            return True
-        if choice == "help":
-            self.say(Reply(Msg("help", {"section": Msg(f"section_{STEPS[self.s.step].section}")})))
-            if self.ctx.assisting:
-                self.say(Reply(Msg("assist_help")))  # and how to get back to their menu
-            self.say(self.question())
-            return True
-        if choice == "greeting" and self.inp.released:
-            return True  # what waited for them goes out now and ends with the question
-        if choice == "greeting" and self.s.step in ("language", "consent"):
-            self.say(Reply(Msg("greeting_hello")))  # they just arrived: no "welcome back"
-            self.say(self.question())
-            return True
-        if choice in ("where", "greeting") and self.s.step == "owner_confirm" \
-                and not self.ctx.assisting:
-            # The whole draft came just before (held until they wrote): ask, don't repeat it.
-            question = self.question()
-            self.say(Reply(Msg("owner_confirm_short"), question.buttons, question.expects))
-            return True
-        if choice in ("where", "greeting") and self.s.step != "submitted":
-            done, total = self._progress()
-            key = "where_am_i" if choice == "where" else "welcome_back"
-            self.say(Reply(Msg(key, {"section": Msg(f"section_{STEPS[self.s.step].section}"),
-                                     "done": done, "total": total})))
-            self.say(self.question())
-            return True
-        if choice == "back":
-            self._back()
-            return True
-        voice = self.s.step == "description" and self.s.current_product is not None \
-            and self.s.current_product.voice_media_id
-        if choice == "no" and STEPS[self.s.step].optional and not self.s.pending:
-            choice = "skip"  # "Your e-mail? (optional)" - "no": they have none
-        if choice == "skip" and self.s.step not in ("review",) and not voice:
-            if STEPS[self.s.step].optional:
-                setattr(self.s.draft, self.s.step, None)
-                self.advance()
-            else:
-                self.invalid("cannot_skip")
-            return True
-        if choice == "restart":
-            if self.s.step == "submitted":
-                self.invalid("cannot_restart_submitted")
-                return True
-            self.s.pending = {"kind": "restart"}
-            self.say(self.question())
-            return True
-        return False
-
-    def _back(self) -> None:
-        if self.s.pending:
-            self.s.pending = None
-            self.say(self.ask())
-            return
-        if self.s.step == "submitted" or not self.s.history:
-            self.invalid("cannot_go_back")
-            return
-        if self.s.editing:
-            self.goto("review", remember=False)
-            return
-        previous, _, product = self.s.history.pop().partition("#")
-        if previous in ("start", "language"):
-            self.s.history.append(f"{previous}#{product}")
-            self.invalid("cannot_go_back")
-            return
-        self.s.product = int(product or 0)
-        self.goto(previous, remember=False)
-
-    def _restart(self) -> None:
-        fresh = ConversationState(language=self.s.language, script=self.s.script,
-                                  consent_at=self.s.consent_at, revision=self.s.revision,
-                                  assisted_by=self.s.assisted_by if self.ctx.assisting else None)
-        self.s = fresh
-        self.say(Reply(Msg("restarted")))
-        if self.s.consent_at is None and not self.ctx.assisting:
-            self.goto("consent", remember=False)  # never agreed themselves (an agent began)
-            return
-        self.s.step = "consent"
-        self.advance()
-
-    def _progress(self) -> tuple[int, int]:
-        asked = [s for s in ORDER if s not in ("owner_confirm", "submitted")]
-        index = asked.index(self.s.step) if self.s.step in asked else len(asked)
-        return index, len(asked)
-

@@ -17,13 +17,8 @@ A field is a business field ("city") or a product's ("product:2:photos").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from flows.model import Msg, Reply
+from flows.model import Msg, Reply, Turn
 from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
-
-if TYPE_CHECKING:
-    from flows.engine import Turn
 
 # Why an admin sends a field back; each has a locale key reason_<id>.
 REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",

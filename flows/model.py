@@ -6,6 +6,8 @@ The engine (`flows.engine.step`) is a pure function:
 
 `Input` is what the owner sent, already made channel-neutral; `Effect`s are
 what the caller must do afterwards (send a `Reply`, record a submission).
+`Turn` is what a step's handler may do with the input being read (the engine
+implements it; flows.steps, flows.commands and flows.events only know this page).
 Nothing here knows about HTTP, databases or any channel.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
@@ -198,6 +200,60 @@ class Draft(BaseModel):
     products: list[ProductDraft] = Field(default_factory=list)
 
 
+# --- a question asked inside a step (state.pending; flows.steps.PENDING asks each) ---
+# Stored with the state: a kind and the fields below are read back from saved JSON.
+
+
+class ConfirmRestart(BaseModel):
+    """"Start again?" after the owner said restart: yes or no."""
+
+    kind: Literal["restart"] = "restart"
+
+
+class ChooseLanguage(BaseModel):
+    """The owner asked to change language: any step's "2" or "français" answers it."""
+
+    kind: Literal["language"] = "language"
+
+
+class CitySuggestions(BaseModel):
+    """A town we do not know by that spelling: did they mean one of these?"""
+
+    kind: Literal["city"] = "city"
+    typed: str = ""
+    suggested: list[str] = Field(default_factory=list)  # city ids (flows.parsing.places)
+
+
+class ConfirmPrice(BaseModel):
+    """A price said in ryals or francs, converted: is this it, in dirhams?"""
+
+    kind: Literal["price"] = "price"
+    price: Amount
+    said: str = ""
+    currency: str = "ryal"
+
+
+class EditMenu(BaseModel):
+    """From the review: which field of the business, or of one product, to correct."""
+
+    kind: Literal["edit_menu"] = "edit_menu"
+    scope: Literal["business", "product"] = "business"
+
+
+class PhotoAdvice(BaseModel):
+    """The newest photo is kept, with what would make it better: replace it or keep it?"""
+
+    kind: Literal["photo_advice"] = "photo_advice"
+    media_id: int | None = None
+    tips: list[str] = Field(default_factory=list)  # advice ids (flows.photos.ADVICE)
+
+
+Pending = Annotated[
+    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice,
+    Field(discriminator="kind"),
+]
+
+
 class Console(BaseModel):
     """A field agent's chat (flows.console): whom they are helping, what they were asked."""
 
@@ -215,7 +271,7 @@ class ConversationState(BaseModel):
     product: int = 0  # index of the product being described
     history: list[str] = Field(default_factory=list)  # steps behind us, for "back"
     editing: bool = False  # answering one question from the review, then back to it
-    pending: dict[str, Any] | None = None  # a question inside a step (confirm, suggestions)
+    pending: Pending | None = None  # a question inside a step (confirm, suggestions)
     revision: int = 0
     profile_name: str | None = None
     referral: str | None = None
@@ -234,7 +290,75 @@ class ConversationState(BaseModel):
     def locale(self) -> str:
         return locale_for(self.language, self.script)
 
+    def set_language(self, language: str) -> bool:
+        """Answer in this language from now on (False: not one we speak). Darija keeps
+        the script the owner writes in; French and Arabic have one each."""
+        if language not in LANGUAGES:
+            return False
+        self.language = language
+        if language != "ary":
+            self.script = "Latn" if language == "fr" else "Arab"
+        return True
+
     @property
     def current_product(self) -> ProductDraft | None:
         products = self.draft.products
         return products[self.product] if 0 <= self.product < len(products) else None
+
+
+# --- what a handler may do with the input being read ---------------------
+
+
+@runtime_checkable
+class Turn(Protocol):
+    """One input being read, as the handlers in flows.steps, flows.commands and
+    flows.events see it. flows.engine implements it, so the engine imports the
+    handlers and they never import the engine."""
+
+    s: ConversationState  # replaced whole by a restart
+    inp: Input
+    ctx: Context
+    effects: list[Effect]
+    choice: str | None  # a button's payload, or the payload the owner's words name
+
+    def say(self, reply: Reply) -> None:
+        """Send this after what was already said."""
+
+    def ask(self) -> Reply:
+        """The current step's question."""
+
+    def question(self) -> Reply:
+        """The question open now: a pending sub-question, or the step's."""
+
+    def invalid(self, key: str, **params: Any) -> None:
+        """Explain what is expected, keeping the question's buttons, and stay."""
+
+    def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
+        """The owner's free text, or None after explaining why it can't be used."""
+
+    def product(self) -> ProductDraft:
+        """The product being described (started if there is none)."""
+
+    def target(self, field: str) -> Draft | ProductDraft:
+        """Where a field is stored: the draft, or the product being described."""
+
+    def product_params(self) -> dict[str, Any]:
+        """The product's number and name, for the product questions."""
+
+    def goto(self, target: str, *, remember: bool = True) -> None:
+        """Ask step `target` next (remembered for "back" unless told not to)."""
+
+    def advance(self) -> None:
+        """On to the next step that applies (or back to the review after an edit)."""
+
+    def next_fix(self) -> bool:
+        """Open the next field an admin sent back; False when none is left."""
+
+    def new_product(self) -> None:
+        """Start describing one more product."""
+
+    def edit(self, field: str) -> None:
+        """From the review: ask this one field again, then come back."""
+
+    def submit(self) -> None:
+        """Send the draft for review (or, for an agent, to the owner to confirm)."""

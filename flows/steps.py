@@ -39,6 +39,7 @@ flowchart LR
 | submitted     | submitted           | none    |          | a submission         |
 
 A step's id is the suffix of its question's locale key, so grep finds both.
+What works at any step (help, back, skip, restart...) is the table flows.commands.COMMANDS.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from flows.choices import (
     BUSINESS_FIELDS,
@@ -64,11 +64,16 @@ from flows.model import (
     MAX_PHOTOS,
     Amount,
     Button,
+    CitySuggestions,
+    ConfirmPrice,
+    EditMenu,
     Expect,
     Msg,
     Photo,
+    PhotoAdvice,
     Reply,
     TellAgent,
+    Turn,
 )
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
@@ -76,9 +81,6 @@ from flows.parsing.places import CITIES, REGIONS, match_city, match_region, name
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
-
-if TYPE_CHECKING:
-    from flows.engine import Turn
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000
@@ -307,13 +309,13 @@ def text_field(field: str, limit: int = NAME_MAX) -> Callable[[Turn], None]:
 
 
 def on_city(t: Turn) -> None:
-    pending = t.s.pending or {}
+    pending = t.s.pending if isinstance(t.s.pending, CitySuggestions) else CitySuggestions()
     if t.choice and t.choice.startswith("city:"):
         city = CITIES.get(t.choice.removeprefix("city:"))
-        if city and city.id in pending.get("suggested", ()):
+        if city and city.id in pending.suggested:
             set_city(t, city.name_fr, city.id, city.region_id)
-        elif t.choice == "city:other" and pending.get("typed"):
-            set_city(t, pending["typed"], None, None)
+        elif t.choice == "city:other" and pending.typed:
+            set_city(t, pending.typed, None, None)
         else:
             t.invalid("stale_button")
             return
@@ -327,8 +329,7 @@ def on_city(t: Turn) -> None:
         set_city(t, match.city.name_fr, match.city.id, match.city.region_id)
         t.advance()
     elif match.suggestions:
-        t.s.pending = {"kind": "city", "typed": value,
-                       "suggested": [c.id for c in match.suggestions]}
+        t.s.pending = CitySuggestions(typed=value, suggested=[c.id for c in match.suggestions])
         t.say(t.question())
     elif not names_a_place(value):  # "chkoun?": a question, not a village nobody listed
         t.invalid("city_not_a_place", typed=value)
@@ -338,10 +339,10 @@ def on_city(t: Turn) -> None:
 
 
 def city_question(t: Turn) -> Reply:
-    pending = t.s.pending or {}
+    pending = t.s.pending if isinstance(t.s.pending, CitySuggestions) else CitySuggestions()
     buttons = tuple(plain(place_name(CITIES[c].name_fr, CITIES[c].name_ar), f"city:{c}")
-                    for c in pending.get("suggested", ()) if c in CITIES)
-    return Reply(Msg("city_did_you_mean", {"city": pending.get("typed", "")}),
+                    for c in pending.suggested if c in CITIES)
+    return Reply(Msg("city_did_you_mean", {"city": pending.typed}),
                  (*buttons, btn("btn_none_of_these", "city:other")), Expect.CHOICE)
 
 
@@ -407,11 +408,11 @@ def on_phone(t: Turn) -> None:
 def on_photos(t: Turn) -> None:
     product = t.s.current_product
     assert product is not None
-    pending = t.s.pending or {}
-    if pending.get("kind") == "photo_advice" and t.choice in ("replace", "keep"):
+    pending = t.s.pending
+    if isinstance(pending, PhotoAdvice) and t.choice in ("replace", "keep"):
         t.s.pending = None
         if t.choice == "replace":  # the stored file stays; only the draft lets go of it
-            product.photos = [p for p in product.photos if p.media_id != pending.get("media_id")]
+            product.photos = [p for p in product.photos if p.media_id != pending.media_id]
             t.say(Reply(Msg("photo_send_another"), photo_buttons(product), Expect.PHOTO))
         else:
             t.say(received(product))
@@ -460,8 +461,7 @@ def on_photos(t: Turn) -> None:
     for key in problems:
         t.say(Reply(Msg(key, {"max": MAX_PHOTOS})))
     if tips:  # about the newest photo: kept, with what would make it better
-        t.s.pending = {"kind": "photo_advice", "media_id": product.photos[-1].media_id,
-                       "tips": list(tips)}
+        t.s.pending = PhotoAdvice(media_id=product.photos[-1].media_id, tips=list(tips))
         t.say(t.question())
         return
     t.say(received(product))
@@ -489,7 +489,7 @@ def received(product) -> Reply:
 
 
 def photo_advice_question(t: Turn) -> Reply:
-    tips = (t.s.pending or {}).get("tips", ())
+    tips = t.s.pending.tips if isinstance(t.s.pending, PhotoAdvice) else []
     return Reply(Msg("photo_advice", {"tips": [Msg(f"advice_{a}") for a in tips]}),
                  (btn("btn_replace", "replace"), btn("btn_keep", "keep")), Expect.CHOICE)
 
@@ -517,13 +517,13 @@ def on_description(t: Turn) -> None:
 
 
 def on_price(t: Turn) -> None:
-    pending = t.s.pending or {}
-    if pending.get("kind") == "price" and t.choice in ("yes", "no"):
+    pending = t.s.pending
+    if isinstance(pending, ConfirmPrice) and t.choice in ("yes", "no"):
         t.s.pending = None
         if t.choice == "no":
             t.say(t.ask())
             return
-        t.product().price = Amount.model_validate(pending["price"])
+        t.product().price = pending.price
         t.advance()
         return
     value = t.text_answer(200, letters=False)
@@ -535,8 +535,8 @@ def on_price(t: Turn) -> None:
         return
     amount = Amount(amount=price.amount, amount_max=price.amount_max, unit=price.unit)
     if price.converted:
-        t.s.pending = {"kind": "price", "price": amount.model_dump(mode="json"),
-                       "said": fmt_amount(price.said_amount), "currency": price.said_currency}
+        t.s.pending = ConfirmPrice(price=amount, said=fmt_amount(price.said_amount),
+                                   currency=price.said_currency)
         t.say(t.question())
         return
     t.product().price = amount
@@ -583,11 +583,12 @@ def on_more_products(t: Turn) -> None:
 
 
 def price_question(t: Turn) -> Reply:
-    pending = t.s.pending or {}
+    pending = t.s.pending
+    assert isinstance(pending, ConfirmPrice), "asked only while a price waits to be confirmed"
     return Reply(Msg("confirm_price_conversion", {
-        "said": pending.get("said", ""),
-        "currency": Msg(f"currency_{pending.get('currency', 'ryal')}"),
-        "price": amount_msg(Amount.model_validate(pending["price"])),
+        "said": pending.said,
+        "currency": Msg(f"currency_{pending.currency}"),
+        "price": amount_msg(pending.price),
     }), YES_NO, Expect.CHOICE)
 
 
@@ -596,7 +597,8 @@ def restart_question(t: Turn) -> Reply:
 
 
 def edit_menu_question(t: Turn) -> Reply:
-    fields = PRODUCT_FIELDS if (t.s.pending or {}).get("scope") == "product" else BUSINESS_FIELDS
+    product = isinstance(t.s.pending, EditMenu) and t.s.pending.scope == "product"
+    fields = PRODUCT_FIELDS if product else BUSINESS_FIELDS
     buttons = tuple(btn(f"field_{f}", f"edit:{f}") for f in fields)
     params = t.product_params() if fields is PRODUCT_FIELDS else {}
     return Reply(Msg("ask_edit_field", params), (*buttons, btn("btn_back", "back")),
@@ -610,7 +612,7 @@ def on_review(t: Turn) -> None:
     elif choice == "add_product":
         t.new_product()
     elif choice == "edit:business":
-        t.s.pending = {"kind": "edit_menu", "scope": "business"}
+        t.s.pending = EditMenu(scope="business")
         t.say(t.question())
     elif choice.startswith("edit:product:"):
         number = choice.removeprefix("edit:product:")
@@ -618,7 +620,7 @@ def on_review(t: Turn) -> None:
             t.invalid("stale_button")
             return
         t.s.product = int(number) - 1
-        t.s.pending = {"kind": "edit_menu", "scope": "product"}
+        t.s.pending = EditMenu(scope="product")
         t.say(t.question())
     elif choice.startswith("edit:") and choice[5:] in BUSINESS_FIELDS + PRODUCT_FIELDS:
         t.edit(choice[5:])
@@ -709,7 +711,7 @@ FIELD_STEP = {"photos": "photos", **{f: f for f in ("business_name", "owner_name
               "sector", "ice", "phone", "email", "product_name", "description", "price", "moq")}}
 
 
-# Sub-questions asked inside a step; state.pending["kind"] names the one open.
+# Sub-questions asked inside a step (flows.model.Pending); state.pending.kind names the one open.
 PENDING: dict[str, Callable[[Turn], Reply]] = {
     "city": city_question,
     "price": price_question,

@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.i18n import catalog
-from flows.engine import step
-from flows.model import Context, ConversationState, DraftSubmitted, Input, MediaRef, Reply
+from flows.engine import Reading, step
+from flows.model import (
+    Context,
+    ConversationState,
+    DraftSubmitted,
+    Input,
+    MediaRef,
+    Reply,
+    Turn,
+)
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 
@@ -260,3 +268,9 @@ def test_a_question_at_the_city_question_is_not_stored_as_a_village():
         assert keys(replies) == ["city_not_a_place"] and later.draft.city is None, said
     later, replies = talk("Douar Tizi", state=state)  # a village nobody listed: kept
     assert keys(replies) == ["ask_region"] and later.draft.city == "Douar Tizi"
+
+
+def test_the_engine_reads_an_input_as_the_turn_the_handlers_know():
+    ctx = Context(now=NOW, channel="web", lexicon=catalog().lexicon())
+    turn = Reading(ConversationState(), Input(), ctx)
+    assert isinstance(turn, Turn)  # flows.steps and flows.events see only flows.model.Turn

@@ -9,7 +9,8 @@ import pytest
 from fluent.syntax import FluentParser, FluentSerializer, ast
 
 from bot.i18n import LOCALES, LOCALES_DIR, catalog
-from flows.choices import ANSWERS, COMMANDS, LABELS, SECTORS, UNITS
+from flows.choices import ANSWERS, LABELS, SECTORS, UNITS
+from flows.commands import COMMANDS
 from flows.events import REASONS
 from flows.model import NOTICES, Msg
 from flows.photos import ADVICE

@@ -116,7 +116,7 @@ class Assist:
         inp = Input(text=msg.text, payload=msg.payload, notice=notice,
                     media=await media_refs(session, target.id, files), is_start=msg.is_start)
         new, effects = engine.step(tstate, inp, self._assisting(target, now, msg.channel))
-        # An agent never submits (flows.engine.Turn.submit): the owner is asked instead.
+        # An agent never submits (flows.engine.Reading.submit): the owner is asked instead.
         if any(isinstance(e, OwnerConfirmation) for e in effects):
             await self._ask_owner(session, target, new, now,
                                   f"confirm:{conv.channel}:{msg.external_id}")

@@ -148,3 +148,10 @@ def test_flows_is_pure():
 
 def test_no_import_circles_in_flows():
     assert cycles("flows") == []
+
+
+def test_no_import_circles_in_bot_or_storage():
+    """A newcomer can read the glue from the outside in without coming back: the app and
+    the runtime build the services, channels hand messages in, turns run the engine."""
+    assert cycles("bot") == []
+    assert cycles("storage") == []

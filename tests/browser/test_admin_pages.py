@@ -42,7 +42,10 @@ async def log_in(page, base: str) -> None:
 
 async def test_review_in_the_browser(browser, aiohttp_server, aiohttp_client, settings, db,
                                      artifacts):
-    server = await aiohttp_server(create_app(settings, db))
+    # No worker in this app: the approval below must still read "approved" when the page
+    # shows it, not "exported" because a worker was quicker (the handoff has its own tests).
+    quiet = settings.model_copy(update={"embedded_worker": False})
+    server = await aiohttp_server(create_app(quiet, db))
     ids = await make_queue(aiohttp_client, server, db)
     base = str(server.make_url("")).rstrip("/")
     context = await browser.new_context(viewport={"width": 1280, "height": 900},

@@ -17,7 +17,9 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "locale": "fr-FR", "is_mobil
 
 
 async def desk(browser, aiohttp_server, aiohttp_client, settings, db, **onboarding):
-    server = await aiohttp_server(create_app(settings, db))
+    # No worker: an approval reads "approved" on the page, never "exported" by a race.
+    server = await aiohttp_server(create_app(
+        settings.model_copy(update={"embedded_worker": False}), db))
     client = await aiohttp_client(server)
     await onboard(client, **onboarding)
     await add_user(db, EMAIL, name="Amina Berrada")

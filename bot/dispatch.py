@@ -18,12 +18,14 @@ from bot.channels.base import Channel
 from bot.delivery import Handler, run_row
 from bot.turns import Turns
 from storage import conversations, outbox
-from storage.db import Database
+from storage.db import Database, unavailable
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 ALBUM_WAIT = 1.5  # seconds: Telegram delivers an album's updates within a fraction of this
 STALE_AFTER = timedelta(seconds=30)
+HOLD_FOR = 120.0  # seconds a turn waits for the database before recovery takes it over
+RETRY_CAP = 5.0
 
 
 class Dispatcher:
@@ -64,12 +66,24 @@ class Dispatcher:
         while grouped and (rest := self._last_part.get(key, 0) + ALBUM_WAIT - loop.time()) > 0:
             await asyncio.sleep(rest)
         adapter = self.channels.get(key[0])
-        try:
-            row_ids = await self.turns.process(
-                inbound_id, fetch=adapter.fetch_media if adapter else None)
-        except Exception:  # noqa: BLE001 - recovered by recover_forever
-            log.exception("processing inbound %s failed; it will be retried", inbound_id)
-            return
+        waited = 0.0
+        while True:
+            try:
+                row_ids = await self.turns.process(
+                    inbound_id, fetch=adapter.fetch_media if adapter else None)
+                break
+            except Exception as error:  # noqa: BLE001 - recovered by recover_forever
+                if unavailable(error) and waited < HOLD_FOR:
+                    # The database is away: this owner's later messages wait behind this
+                    # one (their order is kept), and it is tried again shortly.
+                    pause = min(RETRY_CAP, 0.5 + waited)  # 0.5, 1, 2, 4, 5, 5… s
+                    log.warning("inbound %s waits for the database (%s)", inbound_id,
+                                type(error).__name__)
+                    await asyncio.sleep(pause)
+                    waited += pause
+                    continue
+                log.exception("processing inbound %s failed; it will be retried", inbound_id)
+                return
         if row_ids:
             for row in await outbox.claim(self.db, ids=row_ids, limit=len(row_ids)):
                 await run_row(self.db, self.handlers, row)

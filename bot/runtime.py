@@ -30,9 +30,10 @@ from bot.settings import Settings
 from bot.signing import Signer
 from bot.turns import Turns
 from bot.worker import Handlers, handlers_for, work
-from storage.db import Database, is_sqlite
+from storage.db import Database, Limits, is_sqlite
 from storage.media import LocalMediaStore, MediaStore
 from storage.migrate import upgrade_async
+from storage.spool import Spool
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ async def open_runtime(settings: Settings, *, db: Database | None = None,
                        channels: bool = True) -> AsyncIterator[Runtime]:
     """Every service, open for the block. A `db` passed in stays the caller's to close;
     `channels=False` opens no messaging channel (the terminal needs none)."""
-    database = db or Database(settings.database_url)
+    database = db or open_database(settings)
     media = LocalMediaStore(settings.media_root)
     try:
         async with _channels(settings, media, channels) as opened:
@@ -66,10 +67,20 @@ async def open_runtime(settings: Settings, *, db: Database | None = None,
             dispatcher = Dispatcher(database, turns, opened, handlers)
             yield Runtime(settings, database, texts, media,
                           Signer(settings.secret, settings.public_base_url), turns, opened,
-                          handlers, dispatcher, Receiver(database, turns, dispatcher))
+                          handlers, dispatcher,
+                          Receiver(database, turns, dispatcher, Spool(settings.spool)))
     finally:
         if db is None:
             await database.close()
+
+
+def open_database(settings: Settings) -> Database:
+    """The database with the settings' timeouts and pool size (close it when done)."""
+    return Database(settings.database_url, Limits(
+        connect_timeout=settings.db_connect_timeout,
+        statement_timeout=settings.db_statement_timeout,
+        pool_timeout=settings.db_pool_timeout, pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow))
 
 
 @asynccontextmanager
@@ -85,10 +96,13 @@ async def _channels(settings: Settings, media: MediaStore,
 @asynccontextmanager
 async def background(rt: Runtime) -> AsyncIterator[asyncio.Event]:
     """What runs beside a process that receives messages: recovery of acknowledged turns
-    never processed (a process died), and on the embedded setup the outbox worker. The
-    event it yields stops them; leaving the block finishes the turns in hand."""
+    never processed (a process died), the replay of messages spooled while the database
+    was away (left by this process or one that died), and on the embedded setup the
+    outbox worker. The event it yields stops them; leaving the block finishes the turns
+    in hand."""
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(rt.dispatcher.recover_forever())]
+    tasks = [asyncio.create_task(rt.dispatcher.recover_forever()),
+             asyncio.create_task(rt.receiver.replay_forever())]
     if rt.settings.runs_embedded_worker:
         tasks.append(asyncio.create_task(work(rt.db, rt.handlers, stop)))
     try:
@@ -97,6 +111,7 @@ async def background(rt: Runtime) -> AsyncIterator[asyncio.Event]:
         stop.set()
         await rt.dispatcher.drain()
         tasks[0].cancel()
+        tasks[1].cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
 
 

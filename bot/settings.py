@@ -16,10 +16,20 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     database_url: str = "sqlite:///./var/tijara.db"
+    # PostgreSQL: seconds to wait (a stopped or stalled server fails fast, never hangs a
+    # request or the worker), and connections per process: (pool size + overflow) times
+    # the processes must stay under the server's max_connections (100 by default).
+    db_connect_timeout: float = Field(default=5.0, gt=0)
+    db_statement_timeout: float = Field(default=15.0, gt=0)
+    db_pool_timeout: float = Field(default=10.0, gt=0)
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=10, ge=0)
     media_root: Path = Path("./var/media")
     public_base_url: str = "http://127.0.0.1:8080"
     secret_key: str = ""
     var_dir: Path = Path("./var")
+    # Webhook messages kept on local disk while the database is away (bot/receive.py).
+    spool_dir: Path | None = None
 
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None
@@ -51,6 +61,10 @@ class Settings(BaseSettings):
     # The outbox worker inside `tijara serve`: on by default for the embedded SQLite setup,
     # so `make run` is the whole thing; production runs `tijara worker` processes instead.
     embedded_worker: bool | None = None
+
+    @property
+    def spool(self) -> Path:
+        return self.spool_dir or self.var_dir / "spool"
 
     @property
     def runs_embedded_worker(self) -> bool:

@@ -47,7 +47,8 @@ class InboundMessage:
             "media": list(self.media), "contact_phone": self.contact_phone,
             "channel_phone": self.channel_phone, "locale_hint": self.locale_hint,
             "is_start": self.is_start, "group": self.group, "profile_name": self.profile_name,
-            "referral": self.referral, "notice": self.notice, "original": self.raw,
+            "referral": self.referral, "notice": self.notice, "reopens": self.reopens,
+            "original": self.raw,
         }
 
     @classmethod
@@ -59,7 +60,8 @@ class InboundMessage:
             channel_phone=record.get("channel_phone"), locale_hint=record.get("locale_hint"),
             is_start=bool(record.get("is_start")), group=record.get("group"),
             profile_name=record.get("profile_name"), referral=record.get("referral"),
-            notice=record.get("notice"), raw=record.get("original") or {},
+            notice=record.get("notice"), reopens=bool(record.get("reopens")),
+            raw=record.get("original") or {},
         )
 
 

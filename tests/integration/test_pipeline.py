@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from datetime import timedelta
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -15,6 +17,7 @@ from bot.worker import work
 from storage import outbox
 from storage.media import inspect_photo
 from storage.models import Conversation, Outbox
+from storage.spool import Spool
 from tests.helpers import photo_bytes, turns_for
 
 
@@ -48,7 +51,8 @@ async def setup(db):
     turns = turns_for(db)
     handlers = {"send": send_handler(db, {"fake": channel})}
     dispatcher = Dispatcher(db, turns, {"fake": channel}, handlers)
-    return channel, Receiver(db, turns, dispatcher), dispatcher, handlers
+    spool = Spool(Path(tempfile.mkdtemp(prefix="tijara-spool-")))  # unused: the database is up
+    return channel, Receiver(db, turns, dispatcher, spool), dispatcher, handlers
 
 
 async def test_recorded_message_is_answered_once_even_if_delivered_twice(db):

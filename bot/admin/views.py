@@ -24,7 +24,6 @@ from bot.admin.forms import (
     change_items,
     fields_to_fix,
     local_midnight,
-    missing_fields,
     parse_date,
     product_changes,
     queue_query,
@@ -39,6 +38,7 @@ from storage import admin as queries
 from storage import submissions
 from storage.conversations import StaleConversation
 from storage.models import Product, User, utcnow
+from storage.review import InvalidDecision, missing_fields
 from storage.submissions import STATUSES
 
 routes = web.RouteTableDef()
@@ -374,18 +374,12 @@ async def decide(request: web.Request) -> web.Response:
         if not view:
             raise web.HTTPNotFound()
         items = change_items(form, len(view[0].products))
-        if decision == "request_changes" and not items and not note:
-            return _back(submission_id, "decision", e="changes_need_items")
-        if decision == "reject" and not note:
-            return _back(submission_id, "decision", e="reject_needs_reason")
-        if decision == "approve" and missing_fields(view[0]):
-            return _back(submission_id, "decision", e="approve_missing")
         try:
             done = await submissions.decide(session, submission_id, decision, actor=actor(user),
                                             reason=note, items=items)
-        except submissions.InvalidDecision:
-            return _back(submission_id, "decision", e="decision_invalid",
-                         s=view[0].submission.status)
+        except InvalidDecision as refused:  # which review rule refused it: storage.review
+            status = view[0].submission.status if refused.problem == "decision_invalid" else None
+            return _back(submission_id, "decision", e=refused.problem, s=status)
     return _back(submission_id, "", m=f"decision_done_{done.status}")
 
 
@@ -398,7 +392,7 @@ async def retry(request: web.Request) -> web.Response:
     try:
         async with request.config_dict[db_key].transaction() as session:
             await submissions.retry_handoff(session, submission_id, actor=actor(user))
-    except submissions.InvalidDecision:
+    except InvalidDecision:
         return _back(submission_id, "handoff", e="retry_impossible")
     return _back(submission_id, "handoff", m="retried")
 

@@ -693,6 +693,53 @@ async def test_cli_creates_an_account_that_can_log_in(client, db, monkeypatch, s
                                    "--password-stdin") == 2
 
 
+async def test_cli_decisions_obey_the_review_rules(client, db, monkeypatch, settings, capsys):
+    """`tijara submissions` decides under the pages' rules (storage.review): no approval
+    of an incomplete submission, no rejection or request for changes without a reason;
+    it fails with one line on stderr saying why, and nothing changes."""
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    await onboard(client)
+    (sid,) = (await submission_ids(db)).values()
+    async with db.transaction() as session:  # rows from before the pages checked them
+        business = await queries.business_of(session, sid)
+        kept_phone, business.phone = business.phone, None
+        product = (await submissions.views(session, ids=[sid]))[0].products[0].product
+        kept_unit, product.price_unit = product.price_unit, None
+
+    out = []
+
+    def run(*args) -> tuple[int, str]:
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+        printed = capsys.readouterr()
+        out.append(printed.out)
+        return code, printed.err.strip()
+
+    assert await asyncio.to_thread(run, "submissions", "approve", str(sid)) == (
+        1, f"error: submission {sid} cannot be approved, it lacks: phone, product:1:price_unit")
+    assert await asyncio.to_thread(run, "submissions", "reject", str(sid), "--reason", " ") == (
+        1, f"error: submission {sid}: a rejection needs a reason")
+    assert await asyncio.to_thread(run, "submissions", "request-changes", str(sid),
+                                   "--reason", "") == (
+        1, f"error: submission {sid}: a request for changes needs a reason or a field to fix")
+    async with db.transaction() as session:
+        view = (await submissions.views(session, ids=[sid]))[0]
+        assert view.submission.status == "submitted"
+        assert [c.to_status for c in view.history] == ["submitted"]
+        assert not (await session.execute(select(Outbox).where(
+            Outbox.kind.in_(("handoff", "notify"))))).scalars().all()
+
+    async with db.transaction() as session:
+        (await queries.business_of(session, sid)).phone = kept_phone
+        (await session.get(queries.Product, product.id)).price_unit = kept_unit
+    assert await asyncio.to_thread(run, "submissions", "approve", str(sid)) == (0, "")
+    assert out[-1] == f"submission {sid} is now approved\n"
+
+
 # --- what a QA pass on a phone found --------------------------------------------------
 
 

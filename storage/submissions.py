@@ -169,6 +169,21 @@ async def views(session: AsyncSession, *, status: str | None = None,
     return result
 
 
+async def business_of(session: AsyncSession, submission_id: int) -> Business | None:
+    return (await session.execute(select(Business).join(
+        Submission, Submission.business_id == Business.id)
+        .where(Submission.id == submission_id))).scalar_one_or_none()
+
+
+async def outbox_rows(session: AsyncSession, submission_id: int) -> list[Outbox]:
+    """The owner's notices and the storefront handoff queued for this submission
+    (their dedupe keys are `notify:<id>-...` and `handoff:<id>-...`)."""
+    return list((await session.execute(select(Outbox).where(sa.or_(
+        Outbox.dedupe_key.like(f"notify:{submission_id}-%"),
+        Outbox.dedupe_key.like(f"handoff:{submission_id}-%"),
+    )).order_by(Outbox.id))).scalars())
+
+
 def handoff_key(submission: Submission) -> str:
     """The outbox dedupe key of a revision's handoff (also its Idempotency-Key, unprefixed)."""
     return f"handoff:{submission.id}-{submission.revision}"

@@ -24,7 +24,7 @@ from flows.parsing.numbers import normalize_digits
 from flows.parsing.places import REGIONS
 from flows.parsing.result import Invalid
 from flows.steps import BUSINESS_FIELDS, PRODUCT_FIELDS
-from storage.admin import Filters
+from storage.queue import Filters
 from storage.review import REQUIRED_BUSINESS, REQUIRED_PRODUCT
 from storage.submissions import STATUSES
 

@@ -7,15 +7,17 @@ a later resubmission (which rewrites the rows from the draft) keeps it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
+from flows.model import Amount, ConversationState, Draft
 from flows.parsing.places import match_city
-from storage.conversations import StaleConversation
+from storage import conversations
 from storage.models import (
     Business,
     Conversation,
@@ -66,21 +68,18 @@ async def _lock(session: AsyncSession, submission_id: int
     return submission, await session.get(Business, business.id, populate_existing=True), conv
 
 
-async def _sync_draft(session: AsyncSession, conv: Conversation | None, change) -> None:
-    """Apply a correction to the owner's draft too, so a later resubmission (which rewrites
-    the business and product rows from the draft) keeps it."""
-    if conv is None or not isinstance(conv.state, dict):
+async def _sync_draft(session: AsyncSession, conv: Conversation | None,
+                      change: Callable[[Draft], None]) -> None:
+    """Apply a correction to the owner's draft too, through the draft's own model (the
+    one the chat reads and writes), and store the state as a turn does: under the
+    conversation's version check, its other columns as they are."""
+    if conv is None:
         return
-    state = dict(conv.state)
-    draft = dict(state.get("draft") or {})
-    change(draft)
-    state["draft"] = draft
-    result = await session.execute(
-        sa.update(Conversation)
-        .where(Conversation.id == conv.id, Conversation.version == conv.version)
-        .values(state=state, version=conv.version + 1, updated_at=utcnow()))
-    if result.rowcount != 1:
-        raise StaleConversation(conv.id)
+    state = ConversationState.model_validate(conv.state or {})
+    change(state.draft)
+    await conversations.save(session, conv, state=state.model_dump(mode="json"),
+                             step=conv.step, language=conv.language, script=conv.script,
+                             locale=conv.locale, status=conv.status, inbound_at=None)
 
 
 def _log(session: AsyncSession, submission_id: int, name: str, old: Any, new: Any,
@@ -122,22 +121,24 @@ async def correct_business(session: AsyncSession, submission_id: int, changes: d
         return []
     business.updated_at = now
 
-    def change(draft: dict) -> None:
+    def change(draft: Draft) -> None:
         for name, value in draft_changes.items():
-            draft[name] = value
+            setattr(draft, name, value)
             if name == "city":
-                match = match_city(value or "").city if value else None
-                draft["city_id"] = match.id if match else None
+                match = match_city(value).city if value else None
+                draft.city_id = match.id if match else None
 
     await _sync_draft(session, conv, change)
     await session.flush()
     return logged
 
 
-def _amount(amount: str | None, amount_max: str | None, unit: str | None) -> dict | None:
+def _amount(amount: str | None, amount_max: str | None, unit: str | None) -> Amount | None:
+    """A product's price or minimum order as the draft holds it (the columns are text)."""
     if not amount:
         return None
-    return {"amount": amount, "amount_max": amount_max or None, "unit": unit or None}
+    return Amount(amount=Decimal(amount), amount_max=Decimal(amount_max) if amount_max else None,
+                  unit=unit or None)
 
 
 async def correct_product(session: AsyncSession, submission_id: int, product_id: int,
@@ -161,16 +162,13 @@ async def correct_product(session: AsyncSession, submission_id: int, product_id:
         return []
     business.updated_at = now
 
-    def change(draft: dict) -> None:
-        products = list(draft.get("products") or [])
-        if not 0 <= product.position < len(products):
+    def change(draft: Draft) -> None:
+        if not 0 <= product.position < len(draft.products):
             return
-        p = dict(products[product.position])
-        p["name"], p["description"] = product.name, product.description
-        p["price"] = _amount(product.price_amount, product.price_max, product.price_unit)
-        p["moq"] = _amount(product.moq_quantity, None, product.moq_unit)
-        products[product.position] = p
-        draft["products"] = products
+        p = draft.products[product.position]
+        p.name, p.description = product.name, product.description
+        p.price = _amount(product.price_amount, product.price_max, product.price_unit)
+        p.moq = _amount(product.moq_quantity, None, product.moq_unit)
 
     await _sync_draft(session, conv, change)
     await session.flush()

@@ -32,7 +32,7 @@ from storage.submissions import business_of
 # A submission's rows may be corrected while a person still has to act on it.
 EDITABLE = ("submitted", "changes_requested", "handoff_failed")
 
-# Business column -> the draft key in Conversation.state (the same names but one).
+# A correction's field (the draft's name for it) -> its Business column (the same but one).
 BUSINESS_COLUMNS = {"business_name": "name", "owner_name": "owner_name", "phone": "phone",
                     "email": "email", "city": "city", "region": "region", "sector": "sector",
                     "ice": "ice"}

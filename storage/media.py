@@ -313,6 +313,13 @@ async def media_type(session: AsyncSession, sha256: str) -> str:
     return found or "image/jpeg"  # thumbnails and normalised photos are JPEG
 
 
+async def voice_notes(session: AsyncSession, conversation_id: int) -> list[Media]:
+    """Every audio file the owner sent in this conversation (linked to a product or not)."""
+    return list((await session.execute(sa.select(Media).where(
+        Media.conversation_id == conversation_id, Media.kind == "audio")
+        .order_by(Media.id))).scalars())
+
+
 async def media_refs(session: AsyncSession, conversation_id: int,
                      files: tuple[StoredFile | Refused, ...]) -> tuple[MediaRef, ...]:
     """Rows for the files of one turn, as the engine sees them (refused ones say why)."""

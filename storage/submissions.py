@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from flows.model import ConversationState
-from storage import outbox
+from storage import outbox, review
 from storage.models import (
     Business,
     Conversation,
@@ -23,6 +23,7 @@ from storage.models import (
     User,
     utcnow,
 )
+from storage.review import InvalidDecision
 
 # What a decision may move a submission to, and from where.
 DECISIONS = {
@@ -38,10 +39,6 @@ STATUSES = ("submitted", "changes_requested", "approved", "rejected", "live", "h
 #   approved -> handoff_failed  refused (4xx) or parked after 24 h of retries;
 #                               retry_handoff puts it back to approved
 HANDED_OFF = ("approved", "exported", "live")  # what the bulk-upload CSV lists
-
-
-class InvalidDecision(Exception):
-    pass
 
 
 @dataclass
@@ -114,14 +111,16 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
 
 async def decide(session: AsyncSession, submission_id: int, decision: str, *, actor: str,
                  reason: str = "", items: list[dict] | None = None) -> Submission:
-    """Record a review decision; the owner's notice (and, on approval, the storefront
-    handoff) is queued in the same transaction, so a decision is never silently lost."""
+    """Record a review decision, if the review rules (storage.review) and the submission's
+    status allow it (else InvalidDecision, and nothing changes); the owner's notice (and,
+    on approval, the storefront handoff) is queued in the same transaction, so a decision
+    is never silently lost."""
     to_status, allowed_from = DECISIONS[decision]
-    submission = (await session.execute(
-        select(Submission).where(Submission.id == submission_id).with_for_update()
-    )).scalar_one_or_none()
+    submission = await _locked(session, submission_id)
     if submission is None:
         raise InvalidDecision(f"no submission {submission_id}")
+    (view,) = await views(session, ids=[submission_id])
+    review.check(decision, view, reason, items or [])
     if submission.status not in allowed_from:
         raise InvalidDecision(f"submission {submission_id} is {submission.status}")
     now = utcnow()
@@ -168,6 +167,21 @@ async def views(session: AsyncSession, *, status: str | None = None,
             StatusChange.submission_id == submission.id).order_by(StatusChange.id))).scalars()
         result.append(SubmissionView(submission, business, views_, agent, list(history)))
     return result
+
+
+async def business_of(session: AsyncSession, submission_id: int) -> Business | None:
+    return (await session.execute(select(Business).join(
+        Submission, Submission.business_id == Business.id)
+        .where(Submission.id == submission_id))).scalar_one_or_none()
+
+
+async def outbox_rows(session: AsyncSession, submission_id: int) -> list[Outbox]:
+    """The owner's notices and the storefront handoff queued for this submission
+    (their dedupe keys are `notify:<id>-...` and `handoff:<id>-...`)."""
+    return list((await session.execute(select(Outbox).where(sa.or_(
+        Outbox.dedupe_key.like(f"notify:{submission_id}-%"),
+        Outbox.dedupe_key.like(f"handoff:{submission_id}-%"),
+    )).order_by(Outbox.id))).scalars())
 
 
 def handoff_key(submission: Submission) -> str:

@@ -31,22 +31,22 @@ def read_password(from_stdin: bool) -> str | None:
 async def _create(settings: Settings, email: str, password: str, name: str, role: str,
                   update: bool) -> int:
     from bot.admin.auth import hash_password
-    from storage import admin as queries
+    from storage import accounts
     from storage.db import Database
 
     db = Database(settings.database_url)
     try:
         password_hash = await asyncio.to_thread(hash_password, password)
         async with db.transaction() as session:
-            user = await queries.user_by_email(session, email)
+            user = await accounts.user_by_email(session, email)
             if user is not None and not update:
                 print(f"error: {email} already has an account (--update changes its password,"
                       " name and role)", file=sys.stderr)
                 return 1
             if user is None:
-                user = await queries.create_user(session, email=email,
-                                                 password_hash=password_hash, name=name,
-                                                 role=role)
+                user = await accounts.create_user(session, email=email,
+                                                  password_hash=password_hash, name=name,
+                                                  role=role)
                 print(f"created {role} {user.email} (id {user.id})")
             else:
                 user.password_hash, user.role = password_hash, role

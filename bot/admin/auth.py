@@ -131,7 +131,7 @@ class Sessions:
 
     def log_out(self, session: Session) -> None:
         """Forget the user in this cookie. Ending the session on the server as well is
-        bumping `User.session_epoch` (storage.admin.end_sessions), which the logout does."""
+        bumping `User.session_epoch` (storage.accounts.end_sessions), which the logout does."""
         session.nonce = secrets.token_urlsafe(18)
         session.user_id, session.login_at, session.fingerprint = None, 0, ""
         session.queue = ""

@@ -16,7 +16,7 @@ from aiohttp import web
 
 from bot.csvsafe import safe_row
 from bot.signing import Signer
-from storage.admin import ExportProduct, ExportRow
+from storage.queue import ExportProduct, ExportRow
 
 COLUMNS = (
     "submission_id", "status", "revision", "submitted_at", "decided_at",

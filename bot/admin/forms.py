@@ -24,7 +24,8 @@ from flows.parsing.numbers import normalize_digits
 from flows.parsing.places import REGIONS
 from flows.parsing.result import Invalid
 from flows.steps import BUSINESS_FIELDS, PRODUCT_FIELDS
-from storage.admin import Filters
+from storage.queue import Filters
+from storage.review import REQUIRED_BUSINESS, REQUIRED_PRODUCT
 from storage.submissions import STATUSES
 
 # The desk is in Morocco: dates typed in filters are local dates.
@@ -111,11 +112,6 @@ def queue_query(query: MultiMapping[str], *, default_status: str) -> QueueQuery:
 # --- corrections ---------------------------------------------------------------
 
 BUSINESS_LIMITS = {"business_name": 200, "owner_name": 200, "city": 200}
-# What the chat does not let an owner submit without (flows/steps.py: every step but the
-# optional ICE and e-mail; the price's unit is asked whenever the price has none). A
-# correction may not empty them, and a submission missing one cannot be approved.
-REQUIRED_BUSINESS = ("business_name", "owner_name", "phone", "city", "sector")
-REQUIRED_PRODUCT = ("name", "price_amount", "price_unit", "moq_quantity")
 
 
 def _clean(value: object, limit: int) -> str:
@@ -214,25 +210,6 @@ _FORM_ORDER = {
     "product": ("name", "description", "price_amount", "price_max", "price_unit",
                 "moq_quantity", "moq_unit"),
 }
-
-
-def missing_fields(view) -> list[str]:
-    """What a submission (storage.submissions.SubmissionView) lacks that the chat requires,
-    as field ids ("phone", "product:1:price_amount", "product:2:photos"): approving it
-    would hand an incomplete storefront over."""
-    b = view.business
-    values = {"business_name": b.name, "owner_name": b.owner_name, "phone": b.phone,
-              "city": b.city, "sector": b.sector}
-    missing = [name for name in REQUIRED_BUSINESS if not (values[name] or "").strip()]
-    if not view.products:
-        missing.append("product_name")
-    for pv in view.products:
-        number = pv.product.position + 1
-        missing += [f"product:{number}:{name}" for name in REQUIRED_PRODUCT
-                    if not (getattr(pv.product, name) or "").strip()]
-        if not any(m.kind == "photo" for m in pv.media):
-            missing.append(f"product:{number}:photos")
-    return missing
 
 
 def translation(form: MultiMapping) -> tuple[str, str]:

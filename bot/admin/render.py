@@ -15,8 +15,8 @@ from bot.i18n import Catalog, direction
 from bot.keys import catalog_key
 from flows.model import Msg
 from flows.parsing.places import REGIONS
-from storage.admin import city_of
 from storage.models import User
+from storage.queue import city_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STAFF_LOCALES = ("fr", "ar")

@@ -24,7 +24,6 @@ from bot.admin.forms import (
     change_items,
     fields_to_fix,
     local_midnight,
-    missing_fields,
     parse_date,
     product_changes,
     queue_query,
@@ -35,10 +34,13 @@ from bot.keys import db_key, signer_key
 from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
 from flows.model import LANGUAGES
-from storage import admin as queries
-from storage import submissions
+from storage import accounts, corrections, submissions
+from storage import funnel as funnels
+from storage import queue as review_queue
 from storage.conversations import StaleConversation
+from storage.media import voice_notes
 from storage.models import Product, User, utcnow
+from storage.review import InvalidDecision, missing_fields
 from storage.submissions import STATUSES
 
 routes = web.RouteTableDef()
@@ -126,18 +128,18 @@ async def login(request: web.Request) -> web.Response:
     context = {"email": email, "next": target, "notice": None, "error": None,
                "error_field": "", "error_status": ""}
     async with db.transaction() as session:
-        seen = await queries.failures(session, email, ip, since)
+        seen = await accounts.failures(session, email, ip, since)
         if auth.throttled(seen.pair, seen.account, seen.address):
             return render(request, "login.html", status=429, failed=False, throttled=True,
                           minutes=auth.THROTTLE_WINDOW // 60, **context)
-        user = await queries.user_by_email(session, email) if email else None
+        user = await accounts.user_by_email(session, email) if email else None
     ok = await auth.verify_password(user.password_hash if user else None, password)
     async with db.transaction() as session:
         if not ok or user is None:
-            await queries.record_failure(session, email, ip, keep_since=since)
+            await accounts.record_failure(session, email, ip, keep_since=since)
             return render(request, "login.html", status=401, failed=True, throttled=False,
                           **context)
-        await queries.clear_failures(session, email)
+        await accounts.clear_failures(session, email)
     request.app[auth.sessions_key].log_in(request[SESSION], user.id, user.password_hash,
                                           user.session_epoch or 0)
     return see_other(target)
@@ -147,7 +149,7 @@ async def login(request: web.Request) -> web.Response:
 async def logout(request: web.Request) -> web.Response:
     """End the session on the server too: a copy of the cookie opens nothing any more."""
     async with request.config_dict[db_key].transaction() as session:
-        await queries.end_sessions(session, user_of(request).id)
+        await accounts.end_sessions(session, user_of(request).id)
     request.app[auth.sessions_key].log_out(request[SESSION])
     return see_other("/admin/login?m=logged_out")
 
@@ -170,10 +172,10 @@ async def queue(request: web.Request) -> web.Response:
     user = user_of(request)
     q = queue_query(request.query, default_status="submitted" if user.role == "admin" else ALL)
     async with request.config_dict[db_key].transaction() as session:
-        rows, total = await queries.search(session, q.filters, scope_agent=scope(user),
-                                           page=q.page, per_page=PER_PAGE)
-        counts = await queries.status_counts(session, q.filters, scope_agent=scope(user))
-        agents = await queries.agents(session) if user.role == "admin" else []
+        rows, total = await review_queue.search(session, q.filters, scope_agent=scope(user),
+                                                page=q.page, per_page=PER_PAGE)
+        counts = await review_queue.status_counts(session, q.filters, scope_agent=scope(user))
+        agents = await accounts.agents(session) if user.role == "admin" else []
     pages = max(1, -(-total // PER_PAGE))
     session = request[SESSION]
     remembered = urlencode(q.params())[:auth.QUEUE_MAX]
@@ -201,10 +203,10 @@ async def _view(request: web.Request, submission_id: int):
         if user.role != "admin" and view.business.agent_id != user.id:
             raise web.HTTPNotFound()
         extra = {
-            "edits": await queries.edits(session, submission_id),
-            "english": await queries.translations(session, view.business.id),
-            "voice": await queries.voice_notes(session, view.business.conversation_id),
-            "outbox": await queries.outbox_rows(session, submission_id),
+            "edits": await corrections.edits(session, submission_id),
+            "english": await corrections.translations(session, view.business.id),
+            "voice": await voice_notes(session, view.business.conversation_id),
+            "outbox": await submissions.outbox_rows(session, submission_id),
         }
     return view, extra
 
@@ -225,7 +227,7 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
     state = view.submission.status
     decisions = [d for d, (_, allowed) in submissions.DECISIONS.items() if state in allowed]
     linked = {m.id for p in view.products for m in p.media}
-    can_edit = user.role == "admin" and state in queries.EDITABLE
+    can_edit = user.role == "admin" and state in corrections.EDITABLE
     if context.get("open_form") and not can_edit:
         return _back(submission_id, "", e="not_editable")
     page = {**notices(request), "posted": {}, "field_errors": {}, "open_form": "",
@@ -284,13 +286,13 @@ async def _correct(request: web.Request, submission_id: int, anchor: str, apply)
     for _ in range(3):
         try:
             async with db.transaction() as session:
-                if await queries.business_of(session, submission_id) is None:
+                if await submissions.business_of(session, submission_id) is None:
                     raise web.HTTPNotFound()
                 logged = await apply(session, actor(user))
             break
         except StaleConversation:
             continue  # the owner's turn changed the draft meanwhile: read it again
-        except queries.NotEditable:
+        except corrections.NotEditable:
             return _back(submission_id, anchor, e="not_editable")
     else:
         return _back(submission_id, anchor, e="not_editable")
@@ -299,7 +301,7 @@ async def _correct(request: web.Request, submission_id: int, anchor: str, apply)
     # A city the chat would not know is kept as typed, its region as it was: say so
     # (unless this very correction chose the region).
     city = next((e.new for e in logged if e.field == "city"), None)
-    if (city and queries.city_of(city) is None
+    if (city and review_queue.city_of(city) is None
             and not any(e.field == "region" for e in logged)):
         return _back(submission_id, anchor, m="saved_city_unknown")
     return _back(submission_id, anchor, m="saved")
@@ -315,7 +317,8 @@ async def edit_business(request: web.Request) -> web.Response:
     except FormError as exc:
         return await _refused(request, submission_id, "business", form, exc)
     return await _correct(request, submission_id, "business", lambda session, who:
-                          queries.correct_business(session, submission_id, changes, actor=who))
+                          corrections.correct_business(session, submission_id, changes,
+                                                       actor=who))
 
 
 @routes.post(r"/submissions/{id:\d+}/products/{product:\d+}", name="edit_product")
@@ -329,14 +332,14 @@ async def edit_product(request: web.Request) -> web.Response:
     except FormError as exc:
         async with request.config_dict[db_key].transaction() as session:
             product = await session.get(Product, product_id)
-            business = await queries.business_of(session, submission_id)
+            business = await submissions.business_of(session, submission_id)
         if product is None or business is None or product.business_id != business.id:
             raise web.HTTPNotFound() from None
         return await _refused(request, submission_id, anchor, form, exc,
                               number=product.position + 1)
     return await _correct(request, submission_id, anchor, lambda session, who:
-                          queries.correct_product(session, submission_id, product_id, changes,
-                                                  actor=who))
+                          corrections.correct_product(session, submission_id, product_id,
+                                                      changes, actor=who))
 
 
 @routes.post(r"/submissions/{id:\d+}/products/{product:\d+}/english", name="edit_english")
@@ -347,14 +350,14 @@ async def edit_english(request: web.Request) -> web.Response:
     title, description = translation(await request.post())
     async with request.config_dict[db_key].transaction() as session:
         product = await session.get(Product, product_id)
-        business = await queries.business_of(session, submission_id)
+        business = await submissions.business_of(session, submission_id)
         if product is None or business is None or product.business_id != business.id:
             raise web.HTTPNotFound()
         try:
-            logged = await queries.save_translation(
+            logged = await corrections.save_translation(
                 session, submission_id, product.position, title_en=title,
                 description_en=description, actor=actor(user))
-        except queries.NotEditable:
+        except corrections.NotEditable:
             return _back(submission_id, anchor, e="not_editable")
     return _back(submission_id, anchor, m="translation_saved" if logged else "nothing_changed")
 
@@ -374,18 +377,12 @@ async def decide(request: web.Request) -> web.Response:
         if not view:
             raise web.HTTPNotFound()
         items = change_items(form, len(view[0].products))
-        if decision == "request_changes" and not items and not note:
-            return _back(submission_id, "decision", e="changes_need_items")
-        if decision == "reject" and not note:
-            return _back(submission_id, "decision", e="reject_needs_reason")
-        if decision == "approve" and missing_fields(view[0]):
-            return _back(submission_id, "decision", e="approve_missing")
         try:
             done = await submissions.decide(session, submission_id, decision, actor=actor(user),
                                             reason=note, items=items)
-        except submissions.InvalidDecision:
-            return _back(submission_id, "decision", e="decision_invalid",
-                         s=view[0].submission.status)
+        except InvalidDecision as refused:  # which review rule refused it: storage.review
+            status = view[0].submission.status if refused.problem == "decision_invalid" else None
+            return _back(submission_id, "decision", e=refused.problem, s=status)
     return _back(submission_id, "", m=f"decision_done_{done.status}")
 
 
@@ -398,7 +395,7 @@ async def retry(request: web.Request) -> web.Response:
     try:
         async with request.config_dict[db_key].transaction() as session:
             await submissions.retry_handoff(session, submission_id, actor=actor(user))
-    except submissions.InvalidDecision:
+    except InvalidDecision:
         return _back(submission_id, "handoff", e="retry_impossible")
     return _back(submission_id, "handoff", m="retried")
 
@@ -415,18 +412,18 @@ async def funnel(request: web.Request) -> web.Response:
     if date_from > date_to:
         date_from, date_to = date_to, date_from
     by = request.query.get("by")
-    by = by if by in queries.GROUPINGS else "region"
+    by = by if by in funnels.GROUPINGS else "region"
     async with request.config_dict[db_key].transaction() as session:
-        result = await queries.funnel(session, local_midnight(date_from),
+        result = await funnels.funnel(session, local_midnight(date_from),
                                       local_midnight(date_to + timedelta(days=1)), by,
                                       scope_agent=scope(user))
         names = {}
         if by == "agent":
             ids = [k for k, _ in result.groups if k]
-            names = {u.id: u.name or u.email for u in await queries.agents(session)
+            names = {u.id: u.name or u.email for u in await accounts.agents(session)
                      if u.id in ids}
-    return render(request, "funnel.html", funnel=result, stages=queries.STAGES, by=by,
-                  groupings=queries.GROUPINGS, date_from=date_from, date_to=date_to,
+    return render(request, "funnel.html", funnel=result, stages=funnels.STAGES, by=by,
+                  groupings=funnels.GROUPINGS, date_from=date_from, date_to=date_to,
                   agent_names=names, **notices(request))
 
 
@@ -435,7 +432,7 @@ async def export(request: web.Request) -> web.StreamResponse:
     user = user_of(request)
     q = queue_query(request.query, default_status=ALL)
     async with request.config_dict[db_key].transaction() as session:
-        rows = await queries.export(session, q.filters, scope_agent=scope(user))
+        rows = await review_queue.export(session, q.filters, scope_agent=scope(user))
     stamp = time.strftime("%Y%m%d-%H%M")
     return csv_response(rows, request.config_dict[signer_key], f"tijara-submissions-{stamp}.csv")
 

@@ -19,16 +19,18 @@ from bot.admin.auth import hash_password
 from bot.app import create_app
 from bot.cli import main
 from bot.settings import Settings
-from storage import admin as queries
-from storage import agents, submissions
+from storage import accounts, agents, corrections, submissions
 from storage.models import (
     Business,
     Conversation,
+    LoginFailure,
     Outbox,
+    Product,
     ProductTranslation,
     StatusChange,
     Submission,
     User,
+    utcnow,
 )
 from tests.helpers import Owner, photo_bytes
 
@@ -60,7 +62,7 @@ async def client(aiohttp_client, settings, db):
 
 async def add_user(db, email: str, role: str = "admin", name: str = "") -> User:
     async with db.transaction() as session:
-        return await queries.create_user(session, email=email, password_hash=hash_password(
+        return await accounts.create_user(session, email=email, password_hash=hash_password(
             PASSWORD), name=name or email.split("@")[0].title(), role=role)
 
 
@@ -194,8 +196,8 @@ async def test_five_failures_close_the_door_for_fifteen_minutes(client, db):
     assert (await desk.login("karim@tijara.ma")).status == 303
     # Failures older than the window no longer count.
     async with db.transaction() as session:
-        await session.execute(sa.update(queries.LoginFailure).values(
-            at=queries.utcnow() - timedelta(minutes=16)))
+        await session.execute(sa.update(LoginFailure).values(
+            at=utcnow() - timedelta(minutes=16)))
     assert (await desk.login("amina@tijara.ma")).status == 303
 
 
@@ -220,8 +222,8 @@ async def test_ten_failures_for_an_account_close_it_from_every_address(client, d
     assert (await desk.login("karim@tijara.ma", address="198.51.100.0")).status == 303
     # Failures older than the window no longer count.
     async with db.transaction() as session:
-        await session.execute(sa.update(queries.LoginFailure).values(
-            at=queries.utcnow() - timedelta(minutes=16)))
+        await session.execute(sa.update(LoginFailure).values(
+            at=utcnow() - timedelta(minutes=16)))
     desk.logout_cookies()
     assert (await desk.login("amina@tijara.ma", address="203.0.113.7")).status == 303
 
@@ -248,8 +250,8 @@ async def test_ten_failures_from_an_address_close_it_to_every_account(client, db
     assert (await desk.login("karim@tijara.ma", address="198.51.100.1")).status == 429
     # Failures older than the window no longer count.
     async with db.transaction() as session:
-        await session.execute(sa.update(queries.LoginFailure).values(
-            at=queries.utcnow() - timedelta(minutes=16)))
+        await session.execute(sa.update(LoginFailure).values(
+            at=utcnow() - timedelta(minutes=16)))
     assert (await desk.login("karim@tijara.ma", address="198.51.100.1")).status == 303
 
 
@@ -297,7 +299,7 @@ async def test_an_agent_sees_only_their_own_businesses(client, db):
     ids = await submission_ids(db)
     mine, other = ids["Atelier Zellige Fès"], ids["Tapis Atlas"]
     async with db.transaction() as session:
-        business = await queries.business_of(session, mine)
+        business = await submissions.business_of(session, mine)
         business.agent_id = agent.id
         (await session.get(Conversation, business.conversation_id)).agent_id = agent.id
 
@@ -335,7 +337,7 @@ async def test_queue_filters_and_search(client, db):
                   sector="zellige", phone="0700112233")
     ids = await submission_ids(db)
     async with db.transaction() as session:
-        (await queries.business_of(session, ids["Zellige Beldi"])).agent_id = agent.id
+        (await submissions.business_of(session, ids["Zellige Beldi"])).agent_id = agent.id
         await submissions.decide(session, ids["Zellige Beldi"], "approve", actor="cli")
     desk = Desk(client)
     await desk.login(admin.email)
@@ -408,8 +410,8 @@ async def test_corrections_are_recorded_and_reach_the_draft(client, db):
         "phone": "+212 661-234567", "email": "", "ice": "001.525.478.000.036"})
     assert response.status == 303 and "m=saved" in response.headers["Location"]
     async with db.transaction() as session:
-        edits = await queries.edits(session, sid)
-        business = await queries.business_of(session, sid)
+        edits = await corrections.edits(session, sid)
+        business = await submissions.business_of(session, sid)
         conv = await session.get(Conversation, business.conversation_id)
     assert {(e.field, e.old, e.new) for e in edits} == {
         ("owner_name", "Fatima Amrani", "Fatima Zahra Amrani"),
@@ -443,7 +445,7 @@ async def test_corrections_are_recorded_and_reach_the_draft(client, db):
         "title_en": "Beldi black soap", "description_en": "Traditional olive soap."})
     assert "m=translation_saved" in response.headers["Location"]
     async with db.transaction() as session:
-        fields = {e.field: (e.old, e.new) for e in await queries.edits(session, sid)}
+        fields = {e.field: (e.old, e.new) for e in await corrections.edits(session, sid)}
         english = (await session.execute(select(ProductTranslation))).scalar_one()
         conv = await session.get(Conversation, conv.id)
     assert fields["product:2:name"] == ("Savon noir", "Savon noir beldi")
@@ -680,7 +682,7 @@ async def test_cli_creates_an_account_that_can_log_in(client, db, monkeypatch, s
     assert code == 0, capsys.readouterr().err
     assert "created agent youssef@partner.ma" in capsys.readouterr().out
     async with db.transaction() as session:
-        user = await queries.user_by_email(session, "youssef@partner.ma")
+        user = await accounts.user_by_email(session, "youssef@partner.ma")
     assert (user.role, user.name) == ("agent", "Youssef")
     assert user.password_hash.startswith("$argon2")
     assert (await Desk(client).login("youssef@partner.ma")).status == 303
@@ -691,6 +693,53 @@ async def test_cli_creates_an_account_that_can_log_in(client, db, monkeypatch, s
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert await asyncio.to_thread(run, "admin", "create", "new@partner.ma",
                                    "--password-stdin") == 2
+
+
+async def test_cli_decisions_obey_the_review_rules(client, db, monkeypatch, settings, capsys):
+    """`tijara submissions` decides under the pages' rules (storage.review): no approval
+    of an incomplete submission, no rejection or request for changes without a reason;
+    it fails with one line on stderr saying why, and nothing changes."""
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    await onboard(client)
+    (sid,) = (await submission_ids(db)).values()
+    async with db.transaction() as session:  # rows from before the pages checked them
+        business = await submissions.business_of(session, sid)
+        kept_phone, business.phone = business.phone, None
+        product = (await submissions.views(session, ids=[sid]))[0].products[0].product
+        kept_unit, product.price_unit = product.price_unit, None
+
+    out = []
+
+    def run(*args) -> tuple[int, str]:
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+        printed = capsys.readouterr()
+        out.append(printed.out)
+        return code, printed.err.strip()
+
+    assert await asyncio.to_thread(run, "submissions", "approve", str(sid)) == (
+        1, f"error: submission {sid} cannot be approved, it lacks: phone, product:1:price_unit")
+    assert await asyncio.to_thread(run, "submissions", "reject", str(sid), "--reason", " ") == (
+        1, f"error: submission {sid}: a rejection needs a reason")
+    assert await asyncio.to_thread(run, "submissions", "request-changes", str(sid),
+                                   "--reason", "") == (
+        1, f"error: submission {sid}: a request for changes needs a reason or a field to fix")
+    async with db.transaction() as session:
+        view = (await submissions.views(session, ids=[sid]))[0]
+        assert view.submission.status == "submitted"
+        assert [c.to_status for c in view.history] == ["submitted"]
+        assert not (await session.execute(select(Outbox).where(
+            Outbox.kind.in_(("handoff", "notify"))))).scalars().all()
+
+    async with db.transaction() as session:
+        (await submissions.business_of(session, sid)).phone = kept_phone
+        (await session.get(Product, product.id)).price_unit = kept_unit
+    assert await asyncio.to_thread(run, "submissions", "approve", str(sid)) == (0, "")
+    assert out[-1] == f"submission {sid} is now approved\n"
 
 
 # --- what a QA pass on a phone found --------------------------------------------------
@@ -743,13 +792,13 @@ async def test_required_fields_cannot_be_emptied_nor_approved_missing(client, db
     assert blanked.status == 422
     assert (await blanked.text()).count("Obligatoire : ce champ ne peut pas rester vide.") == 4
     async with db.transaction() as session:
-        assert await queries.edits(session, sid) == []
+        assert await corrections.edits(session, sid) == []
 
     # Rows missing a required value (from before this check) cannot be approved: said which.
     async with db.transaction() as session:
-        row = await session.get(queries.Product, product.id)
+        row = await session.get(Product, product.id)
         row.price_amount = row.moq_quantity = None
-        (await queries.business_of(session, sid)).sector = None
+        (await submissions.business_of(session, sid)).sector = None
     detail = await desk.text(f"/admin/submissions/{sid}")
     assert 'id="approve"' not in detail and "Approbation impossible" in detail
     refused = await desk.post(f"/admin/submissions/{sid}/decision", {"decision": "approve"})
@@ -789,7 +838,7 @@ async def test_a_refused_correction_keeps_what_was_typed(client, db):
     # Its language link goes to the page, not to the form's address.
     assert f'next=%2Fadmin%2Fsubmissions%2F{sid}"' in page
     async with db.transaction() as session:
-        assert (await queries.business_of(session, sid)).name == "Coopérative Tifawin"
+        assert (await submissions.business_of(session, sid)).name == "Coopérative Tifawin"
 
 
 async def test_the_history_shows_what_was_asked_of_the_owner(client, db):
@@ -839,7 +888,7 @@ async def test_a_corrected_city_is_read_like_the_chat_reads_it(client, db):
     saved = await desk.post(f"/admin/submissions/{sid}/business", form)
     assert "m=saved" in saved.headers["Location"]
     async with db.transaction() as session:
-        business = await queries.business_of(session, sid)
+        business = await submissions.business_of(session, sid)
         conv = await session.get(Conversation, business.conversation_id)
     assert (business.city, business.region) == ("Casablanca", "casablanca-settat")
     assert conv.state["draft"]["city_id"] == "casablanca"
@@ -853,7 +902,7 @@ async def test_a_corrected_city_is_read_like_the_chat_reads_it(client, db):
     page = plain(await desk.text(unknown.headers["Location"]))
     assert "Ville non reconnue" in page and "la région n'a pas changé" in page
     async with db.transaction() as session:
-        business = await queries.business_of(session, sid)
+        business = await submissions.business_of(session, sid)
     assert (business.city, business.region) == ("Douar Ait Ouafqa", "casablanca-settat")
 
 

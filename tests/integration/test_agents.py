@@ -158,13 +158,13 @@ def test_the_preferred_link_is_whatsapp_then_telegram_then_the_web_chat(settings
 async def test_an_invite_for_an_existing_agent_login_links_the_chat_to_that_account(
         settings, monkeypatch, capsys, db):
     from bot.admin.auth import hash_password
-    from storage import admin as queries
+    from storage import accounts
 
     async with db.transaction() as session:
-        login = await queries.create_user(session, email="samira@tijara.ma", role="agent",
-                                          password_hash=hash_password("x" * 12), name="")
-        await queries.create_user(session, email="amina@tijara.ma", role="admin",
-                                  password_hash=hash_password("x" * 12))
+        login = await accounts.create_user(session, email="samira@tijara.ma", role="agent",
+                                           password_hash=hash_password("x" * 12), name="")
+        await accounts.create_user(session, email="amina@tijara.ma", role="admin",
+                                   password_hash=hash_password("x" * 12))
     monkeypatch.setenv("DATABASE_URL", settings.database_url)
     monkeypatch.setenv("VAR_DIR", str(settings.var_dir))
 

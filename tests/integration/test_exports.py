@@ -21,8 +21,8 @@ from bot.app import create_app
 from bot.csvsafe import safe_cell
 from bot.signing import Signer
 from bot.worker import handlers_for
-from storage import admin as queries
-from storage import submissions
+from storage import corrections, submissions
+from storage import queue as review_queue
 from storage.media import LocalMediaStore, add_media, ingest_audio
 from storage.models import Conversation, Outbox, Submission
 from tests.helpers import Owner, ogg_voice_note, turns_for
@@ -92,8 +92,8 @@ async def approve(db, sid: int) -> None:
 
 async def translate(db, sid: int, title: str, description: str) -> None:
     async with db.transaction() as session:  # what the review page's form calls
-        await queries.save_translation(session, sid, 0, title_en=title,
-                                       description_en=description, actor=ADMIN)
+        await corrections.save_translation(session, sid, 0, title_en=title,
+                                           description_en=description, actor=ADMIN)
 
 
 async def handoff_row(db, sid: int) -> Outbox:
@@ -176,14 +176,14 @@ async def test_a_voice_note_gone_from_the_store_does_not_hold_the_export_up(
 
 async def evil_submission(site, db, settings) -> int:
     """A submission whose texts a spreadsheet would run, as an admin's corrections
-    (storage.admin) can write them."""
+    (storage.corrections) can write them."""
     sid = await onboard(Owner(site), db, settings, "Coopérative Tifawin")
     async with db.transaction() as session:
         (view,) = await submissions.views(session, ids=[sid])
-        await queries.correct_business(session, sid, {
+        await corrections.correct_business(session, sid, {
             "business_name": EVIL["business_name"], "owner_name": EVIL["owner_name"]},
             actor=ADMIN)
-        await queries.correct_product(session, sid, view.products[0].product.id, {
+        await corrections.correct_product(session, sid, view.products[0].product.id, {
             "name": EVIL["name"], "description": EVIL["description"]}, actor=ADMIN)
     await translate(db, sid, "=cmd|' /C calc'!A0", "+1 litre free")
     return sid
@@ -216,7 +216,7 @@ async def test_the_export_folder_csv_never_holds_a_formula(site, db, settings):
 async def test_the_admin_csv_never_holds_a_formula(site, db, settings):
     await evil_submission(site, db, settings)
     async with db.transaction() as session:
-        rows = await queries.export(session, queries.Filters())
+        rows = await review_queue.export(session, review_queue.Filters())
     text = to_csv(rows, Signer("test-secret", "http://testserver"))
     (line,) = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert {k: line[k] for k in EXPECTED} == EXPECTED

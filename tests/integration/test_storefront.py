@@ -32,8 +32,7 @@ from bot.handoff import body
 from bot.signing import Signer
 from bot.storefront import handoff_handler
 from bot.worker import METRICS, handlers_for, refresh_metrics, work
-from storage import admin as queries
-from storage import submissions
+from storage import corrections, submissions
 from storage.db import Database
 from storage.media import LocalMediaStore, ingest_photo
 from storage.models import (
@@ -266,7 +265,7 @@ async def test_the_english_texts_an_admin_wrote_reach_the_backend(site, fake, db
     await onboard(owner, "Coopérative Tifawin")
     (sid,) = await _submitted(db)
     async with db.transaction() as session:  # as the review page's translation form does
-        await queries.save_translation(
+        await corrections.save_translation(
             session, sid, 0, title_en="Cold-pressed argan oil",
             description_en="Organic, cold-pressed from our own trees.", actor=ADMIN)
     await approve(db, sid)

@@ -27,10 +27,11 @@ from bot.keys import (
     signer_key,
     turns_key,
 )
+from bot.outbox.metrics import refresh_metrics
+from bot.outbox.worker import handlers_for, work
 from bot.settings import Settings
 from bot.signing import Signer
 from bot.turns import Turns
-from bot.worker import handlers_for, refresh_metrics, work
 from storage.db import Database
 from storage.media import LocalMediaStore, media_type
 
@@ -125,7 +126,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         """Turn processing after webhooks, recovery, and (embedded) the outbox worker."""
         async with build_channels(settings) as channels:
             app[channels_key] = channels
-            handlers = handlers_for(app[db_key], settings, channels)
+            handlers = handlers_for(app[db_key], settings, channels, app[turns_key])
             app[dispatcher_key] = Dispatcher(app[db_key], app[turns_key], channels, handlers)
             stop = asyncio.Event()
             tasks = [asyncio.create_task(app[dispatcher_key].recover_forever())]

@@ -8,6 +8,16 @@ import random
 from aiohttp import FormData
 from PIL import Image, ImageDraw
 
+from bot.i18n import catalog
+from bot.outbox.handler import Handlers
+from bot.outbox.worker import handlers_for
+from bot.turns import Turns
+
+
+def worker_handlers(db, settings, channels) -> Handlers:
+    """The handlers `tijara worker` runs, with a turn service of their own."""
+    return handlers_for(db, settings, channels, Turns(db, catalog(), settings=settings))
+
 
 def photo_bytes(seed: int = 0, size=(900, 700), fmt="JPEG") -> bytes:
     """A real, sharp, well-lit image; each seed a different picture (not a near-duplicate)."""

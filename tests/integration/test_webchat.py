@@ -160,9 +160,9 @@ async def test_health_and_readiness(client):
 
 async def test_admin_asks_for_changes_and_the_owner_fixes_and_resubmits(client, db, settings):
     from bot.channels.registry import build_channels
-    from bot.delivery import run_row
-    from bot.worker import handlers_for
+    from bot.outbox.worker import run_row
     from storage import outbox, submissions
+    from tests.helpers import worker_handlers
 
     owner = Owner(client)
     await onboard_in_french(owner)
@@ -172,8 +172,10 @@ async def test_admin_asks_for_changes_and_the_owner_fixes_and_resubmits(client, 
                                  actor="admin:a@tijara.ma", reason="Merci de corriger.",
                                  items=[{"field": "product:1:price", "reason": "price_unit"}])
     async with build_channels(settings) as channels:
-        handlers = handlers_for(db, settings, channels)
-        for row in await outbox.claim(db, kinds=("notify",)):
+        handlers = worker_handlers(db, settings, channels)
+        async with db.transaction() as session:
+            rows = await outbox.claim(session, kinds=("notify",))
+        for row in rows:
             await run_row(db, handlers, row)
 
     # The owner comes back to the page: the decision, then straight to the price.
@@ -199,9 +201,9 @@ async def test_admin_asks_for_changes_and_the_owner_fixes_and_resubmits(client, 
 
 async def test_an_open_page_picks_up_a_decision_without_a_reload(client, db, settings):
     from bot.channels.registry import build_channels
-    from bot.delivery import run_row
-    from bot.worker import handlers_for
+    from bot.outbox.worker import run_row
     from storage import outbox, submissions
+    from tests.helpers import worker_handlers
 
     owner = Owner(client)
     await onboard_in_french(owner)
@@ -211,8 +213,10 @@ async def test_an_open_page_picks_up_a_decision_without_a_reload(client, db, set
         (view,) = await submissions.views(session)
         await submissions.decide(session, view.submission.id, "approve", actor="cli")
     async with build_channels(settings) as channels:
-        handlers = handlers_for(db, settings, channels)
-        for row in await outbox.claim(db, kinds=("notify",)):
+        handlers = worker_handlers(db, settings, channels)
+        async with db.transaction() as session:
+            rows = await outbox.claim(session, kinds=("notify",))
+        for row in rows:
             await run_row(db, handlers, row)
     body = await (await client.get(waiting)).json()
     assert [m["key"] for m in body["messages"]] == ["decision_approved"]

@@ -140,7 +140,7 @@ async def run_polling(settings: Settings, stop: asyncio.Event) -> None:
     An update is confirmed to Telegram (the next offset) only once it is recorded.
     """
     from bot.channels.registry import build_channels
-    from bot.worker import handlers_for, work
+    from bot.outbox.worker import handlers_for, work
     from storage.db import is_sqlite
     from storage.migrate import upgrade_async
 
@@ -154,7 +154,7 @@ async def run_polling(settings: Settings, stop: asyncio.Event) -> None:
         async with build_channels(settings) as channels:
             channel = channels[CHANNEL]
             assert isinstance(channel, TelegramChannel)
-            handlers = handlers_for(db, settings, channels)
+            handlers = handlers_for(db, settings, channels, turns)
             dispatcher = Dispatcher(db, turns, channels, handlers)
             background = [asyncio.create_task(dispatcher.recover_forever())]
             if settings.runs_embedded_worker:

@@ -7,11 +7,10 @@ import asyncio
 import re
 
 from aiohttp import web
-from sqlmodel import select
 
 from bot.agents import QR_PATH, preferred_link, qr_png_bytes
 from bot.keys import db_key, settings_key
-from storage.models import AgentCode
+from storage import agents
 
 CODE = re.compile(r"[a-z0-9]{6,32}")
 routes = web.RouteTableDef()
@@ -23,8 +22,7 @@ async def referral_qr(request: web.Request) -> web.Response:
     if not CODE.fullmatch(code):
         raise web.HTTPNotFound()
     async with request.app[db_key].transaction() as session:
-        kind = (await session.execute(
-            select(AgentCode.kind).where(AgentCode.code == code))).scalar_one_or_none()
+        kind = await agents.code_kind(session, code)
     if kind != "referral":  # unknown, or an invite (one-time, never shown as a picture)
         raise web.HTTPNotFound()
     png = await asyncio.to_thread(qr_png_bytes, preferred_link(request.app[settings_key], code))

@@ -25,9 +25,9 @@ from bot.keys import (
     signer_key,
     turns_key,
 )
+from bot.outbox.metrics import refresh_metrics
 from bot.runtime import background, open_runtime
 from bot.settings import Settings
-from bot.worker import refresh_metrics
 from storage.db import Database
 from storage.media import media_type
 

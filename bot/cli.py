@@ -74,7 +74,7 @@ def chat(args, settings: Settings) -> None:
 
 
 async def _submissions(args, settings: Settings) -> int:
-    from bot.handoff import english_texts, listing
+    from bot.outbox.body import listing
     from bot.signing import Signer
     from storage import submissions
     from storage.db import Database
@@ -84,7 +84,7 @@ async def _submissions(args, settings: Settings) -> int:
         if args.action == "list":
             async with db.transaction() as session:
                 views = await submissions.views(session, status=args.status)
-                english = await english_texts(session, [v.business.id for v in views])
+                english = await submissions.english_texts(session, [v.business.id for v in views])
             signer = Signer(settings.secret, settings.public_base_url)
             if args.json:  # the same objects as the handoff, plus id and status
                 print(json.dumps([listing(v, signer, translations=english[v.business.id])

@@ -7,7 +7,7 @@ A plain number or phone number (`150`, `-12.5`, `+212661234567`, `+212 661 23 45
 left as it is: it cannot run anything, and a bulk upload must read it unchanged.
 
 Used by every CSV Tijara writes: the admin export (bot/admin/export.py) and the export
-folder's products.csv (bot/storefront.py).
+folder's products.csv (bot/outbox/export.py).
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ import logging
 from datetime import timedelta
 
 from bot.channels.base import Channel
-from bot.delivery import Handler, run_row
+from bot.outbox.handler import Handler
+from bot.outbox.worker import run_row
 from bot.turns import Turns
 from storage import conversations, outbox
 from storage.db import Database, unavailable
@@ -85,7 +86,9 @@ class Dispatcher:
                 log.exception("processing inbound %s failed; it will be retried", inbound_id)
                 return
         if row_ids:
-            for row in await outbox.claim(self.db, ids=row_ids, limit=len(row_ids)):
+            async with self.db.transaction() as session:
+                rows = await outbox.claim(session, ids=row_ids, limit=len(row_ids))
+            for row in rows:
                 await run_row(self.db, self.handlers, row)
 
     async def recover_once(self) -> int:

@@ -25,11 +25,12 @@ from bot.channels.registry import build_channels
 from bot.channels.telegram.polling import poll_loop
 from bot.dispatch import Dispatcher
 from bot.i18n import Catalog, catalog
+from bot.outbox.handler import Handlers
+from bot.outbox.worker import handlers_for, work
 from bot.receive import Receiver
 from bot.settings import Settings
 from bot.signing import Signer
 from bot.turns import Turns
-from bot.worker import Handlers, handlers_for, work
 from storage.db import Database, Limits, is_sqlite
 from storage.media import LocalMediaStore, MediaStore
 from storage.migrate import upgrade_async

@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     storefront_api_token: str | None = None
     storefront_signing_secret: str | None = None
     storefront_timeout: float = 30.0  # seconds for one whole handoff request
-    reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/reminders.py)
+    reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/outbox/reminders.py)
     reminder_second_hours: float = 72  # and its second, the last
 
     webchat_enabled: bool = True

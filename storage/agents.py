@@ -93,6 +93,12 @@ async def apply_referral(session: AsyncSession, conversation: Conversation,
     return "agent_linked"
 
 
+async def code_kind(session: AsyncSession, code: str) -> str | None:
+    """"invite" or "referral" for a code that exists, else None."""
+    return (await session.execute(
+        select(AgentCode.kind).where(AgentCode.code == code))).scalar_one_or_none()
+
+
 async def chat_agent(session: AsyncSession, channel: str, user_ref: str) -> int | None:
     """The agent whose chat this is, if any."""
     return (await session.execute(select(AgentChat.agent_id).where(

@@ -164,7 +164,7 @@ class Submission(SQLModel, table=True):
     submitted_at: datetime = when()
     decided_at: datetime | None = when(nullable=True)
     updated_at: datetime = when()
-    # The storefront handoff (bot/storefront.py): what the backend answered, for admins.
+    # The storefront handoff (bot/outbox/handoff.py): what the backend answered, for admins.
     storefront_id: str | None = Field(default=None, max_length=128)
     storefront_url: str | None = Field(default=None, max_length=2000)
     handoff_error: str | None = Field(default=None, max_length=2000)

@@ -5,6 +5,9 @@ number of workers take different rows; on SQLite the database lock (BEGIN
 IMMEDIATE) serialises the claim. A process that dies holding a row loses
 nothing: the lease expires and another process takes the row again, so
 handlers must be idempotent (the storefront handoff sends an Idempotency-Key).
+
+Functions take a session and never commit; bot/outbox/ runs each step of a row in
+its own unit of work.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
-from storage.db import Database
 from storage.models import Outbox, utcnow
 
 PENDING, DONE, FAILED = "pending", "done", "failed"
@@ -44,64 +46,94 @@ async def enqueue(session: AsyncSession, kind: str, dedupe_key: str, payload: di
     return result.scalar_one_or_none()
 
 
-async def claim(db: Database, *, kinds: tuple[str, ...] | None = None, limit: int = 10,
-                lease: timedelta = timedelta(seconds=60), ids: list[int] | None = None,
-                ) -> list[Outbox]:
+async def claim(session: AsyncSession, *, kinds: tuple[str, ...] | None = None,
+                limit: int = 10, lease: timedelta = timedelta(seconds=60),
+                ids: list[int] | None = None) -> list[Outbox]:
     """Take up to `limit` due rows for `lease`; nobody else gets them meanwhile."""
     now = utcnow()
-    async with db.transaction() as session:
-        query = (select(Outbox)
-                 .where(Outbox.status == PENDING, Outbox.due_at <= now,
-                        sa.or_(Outbox.lease_until.is_(None), Outbox.lease_until < now))
-                 .order_by(Outbox.due_at, Outbox.id).limit(limit))
-        if kinds:
-            query = query.where(Outbox.kind.in_(kinds))
-        if ids is not None:
-            query = query.where(Outbox.id.in_(ids))
-        if not db.sqlite:
-            query = query.with_for_update(skip_locked=True)
-        rows = list((await session.execute(query)).scalars())
-        for row in rows:
-            row.lease_until = now + lease
-            row.attempts += 1
-        return rows
+    query = (select(Outbox)
+             .where(Outbox.status == PENDING, Outbox.due_at <= now,
+                    sa.or_(Outbox.lease_until.is_(None), Outbox.lease_until < now))
+             .order_by(Outbox.due_at, Outbox.id).limit(limit))
+    if kinds:
+        query = query.where(Outbox.kind.in_(kinds))
+    if ids is not None:
+        query = query.where(Outbox.id.in_(ids))
+    if session.bind.dialect.name != "sqlite":
+        query = query.with_for_update(skip_locked=True)
+    rows = list((await session.execute(query)).scalars())
+    for row in rows:
+        row.lease_until = now + lease
+        row.attempts += 1
+    return rows
 
 
-async def finish(db: Database, row_id: int) -> None:
-    async with db.transaction() as session:
-        await session.execute(sa.update(Outbox).where(Outbox.id == row_id)
-                              .values(status=DONE, lease_until=None, last_error=""))
+async def extend_lease(session: AsyncSession, row: Outbox, until: datetime) -> bool:
+    """Stretch a claimed row's lease to `until`, if the row is still the caller's: still
+    pending, on the same attempt and lease (else another worker took it over)."""
+    result = await session.execute(
+        sa.update(Outbox)
+        .where(Outbox.id == row.id, Outbox.status == PENDING,
+               Outbox.attempts == row.attempts, Outbox.lease_until == row.lease_until)
+        .values(lease_until=until))
+    if result.rowcount != 1:
+        return False
+    row.lease_until = until
+    return True
 
 
-async def release(db: Database, row_ids: list[int]) -> None:
+async def finish(session: AsyncSession, row_id: int) -> None:
+    await session.execute(sa.update(Outbox).where(Outbox.id == row_id)
+                          .values(status=DONE, lease_until=None, last_error=""))
+
+
+async def release(session: AsyncSession, row_ids: list[int]) -> None:
     """Hand rows back untouched (a worker stopping politely)."""
     if not row_ids:
         return
-    async with db.transaction() as session:
-        await session.execute(sa.update(Outbox).where(Outbox.id.in_(row_ids)).values(
-            lease_until=None, attempts=Outbox.attempts - 1))
+    await session.execute(sa.update(Outbox).where(Outbox.id.in_(row_ids)).values(
+        lease_until=None, attempts=Outbox.attempts - 1))
 
 
-async def retry_later(db: Database, row_id: int, delay: timedelta, error: str) -> None:
-    async with db.transaction() as session:
-        await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
-            due_at=utcnow() + delay, lease_until=None, last_error=error[:2000]))
+async def retry_later(session: AsyncSession, row_id: int, delay: timedelta, error: str,
+                      ) -> None:
+    await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
+        status=PENDING, due_at=utcnow() + delay, lease_until=None, last_error=error[:2000]))
 
 
-async def give_up(db: Database, row_id: int, error: str) -> None:
-    async with db.transaction() as session:
-        await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
-            status=FAILED, lease_until=None, last_error=error[:2000]))
+async def give_up(session: AsyncSession, row_id: int, error: str) -> None:
+    await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
+        status=FAILED, lease_until=None, last_error=error[:2000]))
 
 
-async def depth(db: Database) -> tuple[int, float]:
+async def hold(session: AsyncSession, row_id: int, error: str) -> None:
+    """Park a row until the owner writes again (`release_held`)."""
+    await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
+        status=HELD, lease_until=None, attempts=0, last_error=error[:2000]))
+
+
+async def known_keys(session: AsyncSession, dedupe_keys: list[str]) -> set[str]:
+    """Which of these dedupe keys have a row already."""
+    if not dedupe_keys:
+        return set()
+    return set((await session.execute(
+        select(Outbox.dedupe_key).where(Outbox.dedupe_key.in_(dedupe_keys)))).scalars())
+
+
+async def depth(session: AsyncSession) -> tuple[int, float]:
     """Due rows waiting, and the age in seconds of the oldest one (for /metrics)."""
     now = utcnow()
-    async with db.transaction() as session:
-        count, oldest = (await session.execute(
-            select(sa.func.count(), sa.func.min(Outbox.due_at))
-            .where(Outbox.status == PENDING, Outbox.due_at <= now))).one()
+    count, oldest = (await session.execute(
+        select(sa.func.count(), sa.func.min(Outbox.due_at))
+        .where(Outbox.status == PENDING, Outbox.due_at <= now))).one()
     return count, (now - oldest).total_seconds() if oldest else 0.0
+
+
+async def counts(session: AsyncSession) -> list[tuple[str, str, int]]:
+    """(kind, status, rows) for every kind and status present (for /metrics)."""
+    rows = await session.execute(select(Outbox.kind, Outbox.status, sa.func.count())
+                                 .group_by(Outbox.kind, Outbox.status))
+    return [(kind, status, count) for kind, status, count in rows.all()]
 
 
 _WAITING = (select(Outbox)
@@ -123,12 +155,6 @@ async def take_inbox(session: AsyncSession, conversation_id: int) -> list[dict]:
     for row in rows:
         row.status = DONE
     return [reply for row in rows for reply in row.payload["replies"]]
-
-
-async def hold(db: Database, row_id: int, error: str) -> None:
-    async with db.transaction() as session:
-        await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(
-            status=HELD, lease_until=None, attempts=0, last_error=error[:2000]))
 
 
 async def release_held(session: AsyncSession, conversation_id: int) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from storage.models import (
     Outbox,
     Product,
     ProductMedia,
+    ProductTranslation,
     StatusChange,
     Submission,
     User,
@@ -33,7 +35,7 @@ DECISIONS = {
 }
 STATUSES = ("submitted", "changes_requested", "approved", "rejected", "live", "handoff_failed",
             "exported")
-# After approval, the storefront handoff (bot/storefront.py) moves a submission on:
+# After approval, the storefront handoff (bot/outbox/handoff.py) moves a submission on:
 #   approved -> live            the backend created the storefront (owner gets the link)
 #   approved -> exported        no backend configured: written to the export folder
 #   approved -> handoff_failed  refused (4xx) or parked after 24 h of retries;
@@ -182,6 +184,26 @@ async def outbox_rows(session: AsyncSession, submission_id: int) -> list[Outbox]
         Outbox.dedupe_key.like(f"notify:{submission_id}-%"),
         Outbox.dedupe_key.like(f"handoff:{submission_id}-%"),
     )).order_by(Outbox.id))).scalars())
+
+
+async def english_texts(session: AsyncSession, business_ids: Iterable[int],
+                        ) -> dict[int, dict[int, ProductTranslation]]:
+    """The English texts of these businesses' products: {business id: {position: row}}
+    (a business without any maps to {}), in one query per 500 businesses."""
+    ids = sorted(set(business_ids))
+    found: dict[int, dict[int, ProductTranslation]] = {i: {} for i in ids}
+    for start in range(0, len(ids), 500):
+        for t in (await session.execute(select(ProductTranslation).where(
+                ProductTranslation.business_id.in_(ids[start:start + 500])))).scalars():
+            found[t.business_id][t.position] = t
+    return found
+
+
+async def handoff_times(session: AsyncSession) -> list[tuple[datetime, datetime]]:
+    """(decided_at, live_at) of every live submission (the handoff latency, for /metrics)."""
+    return [(decided, live) for decided, live in (await session.execute(
+        select(Submission.decided_at, Submission.live_at)
+        .where(Submission.live_at.is_not(None)))).all()]
 
 
 def handoff_key(submission: Submission) -> str:

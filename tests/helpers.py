@@ -8,6 +8,17 @@ import random
 from aiohttp import FormData
 from PIL import Image, ImageDraw
 
+from bot.i18n import catalog
+from bot.outbox.handler import Handlers
+from bot.outbox.worker import handlers_for
+from bot.settings import Settings
+from bot.turns import Turns
+
+
+def worker_handlers(db, settings, channels) -> Handlers:
+    """The handlers `tijara worker` runs, with a turn service of their own."""
+    return handlers_for(db, settings, channels, turns_for(db, settings))
+
 
 def photo_bytes(seed: int = 0, size=(900, 700), fmt="JPEG") -> bytes:
     """A real, sharp, well-lit image; each seed a different picture (not a near-duplicate)."""
@@ -89,10 +100,6 @@ class Owner:
 def turns_for(db, settings=None):
     """The turn service as the runtime builds it, for tests that drive the outbox without
     an app (settings: the test's own, else neutral ones that read no environment)."""
-    from bot.i18n import catalog
-    from bot.settings import Settings
-    from bot.turns import Turns
-
     settings = settings or Settings(_env_file=None, database_url=db.url,
                                     secret_key="test-secret",
                                     public_base_url="http://testserver")

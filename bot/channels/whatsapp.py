@@ -107,7 +107,7 @@ routes = web.RouteTableDef()
 class OutsideWindow(SendError):
     """The owner last wrote more than 24 hours ago: hold the message until they write again.
 
-    `wait_for_inbound` asks bot/delivery.py to park the row until the owner's next
+    `wait_for_inbound` asks bot/outbox/send.py to park the row until the owner's next
     message; an outbox that does not know it yet looks again after `retry_after`.
     """
 

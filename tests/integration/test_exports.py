@@ -20,12 +20,11 @@ from bot.admin.export import to_csv
 from bot.app import create_app
 from bot.csvsafe import safe_cell
 from bot.signing import Signer
-from bot.worker import handlers_for
 from storage import corrections, submissions
 from storage import queue as review_queue
 from storage.media import LocalMediaStore, add_media, ingest_audio
 from storage.models import Conversation, Outbox, Submission
-from tests.helpers import Owner, ogg_voice_note, turns_for
+from tests.helpers import Owner, ogg_voice_note, worker_handlers
 from tests.integration.test_storefront import (
     status_is,
     submission,
@@ -58,11 +57,6 @@ def export_settings(settings, site):
     return settings.model_copy(update={
         "public_base_url": str(site.make_url("")).rstrip("/"), "storefront_api_url": None,
         "embedded_worker": False})
-
-
-def exporting(db, settings, site):
-    config = export_settings(settings, site)
-    return handlers_for(db, config, {}, turns_for(db, config))
 
 
 async def onboard(owner: Owner, db, settings, name: str, *, voice: bytes | None = None) -> int:
@@ -120,7 +114,7 @@ async def test_english_texts_and_a_voice_note_reach_the_export_folder(site, db, 
     assert [m.kind for m in view.products[0].media] == ["photo", "photo", "audio"]
     await approve(db, sid)
 
-    async with working(db, exporting(db, settings, site)):
+    async with working(db, worker_handlers(db, export_settings(settings, site), {})):
         await until(status_is(db, sid, "exported"))
     row = await handoff_row(db, sid)
     assert (row.status, row.last_error) == ("done", "")
@@ -159,7 +153,7 @@ async def test_a_voice_note_gone_from_the_store_does_not_hold_the_export_up(
     sid = await onboard(Owner(site), db, settings, "Tapis Atlas", voice=voice)
     LocalMediaStore(settings.media_root).path(hashlib.sha256(voice).hexdigest()).unlink()
     await approve(db, sid)
-    async with working(db, exporting(db, settings, site)):
+    async with working(db, worker_handlers(db, export_settings(settings, site), {})):
         await until(status_is(db, sid, "exported"))
     folder = settings.var_dir / "exports" / str(sid)
     (product,) = json.loads((folder / "submission.json").read_text())["products"]
@@ -202,7 +196,7 @@ EXPECTED = {
 async def test_the_export_folder_csv_never_holds_a_formula(site, db, settings):
     sid = await evil_submission(site, db, settings)
     await approve(db, sid)
-    async with working(db, exporting(db, settings, site)):
+    async with working(db, worker_handlers(db, export_settings(settings, site), {})):
         await until(status_is(db, sid, "exported"))
     (line,) = products_csv(settings)
     assert {k: line[k] for k in EXPECTED} == EXPECTED

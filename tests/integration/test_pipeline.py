@@ -10,10 +10,10 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot.channels.base import Delivery, InboundMessage, SendError
-from bot.delivery import send_handler
 from bot.dispatch import Dispatcher
+from bot.outbox.send import send_handler
+from bot.outbox.worker import work
 from bot.receive import Receiver
-from bot.worker import work
 from storage import outbox
 from storage.media import inspect_photo
 from storage.models import Conversation, Outbox
@@ -137,7 +137,8 @@ async def test_two_workers_never_take_the_same_row(db):
     async def count(row):
         taken.append(row.payload["i"])
         await asyncio.sleep(0.001)
-        await outbox.finish(db, row.id)
+        async with db.transaction() as session:
+            await outbox.finish(session, row.id)
 
     stop = asyncio.Event()
     workers = [asyncio.create_task(work(db, {"count": count}, stop, batch=3, idle=0.02))
@@ -154,8 +155,11 @@ async def test_two_workers_never_take_the_same_row(db):
 async def test_a_lease_expires_so_a_killed_worker_loses_nothing(db):
     async with db.transaction() as session:
         await outbox.enqueue(session, "count", "only", {})
-    (row,) = await outbox.claim(db, lease=timedelta(seconds=1))
-    assert await outbox.claim(db) == []  # held by the "killed" worker
+    async with db.transaction() as session:
+        (row,) = await outbox.claim(session, lease=timedelta(seconds=1))
+    async with db.transaction() as session:
+        assert await outbox.claim(session) == []  # held by the "killed" worker
     await asyncio.sleep(1.2)
-    (again,) = await outbox.claim(db)
+    async with db.transaction() as session:
+        (again,) = await outbox.claim(session)
     assert again.id == row.id and again.attempts == 2

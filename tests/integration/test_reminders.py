@@ -11,14 +11,14 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import select
 
-from bot import reminders
 from bot.channels.base import Delivery, InboundMessage
-from bot.delivery import notify_handler, run_row, send_handler
-from bot.worker import handlers_for, work
+from bot.outbox import reminders
+from bot.outbox.send import notify_handler, send_handler
+from bot.outbox.worker import run_row, work
 from flows.model import Amount, ConversationState, Draft, ProductDraft
 from storage import conversations, outbox, submissions
 from storage.models import Conversation, Outbox, Submission, utcnow
-from tests.helpers import turns_for
+from tests.helpers import turns_for, worker_handlers
 
 CHANNEL = "telegram"
 
@@ -64,7 +64,9 @@ class Owners:
         """Run what is queued (notify, then send); (locale, keys) of what was sent."""
         before = len(self.channel.sent)
         for _ in range(3):
-            for row in await outbox.claim(self.db, kinds=("notify", "send"), limit=100):
+            async with self.db.transaction() as session:
+                rows = await outbox.claim(session, kinds=("notify", "send"), limit=100)
+            for row in rows:
                 await run_row(self.db, self.handlers, row)
         return [(d.locale, [r.key for r in d.replies]) for d in self.channel.sent[before:]]
 
@@ -205,8 +207,7 @@ async def test_the_worker_loop_runs_the_scan(db, settings):
     conv = await owners.say("youssef", text="bonjour", is_start=True)
     await owners.say("youssef", payload="lang:fr")
     await owners.quiet_for(conv, 30)
-    # as `tijara worker`
-    handlers = handlers_for(db, settings, {CHANNEL: owners.channel}, turns_for(db, settings))
+    handlers = worker_handlers(db, settings, {CHANNEL: owners.channel})  # as `tijara worker`
     assert [c.name for c in handlers.chores] == ["reminders"]
     stop = asyncio.Event()
     task = asyncio.create_task(work(db, handlers, stop, idle=0.02))

@@ -25,13 +25,14 @@ import sqlalchemy as sa
 from prometheus_client import REGISTRY
 from sqlmodel import select
 
-from bot import storefront
 from bot.app import create_app
-from bot.delivery import Handlers
-from bot.handoff import body
+from bot.outbox import handoff as storefront
+from bot.outbox.body import body
+from bot.outbox.handler import Handlers
+from bot.outbox.handoff import handoff_handler
+from bot.outbox.metrics import METRICS, refresh_metrics
+from bot.outbox.worker import work
 from bot.signing import Signer
-from bot.storefront import handoff_handler
-from bot.worker import METRICS, handlers_for, refresh_metrics, work
 from storage import corrections, submissions
 from storage.db import Database
 from storage.media import LocalMediaStore, ingest_photo
@@ -47,7 +48,7 @@ from storage.models import (
     utcnow,
 )
 from tests.fakes.storefront import FakeStorefront
-from tests.helpers import Owner, photo_bytes, turns_for
+from tests.helpers import Owner, photo_bytes, worker_handlers
 
 TOKEN, SECRET = "storefront-api-token", "storefront-signing-secret"
 ADMIN = "admin:a@tijara.ma"
@@ -218,7 +219,7 @@ async def test_an_approval_becomes_one_storefront_and_the_owner_gets_the_link(
     await onboard(owner, "Coopérative Tifawin")
     (sid,) = await approve(db)
     ws = worker_settings(settings, site, fake)
-    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
+    async with working(db, worker_handlers(db, ws, {})):
         await until(status_is(db, sid, "live"))
         await until(lambda: _no_pending(db))
 
@@ -270,7 +271,7 @@ async def test_the_english_texts_an_admin_wrote_reach_the_backend(site, fake, db
             description_en="Organic, cold-pressed from our own trees.", actor=ADMIN)
     await approve(db, sid)
     ws = worker_settings(settings, site, fake)
-    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
+    async with working(db, worker_handlers(db, ws, {})):
         await until(status_is(db, sid, "live"))
 
     assert fake.statuses == [201]  # the stand-in validated the body against the document
@@ -318,7 +319,7 @@ async def test_backend_down_five_times_then_one_delivery(site, fake, db, setting
 
 
 def test_backoff_doubles_from_one_second_up_to_an_hour_with_jitter():
-    from bot.delivery import backoff
+    from bot.outbox.policy import backoff
 
     for attempt, ceiling in ((1, 1), (2, 2), (5, 16), (12, 2048), (13, 3600), (40, 3600)):
         delay = backoff(attempt).total_seconds()
@@ -562,7 +563,7 @@ async def test_without_a_backend_the_handoff_lands_in_the_export_folder(site, db
     exports = settings.var_dir / "exports"
     store = LocalMediaStore(settings.media_root)
 
-    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
+    async with working(db, worker_handlers(db, ws, {})):
         await until(status_is(db, a, "exported"))
         await until(lambda: _no_pending(db))
     document = json.loads((exports / str(a) / "submission.json").read_text())
@@ -580,7 +581,7 @@ async def test_without_a_backend_the_handoff_lands_in_the_export_folder(site, db
         "150", "MAD", "l")
 
     (b,) = await make_submissions(db, settings, 1)  # another approval: the CSV is rewritten
-    async with working(db, handlers_for(db, ws, {}, turns_for(db, ws))):
+    async with working(db, worker_handlers(db, ws, {})):
         await until(status_is(db, b, "exported"))
     rows = list(csv.DictReader(io.StringIO((exports / "products.csv").read_text())))
     assert [(r["sku"], r["images"]) for r in rows] == [

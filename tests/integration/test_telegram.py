@@ -29,14 +29,14 @@ from bot.channels.telegram.channel import TEXT_LIMIT, TelegramChannel
 from bot.channels.telegram.updates import parse_update
 from bot.channels.text import split_text, units
 from bot.i18n import Rendered, catalog
-from bot.keys import channels_key, dispatcher_key, settings_key, turns_key
+from bot.keys import channels_key, dispatcher_key, settings_key
+from bot.outbox.worker import work
 from bot.runtime import run_polling
-from bot.worker import handlers_for, work
 from flows.model import Msg
 from storage import agents, conversations, outbox, submissions
 from storage.models import Conversation, Inbound, Media, Outbox
 from tests.fakes.telegram_api import FakeTelegram, TelegramUser
-from tests.helpers import Owner, ogg_voice_note, photo_bytes
+from tests.helpers import Owner, ogg_voice_note, photo_bytes, worker_handlers
 
 TOKEN = "123456789:TEST-token_for-the-stand-in"
 SECRET = "webhook-Secret_for-tests"
@@ -338,8 +338,7 @@ async def test_a_429_delays_a_message_but_does_not_lose_it(tg, monkeypatch):
         row = (await session.execute(select(Outbox).order_by(Outbox.id.desc()))).scalars().first()
     assert row.status == "pending" and "429" in row.last_error
     stop = asyncio.Event()
-    handlers = handlers_for(tg.db, tg.app[settings_key], tg.app[channels_key],
-                            tg.app[turns_key])
+    handlers = worker_handlers(tg.db, tg.app[settings_key], tg.app[channels_key])
     worker = asyncio.create_task(work(tg.db, handlers, stop, idle=0.05))
     try:
         await tg.fake.wait_for(lambda: len(tg.fake.sent(user.id)) == 2, timeout=10)
@@ -560,8 +559,7 @@ async def test_a_reply_with_an_image_is_uploaded_with_send_photo(aiohttp_client,
             conversation_id=conv.id)
     mark = len(fake.calls)
     stop = asyncio.Event()
-    worker = asyncio.create_task(work(db, handlers_for(db, config, client.app[channels_key],
-                                                       client.app[turns_key]),
+    worker = asyncio.create_task(work(db, worker_handlers(db, config, client.app[channels_key]),
                                       stop, idle=0.05))
     try:
         await fake.wait_for(lambda: any(c.text == "Ailleurs" for c in fake.sent(user.id)),

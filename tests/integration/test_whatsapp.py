@@ -32,12 +32,12 @@ from bot.channels.whatsapp import (
 )
 from bot.i18n import Rendered
 from bot.keys import channels_key
-from bot.worker import handlers_for, work
+from bot.outbox.worker import work
 from storage import agents, outbox, submissions
 from storage.media import Refused
 from storage.models import Conversation, Inbound, Outbox, WhatsAppStatus, utcnow
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import photo_bytes, turns_for
+from tests.helpers import photo_bytes, worker_handlers
 
 SID = "AC" + "5" * 32
 TOKEN = "twilio-auth-token-for-tests"
@@ -158,7 +158,7 @@ class Owner:
 @pytest.fixture
 async def wa(aiohttp_client, settings, db, monkeypatch):
     monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 1.0)  # a loaded CI machine is slow
-    monkeypatch.setattr("bot.delivery.backoff",
+    monkeypatch.setattr("bot.outbox.send.backoff",
                         lambda attempt, **_: timedelta(milliseconds=100))
     async with FakeTwilio(SID, TOKEN) as fake:
         config = settings.model_copy(update={
@@ -171,7 +171,7 @@ async def wa(aiohttp_client, settings, db, monkeypatch):
         channels = client.app[channels_key]
         stop = asyncio.Event()
         worker = asyncio.create_task(
-            work(db, handlers_for(db, config, channels, turns_for(db, config)), stop, idle=0.05))
+            work(db, worker_handlers(db, config, channels), stop, idle=0.05))
         try:
             yield Harness(client, fake, db, channels["whatsapp"])
         finally:

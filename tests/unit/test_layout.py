@@ -109,14 +109,14 @@ from typing import TYPE_CHECKING
 import storage.db
 from flows import events
 from flows.steps import STEPS
-from .handoff import send
+from .receive import Receiver
 if TYPE_CHECKING:
     from flows.engine import step
 def later():
     from bot.i18n import catalog
 """
     assert imported(source, "bot.turns") == {
-        "storage.db", "flows.events", "flows.steps", "bot.handoff", "flows.engine", "bot.i18n"}
+        "storage.db", "flows.events", "flows.steps", "bot.receive", "flows.engine", "bot.i18n"}
     assert imported("from . import views\nfrom .render import render", "bot.admin",
                     is_package=True) == {"bot.admin.views", "bot.admin.render"}
 

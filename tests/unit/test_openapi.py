@@ -1,5 +1,5 @@
 """docs/storefront-api.yaml is valid OpenAPI 3.1, and the bodies Tijara really sends
-(bot.handoff.body) validate against its schema."""
+(bot.outbox.body.body) validate against its schema."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 import pytest
 from openapi_spec_validator import validate
 
-from bot.handoff import body
+from bot.outbox.body import body
+from bot.outbox.handoff import request_headers
 from bot.signing import Signer
-from bot.storefront import request_headers
 from storage import submissions
 from storage.models import (
     Business,

@@ -8,22 +8,20 @@ Each product carries `en`, the English title and description an admin wrote on t
 review pages (table ProductTranslation, kept by product position): null when none was
 written, else `{"name": ..., "description": ...}`, either of which is null when blank.
 Voice notes are not in the body (the contract has no field for them; `images` are
-photos only); the export folder keeps them (bot/storefront.py).
+photos only); the export folder keeps them (bot/outbox/export.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import datetime, timedelta
-
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
 
 from bot.signing import Signer
 from storage.models import ProductTranslation
 from storage.submissions import SubmissionView
 
-# A product's English texts by its position, as `english_texts` gives them for a business.
+# A product's English texts by its position, as `storage.submissions.english_texts` gives
+# them for a business.
 English = Mapping[int, ProductTranslation]
 
 # How long the image links in a handoff body stay valid, counted from the first attempt:
@@ -39,19 +37,6 @@ def approved_at(view: SubmissionView) -> datetime | None:
     """The review decision (a retried handoff goes back to "approved" too, from elsewhere)."""
     return next((c.at for c in reversed(view.history)
                  if c.to_status == "approved" and c.from_status == "submitted"), None)
-
-
-async def english_texts(session: AsyncSession, business_ids: Iterable[int],
-                        ) -> dict[int, dict[int, ProductTranslation]]:
-    """The English texts of these businesses' products: {business id: {position: row}}
-    (a business without any maps to {}), in one query per 500 businesses."""
-    ids = sorted(set(business_ids))
-    found: dict[int, dict[int, ProductTranslation]] = {i: {} for i in ids}
-    for start in range(0, len(ids), 500):
-        for t in (await session.execute(select(ProductTranslation).where(
-                ProductTranslation.business_id.in_(ids[start:start + 500])))).scalars():
-            found[t.business_id][t.position] = t
-    return found
 
 
 def english(t: ProductTranslation | None) -> dict | None:
@@ -70,9 +55,9 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
     every retry of one handoff sends the same bytes (the links are otherwise the same
     48-hour links the admin pages use).
 
-    `translations` is what `english_texts` gives for the view's business (an
-    empty mapping when it has none): every product then has its `en`. The handoff must
-    pass it; None (not looked up) leaves `en` out rather than claim there is none."""
+    `translations` is what `storage.submissions.english_texts` gives for the view's
+    business (an empty mapping when it has none): every product then has its `en`. The
+    handoff must pass it; None (not looked up) leaves `en` out rather than claim there is none."""
     b, s = view.business, view.submission
 
     def en(position: int) -> dict:
@@ -118,7 +103,8 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
 
 def listing(view: SubmissionView, signer: Signer, *,
             translations: English | None = None) -> dict:
-    """`tijara submissions list --json`; pass `english_texts(...)[business id]` for the
-    products' `en` (without it, `en` is left out)."""
+    """`tijara submissions list --json`; pass the business's entry of
+    `storage.submissions.english_texts` for the products' `en` (without it, `en` is
+    left out)."""
     return {"id": view.submission.id, "status": view.submission.status,
             **body(view, signer, translations=translations)}

@@ -23,14 +23,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-import sqlalchemy as sa
-from sqlmodel import select
-
 from bot.outgoing import SYNCHRONOUS
 from bot.settings import Settings
 from storage import outbox
 from storage.db import Database
-from storage.models import AgentChat, Business, Conversation, Outbox, Submission, utcnow
+from storage.models import utcnow
+from storage.reminders import quiet_conversations
 
 log = logging.getLogger(__name__)
 EVERY = 60.0  # seconds between scans
@@ -53,20 +51,8 @@ async def scan(db: Database, settings: Settings, *, now: datetime | None = None)
     now = now or utcnow()
     oldest = now - second - LATE
     async with db.transaction() as session:
-        rows = (await session.execute(
-            select(Conversation.id, Conversation.last_inbound_at, Submission.status,
-                   Submission.decided_at)
-            .outerjoin(Business, Business.conversation_id == Conversation.id)
-            .outerjoin(Submission, Submission.business_id == Business.id)
-            .outerjoin(AgentChat, sa.and_(AgentChat.channel == Conversation.channel,
-                                          AgentChat.user_ref == Conversation.user_ref))
-            .where(Conversation.status == "active", AgentChat.id.is_(None),
-                   Conversation.step.not_in(FINISHED_STEPS),
-                   Conversation.channel.not_in(SYNCHRONOUS),
-                   Conversation.last_inbound_at <= now - first,
-                   sa.or_(Conversation.last_inbound_at > oldest,
-                          sa.and_(Submission.status == "changes_requested",
-                                  Submission.decided_at > oldest))))).all()
+        rows = await quiet_conversations(session, quiet_before=now - first, since=oldest,
+                                         skip_steps=FINISHED_STEPS, skip_channels=SYNCHRONOUS)
         due: dict[str, tuple[int, int]] = {}
         for conversation_id, last_inbound, status, decided in rows:
             quiet_since = last_inbound
@@ -80,8 +66,7 @@ async def scan(db: Database, settings: Settings, *, now: datetime | None = None)
         if not due:
             return 0
         # Look before inserting: a conflicting INSERT would still use up an id each minute.
-        sent = set((await session.execute(
-            select(Outbox.dedupe_key).where(Outbox.dedupe_key.in_(list(due))))).scalars())
+        sent = await outbox.known_keys(session, list(due))
         queued = 0
         for key, (conversation_id, n) in due.items():
             if key in sent:

@@ -1,0 +1,71 @@
+"""Outbox rows that become messages: replies to owners over their channel (kind "send"),
+review decisions and reminders turned into replies (kind "notify").
+
+A channel's `SendError` says what to do with the row: an owner who blocked us is
+marked unreachable and nothing more is sent; a message WhatsApp may not send outside
+its 24-hour window is held until the owner writes again; anything else is retried
+(after the platform's Retry-After when it gave one) and given up after SEND_ATTEMPTS.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.channels.base import Channel, Delivery, SendError
+from bot.i18n import Rendered
+from bot.outbox.handler import Handler
+from bot.outbox.policy import SEND_ATTEMPTS, backoff
+from bot.turns import Turns
+from storage import conversations, outbox
+from storage.db import Database
+from storage.models import Conversation, Outbox
+
+
+def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
+    async def send(row: Outbox) -> None:
+        p = row.payload
+        channel = channels.get(p["channel"])
+        if channel is None:
+            async with db.transaction() as session:
+                await outbox.give_up(session, row.id, f"channel {p['channel']} is not configured")
+            return
+        async with db.transaction() as session:
+            conv = await session.get(Conversation, p["conversation_id"])
+            if conv is None or conv.status == "unreachable":
+                await outbox.finish(session, row.id)  # they blocked us: nothing more is sent
+                return
+        replies = tuple(Rendered.from_json(r) for r in p["replies"])
+        delivery = Delivery(conv.id, p["user_ref"], p["locale"], replies,
+                            conv.last_inbound_at.timestamp() if conv.last_inbound_at else None)
+        try:
+            await channel.send(delivery)
+        except SendError as exc:
+            async with db.transaction() as session:
+                if exc.unreachable:
+                    await conversations.mark_unreachable(session, conv.id)
+                    await outbox.finish(session, row.id)
+                elif exc.wait_for_inbound:
+                    await outbox.hold(session, row.id, str(exc))
+                elif row.attempts >= SEND_ATTEMPTS:
+                    await outbox.give_up(session, row.id, str(exc))
+                else:
+                    delay = timedelta(seconds=exc.retry_after) if exc.retry_after \
+                        else backoff(row.attempts)
+                    await outbox.retry_later(session, row.id, delay, str(exc))
+            return
+        async with db.transaction() as session:
+            await outbox.finish(session, row.id)
+
+    return send
+
+
+def notify_handler(db: Database, turns: Turns) -> Handler:
+    """A decision about an owner's submission becomes a message in their language."""
+
+    async def notify(row: Outbox) -> None:
+        p = row.payload
+        await turns.apply_event(p["conversation_id"], p["event"], f"notify:{row.id}")
+        async with db.transaction() as session:
+            await outbox.finish(session, row.id)
+
+    return notify

@@ -1,0 +1,84 @@
+"""`tijara worker`: carries out the outbox. Any number may run side by side.
+
+SIGTERM finishes the row in hand and hands the others back; a worker killed
+outright loses nothing, its leases expire and another worker takes the rows.
+Between rows the loop runs its chores (the reminder scan, once a minute).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from functools import partial
+
+from bot.channels.base import Channel
+from bot.outbox import reminders
+from bot.outbox.handler import Chore, Handler, Handlers
+from bot.outbox.handoff import handoff_handler
+from bot.outbox.policy import NO_HANDLER_DELAY, backoff
+from bot.outbox.send import notify_handler, send_handler
+from bot.settings import Settings
+from bot.turns import Turns
+from storage import outbox
+from storage.db import Database
+from storage.models import Outbox
+
+log = logging.getLogger(__name__)
+
+
+def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
+                 turns: Turns) -> Handlers:
+    """Every kind's handler, and the reminder chore."""
+    return Handlers(
+        {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
+         "handoff": handoff_handler(db, settings)},
+        chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings))])
+
+
+async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> None:
+    """One row through its handler; an unexpected error is retried later, never lost."""
+    handler = handlers.get(row.kind)
+    if handler is None:
+        async with db.transaction() as session:
+            await outbox.retry_later(session, row.id, NO_HANDLER_DELAY,
+                                     f"no handler for {row.kind}")
+        return
+    try:
+        await handler(row)
+    except Exception as exc:  # noqa: BLE001 - a bug in one row must not stop the others
+        log.exception("outbox row %s (%s) failed", row.id, row.kind)
+        async with db.transaction() as session:
+            await outbox.retry_later(session, row.id, backoff(row.attempts), repr(exc))
+
+
+async def work(db: Database, handlers: dict[str, Handler], stop: asyncio.Event, *,
+               batch: int = 10, idle: float = 1.0) -> None:
+    chores = getattr(handlers, "chores", ())
+    next_run = [0.0] * len(chores)
+    while not stop.is_set():
+        await _run_chores(chores, next_run)
+        async with db.transaction() as session:
+            rows = await outbox.claim(session, kinds=tuple(handlers), limit=batch)
+        for i, row in enumerate(rows):
+            if stop.is_set():
+                async with db.transaction() as session:
+                    await outbox.release(session, [r.id for r in rows[i:]])
+                break
+            await run_row(db, handlers, row)
+        if not rows:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), idle)
+
+
+async def _run_chores(chores: tuple[Chore, ...], next_run: list[float]) -> None:
+    for i, chore in enumerate(chores):
+        now = time.monotonic()
+        if now < next_run[i]:
+            continue
+        next_run[i] = now + chore.every
+        try:
+            await chore.run()
+        except Exception:  # noqa: BLE001 - a failed chore is tried again next time
+            log.exception("chore %s failed", chore.name)

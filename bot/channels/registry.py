@@ -1,15 +1,41 @@
-"""The messaging channels this deployment has, from the settings."""
+"""The messaging channels this deployment has, from the settings.
+
+Each messaging channel is a package built the same way (`bot/channels/<name>/`):
+it exports `CHANNEL`, its webhook `routes` and `open_<name>(settings, store)`, an
+async context manager yielding the `Channel` for the lifetime of the server.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 
 from aiohttp import web
 
+from bot.channels import telegram, whatsapp
 from bot.channels.base import Channel
 from bot.settings import Settings
-from storage.media import LocalMediaStore
+from storage.media import LocalMediaStore, MediaStore
+
+
+@dataclass(frozen=True)
+class Package:
+    """What the registry needs of a channel package."""
+
+    name: str
+    routes: web.RouteTableDef
+    open: Callable[[Settings, MediaStore], AbstractAsyncContextManager[Channel]]
+
+
+def configured(settings: Settings) -> list[Package]:
+    """The channels whose credentials are set."""
+    packages = []
+    if settings.telegram_bot_token:
+        packages.append(Package(telegram.CHANNEL, telegram.routes, telegram.open_telegram))
+    if settings.twilio_account_sid and settings.twilio_auth_token:
+        packages.append(Package(whatsapp.CHANNEL, whatsapp.routes, whatsapp.open_whatsapp))
+    return packages
 
 
 @asynccontextmanager
@@ -18,29 +44,12 @@ async def build_channels(settings: Settings) -> AsyncIterator[dict[str, Channel]
 
     The web chat and the terminal answer synchronously and are not here.
     """
-    channels: dict[str, Channel] = {}
     store = LocalMediaStore(settings.media_root)
     async with AsyncExitStack() as stack:
-        if settings.telegram_bot_token:
-            from bot.channels.telegram import open_telegram
-
-            channels["telegram"] = await stack.enter_async_context(open_telegram(settings, store))
-        if settings.twilio_account_sid and settings.twilio_auth_token:
-            from bot.channels.whatsapp import open_whatsapp
-
-            channels["whatsapp"] = await stack.enter_async_context(open_whatsapp(settings, store))
-        yield channels
+        yield {package.name: await stack.enter_async_context(package.open(settings, store))
+               for package in configured(settings)}
 
 
 def channel_routes(settings: Settings) -> list[web.RouteDef]:
     """The webhook routes of the configured channels."""
-    routes: list[web.RouteDef] = []
-    if settings.telegram_bot_token:
-        from bot.channels import telegram
-
-        routes.extend(telegram.routes)
-    if settings.twilio_account_sid and settings.twilio_auth_token:
-        from bot.channels import whatsapp
-
-        routes.extend(whatsapp.routes)
-    return routes
+    return [route for package in configured(settings) for route in package.routes]

@@ -77,6 +77,13 @@ class SendError(Exception):
         self.wait_for_inbound = wait_for_inbound
 
 
+class Transient(Exception):
+    """An HTTP fetch that may work if tried again (5xx, 429, a timeout, a lost connection).
+
+    Raised and caught inside a channel's own retry loop; never reaches the outbox.
+    """
+
+
 def own_url(public_base_url: str, url: str) -> bool:
     """Whether `url` is under this app's PUBLIC_BASE_URL: the only images a reply may carry
     (a channel never fetches, nor hands on, any other URL)."""

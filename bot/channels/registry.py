@@ -1,12 +1,15 @@
 """The messaging channels this deployment has, from the settings.
 
-The web chat and the terminal answer synchronously and are not here.
+Each messaging channel is a package built the same way (`bot/channels/<name>/`):
+it exports `CHANNEL`, its webhook `routes` and `open_<name>(settings, store)`, an
+async context manager yielding the `Channel` for the lifetime of the server.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -16,31 +19,37 @@ from bot.settings import Settings
 from storage.media import MediaStore
 
 
-def _configured(settings: Settings) -> list:
-    """The channel packages whose credentials are set."""
-    found = []
+@dataclass(frozen=True)
+class Package:
+    """What the registry needs of a channel package."""
+
+    name: str
+    routes: web.RouteTableDef
+    open: Callable[[Settings, MediaStore], AbstractAsyncContextManager[Channel]]
+
+
+def configured(settings: Settings) -> list[Package]:
+    """The channels whose credentials are set."""
+    packages = []
     if settings.telegram_bot_token:
-        found.append(telegram)
+        packages.append(Package(telegram.CHANNEL, telegram.routes, telegram.open_telegram))
     if settings.twilio_account_sid and settings.twilio_auth_token:
-        found.append(whatsapp)
-    return found
+        packages.append(Package(whatsapp.CHANNEL, whatsapp.routes, whatsapp.open_whatsapp))
+    return packages
 
 
 @asynccontextmanager
 async def build_channels(settings: Settings, store: MediaStore,
                          ) -> AsyncIterator[dict[str, Channel]]:
-    """Each configured channel, opened for the lifetime of the block."""
-    channels: dict[str, Channel] = {}
+    """Each configured channel, opened for the lifetime of the block.
+
+    The web chat and the terminal answer synchronously and are not here.
+    """
     async with AsyncExitStack() as stack:
-        if settings.telegram_bot_token:
-            channels[telegram.CHANNEL] = await stack.enter_async_context(
-                telegram.open_telegram(settings, store))
-        if settings.twilio_account_sid and settings.twilio_auth_token:
-            channels[whatsapp.CHANNEL] = await stack.enter_async_context(
-                whatsapp.open_whatsapp(settings, store))
-        yield channels
+        yield {package.name: await stack.enter_async_context(package.open(settings, store))
+               for package in configured(settings)}
 
 
 def channel_routes(settings: Settings) -> list[web.RouteDef]:
     """The webhook routes of the configured channels."""
-    return [route for package in _configured(settings) for route in package.routes]
+    return [route for package in configured(settings) for route in package.routes]

@@ -69,7 +69,7 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from yarl import URL
 
-from bot.channels.base import Delivery, SendError, own_url
+from bot.channels.base import Delivery, SendError, Transient, own_url
 from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT, Callback
 from bot.channels.text import split_text
 from bot.i18n import Catalog, Rendered, catalog
@@ -359,7 +359,7 @@ class TelegramChannel:
                 async with self._session().get(url, allow_redirects=False,
                                                timeout=IMAGE_TIMEOUT) as resp:
                     if resp.status >= 500 or resp.status == 429:
-                        raise _Transient(f"HTTP {resp.status}")
+                        raise Transient(f"HTTP {resp.status}")
                     if resp.status != 200 or not resp.content_type.startswith("image/"):
                         log.error("image %s: HTTP %s %s; text only", url[:200], resp.status,
                                   resp.content_type)
@@ -373,7 +373,7 @@ class TelegramChannel:
                             return None
                         chunks.append(chunk)
                     return b"".join(chunks) or None
-            except (_Transient, aiohttp.ClientError, TimeoutError) as exc:
+            except (Transient, aiohttp.ClientError, TimeoutError) as exc:
                 log.warning("image %s: %r (attempt %d)", url[:200], exc, attempt)
                 if attempt < IMAGE_ATTEMPTS:
                     await asyncio.sleep(0.5 * attempt)
@@ -481,10 +481,6 @@ class TelegramChannel:
                 await asyncio.gather(*late, return_exceptions=True)
         if self._owns_http and self._http is not None:
             await self._http.close()
-
-
-class _Transient(Exception):
-    """An image fetch that may work if tried again (5xx, 429)."""
 
 
 def _without_photo(item: Outgoing) -> Outgoing:

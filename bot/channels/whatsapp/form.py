@@ -1,0 +1,126 @@
+"""What one Twilio WhatsApp webhook means for Tijara. Pure: no I/O, no clock, no logging.
+
+Twilio posts `application/x-www-form-urlencoded` forms and adds fields without
+notice, so every field is read leniently and the whole form is kept as `raw`.
+
+Inbound message (`POST /whatsapp/twilio`):
+
+| form                                             | becomes                                     |
+|--------------------------------------------------|---------------------------------------------|
+| `Body`                                           | text (at most 4096 characters)              |
+| `ButtonPayload` (quick-reply tap), else `ListId` | payload; `Body` (the title) stays the text  |
+| (list-picker pick)                               |                                             |
+| `MediaUrl{N}` / `MediaContentType{N}` image/*,   | media `{url, content_type}`, in order,      |
+| audio/* (N < `NumMedia`, at most 10)             | at most 10                                  |
+| images only (one or several)                     | group `PHOTO_GROUP`                         |
+| video, document, vCard, location, sticker...     | notice unsupported, unless the message also |
+|                                                  | has text, a payload or usable media         |
+| `WaId` (digits)                                  | channel_phone "+<WaId>"; else `From` when   |
+|                                                  | it is E.164; a BSUID gives none             |
+| `ProfileName`                                    | profile_name (None when empty)              |
+| `From`                                           | user_ref, the conversation's address        |
+| any message                                      | reopens (an owner who unsubscribed writes   |
+|                                                  | again: they are answered again)             |
+| `MessageSid` (else `SmsMessageSid`)              | external_id (Twilio's redelivery has the    |
+|                                                  | same one)                                   |
+| no `MessageSid` or no `From`, or absurdly long   | None: not a message                         |
+
+WhatsApp sends a multi-photo pick as one webhook per photo, with no album id:
+every message made only of images has the same group key per conversation, so
+the dispatcher waits a moment, keeps every photo, and only the last of a burst
+answers. A message with `NumMedia` > 1 is one inbound already.
+
+Status callback (`POST /whatsapp/twilio/status`):
+
+| form                                                 | becomes                               |
+|------------------------------------------------------|---------------------------------------|
+| `MessageSid` (else `SmsSid`) and `MessageStatus`     | MessageStatus(message_sid, status     |
+| (else `SmsStatus`, lowercased)                       | lowercased, to, error_code,           |
+| `To`, `ErrorCode`, `ErrorMessage`                    | error_message)                        |
+| no sid or no status                                  | None                                  |
+
+Callbacks come out of order (a late "sent" after "read"); each (message,
+status) is kept once, so none hides another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.channels.base import InboundMessage
+
+CHANNEL = "whatsapp"
+PHOTO_GROUP = "wa-photos"  # one debounce key per conversation for photo-only messages
+MAX_MEDIA = 10  # MediaUrl0..9: Twilio's own bound
+TEXT_LIMIT = 4096
+
+
+def parse_form(form: Mapping[str, str]) -> InboundMessage | None:
+    """One Twilio webhook form as one message, or None when it names no message."""
+    sid = (form.get("MessageSid") or form.get("SmsMessageSid") or "").strip()
+    sender = (form.get("From") or "").strip()
+    if not sid or not sender or len(sid) > 64 or len(sender) > 128:
+        return None
+    media = media_refs(form)
+    text = (form.get("Body") or "")[:TEXT_LIMIT] or None
+    payload = (form.get("ButtonPayload") or form.get("ListId") or "").strip() or None
+    # A location, a video, a contact card...: the owner hears what we can read.
+    notice = "unsupported" if not text and not payload and not media else None
+    photos_only = bool(media) and all(m["content_type"].startswith("image/") for m in media)
+    return InboundMessage(
+        channel=CHANNEL, user_ref=sender, external_id=sid, text=text, payload=payload,
+        media=media, channel_phone=channel_phone(form),
+        profile_name=(form.get("ProfileName") or "").strip() or None,
+        group=PHOTO_GROUP if photos_only else None, notice=notice,
+        reopens=True,  # an owner who unsubscribed (Twilio 21610) and writes is answered again
+        raw={key: form[key] for key in form},
+    )
+
+
+def media_refs(form: Mapping[str, str]) -> tuple[dict, ...]:
+    """The images and voice notes of a message (video, documents, vCards: nothing the
+    onboarding can use)."""
+    try:
+        count = int(form.get("NumMedia") or 0)
+    except ValueError:
+        count = 0
+    refs: list[dict] = []
+    for i in range(max(0, min(count, MAX_MEDIA))):
+        url = (form.get(f"MediaUrl{i}") or "").strip()
+        kind = (form.get(f"MediaContentType{i}") or "").split(";")[0].strip().lower()
+        if url and kind.startswith(("image/", "audio/")):
+            refs.append({"url": url, "content_type": kind})
+    return tuple(refs)
+
+
+def channel_phone(form: Mapping[str, str]) -> str | None:
+    """The sender's number in E.164, as WhatsApp vouches for it (WaId, else From)."""
+    wa_id = (form.get("WaId") or "").strip()
+    if re.fullmatch(r"\d{6,15}", wa_id):
+        return f"+{wa_id}"
+    sender = (form.get("From") or "").strip().removeprefix("whatsapp:")
+    return sender if re.fullmatch(r"\+\d{6,15}", sender) else None
+
+
+@dataclass(frozen=True)
+class MessageStatus:
+    """One Twilio status callback: a row of the `whatsapp_status` table."""
+
+    message_sid: str
+    status: str
+    to: str = ""
+    error_code: str | None = None  # 63016: outside the 24-hour window
+    error_message: str = ""
+
+
+def parse_status(form: Mapping[str, str]) -> MessageStatus | None:
+    """One status callback form, or None when it names no message or no status."""
+    sid = (form.get("MessageSid") or form.get("SmsSid") or "").strip()
+    status = (form.get("MessageStatus") or form.get("SmsStatus") or "").strip().lower()
+    if not sid or not status:
+        return None
+    return MessageStatus(sid[:64], status[:24], (form.get("To") or "")[:128],
+                         (form.get("ErrorCode") or "").strip()[:16] or None,
+                         (form.get("ErrorMessage") or "")[:500])

@@ -22,10 +22,11 @@ from bot.outbox.send import notify_handler, send_handler
 from bot.settings import Settings
 from bot.turns import Turns
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, unavailable
 from storage.models import Outbox
 
 log = logging.getLogger(__name__)
+OUTAGE_PAUSE_CAP = 30.0  # seconds between looks at a database that is away
 
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
@@ -55,21 +56,48 @@ async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> No
 
 async def work(db: Database, handlers: dict[str, Handler], stop: asyncio.Event, *,
                batch: int = 10, idle: float = 1.0) -> None:
+    """Claim and run rows until `stop`. A database that goes away pauses the loop (1 s,
+    doubling to OUTAGE_PAUSE_CAP) and never ends it: rows in hand keep their lease and are
+    taken again once it answers."""
     chores = getattr(handlers, "chores", ())
     next_run = [0.0] * len(chores)
+    outage = 0
     while not stop.is_set():
-        await _run_chores(chores, next_run)
-        async with db.transaction() as session:
-            rows = await outbox.claim(session, kinds=tuple(handlers), limit=batch)
-        for i, row in enumerate(rows):
-            if stop.is_set():
-                async with db.transaction() as session:
-                    await outbox.release(session, [r.id for r in rows[i:]])
-                break
-            await run_row(db, handlers, row)
-        if not rows:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), idle)
+        try:
+            worked = await _one_pass(db, handlers, stop, chores, next_run, batch)
+        except Exception as error:
+            if not unavailable(error):
+                raise
+            outage += 1
+            pause = min(OUTAGE_PAUSE_CAP, 2.0 ** (outage - 1))
+            log.warning("database unavailable (%s); the worker waits %.0f s",
+                        type(error).__name__, pause)
+            await _wait(stop, pause)
+            continue
+        if outage:
+            log.info("database back; the worker goes on")
+            outage = 0
+        if not worked:
+            await _wait(stop, idle)
+
+
+async def _one_pass(db: Database, handlers: dict[str, Handler], stop: asyncio.Event,
+                    chores: tuple[Chore, ...], next_run: list[float], batch: int) -> bool:
+    await _run_chores(chores, next_run)
+    async with db.transaction() as session:
+        rows = await outbox.claim(session, kinds=tuple(handlers), limit=batch)
+    for i, row in enumerate(rows):
+        if stop.is_set():
+            async with db.transaction() as session:
+                await outbox.release(session, [r.id for r in rows[i:]])
+            break
+        await run_row(db, handlers, row)
+    return bool(rows)
+
+
+async def _wait(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
 
 
 async def _run_chores(chores: tuple[Chore, ...], next_run: list[float]) -> None:

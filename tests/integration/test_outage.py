@@ -16,7 +16,9 @@ from sqlmodel import select
 from twilio.request_validator import RequestValidator
 
 from bot.app import create_app
-from bot.keys import settings_key
+from bot.keys import db_key, dispatcher_key, settings_key
+from bot.outbox.worker import work
+from storage import conversations, outbox
 from storage.models import Inbound, Outbox
 from tests.fakes.tcp_proxy import TcpProxy
 from tests.fakes.telegram_api import FakeTelegram, TelegramUser
@@ -150,3 +152,36 @@ async def test_a_stalled_database_costs_seconds_not_the_webhook(outage, db):
     found = await until(answered)
     assert found["whatsapp:+212622000001"] == [["ask_language"], ["ask_consent"]]
     assert (await client.get("/readyz")).status == 200
+
+
+@postgres_only
+async def test_the_worker_waits_out_the_database_and_goes_on(outage, db):
+    client, proxy, telegram, _twilio = outage
+    app = client.server.app
+    user = TelegramUser(7_100_001)
+    assert (await telegram_post(client, user.text("/start"))).status == 200
+    await until(lambda: _sent(telegram, user.id, 1))
+    stop = asyncio.Event()
+    worker = asyncio.create_task(work(app[db_key], app[dispatcher_key].handlers, stop,
+                                      idle=0.05))
+    proxy.stop()
+    await asyncio.sleep(3)  # the worker's claims fail all this while
+    assert not worker.done(), "the worker must not exit while the database is away"
+    proxy.resume()
+    async with db.transaction() as session:  # work for the worker, queued directly
+        conv = await conversations.find(session, "telegram", str(user.id))
+        await outbox.enqueue(session, "send", "outage:after", {
+            "conversation_id": conv.id, "channel": "telegram", "user_ref": str(user.id),
+            "locale": "fr", "replies": [{"key": "help", "text": "Toujours là.", "buttons": [],
+                                       "expects": "text"}]},
+            conversation_id=conv.id)
+    try:
+        await until(lambda: _sent(telegram, user.id, 2), timeout=60)
+    finally:
+        stop.set()
+        await asyncio.wait_for(worker, 15)
+    assert telegram.sent(user.id)[-1].text == "Toujours là."
+
+
+async def _sent(telegram, chat_id: int, count: int) -> bool:
+    return len(telegram.sent(chat_id)) >= count

@@ -72,14 +72,12 @@ async def _sync_draft(session: AsyncSession, conv: Conversation | None,
                       change: Callable[[Draft], None]) -> None:
     """Apply a correction to the owner's draft too, through the draft's own model (the
     one the chat reads and writes), and store the state as a turn does: under the
-    conversation's version check, its other columns as they are."""
+    conversation's version check (the owner did not write: inbound_at stays)."""
     if conv is None:
         return
     state = ConversationState.model_validate(conv.state or {})
     change(state.draft)
-    await conversations.save(session, conv, state=state.model_dump(mode="json"),
-                             step=conv.step, language=conv.language, script=conv.script,
-                             locale=conv.locale, status=conv.status, inbound_at=None)
+    await conversations.save(session, conv, state, inbound_at=None)
 
 
 def _log(session: AsyncSession, submission_id: int, name: str, old: Any, new: Any,

@@ -20,7 +20,7 @@ from storage.db import Database
 _HIT = sa.text(
     "INSERT INTO throttlewindow (bucket, hits, expires) VALUES (:bucket, 1, :expires) "
     "ON CONFLICT (bucket) DO UPDATE SET hits = throttlewindow.hits + 1 RETURNING hits")
-_SWEEP = sa.text("DELETE FROM throttlewindow WHERE expires < :now")
+_SWEEP = sa.text("DELETE FROM throttlewindow WHERE expires <= :now")
 
 
 async def hit(db: Database, scope: str, who: str, limit: int, window: int,

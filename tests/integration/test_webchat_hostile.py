@@ -8,9 +8,10 @@ import json
 
 from sqlmodel import select
 
+from bot.app import create_app
 from bot.channels.web import JSON_LIMIT, TEXT_LIMIT
-from storage import submissions
-from storage.models import Inbound
+from storage import submissions, throttle
+from storage.models import Conversation, Inbound, ThrottleWindow
 from tests.helpers import Owner, photo_bytes
 from tests.integration.test_webchat import onboard_in_french
 
@@ -112,3 +113,75 @@ async def test_a_lone_surrogate_in_the_business_name_does_not_stop_the_submissio
 
 async def test_the_french_onboarding_still_works_with_ids(client):
     await onboard_in_french(Owner(client))
+
+
+async def test_new_sessions_are_throttled_per_address_across_processes(aiohttp_client, settings,
+                                                                      db):
+    limited = settings.model_copy(update={"webchat_session_limit": 3})
+    first = await aiohttp_client(create_app(limited, db))
+    second = await aiohttp_client(create_app(limited))  # another process, its own pool
+    for client in (first, second, first):
+        assert (await client.post("/api/chat/sessions", json={})).status == 200
+    for client in (first, second):
+        refused = await client.post("/api/chat/sessions", json={})
+        assert refused.status == 429
+        assert 1 <= int(refused.headers["Retry-After"]) <= settings.webchat_session_window
+    async with db.transaction() as session:
+        count = len((await session.execute(select(Conversation))).all())
+    assert count == 3
+
+
+async def test_messages_are_throttled_per_session(aiohttp_client, settings, db):
+    client = await aiohttp_client(create_app(
+        settings.model_copy(update={"webchat_message_limit": 4}), db))
+    owner, other = Owner(client), Owner(client)
+    await owner.start("fr")
+    await other.start("fr")
+    for _ in range(4):
+        await owner.say("salam")
+    refused = await client.post(owner._url, json={"text": "salam"})
+    assert refused.status == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert await other.say("salam")  # another session is not held back
+
+
+async def test_the_window_ends_and_old_windows_are_swept(db):
+    assert await throttle.hit(db, "t", "me", 1, 60, now=600.0) is None
+    assert await throttle.hit(db, "t", "me", 1, 60, now=630.5) == 30
+    assert await throttle.hit(db, "t", "me", 1, 60, now=660.0) is None  # a new window
+    async with db.transaction() as session:
+        rows = (await session.execute(select(ThrottleWindow))).scalars().all()
+    assert [r.expires for r in rows] == [720]
+
+
+async def test_the_api_answers_503_with_retry_after_while_the_database_is_away(
+        aiohttp_client, settings, unused_tcp_port):
+    away = settings.model_copy(update={
+        "database_url": f"postgresql://postgres@127.0.0.1:{unused_tcp_port}/test"})
+    client = await aiohttp_client(create_app(away))
+    session = "abcdefgh-session"
+    for method, path, body in [
+            ("POST", "/api/chat/sessions", {}),
+            ("POST", f"/api/chat/sessions/{session}/messages", {"text": "salam", "id": "m-1"}),
+            ("GET", f"/api/chat/sessions/{session}", None),
+            ("GET", f"/api/chat/sessions/{session}/waiting", None)]:
+        response = await client.request(method, path, json=body)
+        assert response.status == 503, (path, await response.text())
+        assert response.headers["Retry-After"] == "5"
+    assert (await client.get("/chat")).status == 200  # the page itself needs no database
+
+
+async def test_the_page_and_its_api_forbid_framing_and_foreign_code(client):
+    page = await client.get("/chat")
+    csp = page.headers["Content-Security-Policy"]
+    for directive in ("default-src 'none'", "script-src 'self'", "style-src 'self'",
+                      "frame-ancestors 'none'", "base-uri 'none'"):
+        assert directive in csp
+    assert "unsafe-inline" not in csp
+    owner = Owner(client)
+    await owner.start("fr")
+    for response in (page, await client.get(f"/api/chat/sessions/{owner.session}"),
+                     await client.get("/api/chat/sessions/nope-nope-nope")):
+        assert response.headers["X-Frame-Options"] == "DENY"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]

@@ -14,6 +14,7 @@ from storage import submissions, throttle
 from storage.models import Conversation, Inbound, ThrottleWindow
 from tests.helpers import Owner, photo_bytes
 from tests.integration.test_webchat import onboard_in_french
+from tests.unit.test_media_images import png_header_of
 
 
 async def inbound_rows(db) -> list[Inbound]:
@@ -185,3 +186,18 @@ async def test_the_page_and_its_api_forbid_framing_and_foreign_code(client):
         assert response.headers["X-Frame-Options"] == "DENY"
         assert response.headers["Referrer-Policy"] == "no-referrer"
         assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+async def test_a_pixel_bomb_is_explained_as_too_many_pixels_not_too_heavy(client):
+    owner = Owner(client)
+    await owner.start("fr")
+    for step in (("press", "lang:fr"), ("say", "oui"), ("say", "Zellige Fès"),
+                 ("say", "Karim Bennani"), ("say", "fes"), ("press", "sector:zellige"),
+                 ("press", "skip"), ("say", "0612345678"), ("press", "skip"),
+                 ("say", "Zellige beldi")):
+        await getattr(owner, step[0])(step[1])
+    assert owner.keys == ["ask_photos"]
+    bomb = png_header_of(6300, 6300, 16, 6)  # 39.7 MP of 16-bit RGBA: 318 MB decoded
+    assert await owner.photo(bomb, "bomb.png") == ["photo_too_many_pixels"]
+    assert "pixels" in owner.question["text"]
+    assert await owner.photo(photo_bytes(3)) == ["photo_received"]

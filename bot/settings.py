@@ -55,6 +55,12 @@ class Settings(BaseSettings):
     reminder_second_hours: float = 72  # and its second, the last
 
     webchat_enabled: bool = True
+    # Web-chat throttling (storage/throttle.py), generous: a real owner never meets it.
+    # New sessions per client address per window, and messages per session per window.
+    webchat_session_limit: int = Field(default=20, ge=1)
+    webchat_session_window: int = Field(default=600, ge=1)  # seconds
+    webchat_message_limit: int = Field(default=60, ge=1)
+    webchat_message_window: int = Field(default=60, ge=1)  # seconds
     # Proxies in front of us that append to X-Forwarded-For (1 behind one load balancer).
     # 0 trusts no header: the peer is the client (else anyone could pick their address).
     forwarded_hops: int = Field(default=0, ge=0, le=5)

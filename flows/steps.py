@@ -495,7 +495,8 @@ def photo_advice_question(t: Turn) -> Reply:
 
 
 # Why the media pipeline refused a file -> what the owner is told.
-PHOTO_REFUSALS = {"too_large": "photo_too_large", "unavailable": "photo_unavailable"}
+PHOTO_REFUSALS = {"too_large": "photo_too_large", "too_many_pixels": "photo_too_many_pixels",
+                  "unavailable": "photo_unavailable"}
 
 
 def on_description(t: Turn) -> None:

@@ -59,6 +59,13 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# What the decoded samples may weigh, read from the header before any pixel is decoded
+# (width x height x channels x bytes per sample, after a JPEG's reduced decoding). A
+# 12 MP phone photo is 36 MB; a 300 KB PNG of 6300x6300 16-bit RGBA (39.7 MP, under
+# MAX_PIXELS) is 318 MB: it took 2 s and +490 MB of memory before this check.
+DECODE_BUDGET = 100 * 1024 * 1024
+# PNG colour type (IHDR) -> samples per pixel: grey, RGB, palette, grey+alpha, RGBA.
+_PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 NORMAL_LONG_SIDE = 2560
 # libjpeg decodes at 1/2, 1/4 or 1/8 scale almost for free. We take the smallest scale that
 # keeps the long side at least this big: a 12 MP phone photo (4032 px) decodes at 2016 px
@@ -150,9 +157,9 @@ def process_photo(data: bytes, *, use_draft: bool = True) -> Photo:
         # formats=[fmt]: only the plugin the bytes announced may parse them, so no
         # other decoder (EPS, PSD, ...) ever sees owner-supplied data.
         with Image.open(io.BytesIO(data), formats=[fmt]) as im:
-            return _normalise(im, fmt, use_draft)
+            return _normalise(im, fmt, use_draft, data)
     except Image.DecompressionBombError as exc:
-        raise Unacceptable("too_large") from exc
+        raise Unacceptable("too_many_pixels") from exc
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
             IndexError, TypeError) as exc:
         if isinstance(exc, Unacceptable):
@@ -160,13 +167,25 @@ def process_photo(data: bytes, *, use_draft: bool = True) -> Photo:
         raise Unacceptable("not_image") from exc
 
 
-def _normalise(im: Image.Image, fmt: str, use_draft: bool) -> Photo:
+def decoded_size(im: Image.Image, fmt: str, data: bytes) -> int:
+    """Bytes of samples decoding `im` at its current size produces, from the header."""
+    width, height = im.size
+    if fmt == "PNG":  # Pillow hides the bit depth: read IHDR (bytes 24 and 25)
+        bits, channels = data[24], _PNG_CHANNELS.get(data[25], 4)
+    else:
+        bits, channels = int(im.info.get("bit_depth", 8)), len(im.getbands())
+    return width * height * channels * (2 if bits > 8 else 1)
+
+
+def _normalise(im: Image.Image, fmt: str, use_draft: bool, data: bytes) -> Photo:
     width, height = im.size  # header only: nothing decoded yet
     if width * height > MAX_PIXELS:  # our own limit, whatever Pillow's global says
-        raise Unacceptable("too_large")
+        raise Unacceptable("too_many_pixels")
     if use_draft and fmt == "JPEG" and max(width, height) >= 2 * DRAFT_MIN_LONG_SIDE:
         scale = DRAFT_MIN_LONG_SIDE / max(width, height)
         im.draft("RGB", (max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale))))
+    if decoded_size(im, fmt, data) > DECODE_BUDGET:  # im.size is the reduced one now
+        raise Unacceptable("too_many_pixels")
     im.load()
     icc = im.info.get("icc_profile")
     loaded = im.size

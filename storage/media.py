@@ -64,7 +64,8 @@ class StoredFile:
 
 @dataclass(frozen=True)
 class Refused:
-    reason: str  # "not_image", "not_audio", "too_large", "too_long"
+    # "not_image", "not_audio", "too_large" (bytes), "too_many_pixels", "too_long" (audio)
+    reason: str
 
 
 class MediaStore(Protocol):

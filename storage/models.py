@@ -301,3 +301,14 @@ class WhatsAppStatus(SQLModel, table=True):
     recipient: str = Field(default="", max_length=128)  # the owner's whatsapp: address
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
     received_at: datetime = when(index=True)
+
+
+# --- throttling ---
+
+
+class ThrottleWindow(SQLModel, table=True):
+    """How many requests one client made in one fixed window (storage/throttle.py)."""
+
+    bucket: str = Field(primary_key=True, max_length=80)  # scope:window start:hash of who
+    hits: int = 0
+    expires: int = Field(index=True)  # epoch seconds: the row can go after this

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.channels.untrusted import clean_text, clean_tree
 from bot.i18n import Rendered
 from storage.media import Refused, StoredFile
 
@@ -40,6 +41,16 @@ class InboundMessage:
     reopens: bool = False
     raw: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # The one place every channel's message passes: nothing a stranger typed reaches
+        # the database or a screen with NUL, a lone surrogate or a bidi override in it.
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, clean_text(value))
+        object.__setattr__(self, "media", tuple(clean_tree(list(self.media))))
+        object.__setattr__(self, "raw", clean_tree(self.raw))
+
     def to_record(self) -> dict:
         """What the inbound log keeps: enough to process the turn again after a crash."""
         return {
@@ -63,6 +74,10 @@ class InboundMessage:
             notice=record.get("notice"), reopens=bool(record.get("reopens")),
             raw=record.get("original") or {},
         )
+
+
+_TEXT_FIELDS = ("user_ref", "external_id", "text", "payload", "contact_phone", "channel_phone",
+                "locale_hint", "group", "profile_name", "referral", "notice")
 
 
 class SendError(Exception):

@@ -1,28 +1,93 @@
-"""The web chat: a page and the JSON API of ARCHITECTURE.md. Only translates HTTP <-> turns."""
+"""The web chat: a page and the JSON API of ARCHITECTURE.md. Only translates HTTP <-> turns.
+
+Anyone can call the API, so every request is bounded before it costs anything: JSON
+bodies of at most `JSON_LIMIT` bytes and `untrusted.MAX_DEPTH` levels, each field
+checked or cut, new sessions counted per client address and messages per session
+(storage/throttle.py: 429 with Retry-After). A message id is the page's own, scoped to
+its session. While the database cannot be reached the API answers 503 with
+Retry-After, and the page sends the same message (same id) again by itself.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import secrets
 import uuid
+from collections.abc import Awaitable, Callable
 from functools import cache
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from bot.channels.base import InboundMessage
+from bot.channels.untrusted import Malformed, parse_json
 from bot.i18n import Catalog, direction
-from bot.keys import catalog_key, media_key, receiver_key, turns_key
+from bot.keys import catalog_key, db_key, media_key, receiver_key, settings_key, turns_key
 from bot.turns import TurnResult
+from flows.choices import PAYLOAD_MAX
 from flows.model import Msg
+from storage import throttle
+from storage.faults import unreachable
 from storage.media import Refused, ingest_photo
 
+log = logging.getLogger(__name__)
+
 CHANNEL = "web"
-TEXT_LIMIT = 20_000  # longer bodies are cut; the engine explains its own limits
+# Longer texts are cut: still longer than any answer (a description: 2000), so the
+# engine explains its own limit.
+TEXT_LIMIT = 4_000
+JSON_LIMIT = 32 * 1024  # a 4,000-character text, every character \u-escaped, fits
+ID_LIMIT = 64
+RETRY_AFTER = 5  # seconds, while the database is away
 UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error")
 STATIC = Path(__file__).resolve().parent.parent / "static"
+# The page's own files only: chat.html has no inline script or style (its JSON data
+# block is not run); blob: is the preview of a photo being sent.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; "
+            "img-src 'self' blob: {images}; connect-src 'self'; form-action 'self'; "
+            "base-uri 'none'; frame-ancestors 'none'")
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+COMMON_HEADERS = {"X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer",
+                  "X-Content-Type-Options": "nosniff"}
 routes = web.RouteTableDef()
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def api(handler: Handler) -> Handler:
+    """The API's headers on every answer, errors included; 503 + Retry-After while the
+    database cannot be reached."""
+    @functools.wraps(handler)
+    async def guarded(request: web.Request) -> web.StreamResponse:
+        headers = {**COMMON_HEADERS, "Content-Security-Policy": API_CSP,
+                   "Cache-Control": "no-store"}
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            exc.headers.update(headers)
+            raise
+        except Exception as exc:
+            if not unreachable(exc):
+                raise
+            log.warning("web chat: database unreachable (%s); answered 503",
+                        type(exc).__name__)
+            raise web.HTTPServiceUnavailable(
+                text="database unavailable, try again",
+                headers={**headers, "Retry-After": str(RETRY_AFTER)}) from None
+        response.headers.update(headers)
+        return response
+    return guarded
+
+
+async def _throttled(request: web.Request, scope: str, who: str, limit: int,
+                     window: int) -> None:
+    retry_after = await throttle.hit(request.app[db_key], scope, who, limit, window)
+    if retry_after is not None:
+        raise web.HTTPTooManyRequests(text="too many requests, try again later",
+                                      headers={"Retry-After": str(retry_after)})
 
 
 def _answer(request: web.Request, session: str, result: TurnResult) -> web.Response:
@@ -61,11 +126,18 @@ async def page(request: web.Request) -> web.Response:
     html = html.replace("{{UI_DEFAULTS}}", ui_json).replace("{{NOSCRIPT}}", escape(noscript))
     for key, text in defaults["fr"].items():  # until the script picks the owner's language
         html = html.replace(f"{{{{ui.{key}}}}}", escape(text))
-    return web.Response(text=html, content_type="text/html")
+    public = urlsplit(request.app[settings_key].public_base_url)
+    csp = PAGE_CSP.format(images=f"{public.scheme}://{public.netloc}" if public.netloc else "")
+    return web.Response(text=html, content_type="text/html",
+                        headers={**COMMON_HEADERS, "Content-Security-Policy": csp})
 
 
 @routes.post("/api/chat/sessions")
+@api
 async def start(request: web.Request) -> web.Response:
+    settings = request.app[settings_key]
+    await _throttled(request, "session", request.remote or "", settings.webchat_session_limit,
+                     settings.webchat_session_window)
     body = await _json(request)
     hint, ref = body.get("lang_hint"), body.get("ref")
     session = secrets.token_urlsafe(16)
@@ -77,6 +149,7 @@ async def start(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/chat/sessions/{session}")
+@api
 async def resume(request: web.Request) -> web.Response:
     session = _session_id(request)
     result = await request.app[turns_key].current(CHANNEL, session)
@@ -86,6 +159,7 @@ async def resume(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/chat/sessions/{session}/waiting")
+@api
 async def waiting(request: web.Request) -> web.Response:
     """What arrived since the page last asked; the open page looks now and then."""
     session = _session_id(request)
@@ -96,8 +170,12 @@ async def waiting(request: web.Request) -> web.Response:
 
 
 @routes.post("/api/chat/sessions/{session}/messages")
+@api
 async def message(request: web.Request) -> web.Response:
     session = _session_id(request)
+    settings = request.app[settings_key]
+    await _throttled(request, "message", session, settings.webchat_message_limit,
+                     settings.webchat_message_window)
     text = payload = None
     files = ()
     message_id = notice = None
@@ -114,7 +192,7 @@ async def message(request: web.Request) -> web.Response:
             data = photo.file.read()
             files = (await ingest_photo(request.app[media_key], data) if data
                      else Refused("not_image"),)
-            message_id = form.get("id") if isinstance(form.get("id"), str) else None
+            message_id = form.get("id")
     else:
         body = await _json(request)
         text, payload = body.get("text"), body.get("payload")
@@ -122,13 +200,20 @@ async def message(request: web.Request) -> web.Response:
         if text is not None and not isinstance(text, str) \
                 or payload is not None and not isinstance(payload, str):
             raise web.HTTPBadRequest(text="text and payload must be strings")
+        if payload is not None and len(payload) > PAYLOAD_MAX:
+            raise web.HTTPBadRequest(text=f"payload: {PAYLOAD_MAX} characters at most")
         if text is None and payload is None:
             text = ""
         text = text[:TEXT_LIMIT] if text is not None else None
-    if not isinstance(message_id, str) or not 1 <= len(message_id) <= 64:
+    if message_id is None:
         message_id = uuid.uuid4().hex  # no id from the client: no dedupe possible
+    elif not (isinstance(message_id, str) and 1 <= len(message_id) <= ID_LIMIT
+              and message_id.isprintable()):
+        raise web.HTTPBadRequest(text=f"id: 1-{ID_LIMIT} printable characters")
     result = await request.app[receiver_key].converse(InboundMessage(
-        channel=CHANNEL, user_ref=session, external_id=message_id, text=text, payload=payload,
+        # Scoped to the session: another session's "m-1" is another message.
+        channel=CHANNEL, user_ref=session, external_id=f"{session}:{message_id}",
+        text=text, payload=payload,
         files=files, notice=notice,
         raw={"text": text, "payload": payload, "files": len(files)}), create=False)
     if result is None:  # an unknown or expired session: the page starts a new one
@@ -137,11 +222,20 @@ async def message(request: web.Request) -> web.Response:
 
 
 async def _json(request: web.Request) -> dict:
+    """The body, a JSON object of at most JSON_LIMIT bytes (413 above, 400 if malformed)."""
     if not request.can_read_body:
         return {}
+    if (request.content_length or 0) > JSON_LIMIT:
+        raise web.HTTPRequestEntityTooLarge(max_size=JSON_LIMIT,
+                                            actual_size=request.content_length)
+    data = bytearray()
+    async for chunk in request.content.iter_chunked(8192):  # no Content-Length: count
+        data += chunk
+        if len(data) > JSON_LIMIT:
+            raise web.HTTPRequestEntityTooLarge(max_size=JSON_LIMIT, actual_size=len(data))
     try:
-        body = await request.json()
-    except ValueError:
+        body = parse_json(bytes(data))
+    except Malformed:
         raise web.HTTPBadRequest(text="expected a JSON object") from None
     if not isinstance(body, dict):
         raise web.HTTPBadRequest(text="expected a JSON object")

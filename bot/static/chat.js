@@ -6,6 +6,10 @@
   var API = '/api/chat/sessions';
   var STORE_KEY = 'tijara.chat.session';
   var TIMEOUT_MS = 30000;
+  // 429 (too many requests) and 503 (the database is away for a moment): the same request,
+  // same message id, is sent again after the server's Retry-After, this many times.
+  var AUTO_RETRIES = 8;
+  var MAX_WAIT_S = 60; // a longer Retry-After is not waited for: the owner can retry
   var LANGS = { 'ary-Arab': 'ar-MA', 'ary-Latn': 'ar-Latn-MA', ary: 'ar-MA', fr: 'fr', ar: 'ar' };
   // The page chrome's words before the first answer come from the locales, put in the
   // page by the server (GET /chat), so no sentence lives in this file.
@@ -58,7 +62,15 @@
     if (pending) scrollDown();
   }
 
-  // Resolves (never rejects) to {ok, status, data}; status 0 = network error or timeout.
+  // Every message carries an id of its own, kept when it is sent again: the server
+  // answers a message it already has without doing it twice.
+  function newId() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+  }
+
+  // Resolves (never rejects) to {ok, status, data, retryAfter}; status 0 = network error
+  // or timeout; retryAfter in seconds, null when the server named none.
   async function call(method, url, body, quiet) {
     var ctl = typeof AbortController === 'function' ? new AbortController() : null;
     var timer = setTimeout(function () { if (ctl) ctl.abort(); }, TIMEOUT_MS);
@@ -81,14 +93,33 @@
         setTimeout(function () { resolve(null); }, TIMEOUT_MS + 50);
       });
       var out = await Promise.race([work, timeout]);
-      if (!out) return { ok: false, status: 0, data: null };
+      if (!out) return { ok: false, status: 0, data: null, retryAfter: null };
       var data = out.data && typeof out.data === 'object' ? out.data : null;
-      return { ok: out.res.ok && !!data, status: out.res.status, data: data };
+      var wait = parseInt(out.res.headers.get('Retry-After') || '', 10);
+      return { ok: out.res.ok && !!data, status: out.res.status, data: data,
+               retryAfter: wait >= 0 ? wait : null };
     } catch (e) {
-      return { ok: false, status: 0, data: null };
+      return { ok: false, status: 0, data: null, retryAfter: null };
     } finally {
       clearTimeout(timer);
       if (!quiet) busy(-1);
+    }
+  }
+
+  // call(), and on 429/503 the same request again after Retry-After (typing dots shown).
+  async function patient(method, url, body) {
+    var g = gen;
+    for (var attempt = 0; ; attempt++) {
+      var r = await call(method, url, body);
+      if ((r.status !== 429 && r.status !== 503) || attempt >= AUTO_RETRIES) return r;
+      var wait = r.retryAfter == null ? 5 : r.retryAfter;
+      if (wait > MAX_WAIT_S) return r;
+      clearNotes();
+      note(ui.error);
+      busy(1);
+      await new Promise(function (resolve) { setTimeout(resolve, Math.max(wait, 1) * 1000); });
+      busy(-1);
+      if (g !== gen) return r;
     }
   }
 
@@ -109,7 +140,7 @@
     var g = gen;
     var r;
     if (sid) {
-      r = await call('GET', sessionUrl(sid));
+      r = await patient('GET', sessionUrl(sid));
       if (g !== gen) return null;
       if (r.ok) return opened(r.data, sid);
       if ([400, 404, 410].indexOf(r.status) < 0) { explain(r); return null; }
@@ -117,7 +148,7 @@
     }
     // A field agent's link or QR code (/chat?ref=ref-XXXX) attributes the owner to them.
     var ref = new URLSearchParams(window.location.search).get('ref');
-    r = await call('POST', API, ref ? { lang_hint: browserLang, ref: ref } : { lang_hint: browserLang });
+    r = await patient('POST', API, ref ? { lang_hint: browserLang, ref: ref } : { lang_hint: browserLang });
     if (g !== gen) return null;
     if (r.ok && r.data.session) return opened(r.data, String(r.data.session));
     explain(r);
@@ -143,7 +174,7 @@
     if (!id) return { ok: false, retry: true };
     // The question only just appeared: let the owner read it before answering.
     if (!wasReady && fresh) return { ok: false, retry: true };
-    var r = await call('POST', sessionUrl(id) + '/messages', body);
+    var r = await patient('POST', sessionUrl(id) + '/messages', body);
     if (g !== gen) return { ok: true };
     if (r.ok) {
       clearNotes();
@@ -160,6 +191,7 @@
   }
 
   function post(body) {
+    body.id = newId();
     var p = queue.then(function () { return exchange(body, true); });
     queue = p.catch(function () {});
     return p;
@@ -392,7 +424,9 @@
     if (old) li.removeChild(old);
     li.classList.remove('failed');
     li.classList.add('sending');
+    if (!li.getAttribute('data-id')) li.setAttribute('data-id', newId()); // kept by ↻
     var fd = new FormData();
+    fd.append('id', li.getAttribute('data-id'));
     fd.append('photo', file, file.name || 'photo.jpg');
     exchange(fd, false).then(function (r) {
       li.classList.remove('sending');

@@ -139,6 +139,7 @@ advice_duplicate = • katchbeh bzaf l tswira sifttiha 9bel: werrina jiha khra
 advice_send_as_file = • nasi7a: siftha « comme fichier » bach Telegram ma ysghrhach
 photo_send_another = Wakha, sift tswira jdida.
 photo_too_large = Had tswira t9ila bzaf (20 Mo howa l max). Sift wa7da khfifa.
+photo_too_many_pixels = Had tswira fiha pixels bzaf 3liya. Sift tswira 3adiya, mn tilifon dyalk.
 photo_unavailable = Ma 9dertch njib had tswira. 3awd siftha 3afak.
 photo_too_many = L max howa { $max } tsawer l kol mantoj; hadi ma tzadetch.
 photos_need_one = Khass 3la l a9al tswira wa7da dyal l mantoj. Sift wa7da.

@@ -169,6 +169,7 @@ advice_duplicate = • elle ressemble beaucoup à une photo déjà envoyée : mo
 advice_send_as_file = • astuce : envoyez-la « comme fichier » pour que Telegram ne la compresse pas
 photo_send_another = D'accord, envoyez la nouvelle photo.
 photo_too_large = Cette photo est trop lourde (20 Mo au maximum). Envoyez-en une plus légère.
+photo_too_many_pixels = Cette image a beaucoup trop de pixels pour moi. Envoyez une photo normale, prise avec le téléphone.
 photo_unavailable = Je n'ai pas pu récupérer cette photo. Renvoyez-la, s'il vous plaît.
 photo_too_many = C'est { $max } photos au maximum par produit ; celle-ci n'a pas été ajoutée.
 photos_need_one = Il faut au moins une photo du produit. Envoyez-en une.

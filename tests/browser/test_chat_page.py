@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from bot.app import create_app
+from bot.keys import receiver_key
 from tests.helpers import photo_bytes
 
 # (how the owner answers each question, in their own words)
@@ -175,3 +177,30 @@ async def test_news_reaches_an_open_page_and_the_question_keeps_its_buttons(
     await wait_for_bot(page, 2)
     assert await last_key(page) == "ask_consent"
     await context.close()
+
+
+async def test_while_the_database_is_away_the_page_sends_the_same_message_again(
+        browser, aiohttp_server, settings, db):
+    server = await aiohttp_server(create_app(settings, db))
+    receiver = server.app[receiver_key]
+    converse, failures = receiver.converse, []
+
+    async def away_once(msg, **kwargs):  # the database drops out for one request
+        if msg.payload == "lang:fr" and not failures:
+            failures.append(msg.external_id)
+            raise OperationalError("SELECT 1", {}, ConnectionRefusedError("down"))
+        return await converse(msg, **kwargs)
+
+    receiver.converse = away_once
+    page = await browser.new_page()
+    sent: list[dict] = []
+    page.on("request", lambda r: sent.append(r.post_data_json)
+            if r.url.endswith("/messages") else None)
+    await page.goto(str(server.make_url("/chat")))
+    await page.wait_for_selector("#messages .msg.bot")
+    await page.locator("button.choice[data-payload='lang:fr']").click()
+    await page.wait_for_selector(".msg.bot[data-key=ask_consent]", timeout=15_000)
+    assert [b["payload"] for b in sent] == ["lang:fr", "lang:fr"]  # sent again, by itself
+    assert sent[0]["id"] == sent[1]["id"] and len(sent[0]["id"]) >= 8
+    assert await page.locator(".msg.system").count() == 0  # the note went with the answer
+    await page.close()

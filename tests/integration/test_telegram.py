@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import time
 from dataclasses import dataclass, field
 
@@ -682,3 +683,30 @@ async def test_set_webhook_registers_the_public_url_with_the_secret(tg_settings,
     with pytest.raises(SystemExit):
         await telegram.set_webhook(settings.model_copy(
             update={"telegram_webhook_secret": "bad secret!"}))
+
+
+async def test_json_nested_a_thousand_levels_deep_is_ignored_with_200(tg):
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    for depth in (40, 1000, 100_000):
+        body = b'{"update_id": 11, "message": ' + b"[" * depth + b"]" * depth + b"}"
+        response = await tg.client.post(HOOK, data=body, headers=headers)
+        assert response.status == 200
+    await tg.idle()
+    assert tg.fake.called("sendMessage") == []
+
+
+async def test_control_bidi_and_lone_surrogate_characters_never_reach_the_database(tg):
+    user = TelegramUser(4242, "Amina")
+    await tg.turn(user, user.text("/start"))
+    update = user.text("x")
+    update["message"]["text"] = "Coop\x00 \u202eAtlas\ud83d\u2066 \x07ok"
+    raw = json.dumps(update).encode()  # the escapes, as Telegram sends them
+    response = await tg.client.post(HOOK, data=raw, headers={
+        "X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"})
+    assert response.status == 200
+    await tg.idle()
+    async with tg.db.transaction() as session:
+        rows = (await session.execute(select(Inbound).order_by(Inbound.id))).scalars().all()
+    stored = rows[-1].raw
+    assert stored["text"] == "Coop Atlas ok"
+    assert stored["original"]["message"]["text"] == "Coop Atlas ok"

@@ -255,7 +255,7 @@ async def test_a_decompression_bomb_is_refused_from_its_header(tmp_path, monkeyp
 
     monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
     assert len(header) < 200
-    assert (await ingest(tmp_path, header))[0] == Refused("too_large")
+    assert (await ingest(tmp_path, header))[0] == Refused("too_many_pixels")
 
 
 def test_pillows_guard_raises_above_40_megapixels():
@@ -351,3 +351,40 @@ def test_near_duplicate_is_false_for_missing_or_malformed_hashes():
     assert not is_near_duplicate("8f3a5c7e9b1d2f40", "70c5a38164e2d0bf")  # all bits
     for a, b in (("", ""), (None, "8f3a5c7e9b1d2f40"), ("zz", "zz"), ("8f3a", "8f3a5c7e")):
         assert not is_near_duplicate(a, b)
+
+
+def png_header_of(width: int, height: int, bits: int, colour: int) -> bytes:
+    """png_header with a given bit depth and colour type (6: RGBA)."""
+    header = png_header(width, height)
+    ihdr = struct.pack(">IIBBBBB", width, height, bits, colour, 0, 0, 0)
+    return header[:16] + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + header[33:]
+
+
+@pytest.mark.parametrize("header", [png_header_of(6300, 6300, 16, 6),
+                                    png_header_of(5200, 5200, 8, 6)],
+                         ids=["png39.7MP-16bit-rgba", "png27MP-rgba"])
+async def test_under_40_mp_but_too_heavy_once_decoded_is_refused_from_the_header(
+        tmp_path, monkeypatch, header):
+    def no_decoding(self):
+        raise AssertionError("pixels were decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    assert (await ingest(tmp_path, header))[0] == Refused("too_many_pixels")
+
+
+def test_the_decoded_size_counts_channels_and_bit_depth():
+    for (bits, colour), expected in {(16, 6): 8, (8, 6): 4, (8, 2): 3, (16, 0): 2,
+                                     (8, 3): 1, (4, 3): 1}.items():
+        data = png_header_of(100, 10, bits, colour)
+        with Image.open(io.BytesIO(data)) as im:
+            assert images.decoded_size(im, "PNG", data) == 1000 * expected, (bits, colour)
+
+
+def test_a_big_jpeg_is_measured_at_its_reduced_decoding_size():
+    header = jpeg_header(7000, 5000)  # 35 MP: 105 MB at full size, 26 MB at half
+    with pytest.raises(images.Unacceptable) as full:
+        images.process_photo(header, use_draft=False)
+    assert full.value.reason == "too_many_pixels"
+    with pytest.raises(images.Unacceptable) as reduced:
+        images.process_photo(header)
+    assert reduced.value.reason == "not_image"  # decoded (reduced): only then found truncated

@@ -13,7 +13,6 @@ lost.
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import re
 from typing import Any
@@ -22,6 +21,7 @@ from aiohttp import web
 
 from bot.channels.telegram.channel import TelegramChannel, make_bot
 from bot.channels.telegram.updates import CHANNEL, parse_update
+from bot.channels.untrusted import Malformed, parse_json
 from bot.keys import channels_key, receiver_key, settings_key
 from bot.receive import Receiver
 from bot.settings import Settings
@@ -68,8 +68,8 @@ async def webhook(request: web.Request) -> web.Response:
                     "no" if not given else "wrong")
         raise web.HTTPForbidden()
     try:
-        update = json.loads(await request.read())
-    except (ValueError, UnicodeDecodeError):
+        update = parse_json(await request.read())
+    except Malformed:  # not JSON, or nested absurdly deep: never sent again
         log.warning("telegram webhook body is not JSON; ignored")
         return web.Response(status=200)
     channel = app[channels_key].get(CHANNEL)

@@ -14,8 +14,7 @@ import math
 import time
 
 import sqlalchemy as sa
-
-from storage.db import Database
+from sqlalchemy.ext.asyncio import AsyncSession
 
 _HIT = sa.text(
     "INSERT INTO throttlewindow (bucket, hits, expires) VALUES (:bucket, 1, :expires) "
@@ -23,7 +22,7 @@ _HIT = sa.text(
 _SWEEP = sa.text("DELETE FROM throttlewindow WHERE expires <= :now")
 
 
-async def hit(db: Database, scope: str, who: str, limit: int, window: int,
+async def hit(session: AsyncSession, scope: str, who: str, limit: int, window: int,
               now: float | None = None) -> int | None:
     """Count one request of `who`: None when it is within `limit` per `window` seconds,
     else how many seconds until its window ends (for Retry-After)."""
@@ -31,11 +30,10 @@ async def hit(db: Database, scope: str, who: str, limit: int, window: int,
     start = int(now // window) * window
     digest = hashlib.sha256(f"{scope}\0{who}".encode("utf-8", "surrogatepass")).hexdigest()
     bucket = f"{scope[:16]}:{start}:{digest[:40]}"
-    async with db.transaction() as session:
-        hits = (await session.execute(_HIT, {"bucket": bucket,
-                                             "expires": start + window})).scalar_one()
-        if hits == 1:
-            await session.execute(_SWEEP, {"now": int(now)})
+    hits = (await session.execute(_HIT, {"bucket": bucket,
+                                         "expires": start + window})).scalar_one()
+    if hits == 1:
+        await session.execute(_SWEEP, {"now": int(now)})
     if hits <= limit:
         return None
     return max(1, math.ceil(start + window - now))

@@ -31,7 +31,7 @@ from bot.turns import TurnResult
 from flows.choices import PAYLOAD_MAX
 from flows.model import Msg
 from storage import throttle
-from storage.faults import unreachable
+from storage.db import unavailable
 from storage.media import Refused, ingest_photo
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def api(handler: Handler) -> Handler:
             exc.headers.update(headers)
             raise
         except Exception as exc:
-            if not unreachable(exc):
+            if not unavailable(exc):
                 raise
             log.warning("web chat: database unreachable (%s); answered 503",
                         type(exc).__name__)
@@ -84,7 +84,8 @@ def api(handler: Handler) -> Handler:
 
 async def _throttled(request: web.Request, scope: str, who: str, limit: int,
                      window: int) -> None:
-    retry_after = await throttle.hit(request.app[db_key], scope, who, limit, window)
+    async with request.app[db_key].transaction() as session:
+        retry_after = await throttle.hit(session, scope, who, limit, window)
     if retry_after is not None:
         raise web.HTTPTooManyRequests(text="too many requests, try again later",
                                       headers={"Retry-After": str(retry_after)})

@@ -146,10 +146,15 @@ async def test_messages_are_throttled_per_session(aiohttp_client, settings, db):
     assert await other.say("salam")  # another session is not held back
 
 
+async def hit(db, now: float) -> int | None:
+    async with db.transaction() as session:
+        return await throttle.hit(session, "t", "me", 1, 60, now=now)
+
+
 async def test_the_window_ends_and_old_windows_are_swept(db):
-    assert await throttle.hit(db, "t", "me", 1, 60, now=600.0) is None
-    assert await throttle.hit(db, "t", "me", 1, 60, now=630.5) == 30
-    assert await throttle.hit(db, "t", "me", 1, 60, now=660.0) is None  # a new window
+    assert await hit(db, 600.0) is None
+    assert await hit(db, 630.5) == 30
+    assert await hit(db, 660.0) is None  # a new window
     async with db.transaction() as session:
         rows = (await session.execute(select(ThrottleWindow))).scalars().all()
     assert [r.expires for r in rows] == [720]

@@ -103,7 +103,15 @@ async def test_webhooks_are_kept_while_the_database_is_stopped(outage, db):
     owners = [f"2126110000{i:02d}" for i in range(5)]
     users = [TelegramUser(7_000_000 + i) for i in range(5)]
 
+    started = await client.post("/api/chat/sessions", json={"lang_hint": "fr"})
+    session = (await started.json())["session"]
+    web_url = f"/api/chat/sessions/{session}/messages"
+
     proxy.stop()
+    # The web chat cannot answer without the database: 503, and the page will send the
+    # same message again after Retry-After.
+    refused = await client.post(web_url, json={"id": "w-1", "payload": "lang:fr"})
+    assert refused.status == 503 and int(refused.headers["Retry-After"]) >= 1
     # Each owner writes three times while the database is away: all acknowledged at once.
     for step in range(3):
         texts = ["salam", "2", "oui"]
@@ -124,11 +132,19 @@ async def test_webhooks_are_kept_while_the_database_is_stopped(outage, db):
     found = await until(all_answered)
     async with db.transaction() as session:
         inbound = (await session.execute(select(Inbound))).scalars().all()
-    assert len(inbound) == 30 and all(row.processed_at for row in inbound)
+    assert len(inbound) == 31 and all(row.processed_at for row in inbound)  # + web start
     # In order, once each: the welcome, then consent asked in French, then the name.
     for ref in [f"whatsapp:+{wa}" for wa in owners] + [str(u.id) for u in users]:
         assert found[ref] == [["ask_language"], ["ask_consent"], ["ask_business_name"]], ref
     assert not list(client.server.app[settings_key].spool.glob("*.json"))
+    # The page's retries, with the same id: one turn, however many times it is sent.
+    first = await (await client.post(web_url, json={"id": "w-1", "payload": "lang:fr"})).json()
+    again = await (await client.post(web_url, json={"id": "w-1", "payload": "lang:fr"})).json()
+    assert [m["key"] for m in first["messages"]] == ["ask_consent"]
+    assert [m["key"] for m in again["messages"]] == ["ask_consent"]  # where we are, no 2nd turn
+    async with db.transaction() as session_:
+        web = (await session_.execute(select(Inbound).where(Inbound.channel == "web"))).all()
+    assert len(web) == 2  # the start and w-1, once each
 
 
 @postgres_only

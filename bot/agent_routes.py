@@ -8,7 +8,7 @@ import re
 
 from aiohttp import web
 
-from bot.agents import QR_PATH, preferred_link, qr_png_bytes
+from bot.agent_links import QR_PATH, preferred_link, qr_png_bytes
 from bot.keys import db_key, settings_key
 from storage import agents
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import agents as links
+from bot import agent_links as links
 from bot.channels.base import InboundMessage
 from bot.outgoing import Outgoing
 from bot.settings import Settings
@@ -44,7 +44,7 @@ class Assist:
     def __init__(self, lexicon: Lexicon, settings: Settings, outgoing: Outgoing):
         self.lexicon, self.settings, self.outgoing = lexicon, settings, outgoing
 
-    async def step(self, session, conv: Conversation, state: ConversationState,
+    async def turn(self, session, conv: Conversation, state: ConversationState,
                    msg: InboundMessage, files: tuple[StoredFile | Refused, ...], now: datetime,
                    notice: str | None) -> tuple[ConversationState, list[Reply]]:
         ctx = Context(now=now, channel=msg.channel, lexicon=self.lexicon)

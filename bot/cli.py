@@ -118,7 +118,7 @@ def admin_create(args, settings: Settings) -> None:
 
 
 async def _agent_invite(args, settings: Settings) -> int:
-    from bot.agents import links, qr_png
+    from bot.agent_links import links, qr_png
     from storage import agents
     from storage.db import Database
 

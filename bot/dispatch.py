@@ -37,7 +37,7 @@ class Dispatcher:
         self._in_flight: set[int] = set()
         self._last_part: dict[tuple[str, str], float] = {}  # when an album part last came
 
-    def submit(self, inbound_id: int, channel: str, user_ref: str, *,
+    def schedule(self, inbound_id: int, channel: str, user_ref: str, *,
                grouped: bool = False) -> asyncio.Task:
         if inbound_id in self._in_flight:
             return self._tails[(channel, user_ref)]
@@ -95,7 +95,7 @@ class Dispatcher:
         async with self.db.transaction() as session:
             rows = await conversations.unprocessed(session, utcnow() - STALE_AFTER)
         for inbound_id, channel, user_ref in rows:
-            self.submit(inbound_id, channel, user_ref)
+            self.schedule(inbound_id, channel, user_ref)
         return len(rows)
 
     async def recover_forever(self, interval: float = 15.0) -> None:

@@ -172,7 +172,7 @@ class Turns:
                 hint = msg.locale_hint.split("-")[0].lower()
                 state.language = hint if hint in ("fr", "ar") else None
         if state.console is not None:
-            new_state, replies = await self.assist.step(
+            new_state, replies = await self.assist.turn(
                 session, conv, state, replace(msg, text=text), files, now, notice)
             await conversations.save(session, conv, new_state, inbound_at=now)
             return new_state, replies

@@ -10,7 +10,7 @@ import qrcode
 from PIL import Image
 from sqlmodel import select
 
-from bot.agents import preferred_link, qr_url
+from bot.agent_links import preferred_link, qr_url
 from bot.app import create_app
 from bot.cli import main
 from storage import agents

@@ -60,7 +60,7 @@ async def test_recorded_message_is_answered_once_even_if_delivered_twice(db):
     first = await receiver.record(message(1, text="salam"))
     again = await receiver.record(message(1, text="salam"))
     assert first is not None and again is None
-    await dispatcher.submit(first, "fake", "212600000001")
+    await dispatcher.schedule(first, "fake", "212600000001")
     assert channel.keys() == [["ask_language"]]
     assert channel.sent[0].locale == "ary-Latn"
 
@@ -88,12 +88,13 @@ async def test_an_album_gets_one_answer_and_keeps_every_photo(db, monkeypatch):
               dict(payload="sector:carpets"), dict(payload="skip"), dict(text="0612345678"),
               dict(payload="skip"), dict(text="Tapis berbère")]
     for i, fields in enumerate(script):
-        await dispatcher.submit(await receiver.record(message(i, **fields)), "fake", "212600000001")
+        inbound = await receiver.record(message(i, **fields))
+        await dispatcher.schedule(inbound, "fake", "212600000001")
     assert channel.keys()[-1] == ["ask_photos"]
     tasks = []
     for seed in range(4):
         inbound = await receiver.record(message(100 + seed, media=({"seed": seed},), group="alb1"))
-        tasks.append(dispatcher.submit(inbound, "fake", "212600000001", grouped=True))
+        tasks.append(dispatcher.schedule(inbound, "fake", "212600000001", grouped=True))
     await asyncio.gather(*tasks)
     assert channel.keys()[-1] == ["photo_received"]
     assert len(channel.sent) == len(script) + 1  # one answer for the album of four
@@ -103,7 +104,8 @@ async def test_an_album_gets_one_answer_and_keeps_every_photo(db, monkeypatch):
 async def test_failed_sends_are_retried_and_a_blocked_owner_gets_nothing_more(db):
     channel, receiver, dispatcher, handlers = await setup(db)
     channel.failures.append(SendError("429", retry_after=0))
-    await dispatcher.submit(await receiver.record(message(1, text="salam")), "fake", "212600000001")
+    inbound = await receiver.record(message(1, text="salam"))
+    await dispatcher.schedule(inbound, "fake", "212600000001")
     assert channel.sent == []
     stop = asyncio.Event()
     worker = asyncio.create_task(work(db, handlers, stop, idle=0.05))
@@ -114,9 +116,9 @@ async def test_failed_sends_are_retried_and_a_blocked_owner_gets_nothing_more(db
     assert channel.keys() == [["ask_language"]]
 
     channel.failures.append(SendError("403 blocked", unreachable=True))
-    await dispatcher.submit(await receiver.record(message(2, payload="lang:fr")), "fake",
+    await dispatcher.schedule(await receiver.record(message(2, payload="lang:fr")), "fake",
                             "212600000001")
-    await dispatcher.submit(await receiver.record(message(3, text="oui")), "fake", "212600000001")
+    await dispatcher.schedule(await receiver.record(message(3, text="oui")), "fake", "212600000001")
     await asyncio.sleep(0.2)
     stop.set()
     await worker

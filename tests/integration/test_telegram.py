@@ -20,7 +20,7 @@ from aiohttp.test_utils import unused_port
 from PIL import Image
 from sqlmodel import select
 
-from bot.agents import qr_url
+from bot.agent_links import qr_url
 from bot.app import create_app
 from bot.channels import telegram
 from bot.channels.base import Delivery

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 from twilio.request_validator import RequestValidator
 
-from bot.agents import qr_url
+from bot.agent_links import qr_url
 from bot.app import create_app
 from bot.channels.text import units
 from bot.channels.whatsapp import (

@@ -104,3 +104,15 @@ def turns_for(db, settings=None):
                                     secret_key="test-secret",
                                     public_base_url="http://testserver")
     return Turns(db, catalog(), settings)
+
+
+async def zellige_owner_at_photos(client, language: str, consent: str) -> Owner:
+    """A web-chat owner (a zellige workshop) who answered everything up to the photos."""
+    owner = Owner(client)
+    await owner.start("fr")
+    for step in (("press", f"lang:{language}"), ("say", consent), ("say", "Zellige Fès"),
+                 ("say", "Karim Bennani"), ("say", "fes"), ("press", "sector:zellige"),
+                 ("press", "skip"), ("say", "0612345678"), ("press", "skip"),
+                 ("say", "Zellige beldi")):
+        await getattr(owner, step[0])(step[1])
+    return owner

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.cli import main
 from bot.keys import turns_key
-from tests.helpers import Owner, photo_bytes
+from tests.helpers import Owner, photo_bytes, zellige_owner_at_photos
 
 
 async def onboard_in_french(owner: Owner) -> None:
@@ -87,13 +87,7 @@ async def test_same_message_id_twice_has_one_effect(client):
 async def test_a_photo_over_the_limit_is_explained_in_the_owners_language(client):
     from bot.app import MAX_UPLOAD
 
-    owner = Owner(client)
-    await owner.start("fr")
-    for step in (("press", "lang:ary"), ("say", "wakha"), ("say", "Zellige Fès"),
-                 ("say", "Karim Bennani"), ("say", "fes"), ("press", "sector:zellige"),
-                 ("press", "skip"), ("say", "0612345678"), ("press", "skip"),
-                 ("say", "Zellige beldi")):
-        await getattr(owner, step[0])(step[1])
+    owner = await zellige_owner_at_photos(client, "ary", "wakha")
     assert owner.keys == ["ask_photos"]
     huge = b"\xff\xd8\xff" + bytes(MAX_UPLOAD)
     assert await owner.photo(huge) == ["notice_file_too_large", "ask_photos"]
@@ -101,13 +95,7 @@ async def test_a_photo_over_the_limit_is_explained_in_the_owners_language(client
 
 
 async def test_two_photos_at_the_same_moment_are_both_kept(client):
-    owner = Owner(client)
-    await owner.start("fr")
-    for step in (("press", "lang:fr"), ("say", "oui"), ("say", "Zellige Fès"),
-                 ("say", "Karim Bennani"), ("say", "fes"), ("press", "sector:zellige"),
-                 ("press", "skip"), ("say", "0612345678"), ("press", "skip"),
-                 ("say", "Zellige beldi")):
-        await getattr(owner, step[0])(step[1])
+    owner = await zellige_owner_at_photos(client, "fr", "oui")
     assert owner.keys == ["ask_photos"]
     second = Owner(client)
     second.session = owner.session

@@ -12,7 +12,7 @@ from bot.app import create_app
 from bot.channels.web import JSON_LIMIT, TEXT_LIMIT
 from storage import submissions, throttle
 from storage.models import Conversation, Inbound, ThrottleWindow
-from tests.helpers import Owner, photo_bytes
+from tests.helpers import Owner, photo_bytes, zellige_owner_at_photos
 from tests.integration.test_webchat import onboard_in_french
 from tests.unit.test_media_images import png_header_of
 
@@ -194,13 +194,7 @@ async def test_the_page_and_its_api_forbid_framing_and_foreign_code(client):
 
 
 async def test_a_pixel_bomb_is_explained_as_too_many_pixels_not_too_heavy(client):
-    owner = Owner(client)
-    await owner.start("fr")
-    for step in (("press", "lang:fr"), ("say", "oui"), ("say", "Zellige Fès"),
-                 ("say", "Karim Bennani"), ("say", "fes"), ("press", "sector:zellige"),
-                 ("press", "skip"), ("say", "0612345678"), ("press", "skip"),
-                 ("say", "Zellige beldi")):
-        await getattr(owner, step[0])(step[1])
+    owner = await zellige_owner_at_photos(client, "fr", "oui")
     assert owner.keys == ["ask_photos"]
     bomb = png_header_of(6300, 6300, 16, 6)  # 39.7 MP of 16-bit RGBA: 318 MB decoded
     assert await owner.photo(bomb, "bomb.png") == ["photo_too_many_pixels"]

@@ -77,9 +77,7 @@ async def _sync_draft(session: AsyncSession, conv: Conversation | None,
         return
     state = ConversationState.model_validate(conv.state or {})
     change(state.draft)
-    await conversations.save(session, conv, state=state.model_dump(mode="json"),
-                             step=conv.step, language=conv.language, script=conv.script,
-                             locale=conv.locale, status=conv.status, inbound_at=None)
+    await conversations.save(session, conv, state, inbound_at=None)
 
 
 def _log(session: AsyncSession, submission_id: int, name: str, old: Any, new: Any,

@@ -3,10 +3,11 @@
 `POST /whatsapp/twilio`: the `X-Twilio-Signature` is checked against
 PUBLIC_BASE_URL + the request path as sent (never the Host header: behind a
 proxy it is not the URL Twilio signed); a form for another `AccountSid` (or
-none) is refused too, with a warning. The form becomes one `InboundMessage` (`form.parse_form`), which is
-recorded durably before Twilio gets its empty TwiML `<Response/>` (Twilio
-rarely retries), and the turn runs in the dispatcher. An owner we could not
-reach (Twilio 21610: they unsubscribed) who writes again is answered again.
+none) is refused too, with a warning. The form becomes one `InboundMessage`
+(`form.parse_form`), which is recorded durably before Twilio gets its empty
+TwiML `<Response/>` (Twilio rarely retries), and the turn runs in the
+dispatcher. An owner we could not reach (Twilio 21610: they unsubscribed) who
+writes again is answered again.
 
 `POST /whatsapp/twilio/status`: the same signature check; each (message,
 status) is kept in the `whatsapp_status` table for admins, and logged;

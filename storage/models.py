@@ -54,6 +54,14 @@ class User(SQLModel, table=True):
     # pages (bot.admin.auth), even a copy kept from before.
     session_epoch: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = when()
+    # Failed logins at this account since its last good one, told to its owner at the
+    # next (bot.admin.views): how many, the last one's address and time.
+    failed_logins: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    last_failed_ip: str | None = Field(default=None, max_length=64)
+    last_failed_at: datetime | None = when(nullable=True)
+    # A password check of this account under way until then: one at a time, so that a
+    # burst of parallel guesses cannot slip past the progressive delay (bot.admin.throttle).
+    login_busy_until: datetime | None = when(nullable=True)
 
 
 class Conversation(SQLModel, table=True):
@@ -210,8 +218,9 @@ class Outbox(SQLModel, table=True):
 
 
 class LoginFailure(SQLModel, table=True):
-    """A failed admin-page login: within 15 minutes, five per (email, address), ten per
-    email or ten per address close the door (bot.admin.auth)."""
+    """A failed admin-page login: within 15 minutes, five per (email, address) or ten per
+    address close that address's door; past ten per email, each further attempt at the
+    account waits longer (bot.admin.throttle)."""
 
     __table_args__ = (sa.Index("ix_loginfailure_email_ip", "email", "ip"),)
 

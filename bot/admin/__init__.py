@@ -7,16 +7,19 @@ and its templates.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.admin import auth, views
+from bot.admin import auth, throttle, views
 from bot.admin.render import CSRF, LOCALE, SESSION, USER, render
 from bot.keys import db_key
 from bot.settings import Settings
 from storage.models import User
+
+log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 CSP = ("default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; "
@@ -33,7 +36,8 @@ def _locale(request: web.Request, session: auth.Session) -> str:
 
 @web.middleware
 async def desk(request: web.Request, handler):
-    """Session, language, login, CSRF and the security headers of every admin page."""
+    """Session, language, login, the origin and CSRF token of every POST, and the security
+    headers of every admin page."""
     sessions = request.app[auth.sessions_key]
     session = sessions.load(request)
     request[SESSION] = session
@@ -67,6 +71,11 @@ async def desk(request: web.Request, handler):
 async def _answer(request: web.Request, handler, user: User | None, route: str | None,
                   sessions: auth.Sessions, session: auth.Session) -> web.StreamResponse:
     if request.method == "POST":
+        if not auth.same_site(request, request.app[auth.origin_key]):
+            log.warning("admin POST %s from another origin refused: Origin %r, Referer %r",
+                        request.path, request.headers.get("Origin"),
+                        request.headers.get("Referer"))
+            return render(request, "error.html", status=403, message_key="admin_error_origin")
         form = await request.post()
         if not sessions.check_csrf(session, form.get("csrf")):
             return render(request, "error.html", status=403, message_key="admin_error_csrf")
@@ -89,8 +98,10 @@ def _secure(response: web.StreamResponse) -> None:
 def admin_app(settings: Settings) -> web.Application:
     """The /admin sub-application: `app.add_subapp("/admin", admin_app(settings))`."""
     app = web.Application(middlewares=[desk])
-    app[auth.sessions_key] = auth.Sessions(
-        settings.secret, secure=settings.public_base_url.startswith("https://"))
+    secure = settings.public_base_url.startswith("https://")
+    app[auth.sessions_key] = auth.Sessions(settings.secret, secure=secure)
+    app[throttle.devices_key] = throttle.Devices(settings.secret, secure=secure)
+    app[auth.origin_key] = auth.origin_of(settings.public_base_url)
     app.add_routes(views.routes)
     app.router.add_static("/static", STATIC, name="static", append_version=True)
     return app

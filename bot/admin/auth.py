@@ -1,14 +1,17 @@
-"""Who is at the desk: argon2 passwords, a signed session cookie, CSRF tokens, throttling.
+"""Who is at the desk: argon2 passwords, a signed session cookie, CSRF tokens and origins.
 
 The session lives in one signed cookie (HttpOnly, SameSite=Lax, Secure when the site is
 served over https): a random nonce, the user's id, when they logged in, the interface
-language, the queue's last filters, and a fingerprint of their password hash and of their
-session epoch (`User.session_epoch`). Changing a password ends every session opened with
-the old one; logging out bumps the epoch, which ends the user's sessions on the server
-too, so a copy of the cookie kept from before the logout opens nothing any more (on every
-device: there is no table of sessions to end just one). Anonymous visitors get a session
-too, so the login form carries a CSRF token like every other form. A form's token is an
-HMAC of the session's nonce; the nonce changes at login and logout.
+language, the queue's last filters, the failed logins to tell them of once, and a
+fingerprint of their password hash and of their session epoch (`User.session_epoch`).
+Changing a password ends every session opened with the old one; logging out bumps the
+epoch, which ends the user's sessions on the server too, so a copy of the cookie kept from
+before the logout opens nothing any more (on every device: there is no table of sessions
+to end just one). Anonymous visitors get a session too, so the login form carries a CSRF
+token like every other form. A form's token is an HMAC of the session's nonce; the nonce
+changes at login and logout. A POST must also come from a page of this site: its `Origin`
+(or, without one, its `Referer`) is checked as well. The login throttle is
+bot.admin.throttle.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from argon2 import PasswordHasher
@@ -28,14 +33,6 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 COOKIE = "tijara_admin"
 SESSION_SECONDS = 12 * 3600  # a working day; then log in again
 COOKIE_SECONDS = 30 * 24 * 3600  # an anonymous session keeps its language preference
-# Failed logins within THROTTLE_WINDOW seconds that close the door (429, even to the right
-# password) until they age out: of one e-mail from one address, of one account from any
-# addresses (a guesser moving from address to address), or from one address for any
-# accounts (a guesser trying many e-mails). A good login clears its account's failures.
-THROTTLE_FAILURES = 5  # per (email, address)
-THROTTLE_ACCOUNT = 10  # per email, from every address
-THROTTLE_ADDRESS = 10  # per address, for every email
-THROTTLE_WINDOW = 15 * 60
 MIN_PASSWORD = 10
 QUEUE_MAX = 600  # the longest queue query string a session remembers
 
@@ -56,12 +53,6 @@ def _verify(stored: str, password: str) -> bool:
         return False
 
 
-def throttled(pair: int, account: int, address: int) -> bool:
-    """Whether these counts of failed logins within the window close the door."""
-    return (pair >= THROTTLE_FAILURES or account >= THROTTLE_ACCOUNT
-            or address >= THROTTLE_ADDRESS)
-
-
 async def verify_password(stored: str | None, password: str) -> bool:
     """argon2 takes tens of milliseconds of CPU: off the event loop."""
     return await asyncio.to_thread(_verify, stored or "", password)
@@ -75,11 +66,13 @@ class Session:
     fingerprint: str = ""
     lang: str | None = None
     queue: str = ""  # the query string of the queue last looked at (its "back" link)
+    # Failed logins at the account before this login, shown once: [count, address, unix time]
+    missed: list | None = None
     dirty: bool = False
 
     def as_cookie(self) -> dict:
         return {"n": self.nonce, "u": self.user_id, "t": self.login_at, "f": self.fingerprint,
-                "l": self.lang, "q": self.queue}
+                "l": self.lang, "q": self.queue, "m": self.missed}
 
 
 class Sessions:
@@ -97,7 +90,8 @@ class Sessions:
                     return Session(nonce=data["n"], user_id=data.get("u"),
                                    login_at=int(data.get("t") or 0),
                                    fingerprint=str(data.get("f") or ""), lang=data.get("l"),
-                                   queue=str(data.get("q") or "")[:QUEUE_MAX])
+                                   queue=str(data.get("q") or "")[:QUEUE_MAX],
+                                   missed=_missed(data.get("m")))
             except (BadSignature, ValueError, TypeError):
                 pass
         return Session(dirty=True)
@@ -134,7 +128,7 @@ class Sessions:
         bumping `User.session_epoch` (storage.accounts.end_sessions), which the logout does."""
         session.nonce = secrets.token_urlsafe(18)
         session.user_id, session.login_at, session.fingerprint = None, 0, ""
-        session.queue = ""
+        session.queue, session.missed = "", None
         session.dirty = True
 
     def csrf(self, session: Session) -> str:
@@ -145,4 +139,48 @@ class Sessions:
         return isinstance(token, str) and hmac.compare_digest(token, self.csrf(session))
 
 
+def _missed(value: object) -> list | None:
+    ok = (isinstance(value, list) and len(value) == 3 and isinstance(value[0], int)
+          and isinstance(value[1], str) and isinstance(value[2], int | float))
+    return value if ok else None
+
+
+# --- where a POST comes from ------------------------------------------------------------
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, lower-cased, "" if it has none."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def same_site(request: web.Request, public_origin: str) -> bool:
+    """Whether a POST comes from a page of this site: its Origin (or, when a browser sends
+    none, its Referer) is PUBLIC_BASE_URL's origin, or, on a loopback address in
+    development, the request's own. A request with neither is refused: every browser sends
+    Origin on a POST, so only a forged one lacks both."""
+    claimed = request.headers.get("Origin")
+    if claimed is None:
+        claimed = request.headers.get("Referer", "")
+    source = origin_of(claimed)
+    if not source:
+        return False
+    if source == public_origin:
+        return True
+    own = f"{request.scheme}://{request.host}".lower()
+    return _loopback(request.url.host or "") and source == own
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 sessions_key = web.AppKey("admin_sessions", Sessions)
+origin_key = web.AppKey("admin_origin", str)  # PUBLIC_BASE_URL's, for `same_site`

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -131,11 +131,17 @@ def render(request: web.Request, template: str, *, status: int = 200, **context
     other = "ar" if locale == "fr" else "fr"
     session = request.get(SESSION)
     queue = session.queue if session is not None else ""
+    missed = None
+    if session is not None and session.missed and request.get(USER) is not None:
+        # Told once, on the first page after the login (bot.admin.views.login).
+        count, address, at = session.missed
+        missed = (count, address, datetime.fromtimestamp(at, UTC) if at else None)
+        session.missed, session.dirty = None, True
     path = context.pop("path", request.path_qs)
     page = env.get_template(template).render(
         t=words, locale=locale, dir=direction(locale), user=request.get(USER),
         csrf=request.get(CSRF, ""), path=path, url=url, regions=REGIONS,
-        queue_url="/admin/submissions" + (f"?{queue}" if queue else ""),
+        queue_url="/admin/submissions" + (f"?{queue}" if queue else ""), missed=missed,
         other_locale=other, static=lambda name: str(
             request.app.router["static"].url_for(filename=name)),
         other_locale_name=request.config_dict[catalog_key].text(other, Msg("admin_lang_name")),

@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
 
-from bot.admin import auth
+from bot.admin import auth, throttle
 from bot.admin.export import csv_response
 from bot.admin.forms import (
     ALL,
@@ -111,7 +111,7 @@ async def login_page(request: web.Request) -> web.Response:
     if request.get(USER) is not None:
         return see_other(safe_next(request.query.get("next")))
     return render(request, "login.html", email="", next=safe_next(request.query.get("next")),
-                  failed=False, throttled=False, **notices(request))
+                  failed=False, throttled=False, wait=0, **notices(request))
 
 
 @routes.post("/login", name="login_post")
@@ -124,25 +124,56 @@ async def login(request: web.Request) -> web.Response:
     # shares the proxy's address and its throttle.
     ip = (request.remote or "")[:64]
     db = request.config_dict[db_key]
-    since = utcnow() - timedelta(seconds=auth.THROTTLE_WINDOW)
+    devices = request.app[throttle.devices_key]
+    now = utcnow()
+    since = now - timedelta(seconds=throttle.WINDOW)
     context = {"email": email, "next": target, "notice": None, "error": None,
                "error_field": "", "error_status": ""}
     async with db.transaction() as session:
-        seen = await accounts.failures(session, email, ip, since)
-        if auth.throttled(seen.pair, seen.account, seen.address):
-            return render(request, "login.html", status=429, failed=False, throttled=True,
-                          minutes=auth.THROTTLE_WINDOW // 60, **context)
         user = await accounts.user_by_email(session, email) if email else None
+        # A browser this user logged in from skips the account's wait (not the address's).
+        known = user is not None and devices.knows(request, user.id)
+        checking = user is not None and not known
+        # Claimed before counting: a claim that waited for a rival check sees its failure.
+        if checking and not await accounts.claim_check(
+                session, user.id, now=now,
+                until=now + timedelta(seconds=throttle.CHECK_SECONDS)):
+            return _wait(request, context, seconds=1)
+        seen = await accounts.failures(session, email, ip, since)
+        wait = 0 if known else throttle.account_wait(seen, now)
+        if throttle.address_closed(seen) or wait:
+            if checking:
+                await accounts.release_check(session, user.id)
+            if throttle.address_closed(seen):
+                return render(request, "login.html", status=429, failed=False, throttled=True,
+                              minutes=throttle.WINDOW // 60, wait=0, **context)
+            return _wait(request, context, seconds=wait)
     ok = await auth.verify_password(user.password_hash if user else None, password)
     async with db.transaction() as session:
         if not ok or user is None:
             await accounts.record_failure(session, email, ip, keep_since=since)
             return render(request, "login.html", status=401, failed=True, throttled=False,
                           **context)
-        await accounts.clear_failures(session, email)
-    request.app[auth.sessions_key].log_in(request[SESSION], user.id, user.password_hash,
+        missed = await accounts.clear_failures(session, email)
+    desk = request[SESSION]
+    request.app[auth.sessions_key].log_in(desk, user.id, user.password_hash,
                                           user.session_epoch or 0)
-    return see_other(target)
+    if missed.count:
+        desk.missed = [missed.count, missed.last_ip,
+                       int(missed.last_at.timestamp()) if missed.last_at else 0]
+    response = see_other(target)
+    # The session's cookie ahead of the device's (the middleware would set it after).
+    request.app[auth.sessions_key].store(response, desk)
+    devices.remember(response, user.id)
+    return response
+
+
+def _wait(request: web.Request, context: dict, *, seconds: int) -> web.Response:
+    """Too early for this account (bot.admin.throttle): try again in `seconds`."""
+    response = render(request, "login.html", status=429, failed=False, throttled=True,
+                      minutes=0, wait=seconds, **context)
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 @routes.post("/logout", name="logout")

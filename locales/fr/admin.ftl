@@ -25,6 +25,14 @@ admin_password = Mot de passe
 admin_login_submit = Se connecter
 admin_login_failed = Adresse e-mail ou mot de passe incorrect.
 admin_login_throttled = Trop de tentatives de connexion. Pour votre sécurité, réessayez dans { $minutes } minutes.
+admin_login_wait = Trop de tentatives de connexion à ce compte. Pour votre sécurité, réessayez dans { $seconds ->
+    [one] une seconde
+   *[other] { $seconds } secondes
+}.
+admin_missed_logins = { $count ->
+    [one] Une tentative de connexion à votre compte a échoué
+   *[other] { $count } tentatives de connexion à votre compte ont échoué
+} depuis votre dernière connexion, la dernière depuis l'adresse { $address } le { $date }.
 admin_logged_out = Vous êtes déconnecté. À bientôt !
 
 ## Erreurs
@@ -33,6 +41,7 @@ admin_error_title = Page indisponible
 admin_error_403 = Vous n'avez pas accès à cette page.
 admin_error_404 = Cette page n'existe pas ou plus.
 admin_error_csrf = Ce formulaire a expiré. Rechargez la page et recommencez.
+admin_error_origin = Ce formulaire ne vient pas de ce site : il a été refusé. Ouvrez la page ici même et recommencez.
 admin_back_to_queue = Retour aux inscriptions
 
 ## Statuts, canaux, langues

@@ -50,6 +50,8 @@ def settings(tmp_path, db_url) -> Settings:
 
 
 PEER = "X-Forwarded-For"
+# What a browser on a page of the site sends with every POST (bot.admin.auth.same_site).
+SAME_SITE = {"Origin": "http://testserver"}
 
 
 @pytest.fixture
@@ -84,8 +86,8 @@ class Desk:
         data = {"email": email, "password": password}
         if csrf:
             data["csrf"] = token(await page.text())
-        return await self.client.post("/admin/login", data=data, headers=headers,
-                                      allow_redirects=False)
+        return await self.client.post("/admin/login", data=data,
+                                      headers={**headers, **SAME_SITE}, allow_redirects=False)
 
     async def get(self, path: str, **kwargs):
         return await self.client.get(path, **kwargs)
@@ -100,7 +102,8 @@ class Desk:
         if csrf:
             html = await self.text("/admin/submissions")
             data = [*(data.items() if isinstance(data, dict) else data), ("csrf", token(html))]
-        return await self.client.post(path, data=data, allow_redirects=False)
+        return await self.client.post(path, data=data, headers=SAME_SITE,
+                                      allow_redirects=False)
 
     def logout_cookies(self):
         self.client.session.cookie_jar.clear()
@@ -288,7 +291,8 @@ async def test_posts_without_the_csrf_token_are_refused(client, db):
     html = await other.text("/admin/login")
     stolen = await other.client.post(f"/admin/submissions/{sid}/decision",
                                      data={"decision": "reject", "note": "x",
-                                           "csrf": token(html)}, allow_redirects=False)
+                                           "csrf": token(html)}, headers=SAME_SITE,
+                                     allow_redirects=False)
     assert stolen.status == 303 and stolen.headers["Location"].startswith("/admin/login")
 
 

@@ -286,6 +286,27 @@ async def test_a_bad_signature_is_refused_and_nothing_is_recorded_or_sent(wa):
     assert wa.fake.attempts == 0
 
 
+async def test_a_signed_form_for_another_account_is_refused(wa, caplog):
+    """Our auth token signed it, but for another AccountSid (a subaccount sharing the token,
+    an old project): refused and logged, nothing recorded; none at all is refused too."""
+    owner = Owner(wa)
+    other = "AC" + "6" * 32
+    params = owner.params(Body="salam", AccountSid=other)
+    with caplog.at_level("WARNING", logger="bot.channels.whatsapp.webhook"):
+        assert (await wa.post(WEBHOOK, params)).status == 403
+    assert any(other in r.getMessage() for r in caplog.records)
+    anonymous = {k: v for k, v in owner.params(Body="salam").items() if k != "AccountSid"}
+    assert (await wa.post(WEBHOOK, anonymous)).status == 403
+    status = {"MessageSid": "SM" + "1" * 32, "MessageStatus": "read", "AccountSid": other}
+    assert (await wa.post(STATUS, status)).status == 403
+    assert await wa.inbound_rows() == []
+    async with wa.db.transaction() as session:
+        assert (await session.execute(sa.select(WhatsAppStatus))).first() is None
+    ours = owner.params(Body="salam")
+    assert (await wa.post(WEBHOOK, ours)).status == 200
+    assert len(await wa.inbound_rows()) == 1
+
+
 async def test_the_signature_is_checked_on_public_base_url_not_the_host_header(wa):
     owner = Owner(wa)
     params = owner.params(Body="Bonjour")

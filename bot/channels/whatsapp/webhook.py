@@ -2,11 +2,12 @@
 
 `POST /whatsapp/twilio`: the `X-Twilio-Signature` is checked against
 PUBLIC_BASE_URL + the request path as sent (never the Host header: behind a
-proxy it is not the URL Twilio signed); a form for another `AccountSid` is
-logged. The form becomes one `InboundMessage` (`form.parse_form`), which is
-recorded durably before Twilio gets its empty TwiML `<Response/>` (Twilio
-rarely retries), and the turn runs in the dispatcher. An owner we could not
-reach (Twilio 21610: they unsubscribed) who writes again is answered again.
+proxy it is not the URL Twilio signed); a form for another `AccountSid` (or
+none) is refused too, with a warning. The form becomes one `InboundMessage`
+(`form.parse_form`), which is recorded durably before Twilio gets its empty
+TwiML `<Response/>` (Twilio rarely retries), and the turn runs in the
+dispatcher. An owner we could not reach (Twilio 21610: they unsubscribed) who
+writes again is answered again.
 
 `POST /whatsapp/twilio/status`: the same signature check; each (message,
 status) is kept in the `whatsapp_status` table for admins, and logged;
@@ -102,9 +103,12 @@ async def verified_form(request: web.Request) -> Mapping[str, str]:
     if not RequestValidator(settings.twilio_auth_token or "").validate(url, form, signature):
         log.warning("whatsapp webhook with a bad signature for %s", url)
         raise web.HTTPForbidden()
+    # A valid signature only says the sender knows our auth token (a subaccount's or an old
+    # project's may share it): the form must also be for our account.
     account = form.get("AccountSid")
-    if account and account != settings.twilio_account_sid:
-        log.warning("whatsapp webhook for another account %s", account)
+    if account != settings.twilio_account_sid:
+        log.warning("whatsapp webhook for another account %s refused", account or "(none)")
+        raise web.HTTPForbidden()
     return form  # type: ignore[return-value]
 
 

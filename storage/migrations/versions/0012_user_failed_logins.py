@@ -1,9 +1,9 @@
 """admins told of failed logins, one password check at a time: user.failed_logins,
 last_failed_ip, last_failed_at, login_busy_until
 
-Revision ID: 0011
-Revises: 0010
-Create Date: 2026-12-08 10:00:00
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-06 08:00:00
 """
 
 import sqlalchemy as sa
@@ -12,8 +12,8 @@ from alembic import op
 
 import storage.models
 
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -24,7 +24,7 @@ from typing import Literal
 
 from bot.channels.base import InboundMessage
 from bot.dispatch import Dispatcher
-from bot.turns import TurnResult, Turns
+from bot.turns import Admit, TurnResult, Turns
 from storage import conversations
 from storage.db import Database, unavailable, within
 from storage.spool import Spool
@@ -109,9 +109,11 @@ class Receiver:
                 log.exception("spool replay failed")
             await asyncio.sleep(every)
 
-    async def converse(self, msg: InboundMessage, *, create: bool = True) -> TurnResult | None:
-        """A synchronous turn; None when the conversation does not exist and not `create`."""
-        return await self.turns.handle(msg, create=create)
+    async def converse(self, msg: InboundMessage, *, create: bool = True,
+                       admit: Admit | None = None) -> TurnResult | None:
+        """A synchronous turn; None when the conversation does not exist and not `create`.
+        `admit` (a throttle) runs inside the turn's transaction and may refuse it."""
+        return await self.turns.handle(msg, create=create, admit=admit)
 
     async def set_reachable(self, channel: str, user_ref: str, reachable: bool) -> None:
         """The owner blocked the bot (nothing more is sent) or came back."""

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.assist import Assist
 from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, Rendered
@@ -46,6 +48,7 @@ from storage.models import Conversation, Inbound, utcnow
 log = logging.getLogger(__name__)
 RETRIES = 5  # a turn whose conversation changed under it is run again, this many times
 T = TypeVar("T")
+Admit = Callable[[AsyncSession], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -67,16 +70,21 @@ class Turns:
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone)
 
-    async def handle(self, msg: InboundMessage, *, create: bool = True) -> TurnResult | None:
+    async def handle(self, msg: InboundMessage, *, create: bool = True,
+                     admit: Admit | None = None) -> TurnResult | None:
         """A synchronous turn (web chat, terminal): all in one transaction, replies returned.
 
-        None when the conversation does not exist and `create` is false.
+        None when the conversation does not exist and `create` is false. `admit` runs first
+        in the same transaction (the web chat's throttle) and may refuse by raising.
         """
-        return await _retrying(self._handle_once, msg, create)
+        return await _retrying(self._handle_once, msg, create, admit)
 
-    async def _handle_once(self, msg: InboundMessage, create: bool) -> TurnResult | None:
+    async def _handle_once(self, msg: InboundMessage, create: bool,
+                           admit: Admit | None) -> TurnResult | None:
         now = utcnow()
         async with self.db.transaction() as session:
+            if admit is not None:
+                await admit(session)
             conv = await conversations.lock(session, msg.channel, msg.user_ref, create=create)
             if conv is None:
                 return None

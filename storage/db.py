@@ -80,9 +80,10 @@ def make_engine(url: str, limits: Limits = Limits(), **kwargs) -> AsyncEngine:
     kwargs.setdefault("pool_size", limits.pool_size)
     kwargs.setdefault("max_overflow", limits.max_overflow)
     kwargs.setdefault("pool_timeout", limits.pool_timeout)
-    # A connection the server dropped (a restart, a failover) is found at checkout, not
-    # by the turn that uses it; recycling also bounds how long one lives.
-    kwargs.setdefault("pool_pre_ping", True)
+    # No pre-ping (it costs a BEGIN/ROLLBACK per checkout, a third of a turn's CPU): a
+    # connection the server dropped fails its statement once, SQLAlchemy then throws away
+    # every pooled connection older than that failure, and the caller that can wait (the
+    # webhook's spool, the dispatcher, the worker, the web chat's 503) asks again.
     kwargs.setdefault("pool_recycle", 300)
     return create_async_engine(url, **kwargs)
 

@@ -37,3 +37,19 @@ async def hit(session: AsyncSession, scope: str, who: str, limit: int, window: i
     if hits <= limit:
         return None
     return max(1, math.ceil(start + window - now))
+
+
+class Limited(Exception):
+    """Over the limit: try again in `retry_after` seconds."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(f"over the limit, retry after {retry_after} s")
+        self.retry_after = retry_after
+
+
+async def admit(session: AsyncSession, scope: str, who: str, limit: int, window: int) -> None:
+    """`hit`, raising Limited when over: inside a caller's transaction (a turn's), the
+    count costs no transaction of its own, and a refusal rolls the turn back."""
+    retry_after = await hit(session, scope, who, limit, window)
+    if retry_after is not None:
+        raise Limited(retry_after)

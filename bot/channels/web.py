@@ -16,7 +16,7 @@ import logging
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable
-from functools import cache
+from functools import cache, partial
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -87,8 +87,12 @@ async def _throttled(request: web.Request, scope: str, who: str, limit: int,
     async with request.app[db_key].transaction() as session:
         retry_after = await throttle.hit(session, scope, who, limit, window)
     if retry_after is not None:
-        raise web.HTTPTooManyRequests(text="too many requests, try again later",
-                                      headers={"Retry-After": str(retry_after)})
+        raise _too_many(retry_after)
+
+
+def _too_many(retry_after: int) -> web.HTTPTooManyRequests:
+    return web.HTTPTooManyRequests(text="too many requests, try again later",
+                                   headers={"Retry-After": str(retry_after)})
 
 
 def _answer(request: web.Request, session: str, result: TurnResult) -> web.Response:
@@ -175,12 +179,13 @@ async def waiting(request: web.Request) -> web.Response:
 async def message(request: web.Request) -> web.Response:
     session = _session_id(request)
     settings = request.app[settings_key]
-    await _throttled(request, "message", session, settings.webchat_message_limit,
-                     settings.webchat_message_window)
+    limit = ("message", session, settings.webchat_message_limit,
+             settings.webchat_message_window)
     text = payload = None
     files = ()
     message_id = notice = None
     if request.content_type.startswith("multipart/"):
+        await _throttled(request, *limit)  # before a photo costs anything
         try:
             form = await request.post()
         except web.HTTPRequestEntityTooLarge:
@@ -211,12 +216,20 @@ async def message(request: web.Request) -> web.Response:
     elif not (isinstance(message_id, str) and 1 <= len(message_id) <= ID_LIMIT
               and message_id.isprintable()):
         raise web.HTTPBadRequest(text=f"id: 1-{ID_LIMIT} printable characters")
-    result = await request.app[receiver_key].converse(InboundMessage(
-        # Scoped to the session: another session's "m-1" is another message.
-        channel=CHANNEL, user_ref=session, external_id=f"{session}:{message_id}",
-        text=text, payload=payload,
-        files=files, notice=notice,
-        raw={"text": text, "payload": payload, "files": len(files)}), create=False)
+    # A text message is counted inside its turn's transaction (no transaction of its own);
+    # a photo was counted before it was read.
+    admit = None if files else partial(throttle.admit, scope=limit[0], who=session,
+                                       limit=limit[2], window=limit[3])
+    try:
+        result = await request.app[receiver_key].converse(InboundMessage(
+            # Scoped to the session: another session's "m-1" is another message.
+            channel=CHANNEL, user_ref=session, external_id=f"{session}:{message_id}",
+            text=text, payload=payload,
+            files=files, notice=notice,
+            raw={"text": text, "payload": payload, "files": len(files)}),
+            create=False, admit=admit)
+    except throttle.Limited as limited:
+        raise _too_many(limited.retry_after) from None
     if result is None:  # an unknown or expired session: the page starts a new one
         raise web.HTTPNotFound()
     return _answer(request, session, result)

@@ -48,7 +48,9 @@ NOTED = {catalog().text(loc, Msg("tg_noted")) for loc in ("ary-Latn", "ary-Arab"
 @pytest.fixture
 def fast(monkeypatch):
     """Short waits: the album debounce and the pacing (tests send far more than 1/s)."""
-    monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 1.0)  # a loaded CI machine is slow
+    # Production waits 1.5 s; a CI machine loaded by other work can take longer than a
+    # second to record an album's four webhooks, and the album would be answered twice.
+    monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 2.0)
     monkeypatch.setattr(tg_channel, "CHAT_RATE", 500.0)
     monkeypatch.setattr(tg_channel, "CHAT_BURST", 50)
     monkeypatch.setattr(tg_channel, "BOT_RATE", 1000.0)
@@ -91,8 +93,9 @@ class Harness:
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
         started = time.monotonic()
         response = await self.client.post(HOOK, json=update, headers=headers)
-        # Well under a second in practice; the margin is for a loaded CI machine.
-        assert time.monotonic() - started < 2.0, "the webhook must answer at once"
+        # Well under a second in practice; the margin is for a loaded CI machine, and
+        # stays under the album wait plus a turn (what a webhook that waited would take).
+        assert time.monotonic() - started < 3.0, "the webhook must answer at once"
         return response.status
 
     async def idle(self) -> None:

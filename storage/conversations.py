@@ -6,6 +6,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
 from flows.model import ConversationState
@@ -129,7 +130,9 @@ async def save(session: AsyncSession, conversation: Conversation, state: Convers
         "new_version": conversation.version + 1, "now": utcnow(), "inbound_at": inbound_at})
     if result.rowcount != 1:
         raise StaleConversation(conversation.id)
-    conversation.version += 1  # the row moved on: a second save in this turn must expect it
+    # The row moved on: a second save in this turn must expect it. Set as loaded, not as a
+    # change, or the session would write it again at commit.
+    set_committed_value(conversation, "version", conversation.version + 1)
 
 
 async def more_of_group(session: AsyncSession, conversation_id: int, group_key: str,

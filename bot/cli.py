@@ -43,8 +43,13 @@ def serve(args, settings: Settings) -> None:
         log.warning(problem)
     url = f"http://{args.host}:{args.port}"
     print(f"Tijara on {url}  (web chat: {url}/chat, admin: {url}/admin; Ctrl-C stops)")
-    web.run_app(create_app(settings), host=args.host, port=args.port, print=None,
-                access_log_class=logs.AccessLog)
+    try:
+        web.run_app(create_app(settings), host=args.host, port=args.port, print=None,
+                    access_log_class=logs.AccessLog)
+    except OSError as error:  # the address is taken or not ours (the database's never are)
+        print(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}",
+              file=sys.stderr)
+        sys.exit(2)
 
 
 def db_upgrade(args, settings: Settings) -> None:

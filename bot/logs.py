@@ -68,6 +68,8 @@ class _ScrubbedJson(JsonFormatter):
 
 class _ScrubbedText(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
+        if getattr(record, "request_id", None) is None:
+            record.request_id = "-"
         return scrub(super().format(record))
 
 

@@ -22,13 +22,8 @@ from tests.helpers import Owner
 
 @pytest.fixture
 def json_logs():
-    """JSON lines on stderr (as `tijara serve` writes them), removed afterwards."""
+    """JSON lines on stderr, as `tijara serve` writes them (tests/conftest.py removes them)."""
     logs.configure("DEBUG", "json")
-    yield
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, logs.StderrHandler)]:
-        root.removeHandler(handler)
-    root.setLevel(logging.WARNING)
 
 
 async def test_logs_carry_request_ids_and_never_a_session_id(aiohttp_client, settings, db,

@@ -13,8 +13,9 @@ $(BIN)/tijara: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# Logs are JSON lines by default (for collectors); at the terminal, plain lines.
 run: $(BIN)/tijara
-	$(BIN)/tijara serve --host $(HOST) --port $(PORT)
+	LOG_FORMAT=$${LOG_FORMAT:-text} $(BIN)/tijara serve --host $(HOST) --port $(PORT)
 
 test: $(BIN)/tijara
 	$(BIN)/ruff check .

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from aiohttp import web
 from aiohttp_remotes import XForwardedRelaxed
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from prometheus_client import Counter, Histogram
 
-from bot import agent_routes
+from bot import agent_routes, logs
 from bot.admin import admin_app
 from bot.channels import web as webchat
 from bot.channels.registry import channel_routes
@@ -25,7 +25,7 @@ from bot.keys import (
     signer_key,
     turns_key,
 )
-from bot.outbox.metrics import refresh_metrics
+from bot.probes import check_scraper, metrics_response
 from bot.runtime import background, open_runtime
 from bot.settings import Settings
 from storage.db import Database
@@ -54,8 +54,9 @@ async def readyz(request: web.Request) -> web.Response:
 
 @routes.get("/metrics")
 async def metrics(request: web.Request) -> web.Response:
-    await refresh_metrics(request.app[db_key])  # outbox and handoff figures, from the database
-    return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+    settings = request.app[settings_key]
+    check_scraper(request, settings, proxied=settings.forwarded_hops > 0)
+    return await metrics_response(request.app[db_key])
 
 
 @routes.get("/media/{sha256}")
@@ -74,6 +75,28 @@ async def media(request: web.Request) -> web.Response:
         content_type = await media_type(session, sha256)
     return web.Response(body=store.open(sha256), content_type=content_type,
                         headers={"Cache-Control": "private, max-age=3600"})
+
+
+@web.middleware
+async def request_ids(request: web.Request, handler):
+    """Every log line of the request carries its id (bot/logs.py), and so does the response:
+    the caller's X-Request-Id if sane, else a new one."""
+    rid = logs.incoming_id(request.headers.get(logs.REQUEST_ID_HEADER))
+    token = logs.request_id.set(rid)
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        exc.headers[logs.REQUEST_ID_HEADER] = rid
+        raise
+    except Exception:
+        # Logged here, where the request id is still known (aiohttp would log it later).
+        log.exception("%s %s failed", request.method, request.path)
+        raise web.HTTPInternalServerError(headers={logs.REQUEST_ID_HEADER: rid}) from None
+    finally:
+        logs.request_id.reset(token)
+    if not response.prepared:
+        response.headers[logs.REQUEST_ID_HEADER] = rid
+    return response
 
 
 @web.middleware
@@ -101,7 +124,7 @@ async def _to_chat(request: web.Request) -> web.Response:
 def create_app(settings: Settings, db: Database | None = None) -> web.Application:
     """The whole web process: routes now, services (bot/runtime.py) when the app starts.
     A `db` passed in stays the caller's (tests share one with the app)."""
-    middlewares = [observe]
+    middlewares = [request_ids, observe]
     if settings.forwarded_hops:
         # request.remote becomes the client's address (admin login throttling keys on it).
         middlewares.insert(0, XForwardedRelaxed(settings.forwarded_hops).middleware)

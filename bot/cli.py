@@ -1,4 +1,10 @@
-"""`tijara`: the command line of ARCHITECTURE.md."""
+"""`tijara`: the command line of ARCHITECTURE.md.
+
+`main` reads the settings (one line per wrong setting, exit 2), sets up logging
+(bot/logs.py), checks that the settings of a starting process agree
+(bot/preflight.py) and runs the command; a database that cannot be reached ends a
+command with one line and exit 2, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -7,42 +13,59 @@ import asyncio
 import json
 import logging
 import sys
+from importlib.metadata import version
 
+from aiohttp import web
+from pydantic import ValidationError
+from pydantic_settings import SettingsError
+
+from bot import logs, preflight
+from bot.admin.accounts import create as create_account
+from bot.agent_links import links, qr_png
+from bot.app import create_app
+from bot.channels.telegram import set_webhook
+from bot.channels.terminal import run as run_terminal
+from bot.outbox.body import listing
+from bot.runtime import open_database, run_polling, run_worker
 from bot.settings import Settings
+from bot.signing import Signer
+from storage import agents, submissions
+from storage.db import is_sqlite, unavailable
+from storage.media import LocalMediaStore, gc
+from storage.migrate import upgrade
+
+log = logging.getLogger(__name__)
 
 
 def serve(args, settings: Settings) -> None:
-    from aiohttp import web
-
-    from bot.app import create_app
-    from storage.db import is_sqlite
-    from storage.migrate import upgrade
-
-    if is_sqlite(settings.database_url):
-        upgrade(settings.database_url)  # the embedded default brings itself up to date
+    problem = asyncio.run(preflight.database_problem(settings))
+    if problem:  # it may be back in a moment: start, /readyz answers 503 until it is
+        log.warning(problem)
     url = f"http://{args.host}:{args.port}"
     print(f"Tijara on {url}  (web chat: {url}/chat, admin: {url}/admin; Ctrl-C stops)")
-    web.run_app(create_app(settings), host=args.host, port=args.port, print=None)
+    try:
+        web.run_app(create_app(settings), host=args.host, port=args.port, print=None,
+                    access_log_class=logs.AccessLog)
+    except OSError as error:  # the address is taken or not ours (the database's never are)
+        print(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}",
+              file=sys.stderr)
+        sys.exit(2)
 
 
 def db_upgrade(args, settings: Settings) -> None:
-    from storage.migrate import upgrade
-
     upgrade(settings.database_url)
     print("database is up to date")
 
 
 def worker(args, settings: Settings) -> None:
-    from bot.runtime import run_worker
-
+    problem = asyncio.run(preflight.database_problem(settings))
+    if problem:  # the worker waits for it (bot/outbox/worker.py)
+        log.warning(problem)
     asyncio.run(run_worker(settings))
 
 
 async def _media_gc(settings: Settings) -> int:
-    from storage.db import Database
-    from storage.media import LocalMediaStore, gc
-
-    db = Database(settings.database_url)
+    db = open_database(settings)
     try:
         return await gc(db, LocalMediaStore(settings.media_root))
     finally:
@@ -54,32 +77,20 @@ def media_gc(args, settings: Settings) -> None:
 
 
 def poll(args, settings: Settings) -> None:
-    from bot.runtime import run_polling
-
     asyncio.run(run_polling(settings))
 
 
 def telegram_set_webhook(args, settings: Settings) -> None:
-    from bot.channels.telegram import set_webhook
-
     asyncio.run(set_webhook(settings, drop_pending=args.drop_pending_updates))
 
 
 def chat(args, settings: Settings) -> None:
-    from bot.channels.terminal import run
-    from storage.migrate import upgrade
-
     upgrade(settings.database_url)
-    asyncio.run(run(settings, lang=args.lang, user=args.user))
+    asyncio.run(run_terminal(settings, lang=args.lang, user=args.user))
 
 
 async def _submissions(args, settings: Settings) -> int:
-    from bot.outbox.body import listing
-    from bot.signing import Signer
-    from storage import submissions
-    from storage.db import Database
-
-    db = Database(settings.database_url)
+    db = open_database(settings)
     try:
         if args.action == "list":
             async with db.transaction() as session:
@@ -89,6 +100,9 @@ async def _submissions(args, settings: Settings) -> int:
             if args.json:  # the same objects as the handoff, plus id and status
                 print(json.dumps([listing(v, signer, translations=english[v.business.id])
                                   for v in views], ensure_ascii=False, indent=2))
+            elif not views:
+                print("no submissions yet" if args.status is None
+                      else f"no submissions in status {args.status}")
             else:
                 for v in views:
                     b = v.business
@@ -112,17 +126,11 @@ async def _submissions(args, settings: Settings) -> int:
 
 
 def admin_create(args, settings: Settings) -> None:
-    from bot.admin.accounts import create
-
-    sys.exit(create(args, settings))
+    sys.exit(create_account(args, settings))
 
 
 async def _agent_invite(args, settings: Settings) -> int:
-    from bot.agent_links import links, qr_png
-    from storage import agents
-    from storage.db import Database
-
-    db = Database(settings.database_url)
+    db = open_database(settings)
     try:
         async with db.transaction() as session:
             agent = await agents.create_agent(session, args.name, args.email)
@@ -148,79 +156,121 @@ async def _agent_invite(args, settings: Settings) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    parser = argparse.ArgumentParser(prog="tijara")
-    sub = parser.add_subparsers(dest="command", required=True)
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="tijara", description="Chat onboarding of Moroccan businesses onto a B2B "
+        "export marketplace. Settings come from the environment or a .env file.")
+    top.add_argument("--version", action="version", version=f"%(prog)s {version('tijara')}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("serve", help="the web app: webhooks, web chat, health, metrics")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8080)
-    p.set_defaults(run=serve)
+    p = sub.add_parser("serve", help="the web app: webhooks, web chat, admin, health, metrics",
+                       description="The web app. Creates or upgrades the embedded SQLite "
+                       "database on first run; starts even when PostgreSQL is away "
+                       "(/readyz answers 503 until it is back).")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
+    p.add_argument("--port", type=int, default=8080, help="port to listen on (%(default)s)")
+    p.set_defaults(run=serve, embedded=True)
 
-    p = sub.add_parser("worker", help="the outbox: replies, notifications, storefront handoff")
+    p = sub.add_parser("worker", help="the outbox: replies, notifications, storefront handoff",
+                       description="Carries out the outbox until SIGTERM; any number may run "
+                       "at once. Serves GET /healthz and /metrics on WORKER_PORT.")
     p.set_defaults(run=worker)
 
     p = sub.add_parser("media", help="the media store")
-    actions = p.add_subparsers(dest="action", required=True)
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = actions.add_parser("gc", help="remove files no row refers to, older than a day")
-    a.set_defaults(run=media_gc)
+    a.set_defaults(run=media_gc, embedded=True)
 
     p = sub.add_parser("poll", help="Telegram long polling, for development without a public URL")
     p.set_defaults(run=poll)
 
     p = sub.add_parser("telegram", help="Telegram webhook registration")
-    actions = p.add_subparsers(dest="action", required=True)
-    a = actions.add_parser("set-webhook", help="register PUBLIC_BASE_URL/telegram/webhook")
-    a.add_argument("--drop-pending-updates", action="store_true")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("set-webhook", help="register PUBLIC_BASE_URL/telegram/webhook "
+                                               "with TELEGRAM_WEBHOOK_SECRET")
+    a.add_argument("--drop-pending-updates", action="store_true",
+                   help="forget the updates Telegram holds for the bot")
     a.set_defaults(run=telegram_set_webhook)
 
     p = sub.add_parser("db", help="database migrations")
-    p.add_argument("action", choices=["upgrade"])
+    p.add_argument("action", choices=["upgrade"], help="upgrade: Alembic migrations to head")
     p.set_defaults(run=db_upgrade)
 
-    p = sub.add_parser("chat", help="a conversation in the terminal")
-    p.add_argument("--lang", choices=["ary", "fr", "ar"])
+    p = sub.add_parser("chat", help="a conversation in the terminal, same engine and database")
+    p.add_argument("--lang", choices=["ary", "fr", "ar"],
+                   help="the conversation's language (else it is asked)")
     p.add_argument("--user", default="local", help="who you are (one conversation per user)")
     p.set_defaults(run=chat)
 
     p = sub.add_parser("admin", help="accounts for the admin pages")
-    actions = p.add_subparsers(dest="action", required=True)
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = actions.add_parser("create", help="an admin or field-agent account")
-    a.add_argument("email")
-    a.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    a.add_argument("--name", default="")
-    a.add_argument("--role", choices=["admin", "agent"], default="admin")
-    a.add_argument("--update", action="store_true", help="change an existing account")
-    a.set_defaults(run=admin_create)
+    a.add_argument("email", help="the login")
+    a.add_argument("--password-stdin", action="store_true",
+                   help="read the password from stdin (else it is asked twice)")
+    a.add_argument("--name", default="", help="the name shown in the admin pages")
+    a.add_argument("--role", choices=["admin", "agent"], default="admin",
+                   help="admin (every page) or agent (their own owners); %(default)s")
+    a.add_argument("--update", action="store_true",
+                   help="change an existing account's password, name and role")
+    a.set_defaults(run=admin_create, embedded=True)
 
     p = sub.add_parser("agent", help="field agents")
-    actions = p.add_subparsers(dest="action", required=True)
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = actions.add_parser("invite", help="a new field agent: invite code, links, QR code")
-    a.add_argument("name")
+    a.add_argument("name", help="the agent's name")
     a.add_argument("--email", help="their login for the web pages: an existing agent "
                                    "account, or a new one (give it a password with "
                                    "`tijara admin create EMAIL --role agent --update`)")
     a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_agent_invite(args,
-                                                                                 settings))))
+                                                                                 settings))),
+                   embedded=True)
 
-    p = sub.add_parser("submissions", help="the review queue")
-    actions = p.add_subparsers(dest="action", required=True)
-    a = actions.add_parser("list")
-    a.add_argument("--status")
-    a.add_argument("--json", action="store_true")
-    for name in ("approve", "request-changes", "reject"):
-        a = actions.add_parser(name)
-        a.add_argument("id", type=int)
-        a.add_argument("--reason", required=name != "approve")
+    p = sub.add_parser("submissions", help="the review queue, for scripts")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("list", help="submissions, newest first")
+    a.add_argument("--status", choices=submissions.STATUSES, help="only those in this status")
+    a.add_argument("--json", action="store_true",
+                   help="the storefront handoff's objects, plus id and status")
+    helps = {"approve": "approve a submission (the storefront handoff follows)",
+             "request-changes": "send a submission back to its owner with what to fix",
+             "reject": "reject a submission"}
+    for name, text in helps.items():
+        a = actions.add_parser(name, help=text)
+        a.add_argument("id", type=int, help="the submission's id")
+        a.add_argument("--reason", required=name != "approve",
+                       help="what the owner is told" + ("" if name == "approve"
+                                                         else " (required)"))
         if name == "request-changes":
             a.add_argument("--field", action="append", metavar="FIELD[=REASON]",
                            help="a field to fix, e.g. city=city_unclear or "
                                 "product:1:photos=photo_dark (repeatable)")
-    p.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_submissions(args, settings))))
+    p.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_submissions(args, settings))),
+                   embedded=True)
+    return top
 
-    args = parser.parse_args(argv)
-    args.run(args, Settings())
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except (ValidationError, SettingsError) as error:
+        print("\n".join(preflight.setting_errors(error)), file=sys.stderr)
+        return 2
+    logs.configure(settings.log_level, settings.log_format)
+    problems = preflight.problems(settings, args.command)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
+    try:
+        if getattr(args, "embedded", False) and is_sqlite(settings.database_url):
+            upgrade(settings.database_url)  # the embedded database brings itself up to date
+        args.run(args, settings)
+    except Exception as error:
+        if not unavailable(error):
+            raise
+        print(preflight.unreachable(settings, error), file=sys.stderr)
+        return 2
     return 0
 
 

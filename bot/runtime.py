@@ -26,7 +26,8 @@ from bot.channels.telegram.polling import poll_loop
 from bot.dispatch import Dispatcher
 from bot.i18n import Catalog, catalog
 from bot.outbox.handler import Handlers
-from bot.outbox.worker import handlers_for, work
+from bot.outbox.worker import Heartbeat, handlers_for, work
+from bot.probes import serving, worker_app
 from bot.receive import Receiver
 from bot.settings import Settings
 from bot.signing import Signer
@@ -116,12 +117,15 @@ async def background(rt: Runtime) -> AsyncIterator[asyncio.Event]:
         await asyncio.gather(*tasks, return_exceptions=True)
 
 
-async def run_worker(settings: Settings) -> None:
-    """`tijara worker`: the outbox until SIGTERM/SIGINT (the row in hand is finished)."""
-    stop = _stop_on_signals()
-    async with open_runtime(settings) as rt:
+async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """`tijara worker`: the outbox until SIGTERM/SIGINT or `stop` (the row in hand is
+    finished), with its /healthz and /metrics on WORKER_PORT (bot/probes.py)."""
+    stop = stop or _stop_on_signals()
+    heartbeat = Heartbeat()
+    async with open_runtime(settings) as rt, serving(
+            worker_app(settings, rt.db, heartbeat), settings.worker_host, settings.worker_port):
         log.info("worker started")
-        await work(rt.db, rt.handlers, stop)
+        await work(rt.db, rt.handlers, stop, heartbeat=heartbeat)
     log.info("worker stopped")
 
 

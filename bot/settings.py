@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from functools import cached_property
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 TWILIO_MEDIA_HOSTS = ("api.twilio.com", "media.twiliocdn.com", "mms.twiliocdn.com")
+DATABASE_BACKENDS = ("sqlite", "postgresql")
+# Held as SecretStr: repr() and error messages show '**********'; `reveal` gives the value.
+SECRETS = frozenset({"secret_key", "telegram_bot_token", "telegram_webhook_secret",
+                     "twilio_auth_token", "storefront_api_token", "storefront_signing_secret",
+                     "metrics_token"})
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     database_url: str = "sqlite:///./var/tijara.db"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # JSON lines for log collectors; `make run` asks for text, for the person at the terminal.
+    log_format: Literal["json", "text"] = "json"
     # PostgreSQL: seconds to wait (a stopped or stalled server fails fast, never hangs a
     # request or the worker), and connections per process: (pool size + overflow) times
     # the processes must stay under the server's max_connections (100 by default).
@@ -26,30 +38,32 @@ class Settings(BaseSettings):
     db_max_overflow: int = Field(default=10, ge=0)
     media_root: Path = Path("./var/media")
     public_base_url: str = "http://127.0.0.1:8080"
-    secret_key: str = ""
+    secret_key: SecretStr = SecretStr("")
     var_dir: Path = Path("./var")
     # Webhook messages kept on local disk while the database is away (bot/receive.py).
     spool_dir: Path | None = None
 
-    telegram_bot_token: str | None = None
-    telegram_webhook_secret: str | None = None
+    telegram_bot_token: SecretStr | None = None
+    telegram_webhook_secret: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     telegram_file_base_url: str = "https://api.telegram.org/file/bot"
     telegram_bot_username: str | None = None  # for t.me deep links (agent invites, referrals)
 
     twilio_account_sid: str | None = None
-    twilio_auth_token: str | None = None
+    twilio_auth_token: SecretStr | None = None
     twilio_whatsapp_from: str | None = None
     twilio_api_base_url: str = "https://api.twilio.com"
-    twilio_media_hosts: list[str] = Field(default_factory=lambda: list(TWILIO_MEDIA_HOSTS))
+    # A JSON list or a comma-separated value, like every list setting.
+    twilio_media_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(TWILIO_MEDIA_HOSTS))
     # Content API templates, JSON: {"notice:<locale>": "HX…"} an approved one-variable
     # template for messages outside the 24-hour window; {"<key>:<locale>": "HX…"} a
     # quick-reply or list-picker content (button ids = our payloads) for that question.
     twilio_content_sids: dict[str, str] = Field(default_factory=dict)
 
     storefront_api_url: str | None = None
-    storefront_api_token: str | None = None
-    storefront_signing_secret: str | None = None
+    storefront_api_token: SecretStr | None = None
+    storefront_signing_secret: SecretStr | None = None
     storefront_timeout: float = 30.0  # seconds for one whole handoff request
     reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/outbox/reminders.py)
     reminder_second_hours: float = 72  # and its second, the last
@@ -67,6 +81,51 @@ class Settings(BaseSettings):
     # The outbox worker inside `tijara serve`: on by default for the embedded SQLite setup,
     # so `make run` is the whole thing; production runs `tijara worker` processes instead.
     embedded_worker: bool | None = None
+    # /metrics (of `serve` and of the worker): this bearer token, or unset: loopback only.
+    metrics_token: SecretStr | None = None
+    # `tijara worker` answers GET /healthz and /metrics here; port 0: no server.
+    worker_host: str = "127.0.0.1"
+    worker_port: int = Field(default=9090, ge=0, le=65535)
+
+    @field_validator("twilio_media_hosts", mode="before")
+    @classmethod
+    def _list(cls, value):
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level(cls, value):
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _format(cls, value):
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        try:
+            backend = make_url(value).get_backend_name()
+        except ArgumentError:
+            raise ValueError("not a database URL (sqlite:///path or "
+                             "postgresql://user:password@host/name)") from None
+        if backend not in DATABASE_BACKENDS:
+            raise ValueError(f"{backend} is not supported (sqlite or postgresql)")
+        return value
+
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Settings:
+        """A copy with some settings changed; secrets given as plain strings are wrapped
+        (model_copy does not validate)."""
+        if update:
+            update = {k: SecretStr(v) if k in SECRETS and isinstance(v, str) else v
+                      for k, v in update.items()}
+        return super().model_copy(update=update, deep=deep)
 
     @property
     def spool(self) -> Path:
@@ -81,11 +140,18 @@ class Settings(BaseSettings):
     @cached_property
     def secret(self) -> str:
         """SECRET_KEY, or one generated on first run and kept in ./var so restarts agree."""
-        if self.secret_key:
-            return self.secret_key
+        if self.secret_key.get_secret_value():
+            return self.secret_key.get_secret_value()
         path = self.var_dir / "secret_key"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+
+def reveal(secret: SecretStr | str | None) -> str:
+    """A secret setting's value, "" when unset (a plain string passes as it is)."""
+    if isinstance(secret, SecretStr):
+        return secret.get_secret_value()
+    return secret or ""

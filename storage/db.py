@@ -12,6 +12,7 @@ turn, which is what a row lock gives us on PostgreSQL.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -40,6 +41,14 @@ def async_url(url: str) -> str:
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+def shown(url: str) -> str:
+    """A database URL fit for a log or an error line: its password masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
 
 
 @dataclass(frozen=True)
@@ -137,10 +146,14 @@ class Database:
     async def ping(self, timeout: float = 1.0) -> bool:
         """Whether the database answers within `timeout` seconds (a stalled one does not)."""
         try:
-            await within(self._select_one(), timeout)
+            await self.probe(timeout)
             return True
         except Exception:  # noqa: BLE001 - any failure means "not ready"
             return False
+
+    async def probe(self, timeout: float) -> None:
+        """SELECT 1 within `timeout` seconds, or the error that prevented it."""
+        await within(self._select_one(), timeout)
 
     async def _select_one(self) -> None:
         async with self.engine.connect() as conn:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 import pytest
 import sqlalchemy as sa
 
+from bot import logs
 from bot.app import create_app
 from bot.settings import Settings
 from storage.db import Database, is_sqlite
@@ -60,6 +62,18 @@ def pytest_sessionfinish(session, exitstatus):
             await db.close()
 
         asyncio.run(drop())
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_pytest_set_it():
+    """A test that runs `tijara` in-process (bot.cli.main) sets up the process's logging;
+    the next test starts again with pytest's own."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in [h for h in root.handlers if isinstance(h, logs.StderrHandler)]:
+        root.removeHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -7,14 +7,15 @@ import getpass
 import re
 import sys
 
+from bot.admin.auth import MIN_PASSWORD, hash_password
+from bot.runtime import open_database
 from bot.settings import Settings
+from storage import accounts
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def read_password(from_stdin: bool) -> str | None:
-    from bot.admin.auth import MIN_PASSWORD
-
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -30,11 +31,7 @@ def read_password(from_stdin: bool) -> str | None:
 
 async def _create(settings: Settings, email: str, password: str, name: str, role: str,
                   update: bool) -> int:
-    from bot.admin.auth import hash_password
-    from storage import accounts
-    from storage.db import Database
-
-    db = Database(settings.database_url)
+    db = open_database(settings)
     try:
         password_hash = await asyncio.to_thread(hash_password, password)
         async with db.transaction() as session:
@@ -58,9 +55,8 @@ async def _create(settings: Settings, email: str, password: str, name: str, role
 
 
 def create(args, settings: Settings) -> int:
-    from storage.db import is_sqlite
-    from storage.migrate import upgrade
-
+    """The account, created or updated (`main` has brought the embedded database up
+    to date first)."""
     email = args.email.strip().lower()
     if not EMAIL.match(email) or len(email) > 254:
         print(f"error: {args.email!r} is not an e-mail address", file=sys.stderr)
@@ -68,7 +64,5 @@ def create(args, settings: Settings) -> int:
     password = read_password(args.password_stdin)
     if password is None:
         return 2
-    if is_sqlite(settings.database_url):
-        upgrade(settings.database_url)  # the embedded default may not exist yet
     return asyncio.run(_create(settings, email, password, args.name.strip(), args.role,
                                args.update))

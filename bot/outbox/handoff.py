@@ -37,7 +37,7 @@ from bot.outbox.body import body
 from bot.outbox.export import export_csv, export_submission
 from bot.outbox.handler import Handler
 from bot.outbox.policy import PARK_AFTER, RETRY_AFTER_CAP, backoff, transient
-from bot.settings import Settings
+from bot.settings import Settings, reveal
 from bot.signing import Signer
 from storage import outbox, submissions
 from storage.db import Database
@@ -107,9 +107,9 @@ def signature(secret: str, raw: bytes) -> str:
 
 def request_headers(settings: Settings, raw: bytes, idempotency_key: str) -> dict[str, str]:
     return {
-        "Authorization": f"Bearer {settings.storefront_api_token or ''}",
+        "Authorization": f"Bearer {reveal(settings.storefront_api_token)}",
         "Idempotency-Key": idempotency_key,
-        "X-Tijara-Signature": signature(settings.storefront_signing_secret or "", raw),
+        "X-Tijara-Signature": signature(reveal(settings.storefront_signing_secret), raw),
         "Content-Type": "application/json",
         "Accept": "application/json",
     }

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from dataclasses import dataclass, field
 from functools import partial
 
 from bot.channels.base import Channel
@@ -27,6 +28,22 @@ from storage.models import Outbox
 
 log = logging.getLogger(__name__)
 OUTAGE_PAUSE_CAP = 30.0  # seconds between looks at a database that is away
+
+
+@dataclass
+class Heartbeat:
+    """When the worker's loop last turned: its health check (bot/probes.py) reads it. The
+    loop turns at least every OUTAGE_PAUSE_CAP seconds, a database outage included; a row
+    whose handler hangs stops it."""
+
+    at: float = field(default_factory=time.monotonic)
+    wall: float = field(default_factory=time.time)  # the same moment, for people
+
+    def beat(self) -> None:
+        self.at, self.wall = time.monotonic(), time.time()
+
+    def age(self) -> float:
+        return time.monotonic() - self.at
 
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
@@ -55,14 +72,16 @@ async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> No
 
 
 async def work(db: Database, handlers: dict[str, Handler], stop: asyncio.Event, *,
-               batch: int = 10, idle: float = 1.0) -> None:
+               batch: int = 10, idle: float = 1.0, heartbeat: Heartbeat | None = None) -> None:
     """Claim and run rows until `stop`. A database that goes away pauses the loop (1 s,
     doubling to OUTAGE_PAUSE_CAP) and never ends it: rows in hand keep their lease and are
-    taken again once it answers."""
+    taken again once it answers. `heartbeat` beats at every turn of the loop."""
     chores = getattr(handlers, "chores", ())
     next_run = [0.0] * len(chores)
     outage = 0
+    heartbeat = heartbeat or Heartbeat()
     while not stop.is_set():
+        heartbeat.beat()
         try:
             worked = await _one_pass(db, handlers, stop, chores, next_run, batch)
         except Exception as error:
@@ -108,5 +127,7 @@ async def _run_chores(chores: tuple[Chore, ...], next_run: list[float]) -> None:
         next_run[i] = now + chore.every
         try:
             await chore.run()
-        except Exception:  # noqa: BLE001 - a failed chore is tried again next time
+        except Exception as error:  # noqa: BLE001 - a failed chore is tried again next time
+            if unavailable(error):
+                raise  # the loop waits for the database (`work`)
             log.exception("chore %s failed", chore.name)

@@ -73,7 +73,7 @@ from bot.channels.base import Delivery, SendError, Transient, own_url
 from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT, Callback
 from bot.channels.text import split_text
 from bot.i18n import Catalog, Rendered, catalog
-from bot.settings import Settings
+from bot.settings import Settings, reveal
 from flows.model import Msg
 from storage import media as media_pipeline
 from storage.media import MediaStore, Refused, StoredFile
@@ -491,7 +491,7 @@ def _without_photo(item: Outgoing) -> Outgoing:
 def make_bot(settings: Settings) -> Bot:
     if not settings.telegram_bot_token:
         raise RuntimeError("TELEGRAM_BOT_TOKEN is not set")
-    return Bot(settings.telegram_bot_token,
+    return Bot(reveal(settings.telegram_bot_token),
                base_url=settings.telegram_api_base_url,
                base_file_url=settings.telegram_file_base_url,
                request=HTTPXRequest(connection_pool_size=64, read_timeout=10.0),

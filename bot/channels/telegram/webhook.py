@@ -24,7 +24,7 @@ from bot.channels.telegram.updates import CHANNEL, parse_update
 from bot.channels.untrusted import Malformed, parse_json
 from bot.keys import channels_key, receiver_key, settings_key
 from bot.receive import Receiver
-from bot.settings import Settings
+from bot.settings import Settings, reveal
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ async def accept(update: Any, channel: TelegramChannel, receiver: Receiver) -> s
 @routes.post(WEBHOOK_PATH)
 async def webhook(request: web.Request) -> web.Response:
     app = request.app
-    secret = app[settings_key].telegram_webhook_secret or ""
+    secret = reveal(app[settings_key].telegram_webhook_secret)
     given = request.headers.get(SECRET_HEADER, "")
     if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
         log.warning("telegram webhook refused: %s secret token",
@@ -81,7 +81,7 @@ async def webhook(request: web.Request) -> web.Response:
 
 async def set_webhook(settings: Settings, drop_pending: bool = False) -> str:
     """`tijara telegram set-webhook`: PUBLIC_BASE_URL/telegram/webhook with the secret."""
-    secret = settings.telegram_webhook_secret or ""
+    secret = reveal(settings.telegram_webhook_secret)
     if not settings.telegram_bot_token:
         raise SystemExit("TELEGRAM_BOT_TOKEN is not set")
     if not SECRET_FORMAT.fullmatch(secret):

@@ -49,7 +49,7 @@ from bot.channels.whatsapp.compose import (
 )
 from bot.channels.whatsapp.form import CHANNEL
 from bot.i18n import Rendered
-from bot.settings import TWILIO_MEDIA_HOSTS, Settings
+from bot.settings import TWILIO_MEDIA_HOSTS, Settings, reveal
 from storage import media as media_pipeline
 from storage.media import MAX_PHOTO_BYTES, MediaStore, Refused, StoredFile
 
@@ -95,7 +95,7 @@ class WhatsAppChannel:
 
     def __init__(self, settings: Settings, store: MediaStore, session: aiohttp.ClientSession):
         self.settings, self.store, self.session = settings, store, session
-        sid, token = settings.twilio_account_sid or "", settings.twilio_auth_token or ""
+        sid, token = settings.twilio_account_sid or "", reveal(settings.twilio_auth_token)
         self.account_sid = sid
         self.auth = "Basic " + base64.b64encode(f"{sid}:{token}".encode()).decode("ascii")
         self.messages_url = (f"{settings.twilio_api_base_url.rstrip('/')}"

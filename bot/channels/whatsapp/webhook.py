@@ -26,7 +26,7 @@ from twilio.request_validator import RequestValidator
 from bot.channels.whatsapp.channel import STATUS_PATH, masked
 from bot.channels.whatsapp.form import MessageStatus, parse_form, parse_status
 from bot.keys import db_key, receiver_key, settings_key
-from bot.settings import Settings
+from bot.settings import Settings, reveal
 from storage import deliveries
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ async def verified_form(request: web.Request) -> Mapping[str, str]:
     if not signature or not all(isinstance(v, str) for v in form.values()):
         raise web.HTTPForbidden()
     url = public_url(settings, request)
-    if not RequestValidator(settings.twilio_auth_token or "").validate(url, form, signature):
+    if not RequestValidator(reveal(settings.twilio_auth_token)).validate(url, form, signature):
         log.warning("whatsapp webhook with a bad signature for %s", url)
         raise web.HTTPForbidden()
     # A valid signature only says the sender knows our auth token (a subaccount's or an old

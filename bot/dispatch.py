@@ -37,6 +37,11 @@ class Dispatcher:
         self._in_flight: set[int] = set()
         self._last_part: dict[tuple[str, str], float] = {}  # when an album part last came
 
+    def part_coming(self, channel: str, user_ref: str) -> None:
+        """An album's part has arrived and is being recorded: the album's turn waits
+        ALBUM_WAIT from now too (recording can take longer than the parts take to come)."""
+        self._last_part[(channel, user_ref)] = asyncio.get_running_loop().time()
+
     def schedule(self, inbound_id: int, channel: str, user_ref: str, *,
                grouped: bool = False) -> asyncio.Task:
         if inbound_id in self._in_flight:

@@ -42,6 +42,8 @@ class Receiver:
 
     async def receive(self, msg: InboundMessage) -> Received:
         """Record durably (in the database, else in the spool), then start the turn."""
+        if msg.group:
+            self.dispatcher.part_coming(msg.channel, msg.user_ref)
         if self.spool:  # earlier messages wait there: this one goes behind them
             return await self._spool(msg)
         try:

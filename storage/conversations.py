@@ -136,11 +136,13 @@ async def save(session: AsyncSession, conversation: Conversation, state: Convers
 
 
 async def more_of_group(session: AsyncSession, conversation_id: int, group_key: str,
-                        after_id: int) -> bool:
-    """Whether later parts of an album still wait: then only the last part answers."""
+                        this_id: int) -> bool:
+    """Whether other parts of an album still wait: then only the last part processed
+    answers. Any other part, not only a later id: concurrent webhooks commit (and are
+    scheduled) in another order than their ids were given."""
     result = await session.execute(select(Inbound.id).where(
         Inbound.conversation_id == conversation_id, Inbound.group_key == group_key,
-        Inbound.id > after_id, Inbound.processed_at.is_(None)).limit(1))
+        Inbound.id != this_id, Inbound.processed_at.is_(None)).limit(1))
     return result.first() is not None
 
 

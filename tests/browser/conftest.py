@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 from pathlib import Path
@@ -33,3 +34,16 @@ async def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+async def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression (or function of `arg`) until it is truthy.
+
+    Not `page.wait_for_function`: that one compiles its predicate with eval inside the
+    page, which the pages' own Content-Security-Policy forbids once it has to poll
+    (a loaded machine), while `page.evaluate` goes through the debugging protocol."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not await page.evaluate(expression, arg):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {expression}")
+        await asyncio.sleep(0.05)

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from bot.app import create_app
 from storage.models import Media
+from tests.browser.conftest import wait_until
 from tests.integration.test_admin import add_user, onboard, submission_ids
 
 EMAIL, PASSWORD = "amina@tijara.ma", "correct horse battery"
@@ -77,9 +78,9 @@ async def test_review_in_the_browser(browser, aiohttp_server, aiohttp_client, se
     assert await page.locator(".gallery img").count() == 4
     assert await page.locator(".flag[data-advice=dark]").count() == 1
     # The thumbnails load through their signed links.
-    await page.wait_for_function(
-        "[...document.querySelectorAll('.gallery img')].every(i => i.complete"
-        " && i.naturalWidth > 0)", timeout=10_000)
+    await wait_until(
+        page, "[...document.querySelectorAll('.gallery img')].every(i => i.complete"
+        " && i.naturalWidth > 0)")
     await page.screenshot(path=str(artifacts / "admin-detail.png"), full_page=True)
 
     await page.click("#changes-box > summary")
@@ -104,7 +105,7 @@ async def test_review_in_the_browser(browser, aiohttp_server, aiohttp_client, se
 
     # The same desk in Arabic, right to left.
     await page.click(".lang-switch")
-    await page.wait_for_function("document.documentElement.dir === 'rtl'")
+    await wait_until(page, "document.documentElement.dir === 'rtl'")
     assert await page.evaluate("document.documentElement.lang") == "ar"
     assert "القرار" in await page.locator("#decision h2").inner_text()
     side = await page.locator(".detail-side").bounding_box()

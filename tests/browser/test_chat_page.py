@@ -7,6 +7,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.app import create_app
 from bot.keys import receiver_key
+from tests.browser.conftest import wait_until
 from tests.helpers import photo_bytes
 
 # (how the owner answers each question, in their own words)
@@ -32,11 +33,9 @@ async def last_key(page) -> str:
 
 
 async def wait_for_bot(page, count: int) -> None:
-    await page.wait_for_function(
-        "n => document.querySelectorAll('#messages .msg.bot').length > n", arg=count,
-        timeout=10_000)
-    await page.wait_for_function("() => document.getElementById('typing').hidden",
-                                 timeout=10_000)
+    await wait_until(page, "n => document.querySelectorAll('#messages .msg.bot').length > n",
+                     count)
+    await wait_until(page, "() => document.getElementById('typing').hidden")
 
 
 @pytest.mark.parametrize("locale", sorted(ANSWERS))
@@ -127,8 +126,7 @@ async def test_a_message_with_an_image_shows_it_and_a_tap_opens_it(browser, aioh
     await page.goto(str(server.make_url("/chat")))
     shot = page.locator("#messages .msg.bot a.shot img")
     await shot.wait_for()
-    await page.wait_for_function(
-        "() => document.querySelector('.msg.bot a.shot img').naturalWidth > 100")
+    await wait_until(page, "() => document.querySelector('.msg.bot a.shot img').naturalWidth > 100")
     bubble = page.locator("#messages .msg.bot").first
     assert await shot.get_attribute("alt") == (await bubble.inner_text()).strip()
     assert await page.locator("a.shot").get_attribute("href") == image

@@ -148,6 +148,8 @@ def _stop_on_signals() -> asyncio.Event:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
+        # Not every loop can take signal handlers (another thread's, another platform's):
+        # there Ctrl-C still ends the process, only without finishing the row in hand.
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     return stop

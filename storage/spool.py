@@ -51,7 +51,9 @@ class Spool:
         return sorted(self.folder.glob("*.json"))
 
     def __bool__(self) -> bool:
-        return bool(self.waiting())
+        """Whether anything waits: asked on every webhook, so it stops at the first file
+        instead of listing and sorting them all."""
+        return self.folder.is_dir() and next(self.folder.glob("*.json"), None) is not None
 
     @contextlib.contextmanager
     def replaying(self) -> Iterator[bool]:

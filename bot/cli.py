@@ -37,10 +37,18 @@ from storage.migrate import upgrade
 log = logging.getLogger(__name__)
 
 
+def _services_away(settings: Settings) -> None:
+    """The database and Redis, looked at once: each one away is a warning line. They may
+    be back in a moment: the process starts (/readyz answers 503 until the database is;
+    replies wait for Redis)."""
+    for problem in (asyncio.run(preflight.database_problem(settings)),
+                    asyncio.run(preflight.redis_problem(settings))):
+        if problem:
+            log.warning(problem)
+
+
 def serve(args, settings: Settings) -> None:
-    problem = asyncio.run(preflight.database_problem(settings))
-    if problem:  # it may be back in a moment: start, /readyz answers 503 until it is
-        log.warning(problem)
+    _services_away(settings)
     url = f"http://{args.host}:{args.port}"
     print(f"Tijara on {url}  (web chat: {url}/chat, admin: {url}/admin; Ctrl-C stops)")
     try:
@@ -58,9 +66,7 @@ def db_upgrade(args, settings: Settings) -> None:
 
 
 def worker(args, settings: Settings) -> None:
-    problem = asyncio.run(preflight.database_problem(settings))
-    if problem:  # the worker waits for it (bot/outbox/worker.py)
-        log.warning(problem)
+    _services_away(settings)  # the worker waits for them (bot/outbox/worker.py)
     asyncio.run(run_worker(settings))
 
 
@@ -77,6 +83,9 @@ def media_gc(args, settings: Settings) -> None:
 
 
 def poll(args, settings: Settings) -> None:
+    problem = asyncio.run(preflight.redis_problem(settings))
+    if problem:
+        log.warning(problem)
     asyncio.run(run_polling(settings))
 
 

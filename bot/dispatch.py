@@ -90,11 +90,17 @@ class Dispatcher:
                     continue
                 log.exception("processing inbound %s failed; it will be retried", inbound_id)
                 return
-        if row_ids:
+        # The turn's replies, through the outbox's claim: a conversation's deliveries go one
+        # at a time, oldest first (an older one still waiting, here or in a worker, keeps
+        # these for the worker).
+        while row_ids:
             async with self.db.transaction() as session:
                 rows = await outbox.claim(session, ids=row_ids, limit=len(row_ids))
             for row in rows:
                 await run_row(self.db, self.handlers, row)
+            row_ids = [i for i in row_ids if i not in {r.id for r in rows}]
+            if not rows:
+                break
 
     async def recover_once(self) -> int:
         async with self.db.transaction() as session:

@@ -5,12 +5,16 @@
     a database that is away      database unreachable at URL: reason            serve and
                                  worker: a warning, they start and wait for it (/readyz
                                  answers 503 meanwhile); any other command: exit 2
+    a REDIS_URL that is away     redis unreachable at URL: reason               serve, worker
+                                 and poll: a warning, they start; replies wait (retried by
+                                 the outbox) until it answers, never sent unpaced
 
 Secret values are never printed, nor a database password.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import re
 
@@ -18,6 +22,7 @@ from pydantic import ValidationError
 from pydantic_settings import SettingsError
 from yarl import URL
 
+from bot.channels.pacing import REDIS_TIMEOUT, redis_client
 from bot.channels.telegram.webhook import SECRET_FORMAT
 from bot.runtime import open_database
 from bot.settings import SECRETS, Settings, reveal
@@ -44,7 +49,7 @@ def setting_errors(error: ValidationError | SettingsError) -> list[str]:
 
 
 def _got(field: str, value: object) -> str:
-    if field in SECRETS or not isinstance(value, str | int | float):
+    if field in SECRETS or field == "redis_url" or not isinstance(value, str | int | float):
         return ""
     text = shown(value) if field == "database_url" and isinstance(value, str) else value
     return f" (got {text!r})"
@@ -107,3 +112,23 @@ def reason(error: BaseException) -> str:
     inner = getattr(error, "orig", None) or error
     text = str(inner).strip().splitlines()[0] if str(inner).strip() else type(inner).__name__
     return re.sub(r"^<class '[\w.]+'>: ", "", text)
+
+
+async def redis_problem(settings: Settings) -> str | None:
+    """None when REDIS_URL is unset or answers, else the one line that says why not."""
+    if not settings.redis_url:
+        return None
+    client = redis_client(settings.redis_url)
+    try:
+        await asyncio.wait_for(client.ping(), REDIS_TIMEOUT + 1)
+        return None
+    except Exception as error:  # noqa: BLE001 - every failure is reported the same way
+        return f"redis unreachable at {_redis_shown(settings.redis_url)}: {reason(error)}"
+    finally:
+        await client.aclose()
+
+
+def _redis_shown(url: str) -> str:
+    """A Redis URL without its password."""
+    parsed = URL(url)
+    return str(parsed.with_password("***")) if parsed.password else url

@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     # `tijara worker` answers GET /healthz and /metrics here; port 0: no server.
     worker_host: str = "127.0.0.1"
     worker_port: int = Field(default=9090, ge=0, le=65535)
+    # Rate limits (Telegram, WhatsApp) shared by every process: redis:// rediss:// unix://.
+    # Unset: each process paces alone, right only when one process sends.
+    redis_url: str | None = None
+    redis_key_prefix: str = "tijara:"  # deployments (or tests) sharing a Redis stay apart
 
     @field_validator("twilio_media_hosts", mode="before")
     @classmethod
@@ -117,6 +121,15 @@ class Settings(BaseSettings):
                              "postgresql://user:password@host/name)") from None
         if backend not in DATABASE_BACKENDS:
             raise ValueError(f"{backend} is not supported (sqlite or postgresql)")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("not a Redis URL (redis://host:6379/0, rediss:// or unix://)")
         return value
 
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Settings:

@@ -206,6 +206,11 @@ class Outbox(SQLModel, table=True):
     # The owner a "send" row speaks to: their waiting or held messages are found by it.
     conversation_id: int | None = Field(default=None, index=True)
     payload: dict = json_field()
+    # What a "send" row has delivered so far (the channel's own record: parts sent, the
+    # facts its plan was made from), committed after each part, so a retry in any process
+    # goes on from the next part. None: nothing sent yet.
+    progress: dict | None = Field(default=None, sa_type=sa.JSON(none_as_null=True),
+                                  nullable=True)
     status: str = Field(default="pending", max_length=16, index=True)
     attempts: int = 0
     due_at: datetime = when(index=True)

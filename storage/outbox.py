@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from sqlmodel import select
 
 from storage.models import Outbox, utcnow
@@ -46,14 +47,27 @@ async def enqueue(session: AsyncSession, kind: str, dedupe_key: str, payload: di
     return result.scalar_one_or_none()
 
 
+_older = aliased(Outbox)
+# A "send" row waits while an older one of its conversation is pending (due later, or
+# leased by any worker: the subquery sees rows SKIP LOCKED passes over), so an owner's
+# messages go one delivery at a time, in order.
+_NEXT_IN_LINE = sa.or_(
+    Outbox.kind != "send", Outbox.conversation_id.is_(None),
+    ~sa.exists().where(_older.conversation_id == Outbox.conversation_id,
+                       _older.kind == "send", _older.status == PENDING,
+                       _older.id < Outbox.id))
+
+
 async def claim(session: AsyncSession, *, kinds: tuple[str, ...] | None = None,
                 limit: int = 10, lease: timedelta = timedelta(seconds=60),
                 ids: list[int] | None = None) -> list[Outbox]:
-    """Take up to `limit` due rows for `lease`; nobody else gets them meanwhile."""
+    """Take up to `limit` due rows for `lease`; nobody else gets them meanwhile. A
+    conversation's "send" rows are handed out one at a time, oldest first."""
     now = utcnow()
     query = (select(Outbox)
              .where(Outbox.status == PENDING, Outbox.due_at <= now,
-                    sa.or_(Outbox.lease_until.is_(None), Outbox.lease_until < now))
+                    sa.or_(Outbox.lease_until.is_(None), Outbox.lease_until < now),
+                    _NEXT_IN_LINE)
              .order_by(Outbox.due_at, Outbox.id).limit(limit))
     if kinds:
         query = query.where(Outbox.kind.in_(kinds))
@@ -80,6 +94,25 @@ async def extend_lease(session: AsyncSession, row: Outbox, until: datetime) -> b
         return False
     row.lease_until = until
     return True
+
+
+async def save_progress(session: AsyncSession, row: Outbox, progress: dict) -> None:
+    """Record what a delivery has sent so far (commit it before sending the next part)."""
+    await session.execute(sa.update(Outbox).where(Outbox.id == row.id)
+                          .values(progress=progress))
+    row.progress = progress
+
+
+async def previous_progress(session: AsyncSession, row: Outbox) -> dict | None:
+    """What the conversation's last delivery before `row` that sent anything recorded:
+    where it left the chat (a channel's plan may depend on it)."""
+    if row.conversation_id is None:
+        return None
+    return (await session.execute(
+        select(Outbox.progress)
+        .where(Outbox.conversation_id == row.conversation_id, Outbox.kind == "send",
+               Outbox.id < row.id, Outbox.progress.is_not(None))
+        .order_by(Outbox.id.desc()).limit(1))).scalar()
 
 
 async def finish(session: AsyncSession, row_id: int) -> None:

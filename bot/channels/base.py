@@ -9,6 +9,7 @@ The only modules importing `telegram` or `twilio` are the channel modules.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -112,6 +113,13 @@ class Delivery:
     locale: str
     replies: tuple[Rendered, ...]
     last_inbound_at: float | None = None  # epoch seconds, for WhatsApp's 24-hour window
+    # What an earlier attempt of this delivery sent (the channel's own record, kept in
+    # the outbox row: any process goes on from there), the record of the conversation's
+    # previous delivery (where it left the chat), and `save`, awaited with the new record
+    # after each part that went (None: the progress is not kept).
+    progress: dict | None = None
+    previous: dict | None = None
+    save: Callable[[dict], Awaitable[None]] | None = field(default=None, compare=False)
 
 
 class Channel(Protocol):

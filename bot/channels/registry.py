@@ -1,8 +1,9 @@
 """The messaging channels this deployment has, from the settings.
 
 Each messaging channel is a package built the same way (`bot/channels/<name>/`):
-it exports `CHANNEL`, its webhook `routes` and `open_<name>(settings, store)`, an
-async context manager yielding the `Channel` for the lifetime of the server.
+it exports `CHANNEL`, its webhook `routes` and `open_<name>(settings, store, pacer)`,
+an async context manager yielding the `Channel` for the lifetime of the server. One
+pacer (bot/channels/pacing.py) is opened here for all of them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from aiohttp import web
 
 from bot.channels import telegram, whatsapp
 from bot.channels.base import Channel
+from bot.channels.pacing import Pacer, open_pacer
 from bot.settings import Settings
 from storage.media import MediaStore
 
@@ -25,7 +27,7 @@ class Package:
 
     name: str
     routes: web.RouteTableDef
-    open: Callable[[Settings, MediaStore], AbstractAsyncContextManager[Channel]]
+    open: Callable[[Settings, MediaStore, Pacer], AbstractAsyncContextManager[Channel]]
 
 
 def configured(settings: Settings) -> list[Package]:
@@ -46,7 +48,9 @@ async def build_channels(settings: Settings, store: MediaStore,
     The web chat and the terminal answer synchronously and are not here.
     """
     async with AsyncExitStack() as stack:
-        yield {package.name: await stack.enter_async_context(package.open(settings, store))
+        pacer = await stack.enter_async_context(open_pacer(settings))
+        yield {package.name: await stack.enter_async_context(
+                   package.open(settings, store, pacer))
                for package in configured(settings)}
 
 

@@ -1,6 +1,8 @@
 """Outbox rows that become messages: replies to owners over their channel (kind "send"),
 review decisions and reminders turned into replies (kind "notify").
 
+A delivery of several parts records in its row what it sent, part by part (the
+channel's record, `outbox.progress`), so a retry in any process sends only the rest.
 A channel's `SendError` says what to do with the row: an owner who blocked us is
 marked unreachable and nothing more is sent; a message WhatsApp may not send outside
 its 24-hour window is held until the owner writes again; anything else is retried
@@ -34,9 +36,16 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
             if conv is None or conv.status == "unreachable":
                 await outbox.finish(session, row.id)  # they blocked us: nothing more is sent
                 return
+            previous = None if row.progress else await outbox.previous_progress(session, row)
+
+        async def save(progress: dict) -> None:  # after each part: never sent twice
+            async with db.transaction() as session:
+                await outbox.save_progress(session, row, progress)
+
         replies = tuple(Rendered.from_json(r) for r in p["replies"])
         delivery = Delivery(conv.id, p["user_ref"], p["locale"], replies,
-                            conv.last_inbound_at.timestamp() if conv.last_inbound_at else None)
+                            conv.last_inbound_at.timestamp() if conv.last_inbound_at else None,
+                            progress=row.progress, previous=previous, save=save)
         try:
             await channel.send(delivery)
         except SendError as exc:

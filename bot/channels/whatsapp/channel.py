@@ -3,8 +3,11 @@
 Sending
 - The parts of a delivery come from `compose.messages` (one body, split, images
   as `MediaUrl`); each part is one `POST .../Messages.json` with Basic auth, in
-  order. The parts Twilio accepted before a failure are remembered (in memory),
-  so a retry of the delivery in this process does not repeat them.
+  order, paced per sender (SENDER_RATE; bot/channels/pacing.py, shared by every
+  process with REDIS_URL; a 429 holds the sender for all of them). The delivery's
+  record (`{"sent": n, "parts": [...]}`, kept in its outbox row) is saved after each
+  part Twilio accepted: a retry in any process sends the same parts (the window may
+  have changed the plan meanwhile) from the next one.
 - Outside the 24-hour customer-service window nothing free-form is sent (Twilio
   error 63016): the delivery waits for the owner to write again
   (`OutsideWindow`), unless an approved `notice:<locale>` template is configured,
@@ -25,12 +28,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import hashlib
 import json
 import logging
 import re
 import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -40,6 +41,7 @@ import aiohttp
 from yarl import URL
 
 from bot.channels.base import Delivery, SendError, Transient, own_url
+from bot.channels.pacing import LocalPacer, Pacer
 from bot.channels.whatsapp.compose import (
     Part,
     WithMedia,
@@ -60,6 +62,7 @@ WINDOW = 24 * 3600 - 120  # the customer-service window, with a margin for clock
 WINDOW_RECHECK = 30 * 60.0  # seconds before a held delivery looks at the window again
 CONFIG_RETRY = 600.0  # a 4xx that an operator must fix (credentials, sender): try later
 RATE_LIMIT_RETRY = 2.0
+SENDER_RATE, SENDER_BURST = 80.0, 4  # messages per second per WhatsApp sender (Twilio)
 
 MAX_AUDIO_BYTES = 16 * 1024 * 1024  # WhatsApp's own media limit
 MAX_REDIRECTS = 3
@@ -93,8 +96,10 @@ class OutsideWindow(SendError):
 class WhatsAppChannel:
     name = CHANNEL
 
-    def __init__(self, settings: Settings, store: MediaStore, session: aiohttp.ClientSession):
+    def __init__(self, settings: Settings, store: MediaStore, session: aiohttp.ClientSession,
+                 pacer: Pacer | None = None):
         self.settings, self.store, self.session = settings, store, session
+        self.pacer = pacer or LocalPacer()
         sid, token = settings.twilio_account_sid or "", reveal(settings.twilio_auth_token)
         self.account_sid = sid
         self.auth = "Basic " + base64.b64encode(f"{sid}:{token}".encode()).decode("ascii")
@@ -111,20 +116,28 @@ class WhatsAppChannel:
         self.status_callback = None if local else settings.public_base_url.rstrip("/") \
             + STATUS_PATH
         self.media_hosts = {h.strip().lower() for h in settings.twilio_media_hosts if h.strip()}
-        # Delivery progress: parts Twilio accepted before a failure are not sent again
-        # when the outbox retries the delivery (in this process).
-        self._progress: OrderedDict[tuple[int, str], int] = OrderedDict()
         if not self.sender:
             log.error("TWILIO_WHATSAPP_FROM is not set: WhatsApp replies cannot be sent")
 
     # --- sending ---
 
     async def send(self, delivery: Delivery) -> None:
+        done = delivery.progress or {}
+        parts = [_part(p) for p in done.get("parts", ())] or self._plan(delivery)
+        if parts and not self.sender:
+            raise SendError("TWILIO_WHATSAPP_FROM is not set", retry_after=CONFIG_RETRY)
+        for i in range(done.get("sent", 0), len(parts)):
+            await self._create(delivery.user_ref, parts[i])
+            if delivery.save is not None:
+                await delivery.save({"sent": i + 1, "parts": [_record(p) for p in parts]})
+
+    def _plan(self, delivery: Delivery) -> list[Part]:
+        """The messages of a delivery (raises OutsideWindow when none may go now)."""
         replies = tuple(r if not r.image or self._image_ok(r) else replace(r, image=None)
                         for r in delivery.replies)
         parts: list[Part] = list(messages(replies, delivery.locale))
         if not parts:
-            return
+            return []
         sids = self.settings.twilio_content_sids
         if not self.in_window(delivery.last_inbound_at):
             notice = sids.get(f"notice:{delivery.locale}")
@@ -143,16 +156,11 @@ class WhatsAppChannel:
             parts = [*messages(replies[:-1], delivery.locale),
                      *([WithMedia("", last.image)] if last.image else []),
                      (content, template_variable(last.text))]
-        if not self.sender:
-            raise SendError("TWILIO_WHATSAPP_FROM is not set", retry_after=CONFIG_RETRY)
-        key = (delivery.conversation_id, hashlib.sha256(repr(parts).encode()).hexdigest())
-        for i in range(self._progress.get(key, 0), len(parts)):
-            await self._create(delivery.user_ref, parts[i])
-            self._progress[key] = i + 1
-            self._progress.move_to_end(key)
-            while len(self._progress) > 1000:
-                self._progress.popitem(last=False)
-        self._progress.pop(key, None)
+        return parts
+
+    @property
+    def pace_key(self) -> str:
+        return f"wa:{self.sender}"
 
     def _image_ok(self, reply: Rendered) -> bool:
         if self.sends_images and reply.image \
@@ -182,6 +190,7 @@ class WhatsAppChannel:
         if self.status_callback:
             form["StatusCallback"] = self.status_callback
         headers = {"Authorization": self.auth, "Accept": "application/json"}
+        await self.pacer.take(self.pace_key, SENDER_RATE, SENDER_BURST)
         try:
             async with self.session.post(self.messages_url, data=form, headers=headers,
                                          timeout=SEND_TIMEOUT, allow_redirects=False) as resp:
@@ -195,7 +204,9 @@ class WhatsAppChannel:
         code = _int(info.get("code"))
         reason = f"twilio {status} {code or ''}: {str(info.get('message') or '')[:200]}"
         if status == 429 or code == 20429:
-            raise SendError(reason, retry_after=_float(retry_after) or RATE_LIMIT_RETRY)
+            seconds = _float(retry_after) or RATE_LIMIT_RETRY
+            await self.pacer.hold(self.pace_key, seconds)
+            raise SendError(reason, retry_after=seconds)
         if status >= 500:
             raise SendError(reason)  # the outbox backs off and tries again
         if code in UNREACHABLE_CODES:
@@ -298,6 +309,23 @@ class WhatsAppChannel:
         return Refused("unavailable")
 
 
+def _record(part: Part) -> dict:
+    """A part as the outbox row keeps it (JSON)."""
+    if isinstance(part, tuple):
+        return {"content": part[0], "variable": part[1]}
+    if isinstance(part, WithMedia):
+        return {"body": part.body, "media": part.url}
+    return {"body": part}
+
+
+def _part(record: dict) -> Part:
+    if "content" in record:
+        return (record["content"], record["variable"])
+    if "media" in record:
+        return WithMedia(record["body"], record["media"])
+    return record["body"]
+
+
 async def _json_body(resp: aiohttp.ClientResponse) -> dict[str, Any]:
     try:
         body = await resp.json(content_type=None)
@@ -330,8 +358,9 @@ def masked(address: str) -> str:
 
 
 @asynccontextmanager
-async def open_whatsapp(settings: Settings, store: MediaStore) -> AsyncIterator[WhatsAppChannel]:
+async def open_whatsapp(settings: Settings, store: MediaStore, pacer: Pacer | None = None,
+                        ) -> AsyncIterator[WhatsAppChannel]:
     """The channel, with one HTTP session (Messages API and media) for its lifetime."""
     async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
                                      headers={"User-Agent": "tijara-whatsapp"}) as session:
-        yield WhatsAppChannel(settings, store, session)
+        yield WhatsAppChannel(settings, store, session, pacer)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -15,6 +16,7 @@ from storage.db import Database, is_sqlite
 from storage.migrate import upgrade_async
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 def pytest_addoption(parser):
@@ -107,6 +109,30 @@ def settings(tmp_path, db_url) -> Settings:
 @pytest.fixture
 async def client(aiohttp_client, settings, db):
     return await aiohttp_client(create_app(settings, db))
+
+
+@pytest.fixture
+async def redis_prefix():
+    """A Redis key prefix of the test's own (REDIS_URL: TEST_REDIS_URL, or the local one),
+    its keys deleted afterwards. Redis away: the test fails under REQUIRE_POSTGRES or CI
+    (shared limits must be tested there), else it is skipped."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        await client.ping()
+    except Exception as error:  # noqa: BLE001 - any failure means no Redis
+        await client.aclose()
+        message = f"Redis unreachable at {REDIS_URL}: {error}"
+        if os.environ.get("REQUIRE_POSTGRES") or os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    prefix = f"tijara-test:{uuid.uuid4().hex}:"
+    yield prefix
+    keys = [key async for key in client.scan_iter(match=f"{prefix}*", count=500)]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
 
 
 def sqlite_only(url: str) -> bool:

@@ -10,10 +10,17 @@ Redis for every process of the deployment.
 
 The algorithm is GCRA with reservations: each `take` books the next free moment
 (one atomic step: a Lua script in Redis, a plain function here) and sleeps until it,
-so waiters go in the order they asked and one message costs one round trip. A hold
-placed while someone sleeps is seen when they wake: they book again, after it. The
-time is Redis's own (TIME), so processes on several machines agree on it. The sleep
-is the caller's, never inside a database transaction.
+so one message costs one round trip. The time is Redis's own (TIME), so processes on
+several machines agree on it. The sleep is the caller's, never inside a database
+transaction. Against bunching (Telegram counts per second: messages booked apart but
+sent together are over the limit in that second):
+- in a process, the takes of one key go one after the other (first come, first
+  served): a process books its next moment only once its last one came;
+- a take that wakes more than LATE after its moment (the process was stalled: a busy
+  machine) books again rather than go with the others of the stall;
+- a hold placed while someone sleeps is looked for only after a wait over RECHECK
+  (they then book again, after it): a moment closer than that goes as booked, one
+  more round trip there would be jitter.
 """
 
 from __future__ import annotations
@@ -38,6 +45,37 @@ FLOOD_KEYS = 3  # different keys held within FLOOD_WINDOW: the wider key is held
 FLOOD_WINDOW = 2.0  # seconds
 MEMORY = 10_000  # keys the in-process limiter keeps, idle ones dropped first
 REDIS_TIMEOUT = 2.0  # seconds to connect to Redis or for one answer
+RECHECK = 0.5  # seconds: a longer wait looks for a hold placed meanwhile
+LATE = 0.04  # seconds: woken later than this after the booked moment, book again
+
+
+async def _late(wait: float) -> bool:
+    """Sleep `wait` seconds; whether the process woke too late to use the moment."""
+    loop = asyncio.get_running_loop()
+    due = loop.time() + wait
+    await asyncio.sleep(wait)
+    return loop.time() - due > LATE
+
+
+class _Turns:
+    """One `take` per key at a time in this process, in the order they came."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def turn(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.get(key) or (asyncio.Lock(), 0)
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
 
 
 class Pacer(Protocol):
@@ -61,6 +99,7 @@ class LocalPacer:
         self._due: OrderedDict[str, float] = OrderedDict()  # key -> theoretical arrival time
         self._held: dict[str, float] = {}  # key -> paused until
         self._floods: dict[str, dict[str, float]] = {}  # wider key -> {key: held at}
+        self._turns = _Turns()
 
     def _book(self, key: str, rate: float, burst: int) -> float:
         now = time.monotonic()
@@ -80,10 +119,12 @@ class LocalPacer:
             del self._held[key]
 
     async def take(self, key: str, rate: float, burst: int) -> None:
-        while (wait := self._book(key, rate, burst)) > 0:
-            await asyncio.sleep(wait)
-            if self._held.get(key, 0.0) <= time.monotonic():
-                return
+        async with self._turns.turn(key):
+            while (wait := self._book(key, rate, burst)) > 0:
+                if await _late(wait):
+                    continue
+                if wait < RECHECK or self._held.get(key, 0.0) <= time.monotonic():
+                    return
 
     async def hold(self, key: str, seconds: float, *, flood: str | None = None) -> None:
         now = time.monotonic()
@@ -160,6 +201,7 @@ class RedisPacer:
         self._take = client.register_script(_TAKE)
         self._held = client.register_script(_HELD)
         self._hold = client.register_script(_HOLD)
+        self._turns = _Turns()
 
     def _keys(self, key: str) -> tuple[str, str]:
         return f"{self.prefix}pace:{key}", f"{self.prefix}hold:{key}"
@@ -167,14 +209,16 @@ class RedisPacer:
     async def take(self, key: str, rate: float, burst: int) -> None:
         interval, ahead = _interval(rate, burst)
         due, held = self._keys(key)
-        while True:
-            wait = await self._call(self._take, [due, held],
-                                    [round(interval * 1e6), round(ahead * 1e6)])
-            if wait <= 0:
-                return
-            await asyncio.sleep(wait / 1e6)
-            if await self._call(self._held, [held], []) <= 0:
-                return
+        async with self._turns.turn(key):
+            while True:
+                wait = await self._call(self._take, [due, held],
+                                        [round(interval * 1e6), round(ahead * 1e6)])
+                if wait <= 0:
+                    return
+                if await _late(wait / 1e6):
+                    continue
+                if wait < RECHECK * 1e6 or await self._call(self._held, [held], []) <= 0:
+                    return
 
     async def hold(self, key: str, seconds: float, *, flood: str | None = None) -> None:
         keys, args = [self._keys(key)[1]], [round(seconds * 1e6)]

@@ -8,8 +8,13 @@
 - Every call is recorded (`calls`), with the time it arrived. An uploaded file (a
   multipart part, e.g. sendPhoto's `photo`) is kept as bytes in the call's params,
   its filename and content type under `_files`.
-- Faults: `rate_limit(n, retry_after)` answers 429 to the next n sendMessage calls;
+- Faults: `rate_limit(n, retry_after, chat_id=None)` answers 429 to the next n
+  sendMessage calls (to that chat only, when given); `fail(n, after)` answers 502 to n
+  sendMessage calls once `after` more have gone;
   `block(chat_id)` answers 403 "bot was blocked by the user" for that chat.
+- Flood control, as Telegram does it, once `enforce_limits()` is called: more than
+  `per_bot` (30) messages in any second, or more than `per_chat` (4) to one chat in any
+  second, answer 429 with retry_after (`flood_429s` counts the bot-wide ones).
 - `push_update(...)` queues updates for getUpdates (long polling).
 
 Usage: `fake = FakeTelegram(TOKEN); server = await aiohttp_server(fake.app())`,
@@ -62,7 +67,14 @@ class FakeTelegram:
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, bytes)
         self.blocked: set[int] = set()
         self.limited = 0  # how many sendMessage calls still get a 429
+        self.limited_chat: int | None = None  # ... to this chat only
         self.retry_after = 1
+        self.failing = 0  # how many sendMessage calls still get a 502 ...
+        self.failing_after = 0  # ... once this many more have gone
+        self.per_bot: int | None = None  # messages per second, when limits are enforced
+        self.per_chat: int | None = None
+        self.flood_429s = 0  # 429s for the bot-wide limit
+        self.chat_429s = 0  # 429s for a chat's limit
         self.updates: list[dict] = []
         self._news = asyncio.Event()
         self._message_ids = itertools.count(1000)
@@ -86,8 +98,14 @@ class FakeTelegram:
     def add_file(self, file_id: str, data: bytes, path: str | None = None) -> None:
         self.files[file_id] = (path or f"files/{file_id}", data)
 
-    def rate_limit(self, n: int, retry_after: int = 1) -> None:
-        self.limited, self.retry_after = n, retry_after
+    def rate_limit(self, n: int, retry_after: int = 1, chat_id: int | None = None) -> None:
+        self.limited, self.retry_after, self.limited_chat = n, retry_after, chat_id
+
+    def fail(self, n: int, after: int = 0) -> None:
+        self.failing, self.failing_after = n, after
+
+    def enforce_limits(self, per_bot: int = 30, per_chat: int = 4) -> None:
+        self.per_bot, self.per_chat = per_bot, per_chat
 
     def block(self, chat_id: int) -> None:
         self.blocked.add(chat_id)
@@ -149,12 +167,35 @@ class FakeTelegram:
     async def _do_getMe(self, params: dict) -> web.Response:
         return _ok(BOT_USER)
 
+    def _flooded(self, chat_id: int) -> bool:
+        """Over Telegram's limits, counting the messages that went in the last second."""
+        if self.per_bot is None:
+            return False
+        since = time.monotonic() - 1.0
+        recent = [c for c in self.calls if c.params.get("_ok") and c.at > since
+                  and c.method in ("sendMessage", "sendPhoto")]
+        if len(recent) >= self.per_bot:
+            self.flood_429s += 1
+            return True
+        if len([c for c in recent if c.chat_id == chat_id]) >= (self.per_chat or 0):
+            self.chat_429s += 1
+            return True
+        return False
+
     async def _do_sendMessage(self, params: dict) -> web.Response:
         chat_id = int(params["chat_id"])
-        if self.limited > 0:
+        if self.limited > 0 and self.limited_chat in (None, chat_id):
             self.limited -= 1
             return _error(429, f"Too Many Requests: retry after {self.retry_after}",
                           {"retry_after": self.retry_after})
+        if self._flooded(chat_id):
+            return _error(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+        if self.failing > 0:
+            if self.failing_after > 0:
+                self.failing_after -= 1
+            else:
+                self.failing -= 1
+                return _error(502, "Bad Gateway")
         if chat_id in self.blocked:
             return _error(403, "Forbidden: bot was blocked by the user")
         if not params.get("text"):

@@ -19,3 +19,31 @@ async def test_models_and_migrations_agree(db, db_url):
     async with db.engine.connect() as conn:
         diff = await conn.run_sync(differences)
     assert diff == []
+
+
+async def test_0013_outbox_progress_down_and_up_again(db, db_url):
+    """The last migration goes down (the column goes) and up again, rows kept."""
+    import asyncio
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from storage import outbox
+    from storage.migrate import alembic_config
+
+    async with db.transaction() as session:
+        await outbox.enqueue(session, "send", "kept", {"replies": []}, conversation_id=1)
+    await db.engine.dispose()
+    await asyncio.to_thread(command.downgrade, alembic_config(db_url), "0012")
+
+    def columns(connection):
+        return {c["name"] for c in sa.inspect(connection).get_columns("outbox")}
+
+    async with db.engine.connect() as conn:
+        assert "progress" not in await conn.run_sync(columns)
+    await db.engine.dispose()
+    await upgrade_async(db_url)
+    async with db.engine.connect() as conn:
+        assert "progress" in await conn.run_sync(columns)
+        assert (await conn.execute(sa.text("SELECT dedupe_key, progress FROM outbox"))).all() \
+            == [("kept", None)]

@@ -4,8 +4,10 @@ stand-in, which answers 429 as Telegram does once `enforce_limits()` is on. Part
 deliveries are finished by another process from the outbox row.
 
 Times are measured where the messages arrive (the stand-in), with real waits: the
-limits are the behaviour under test. Only lower bounds on waits are asserted, and
-rates with margins a loaded machine keeps.
+limits are the behaviour under test. Waits are asserted as lower bounds. The drain
+test has a 71 ms margin for a message held up between its moment and its arrival
+(28/s against 30 in any second): a machine stalled longer than that fails it (see
+benchmarks/pacing.py, real processes).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from bot.settings import Settings
 SETTINGS_ENV = ("DATABASE_URL", "FORWARDED_HOPS", "TWILIO_MEDIA_HOSTS", "TELEGRAM_BOT_TOKEN",
                 "TELEGRAM_WEBHOOK_SECRET", "PUBLIC_BASE_URL", "SECRET_KEY", "LOG_LEVEL",
                 "LOG_FORMAT", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "METRICS_TOKEN",
-                "WORKER_PORT", "VAR_DIR", "MEDIA_ROOT")
+                "WORKER_PORT", "VAR_DIR", "MEDIA_ROOT", "REDIS_URL")
 
 
 @pytest.fixture
@@ -133,6 +133,21 @@ async def test_serve_and_worker_are_told_the_database_is_away(env):
     line = await preflight.database_problem(settings)
     assert line.startswith("database unreachable at postgresql://tijara:***@127.0.0.1:")
     assert await preflight.database_problem(Settings(database_url="sqlite://")) is None
+
+
+async def test_an_unreachable_redis_is_one_line_without_its_password(env):
+    url = f"redis://:hunter2@127.0.0.1:{closed_port()}/0"
+    line = await preflight.redis_problem(Settings(redis_url=url))
+    assert line.startswith("redis unreachable at redis://:***@127.0.0.1:")
+    assert "\n" not in line and "hunter2" not in line
+    assert await preflight.redis_problem(Settings()) is None  # unset: limits per process
+
+
+def test_a_redis_url_that_is_not_one_is_refused(env, capsys):
+    env.setenv("REDIS_URL", "http://:hunter2@cache:6379")
+    assert run("serve") == 2
+    assert capsys.readouterr().err == ("REDIS_URL: not a Redis URL (redis://host:6379/0, "
+                                       "rediss:// or unix://)\n")
 
 
 def test_version(env, capsys):

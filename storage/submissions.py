@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from flows.model import ConversationState
-from storage import outbox, review
+from storage import outbox, review, search
 from storage.models import (
     Business,
     Conversation,
@@ -74,6 +74,7 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
     business.language, business.script = state.language or "ary", state.script
     business.agent_id, business.consent_at, business.updated_at = (
         conversation.agent_id, state.consent_at, now)
+    search.fill(business, [p.name for p in d.products])
     await session.flush()
 
     old = select(Product.id).where(Product.business_id == business.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -148,28 +149,56 @@ async def decide(session: AsyncSession, submission_id: int, decision: str, *, ac
 
 async def views(session: AsyncSession, *, status: str | None = None,
                 ids: list[int] | None = None) -> list[SubmissionView]:
-    query = select(Submission, Business).join(Business, Business.id == Submission.business_id)
-    if status:
-        query = query.where(Submission.status == status)
+    """The submissions (by id), with their products, photos, agent and history."""
+    query = _view_query(status)
     if ids is not None:
         query = query.where(Submission.id.in_(ids))
-    rows = (await session.execute(query.order_by(Submission.id))).all()
-    result = []
-    for submission, business in rows:
-        products = (await session.execute(select(Product).where(
-            Product.business_id == business.id).order_by(Product.position))).scalars().all()
-        views_ = []
-        for product in products:
-            media = (await session.execute(
-                select(Media).join(ProductMedia, ProductMedia.media_id == Media.id)
-                .where(ProductMedia.product_id == product.id)
-                .order_by(ProductMedia.position))).scalars().all()
-            views_.append(ProductView(product, list(media)))
-        agent = await session.get(User, business.agent_id) if business.agent_id else None
-        history = (await session.execute(select(StatusChange).where(
-            StatusChange.submission_id == submission.id).order_by(StatusChange.id))).scalars()
-        result.append(SubmissionView(submission, business, views_, agent, list(history)))
-    return result
+    return await _complete(session, (await session.execute(query.order_by(Submission.id))).all())
+
+
+async def page(session: AsyncSession, *, status: str | None = None, after: int = 0,
+               size: int = 500) -> list[SubmissionView]:
+    """The next `size` submissions by id after `after`, as `views` gives them: the same
+    few queries whatever the number of submissions (a listing reads them page by page,
+    each in a transaction of its own, and never holds them all)."""
+    rows = (await session.execute(_view_query(status).where(Submission.id > after)
+                                  .order_by(Submission.id).limit(size))).all()
+    return await _complete(session, rows)
+
+
+def _view_query(status: str | None):
+    query = (select(Submission, Business, User)
+             .join(Business, Business.id == Submission.business_id)
+             .outerjoin(User, User.id == Business.agent_id))
+    return query.where(Submission.status == status) if status else query
+
+
+async def _complete(session: AsyncSession, rows) -> list[SubmissionView]:
+    """Views of (submission, business, agent) rows: products, their media and the
+    histories in one query each."""
+    if not rows:
+        return []
+    products: dict[int, list[ProductView]] = defaultdict(list)
+    by_id: dict[int, ProductView] = {}
+    for product in (await session.execute(select(Product).where(
+            Product.business_id.in_([b.id for _, b, _ in rows]))
+            .order_by(Product.business_id, Product.position))).scalars():
+        products[product.business_id].append(by_id.setdefault(product.id, ProductView(product)))
+    if by_id:
+        for product_id, media in (await session.execute(
+                select(ProductMedia.product_id, Media)
+                .join(Media, Media.id == ProductMedia.media_id)
+                .join(Product, Product.id == ProductMedia.product_id)
+                .where(Product.business_id.in_([b.id for _, b, _ in rows]))
+                .order_by(ProductMedia.product_id, ProductMedia.position))).all():
+            by_id[product_id].media.append(media)
+    history: dict[int, list[StatusChange]] = defaultdict(list)
+    for change in (await session.execute(select(StatusChange).where(
+            StatusChange.submission_id.in_([s.id for s, _, _ in rows]))
+            .order_by(StatusChange.id))).scalars():
+        history[change.submission_id].append(change)
+    return [SubmissionView(s, b, products[b.id], agent, history[s.id])
+            for s, b, agent in rows]
 
 
 async def business_of(session: AsyncSession, submission_id: int) -> Business | None:
@@ -200,11 +229,31 @@ async def english_texts(session: AsyncSession, business_ids: Iterable[int],
     return found
 
 
-async def handoff_times(session: AsyncSession) -> list[tuple[datetime, datetime]]:
-    """(decided_at, live_at) of every live submission (the handoff latency, for /metrics)."""
-    return [(decided, live) for decided, live in (await session.execute(
-        select(Submission.decided_at, Submission.live_at)
-        .where(Submission.live_at.is_not(None)))).all()]
+@dataclass(frozen=True)
+class Latencies:
+    """Approval to storefront of every live submission, as a histogram: how many took at
+    most each bound (cumulative), how many in all, and their sum in seconds."""
+
+    within: list[int]
+    count: int
+    total: float
+
+
+async def handoff_latencies(session: AsyncSession, bounds: Iterable[float]) -> Latencies:
+    """The handoff latency histogram (for /metrics), counted by the database."""
+    if session.bind.dialect.name == "sqlite":
+        seconds = (sa.func.julianday(Submission.live_at)
+                   - sa.func.julianday(Submission.decided_at)) * 86400.0
+    else:
+        seconds = sa.extract("epoch", Submission.live_at - Submission.decided_at)
+    seconds = sa.case((seconds > 0, seconds), else_=0.0)
+    bounds = list(bounds)
+    row = (await session.execute(sa.select(
+        sa.func.count(), sa.func.coalesce(sa.func.sum(seconds), 0.0),
+        *(sa.func.coalesce(sa.func.sum(sa.case((seconds <= bound, 1), else_=0)), 0)
+          for bound in bounds))
+        .where(Submission.live_at.is_not(None), Submission.decided_at.is_not(None)))).one()
+    return Latencies(within=[int(n) for n in row[2:]], count=int(row[0]), total=float(row[1]))
 
 
 def handoff_key(submission: Submission) -> str:

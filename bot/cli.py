@@ -13,7 +13,6 @@ import asyncio
 import json
 import logging
 import sys
-import textwrap
 from importlib.metadata import version
 
 from aiohttp import web
@@ -112,6 +111,35 @@ async def _submissions(args, settings: Settings) -> int:
         await db.close()
 
 
+def indented(value, pad: str = "\n  ") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)` of an item of a list, byte for
+    byte, several times faster: json's indenting encoder is pure Python, this one hands
+    every string to json's C string encoder (anything but str, int, bool, None, dict
+    with str keys and list goes to json.dumps)."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    inner = pad + "  "
+    if isinstance(value, dict) and all(type(k) is str for k in value):
+        if not value:
+            return "{}"
+        return "{" + inner + ("," + inner).join(
+            _string(k) + ": " + indented(v, inner) for k, v in value.items()) + pad + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join(indented(v, inner) for v in value) + pad + "]"
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)
+
+
+_string = json.encoder.encode_basestring  # json.dumps's, with ensure_ascii=False
+
+
 async def _list(db: Database, args, signer: Signer, out=None) -> None:
     """The queue, written as it is read: a page of submissions at a time, each read in a
     short transaction of its own (a slow reader of the output holds no lock)."""
@@ -127,10 +155,8 @@ async def _list(db: Database, args, signer: Signer, out=None) -> None:
         after = views[-1].submission.id
         for v in views:
             if args.json:  # the same objects as the handoff, plus id and status
-                # Written as json.dumps(the whole list, indent=2) would write it.
-                item = json.dumps(listing(v, signer, translations=english[v.business.id]),
-                                  ensure_ascii=False, indent=2)
-                out.write(("[\n" if not shown else ",\n") + textwrap.indent(item, "  "))
+                item = indented(listing(v, signer, translations=english[v.business.id]))
+                out.write(("[\n  " if not shown else ",\n  ") + item)
             else:
                 b = v.business
                 out.write(f"{v.submission.id:>5}  {v.submission.status:<18} {b.name}  "

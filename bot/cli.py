@@ -30,7 +30,7 @@ from bot.runtime import open_database, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
 from storage import agents, submissions
-from storage.db import is_sqlite, unavailable
+from storage.db import Database, is_sqlite, unavailable
 from storage.media import LocalMediaStore, gc
 from storage.migrate import upgrade
 
@@ -102,21 +102,7 @@ async def _submissions(args, settings: Settings) -> int:
     db = open_database(settings)
     try:
         if args.action == "list":
-            async with db.transaction() as session:
-                views = await submissions.views(session, status=args.status)
-                english = await submissions.english_texts(session, [v.business.id for v in views])
-            signer = Signer(settings.secret, settings.public_base_url)
-            if args.json:  # the same objects as the handoff, plus id and status
-                print(json.dumps([listing(v, signer, translations=english[v.business.id])
-                                  for v in views], ensure_ascii=False, indent=2))
-            elif not views:
-                print("no submissions yet" if args.status is None
-                      else f"no submissions in status {args.status}")
-            else:
-                for v in views:
-                    b = v.business
-                    print(f"{v.submission.id:>5}  {v.submission.status:<18} {b.name}  "
-                          f"({b.city or '?'}, {b.channel}, {len(v.products)} products)")
+            await _list(db, args, Signer(settings.secret, settings.public_base_url))
             return 0
         decision = args.action.replace("-", "_")
         items = [dict(zip(("field", "reason"), f.split("=", 1), strict=False))
@@ -132,6 +118,64 @@ async def _submissions(args, settings: Settings) -> int:
         return 0
     finally:
         await db.close()
+
+
+def indented(value, pad: str = "\n  ") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)` of an item of a list, byte for
+    byte, several times faster: json's indenting encoder is pure Python, this one hands
+    every string to json's C string encoder (anything but str, int, bool, None, dict
+    with str keys and list goes to json.dumps)."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    inner = pad + "  "
+    if isinstance(value, dict) and all(type(k) is str for k in value):
+        if not value:
+            return "{}"
+        return "{" + inner + ("," + inner).join(
+            _string(k) + ": " + indented(v, inner) for k, v in value.items()) + pad + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join(indented(v, inner) for v in value) + pad + "]"
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)
+
+
+_string = json.encoder.encode_basestring  # json.dumps's, with ensure_ascii=False
+
+
+async def _list(db: Database, args, signer: Signer, out=None) -> None:
+    """The queue, written as it is read: a page of submissions at a time, each read in a
+    short transaction of its own (a slow reader of the output holds no lock)."""
+    out = out or sys.stdout
+    shown = after = 0
+    while True:
+        async with db.transaction() as session:
+            views = await submissions.page(session, status=args.status, after=after)
+            english = (await submissions.english_texts(session, [v.business.id for v in views])
+                       if args.json and views else {})
+        if not views:
+            break
+        after = views[-1].submission.id
+        for v in views:
+            if args.json:  # the same objects as the handoff, plus id and status
+                item = indented(listing(v, signer, translations=english[v.business.id]))
+                out.write(("[\n  " if not shown else ",\n  ") + item)
+            else:
+                b = v.business
+                out.write(f"{v.submission.id:>5}  {v.submission.status:<18} {b.name}  "
+                          f"({b.city or '?'}, {b.channel}, {len(v.products)} products)\n")
+            shown += 1
+    if args.json:
+        out.write("\n]\n" if shown else "[]\n")
+    elif not shown:
+        out.write("no submissions yet\n" if args.status is None
+                  else f"no submissions in status {args.status}\n")
 
 
 def admin_create(args, settings: Settings) -> None:

@@ -17,7 +17,7 @@ from sqlmodel import select
 
 from flows.model import Amount, ConversationState, Draft
 from flows.parsing.places import match_city
-from storage import conversations
+from storage import conversations, search
 from storage.models import (
     Business,
     Conversation,
@@ -128,6 +128,8 @@ async def correct_business(session: AsyncSession, submission_id: int, changes: d
 
     await _sync_draft(session, conv, change)
     await session.flush()
+    await search.refresh(session, business)  # the product names as now stored
+    await session.flush()
     return logged
 
 
@@ -169,6 +171,8 @@ async def correct_product(session: AsyncSession, submission_id: int, product_id:
         p.moq = _amount(product.moq_quantity, None, product.moq_unit)
 
     await _sync_draft(session, conv, change)
+    await session.flush()
+    await search.refresh(session, business)  # the product names as now stored
     await session.flush()
     return logged
 

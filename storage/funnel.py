@@ -7,14 +7,13 @@ to them (`Conversation.agent_id`, `Business.agent_id`); None means everything.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
 
 from flows.steps import ORDER
 from storage.models import AgentChat, Business, Conversation, StatusChange, Submission
@@ -31,72 +30,111 @@ class Funnel:
     groups: list[tuple[Any, list[int]]] = field(default_factory=list)
 
 
-def _stage(step: str, state: dict, language: str | None, status: str | None,
-           reached: set[str]) -> int:
-    """How far one conversation got: an index into STAGES (each stage implies those before)."""
-    if status == "live" or "live" in reached:
-        return 7
-    if status in ("approved", "exported", "handoff_failed") or "approved" in reached:
-        return 6
-    if status is not None:
-        return 5
-    products = (state.get("draft") or {}).get("products") or []
-    if any(isinstance(p, dict) and p.get("photos") for p in products):
-        return 4
-    if any(isinstance(p, dict) and p.get("name") for p in products):
-        return 3
-    if step in ORDER and ORDER.index(step) >= _REGISTERED_AT or products:
-        return 2
-    # The language may be guessed before the owner answers: chosen means past the question.
-    if step not in ("start", "language") and (language or state.get("language")):
-        return 1
-    return 0
+# A conversation's stage (an index into STAGES, each implying those before), in SQL: the
+# submission's status and history first; without a submission, the draft in the state
+# (JSON, read with each database's own functions).
+_REGISTERED = tuple(ORDER[_REGISTERED_AT:])
+_JSON = {
+    "postgresql": {
+        "products": "conversation.state -> 'draft' -> 'products'",
+        "each": "json_array_elements(CASE WHEN json_typeof({products}) = 'array' "
+                "THEN {products} END) AS p",
+        "photos": "json_typeof(p -> 'photos') = 'array' AND json_array_length("
+                  "CASE WHEN json_typeof(p -> 'photos') = 'array' THEN p -> 'photos' END) > 0",
+        "named": "p ->> 'name' <> ''",
+        "some": "json_typeof({products}) = 'array' AND json_array_length("
+                "CASE WHEN json_typeof({products}) = 'array' THEN {products} END) > 0",
+        "language": "conversation.state ->> 'language'",
+        "region": "conversation.state -> 'draft' ->> 'region'",
+    },
+    "sqlite": {
+        "products": "",
+        "each": "json_each(conversation.state, '$.draft.products') AS p",
+        "photos": "json_array_length(CASE WHEN p.type = 'object' THEN p.value END, "
+                  "'$.photos') > 0",
+        "named": "CASE WHEN p.type = 'object' THEN json_extract(p.value, '$.name') END <> ''",
+        "some": "json_array_length(conversation.state, '$.draft.products') > 0",
+        "language": "json_extract(conversation.state, '$.language')",
+        "region": "json_extract(conversation.state, '$.draft.region')",
+    },
+}
+
+
+def _json(dialect: str, name: str) -> sa.ColumnElement:
+    sql = _JSON[dialect]
+    return sa.literal_column(sql[name].format(products=sql["products"]))
+
+
+def _any_product(dialect: str, test: str) -> sa.ColumnElement[bool]:
+    sql = _JSON[dialect]
+    each = sql["each"].format(products=sql["products"])
+    return sa.literal_column(f"EXISTS (SELECT 1 FROM {each} WHERE {sql[test]})")
+
+
+def _stage(dialect: str, status, reached) -> sa.ColumnElement[int]:
+    language = sa.func.coalesce(sa.func.nullif(Conversation.language, ""),
+                                sa.func.nullif(_json(dialect, "language"), ""))
+    return sa.case(
+        (sa.or_(status == "live", reached.c.live > 0), 7),
+        (sa.or_(status.in_(("approved", "exported", "handoff_failed")),
+                reached.c.approved > 0), 6),
+        (status.is_not(None), 5),
+        (_any_product(dialect, "photos"), 4),
+        (_any_product(dialect, "named"), 3),
+        (sa.or_(Conversation.step.in_(_REGISTERED), _json(dialect, "some")), 2),
+        (sa.and_(Conversation.step.not_in(("start", "language")), language.is_not(None)), 1),
+        else_=0)
+
+
+def _key(dialect: str, by: str) -> sa.ColumnElement:
+    if by == "region":
+        return sa.func.coalesce(sa.func.nullif(Business.region, ""),
+                                sa.func.nullif(_json(dialect, "region"), ""), "")
+    if by == "channel":
+        return Conversation.channel
+    if by == "language":
+        return sa.func.coalesce(sa.func.nullif(Conversation.language, ""),
+                                sa.func.nullif(_json(dialect, "language"), ""), "")
+    return sa.func.coalesce(Business.agent_id, Conversation.agent_id, 0)
 
 
 async def funnel(session: AsyncSession, since: datetime, until: datetime, by: str, *,
                  scope_agent: int | None = None) -> Funnel:
     """Conversations started in [since, until) and how far each got, in total and grouped
-    by region, channel, language or agent (counts per stage, cumulative)."""
-    convs = (select(Conversation.id, Conversation.channel, Conversation.language,
-                    Conversation.agent_id, Conversation.step, Conversation.state,
-                    Business.region, Business.agent_id, Submission.id, Submission.status)
-             .outerjoin(Business, Business.conversation_id == Conversation.id)
-             .outerjoin(Submission, Submission.business_id == Business.id)
-             .outerjoin(AgentChat, sa.and_(AgentChat.channel == Conversation.channel,
-                                           AgentChat.user_ref == Conversation.user_ref))
-             # An agent's own chat is not a business starting.
-             .where(Conversation.created_at >= since, Conversation.created_at < until,
-                    AgentChat.id.is_(None)))
+    by region, channel, language or agent (counts per stage, cumulative): one query that
+    counts conversations per (group, stage)."""
+    dialect = "sqlite" if session.bind.dialect.name == "sqlite" else "postgresql"
+    changes = StatusChange.__table__.c
+    reached = (sa.select(
+        changes.submission_id,
+        sa.func.max(sa.case((changes.to_status == "live", 1), else_=0)).label("live"),
+        sa.func.max(sa.case((changes.to_status == "approved", 1), else_=0)).label("approved"))
+        .where(changes.to_status.in_(("approved", "live")))
+        .group_by(changes.submission_id).subquery("reached"))
+    key = _key(dialect, by).label("key")
+    stage = _stage(dialect, Submission.status, reached).label("stage")
+    rows = (sa.select(key, stage)
+            .select_from(Conversation)
+            .outerjoin(Business, Business.conversation_id == Conversation.id)
+            .outerjoin(Submission, Submission.business_id == Business.id)
+            .outerjoin(reached, reached.c.submission_id == Submission.id)
+            # An agent's own chat is not a business starting (NOT EXISTS: an anti-join the
+            # planner estimates well, where an outer join's IS NULL made it loop).
+            .where(Conversation.created_at >= since, Conversation.created_at < until,
+                   ~sa.exists().where(AgentChat.channel == Conversation.channel,
+                                      AgentChat.user_ref == Conversation.user_ref)))
     if scope_agent is not None:
-        convs = convs.where(sa.or_(Conversation.agent_id == scope_agent,
-                                   Business.agent_id == scope_agent))
-    rows = (await session.execute(convs)).all()
-    submission_ids = [r[8] for r in rows if r[8] is not None]
-    reached: dict[int, set[str]] = defaultdict(set)
-    for chunk in range(0, len(submission_ids), 500):
-        ids = submission_ids[chunk:chunk + 500]
-        for sid, status in (await session.execute(
-                select(StatusChange.submission_id, StatusChange.to_status).distinct().where(
-                    StatusChange.submission_id.in_(ids),
-                    StatusChange.to_status.in_(("approved", "live"))))).all():
-            reached[sid].add(status)
+        rows = rows.where(sa.or_(Conversation.agent_id == scope_agent,
+                                 Business.agent_id == scope_agent))
+    rows = rows.subquery("staged")
+    counted = sa.select(rows.c.key, rows.c.stage, sa.func.count()).group_by(
+        rows.c.key, rows.c.stage)
 
-    total = Counter()
-    groups: dict[Any, Counter] = defaultdict(Counter)
-    for (_cid, channel, language, conv_agent, step, state, region, business_agent, sid,
-         status) in rows:
-        state = state if isinstance(state, dict) else {}
-        stage = _stage(step, state, language, status, reached.get(sid, set()))
-        key = {
-            "region": region or (state.get("draft") or {}).get("region") or "",
-            "channel": channel,
-            "language": language or state.get("language") or "",
-            "agent": business_agent or conv_agent or 0,
-        }[by]
-        for i in range(stage + 1):
-            total[i] += 1
-            groups[key][i] += 1
-    as_list = lambda c: [c[i] for i in range(len(STAGES))]  # noqa: E731
+    total = [0] * len(STAGES)
+    groups: dict[Any, list[int]] = defaultdict(lambda: [0] * len(STAGES))
+    for group, reached_stage, count in (await session.execute(counted)).all():
+        for i in range(reached_stage + 1):
+            total[i] += count
+            groups[group][i] += count
     ordered = sorted(groups.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
-    return Funnel(as_list(total), [(k, as_list(c)) for k, c in ordered])
-
+    return Funnel(total, ordered)

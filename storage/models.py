@@ -81,7 +81,7 @@ class Conversation(SQLModel, table=True):
     status: str = Field(default="active", max_length=16)  # active | submitted | unreachable
     agent_id: int | None = Field(default=None, foreign_key="user.id")
     last_inbound_at: datetime | None = when(nullable=True)
-    created_at: datetime = when()
+    created_at: datetime = when(index=True)  # the funnel's period
     updated_at: datetime = when()
 
 
@@ -124,6 +124,15 @@ class Media(SQLModel, table=True):
 
 
 class Business(SQLModel, table=True):
+    # The admin search's folded text (storage.search): a trigram index on PostgreSQL
+    # (migration 0014 finds pg_trgm's schema for the operator class); SQLite scans it.
+    __table_args__ = (sa.Index("ix_business_search_text", "search_text",
+                               postgresql_using="gin",
+                               postgresql_ops={"search_text": "gin_trgm_ops"}),
+                      sa.Index("ix_business_search_phone", "search_phone",
+                               postgresql_using="gin",
+                               postgresql_ops={"search_phone": "gin_trgm_ops"}))
+
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int = Field(foreign_key="conversation.id", unique=True)
     name: str = Field(max_length=200)
@@ -137,10 +146,14 @@ class Business(SQLModel, table=True):
     language: str = Field(max_length=8)
     script: str = Field(max_length=8)
     channel: str = Field(max_length=16)
-    agent_id: int | None = Field(default=None, foreign_key="user.id")
+    agent_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     consent_at: datetime | None = when(nullable=True)
     created_at: datetime = when()
     updated_at: datetime = when()
+    search_text: str = Field(default="", sa_type=sa.Text,
+                             sa_column_kwargs={"server_default": ""})
+    search_phone: str | None = Field(default=None, max_length=32)
+    search_city: str | None = Field(default=None, max_length=32, index=True)
 
 
 class Product(SQLModel, table=True):
@@ -165,9 +178,14 @@ class ProductMedia(SQLModel, table=True):
 class Submission(SQLModel, table=True):
     """A draft sent for review; `revision` grows each time the owner resubmits."""
 
+    # The queue's pages: a status, in the order of submission (storage.queue._order).
+    __table_args__ = (sa.Index("ix_submission_status_submitted_at", "status", "submitted_at",
+                               "id"),
+                      sa.Index("ix_submission_submitted_at", "submitted_at", "id"))
+
     id: int | None = Field(default=None, primary_key=True)
     business_id: int = Field(foreign_key="business.id", unique=True)
-    status: str = Field(max_length=24, index=True)
+    status: str = Field(max_length=24)
     revision: int = 1
     submitted_at: datetime = when()
     decided_at: datetime | None = when(nullable=True)
@@ -184,6 +202,10 @@ class Submission(SQLModel, table=True):
 
 class StatusChange(SQLModel, table=True):
     """Who moved a submission, when, and why: the history is never rewritten."""
+
+    # The funnel: which submissions were ever approved or live.
+    __table_args__ = (sa.Index("ix_statuschange_to_status_submission_id", "to_status",
+                               "submission_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     submission_id: int = Field(foreign_key="submission.id", index=True)

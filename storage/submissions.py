@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from flows.model import ConversationState
-from storage import outbox, review
+from storage import outbox, review, search
 from storage.models import (
     Business,
     Conversation,
@@ -74,6 +75,7 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
     business.language, business.script = state.language or "ary", state.script
     business.agent_id, business.consent_at, business.updated_at = (
         conversation.agent_id, state.consent_at, now)
+    search.fill(business, [p.name for p in d.products])
     await session.flush()
 
     old = select(Product.id).where(Product.business_id == business.id)
@@ -147,28 +149,86 @@ async def decide(session: AsyncSession, submission_id: int, decision: str, *, ac
 
 async def views(session: AsyncSession, *, status: str | None = None,
                 ids: list[int] | None = None) -> list[SubmissionView]:
-    query = select(Submission, Business).join(Business, Business.id == Submission.business_id)
-    if status:
-        query = query.where(Submission.status == status)
+    """The submissions (by id), with their products, photos, agent and history."""
+    query = _view_query(status)
     if ids is not None:
         query = query.where(Submission.id.in_(ids))
-    rows = (await session.execute(query.order_by(Submission.id))).all()
-    result = []
-    for submission, business in rows:
-        products = (await session.execute(select(Product).where(
-            Product.business_id == business.id).order_by(Product.position))).scalars().all()
-        views_ = []
-        for product in products:
-            media = (await session.execute(
-                select(Media).join(ProductMedia, ProductMedia.media_id == Media.id)
-                .where(ProductMedia.product_id == product.id)
-                .order_by(ProductMedia.position))).scalars().all()
-            views_.append(ProductView(product, list(media)))
-        agent = await session.get(User, business.agent_id) if business.agent_id else None
-        history = (await session.execute(select(StatusChange).where(
-            StatusChange.submission_id == submission.id).order_by(StatusChange.id))).scalars()
-        result.append(SubmissionView(submission, business, views_, agent, list(history)))
-    return result
+    return await _complete(session, (await session.execute(query.order_by(Submission.id))).all())
+
+
+async def page(session: AsyncSession, *, status: str | None = None, after: int = 0,
+               size: int = 500) -> list[SubmissionView]:
+    """The next `size` submissions by id after `after`, as `views` gives them but read-only:
+    plain rows (attribute access like the entities', none of the ORM's bookkeeping), the
+    same six queries whatever the number of submissions. A listing reads them page by
+    page, each in a transaction of its own, and never holds them all."""
+    s, b, u, p = (Submission.__table__, Business.__table__, User.__table__,
+                  Product.__table__)
+    query = sa.select(s).where(s.c.id > after).order_by(s.c.id).limit(size)
+    found = (await session.execute(query.where(s.c.status == status) if status else query)
+             ).all()
+    if not found:
+        return []
+    businesses = {r.id: r for r in (await session.execute(
+        sa.select(b).where(b.c.id.in_([r.business_id for r in found])))).all()}
+    agent_ids = sorted({r.agent_id for r in businesses.values() if r.agent_id})
+    agents = {r.id: r for r in (await session.execute(sa.select(u.c.id, u.c.name, u.c.email)
+                                                      .where(u.c.id.in_(agent_ids)))).all()}
+    products: dict[int, list[ProductView]] = defaultdict(list)
+    by_id: dict[int, ProductView] = {}
+    for row in (await session.execute(sa.select(p).where(p.c.business_id.in_(list(businesses)))
+                                      .order_by(p.c.business_id, p.c.position))).all():
+        products[row.business_id].append(by_id.setdefault(row.id, ProductView(row)))
+    links, media = ProductMedia.__table__, Media.__table__
+    for row in (await session.execute(
+            sa.select(links.c.product_id, media)
+            .join(media, media.c.id == links.c.media_id).join(p, p.c.id == links.c.product_id)
+            .where(p.c.business_id.in_(list(businesses)))
+            .order_by(links.c.product_id, links.c.position))).all():
+        by_id[row.product_id].media.append(row)
+    changes = StatusChange.__table__
+    history: dict[int, list] = defaultdict(list)
+    for row in (await session.execute(sa.select(changes).where(
+            changes.c.submission_id.in_([r.id for r in found])).order_by(changes.c.id))).all():
+        history[row.submission_id].append(row)
+    return [SubmissionView(r, businesses[r.business_id], products[r.business_id],
+                           agents.get(businesses[r.business_id].agent_id), history[r.id])
+            for r in found]
+
+
+def _view_query(status: str | None):
+    query = (select(Submission, Business, User)
+             .join(Business, Business.id == Submission.business_id)
+             .outerjoin(User, User.id == Business.agent_id))
+    return query.where(Submission.status == status) if status else query
+
+
+async def _complete(session: AsyncSession, rows) -> list[SubmissionView]:
+    """Views of (submission, business, agent) rows: products, their media and the
+    histories in one query each."""
+    if not rows:
+        return []
+    products: dict[int, list[ProductView]] = defaultdict(list)
+    by_id: dict[int, ProductView] = {}
+    for product in (await session.execute(select(Product).where(
+            Product.business_id.in_([b.id for _, b, _ in rows]))
+            .order_by(Product.business_id, Product.position))).scalars():
+        products[product.business_id].append(by_id.setdefault(product.id, ProductView(product)))
+    if by_id:
+        for product_id, media in (await session.execute(
+                select(ProductMedia.product_id, Media)
+                .join(Media, Media.id == ProductMedia.media_id)
+                .join(Product, Product.id == ProductMedia.product_id)
+                .where(Product.business_id.in_([b.id for _, b, _ in rows]))
+                .order_by(ProductMedia.product_id, ProductMedia.position))).all():
+            by_id[product_id].media.append(media)
+    history: dict[int, list[StatusChange]] = defaultdict(list)
+    for change in (await session.execute(select(StatusChange).where(
+            StatusChange.submission_id.in_([s.id for s, _, _ in rows]))
+            .order_by(StatusChange.id))).scalars():
+        history[change.submission_id].append(change)
+    return [SubmissionView(s, b, products[b.id], agent, history[s.id])
+            for s, b, agent in rows]
 
 
 async def business_of(session: AsyncSession, submission_id: int) -> Business | None:
@@ -199,11 +259,31 @@ async def english_texts(session: AsyncSession, business_ids: Iterable[int],
     return found
 
 
-async def handoff_times(session: AsyncSession) -> list[tuple[datetime, datetime]]:
-    """(decided_at, live_at) of every live submission (the handoff latency, for /metrics)."""
-    return [(decided, live) for decided, live in (await session.execute(
-        select(Submission.decided_at, Submission.live_at)
-        .where(Submission.live_at.is_not(None)))).all()]
+@dataclass(frozen=True)
+class Latencies:
+    """Approval to storefront of every live submission, as a histogram: how many took at
+    most each bound (cumulative), how many in all, and their sum in seconds."""
+
+    within: list[int]
+    count: int
+    total: float
+
+
+async def handoff_latencies(session: AsyncSession, bounds: Iterable[float]) -> Latencies:
+    """The handoff latency histogram (for /metrics), counted by the database."""
+    if session.bind.dialect.name == "sqlite":
+        seconds = (sa.func.julianday(Submission.live_at)
+                   - sa.func.julianday(Submission.decided_at)) * 86400.0
+    else:
+        seconds = sa.extract("epoch", Submission.live_at - Submission.decided_at)
+    seconds = sa.case((seconds > 0, seconds), else_=0.0)
+    bounds = list(bounds)
+    row = (await session.execute(sa.select(
+        sa.func.count(), sa.func.coalesce(sa.func.sum(seconds), 0.0),
+        *(sa.func.coalesce(sa.func.sum(sa.case((seconds <= bound, 1), else_=0)), 0)
+          for bound in bounds))
+        .where(Submission.live_at.is_not(None), Submission.decided_at.is_not(None)))).one()
+    return Latencies(within=[int(n) for n in row[2:]], count=int(row[0]), total=float(row[1]))
 
 
 def handoff_key(submission: Submission) -> str:

@@ -16,7 +16,7 @@ from bot.keys import catalog_key
 from flows.model import Msg
 from flows.parsing.places import REGIONS
 from storage.models import User
-from storage.queue import city_of
+from storage.search import city_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STAFF_LOCALES = ("fr", "ar")

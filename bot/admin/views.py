@@ -34,7 +34,7 @@ from bot.keys import db_key, signer_key
 from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
 from flows.model import LANGUAGES
-from storage import accounts, corrections, submissions
+from storage import accounts, corrections, search, submissions
 from storage import funnel as funnels
 from storage import queue as review_queue
 from storage.conversations import StaleConversation
@@ -332,7 +332,7 @@ async def _correct(request: web.Request, submission_id: int, anchor: str, apply)
     # A city the chat would not know is kept as typed, its region as it was: say so
     # (unless this very correction chose the region).
     city = next((e.new for e in logged if e.field == "city"), None)
-    if (city and review_queue.city_of(city) is None
+    if (city and search.city_of(city) is None
             and not any(e.field == "region" for e in logged)):
         return _back(submission_id, anchor, m="saved_city_unknown")
     return _back(submission_id, anchor, m="saved")

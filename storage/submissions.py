@@ -272,8 +272,10 @@ class Latencies:
 async def handoff_latencies(session: AsyncSession, bounds: Iterable[float]) -> Latencies:
     """The handoff latency histogram (for /metrics), counted by the database."""
     if session.bind.dialect.name == "sqlite":
-        seconds = (sa.func.julianday(Submission.live_at)
-                   - sa.func.julianday(Submission.decided_at)) * 86400.0
+        # julianday is a float of days: rounded to the millisecond, or 60 s reads as
+        # 60.0000001 s and falls out of the 60 s bucket.
+        seconds = sa.func.round((sa.func.julianday(Submission.live_at)
+                                 - sa.func.julianday(Submission.decided_at)) * 86400.0, 3)
     else:
         seconds = sa.extract("epoch", Submission.live_at - Submission.decided_at)
     seconds = sa.case((seconds > 0, seconds), else_=0.0)

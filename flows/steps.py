@@ -38,6 +38,10 @@ flowchart LR
 | owner_confirm | owner_confirm       | choice  |          | state.consent_at     |
 | submitted     | submitted           | none    |          | a submission         |
 
+A first message in a language we are sure of skips the language question (flows.engine
+`language_found`). A minimum order without its unit asks it (pending `moq_unit`), never
+taking the price's. A photo sent after advice replaces the advised one (`photo_fix`,
+`photo_choice` when the review did not say which). Names lose their lead-in (flows.names).
 A step's id is the suffix of its question's locale key, so grep finds both.
 What works at any step (help, back, skip, restart...) is the table flows.commands.COMMANDS.
 """

@@ -58,6 +58,7 @@ class TurnResult:
     replies: tuple[Rendered, ...]
     duplicate: bool = False
     waiting: tuple[Rendered, ...] = ()  # web chat: messages that came while the owner was away
+    console: bool = False  # a field agent's console: the page offers no "new conversation"
 
 
 class Turns:
@@ -237,7 +238,8 @@ class Turns:
     def _result(self, conversation_id: int, state: ConversationState, replies,
                 duplicate: bool = False) -> TurnResult:
         rendered = tuple(self.catalog.render(state.locale, r) for r in replies)
-        return TurnResult(conversation_id, state.locale, rendered, duplicate)
+        return TurnResult(conversation_id, state.locale, rendered, duplicate,
+                          console=state.console is not None)
 
 
 async def _retrying(once: Callable[..., Awaitable[T]], *args) -> T:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from flows.answers import intents_of
 from flows.model import Expect, Input, Lexicon, Reply
 from flows.text import normalise
 
@@ -64,6 +65,9 @@ LABELS: dict[str, str] = {
     "btn_change": "change",
     "btn_resend": "resend",
     "btn_photos_clear": "clear_photos",
+    "btn_show_summary": "show_summary",
+    "btn_other_language": "language",
+    "btn_keep_all": "keep",
     "btn_agent_new": "agent:new",
     "btn_agent_list": "agent:list",
     "btn_agent_link": "agent:link",
@@ -89,13 +93,15 @@ def read_choice(inp: Input, lexicon: Lexicon, question: Callable[[], Reply],
     Typed, a number picks the open question's buttons in order (plain WhatsApp and the
     terminal show them numbered; `numbers=False`: only under a question that waits for a
     choice, so a typed phone stays a phone). Words name one of the question's buttons
-    first, then one of `understood` (commands and answers, the first wins), then a language.
+    first, then one of `understood` (commands and answers, the first wins), then a language;
+    everyday variants and answers of several words are read by flows.answers.
     A payload that cannot be ours (empty, too long, not ASCII) is no choice.
     """
     if inp.payload is not None:
         payload = inp.payload.strip()
         return payload if payload and len(payload) <= PAYLOAD_MAX and payload.isascii() else None
-    words = normalise(inp.text or "")
+    # An emoji alone ("👍") has nothing to normalise: it is looked up as sent.
+    words = normalise(inp.text or "") or (inp.text or "").strip()[:8]
     if not words:
         return None
     open_question = question()
@@ -103,7 +109,7 @@ def read_choice(inp: Input, lexicon: Lexicon, question: Callable[[], Reply],
     if words.isdigit() and (numbers or open_question.expects is Expect.CHOICE) \
             and 1 <= int(words) <= len(payloads):
         return payloads[int(words) - 1]
-    intents = lexicon.intents_for(words)
+    intents = intents_of(words, lexicon)
     for payload in payloads:
         if payload in intents:
             return payload

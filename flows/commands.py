@@ -118,7 +118,9 @@ def where_am_i(t: Turn, choice: str) -> bool:
 def greet(t: Turn, choice: str) -> bool:
     if t.inp.released:
         return True  # what waited for them goes out now and ends with the question
-    if t.s.step in ("language", "consent"):
+    if t.s.step == "language" and t.s.pending is None:
+        return False  # "salam", "bonjour": the language question reads the language in it
+    if t.s.step == "consent":
         t.say(Reply(Msg("greeting_hello")))  # they just arrived: no "welcome back"
         t.say(t.question())
         return True

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from flows import events
 from flows.choices import language_label, read_choice
 from flows.commands import COMMANDS, answered_restart, run_command
-from flows.language import analyse
+from flows.language import analyse, opening_language
 from flows.model import (
     LANGUAGES,
     NOTICES,
@@ -50,6 +50,11 @@ NAME_STEPS = frozenset({"business_name", "owner_name", "ice", "phone", "email",
                         "product_name"})
 # A free-text message must be at least this long before we offer to switch language.
 SWITCH_MIN_WORDS = 3
+# The switch is offered only after answers that are talk, not content: a description or a
+# product's name may well be written in the buyers' language, mid-product.
+SWITCH_STEPS = frozenset({"consent", "city", "region", "sector"})
+# A step answered from the review -> the field it changed (for "Price changed").
+EDITED_FIELD = {"price_unit": "price", "region": "city"}
 # In a draft an agent helps with, whoever typed last holds it this long: an owner's "salam"
 # must not become the answer to the question the agent is on, nor the other way round.
 HOLD = timedelta(minutes=20)
@@ -174,6 +179,12 @@ class Reading:
                 self.goto(follow_up, remember=False)
             elif not self.next_fix():
                 self.goto("review", remember=False)
+                # One line, not the whole summary again: it stays one button away.
+                full = self.effects[-1]
+                field = EDITED_FIELD.get(current, current)
+                self.effects[-1] = Reply(Msg("review_changed", {"field": Msg(f"field_{field}")}),
+                                         (full.buttons[0], btn("btn_show_summary", "show_summary"),
+                                          *full.buttons[1:]), Expect.CHOICE)
             return
         for candidate in ORDER[ORDER.index(current) + 1:]:
             if self._applies(candidate):
@@ -259,10 +270,11 @@ class Reading:
         if self.inp.payload and not self._payload_belongs():
             self._stale()
             return
-        STEPS[self.s.step].handle(self)
+        answered = self.s.step
+        STEPS[answered].handle(self)
         last = self.effects[-1] if self.effects else None
         # Offered only under a question without buttons: the newest buttons are the live ones.
-        if speaks and isinstance(last, Reply) and not last.buttons and self.s.step != "language":
+        if speaks and isinstance(last, Reply) and not last.buttons and answered in SWITCH_STEPS:
             self._offer_language_switch()
 
     def _shared_draft(self) -> bool:
@@ -284,7 +296,13 @@ class Reading:
         return False
 
     def _first_contact(self) -> None:
-        """Guess the language from the first words and confirm it with three buttons."""
+        """First words in a language we are sure of: answer in it and go on (one button
+        offers another). Otherwise guess the welcome's language and ask with three buttons."""
+        sure = opening_language(self.inp.text) if self.inp.text else None
+        if sure is not None and not self.ctx.assisting:
+            self.s.step = "language"
+            self.language_found(sure.language, sure.script, welcome=True)
+            return
         guess = analyse(self.inp.text or "") if self.inp.text else None
         if guess and guess.language in LANGUAGES:
             self.s.language = guess.language
@@ -294,6 +312,21 @@ class Reading:
         if guess and guess.script in ("Arab", "Latn"):
             self.s.script = guess.script
         self.goto("language", remember=False)
+
+    def language_found(self, language: str, script: str, *, welcome: bool = False) -> None:
+        """Go on in the language the owner writes in, past the language question (with the
+        welcome they have not read yet, on a first message); the next question offers
+        "another language" (payload `language`) beside its own buttons."""
+        self.s.set_language(language)
+        if language == "ary" and script in ("Arab", "Latn"):
+            self.s.script = script
+        self.say(Reply(Msg("welcome_found" if welcome else "language_found")))
+        self.advance()
+        question = self.effects[-1]
+        if isinstance(question, Reply) and len(question.buttons) < 3:
+            self.effects[-1] = Reply(question.msg,
+                                     (*question.buttons, btn("btn_other_language", "language")),
+                                     question.expects, question.asks_contact, question.image)
 
     def _follow_script(self) -> None:
         """Darija is answered in the script the owner writes in."""
@@ -326,6 +359,7 @@ class Reading:
     def _payload_belongs(self) -> bool:
         """A pressed button belongs to the question now open (else it is from an old message)."""
         choice = self.choice or ""
-        if self.s.step == "review" and choice.startswith(("edit:", "add_product", "submit")):
+        if self.s.step == "review" and choice.startswith(("edit:", "add_product", "submit",
+                                                          "show_summary")):
             return True
         return choice in {b.payload for b in self.question().buttons}

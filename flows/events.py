@@ -17,7 +17,7 @@ A field is a business field ("city") or a product's ("product:2:photos").
 
 from __future__ import annotations
 
-from flows.model import Msg, Reply, Turn
+from flows.model import Msg, PhotoFix, Reply, Turn
 from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 
 # Why an admin sends a field back; each has a locale key reason_<id>.
@@ -77,11 +77,12 @@ def open_fix(t: Turn, field: str) -> None:
     if field.startswith("product:"):
         _, number, name = field.split(":")
         t.s.product = int(number) - 1
-        if name == "photos":
-            # The admin asked for new photos; the old ones stay stored, only unlinked.
-            t.product().photos.clear()
         step = FIELD_STEP[name]
     else:
         step = FIELD_STEP[field]
     t.s.editing = True
     t.goto(step, remember=False)
+    if step == "photos" and t.product().photos:
+        # The admin asked for a better photo: the next one replaces one, the rest stay.
+        t.s.pending = PhotoFix()
+        t.effects[-1] = t.question()

@@ -14,7 +14,8 @@ from pathlib import Path
 from langdetect import DetectorFactory
 from langdetect.detector_factory import PROFILES_DIRECTORY
 
-__all__ = ["Detection", "analyse", "detect_language", "detect_script", "langdetect_label"]
+__all__ = ["Detection", "analyse", "detect_language", "detect_script", "langdetect_label",
+           "opening_language"]
 
 DATA_DIR = Path(__file__).with_name("langdata")
 MODEL_PATH = DATA_DIR / "model.json"
@@ -472,6 +473,28 @@ def analyse(text: str) -> Detection:
 def detect_language(text: str) -> str:
     """The language of a message: "ary", "fr", "ar", "en" or "und"."""
     return analyse(text).language
+
+
+# A message this sure of its language is answered in it without asking which one.
+OPENING_MIN_WORDS = 3
+OPENING_MIN_CONFIDENCE = 0.9
+OPENING_LANGUAGES = ("ary", "fr", "ar")
+
+
+def opening_language(text: str) -> Detection | None:
+    """The language an owner's words are written in, when sure enough to go on in it:
+    three words or more at high confidence ("salam bghit nsjl"), or a short answer the
+    table knows ("salam", "bonjour", "iyeh", "نعم"). A name ("Karim Bziz") or "ok" is None."""
+    found = analyse(text)
+    if found.language not in OPENING_LANGUAGES:
+        return None
+    if found.words >= OPENING_MIN_WORDS and found.confidence >= OPENING_MIN_CONFIDENCE:
+        return found
+    try:
+        latin, arabic, _ = tokens(clean(_as_text(text)))
+    except Exception:  # same contract as analyse()
+        return None
+    return found if _LEX.short_answer(latin + arabic) == found.language else None
 
 
 def detect_script(text: str) -> str:

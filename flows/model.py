@@ -248,8 +248,30 @@ class PhotoAdvice(BaseModel):
     tips: list[str] = Field(default_factory=list)  # advice ids (flows.photos.ADVICE)
 
 
+class MoqUnit(BaseModel):
+    """A minimum order said without its unit ("100"): 100 of what?"""
+
+    kind: Literal["moq_unit"] = "moq_unit"
+    amount: Decimal
+
+
+class PhotoFix(BaseModel):
+    """The review asked for a better photo: the next one replaces one of those kept."""
+
+    kind: Literal["photo_fix"] = "photo_fix"
+
+
+class PhotoChoice(BaseModel):
+    """A new photo came while the admin's advice was about one of several: which one
+    does it replace? (media_id: the new photo, already in the draft)."""
+
+    kind: Literal["photo_choice"] = "photo_choice"
+    media_id: int
+
+
 Pending = Annotated[
-    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice,
+    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
+    | MoqUnit | PhotoFix | PhotoChoice,
     Field(discriminator="kind"),
 ]
 
@@ -353,6 +375,9 @@ class Turn(Protocol):
 
     def next_fix(self) -> bool:
         """Open the next field an admin sent back; False when none is left."""
+
+    def language_found(self, language: str, script: str, *, welcome: bool = False) -> None:
+        """Go on in the language the owner writes in, offering another one."""
 
     def new_product(self) -> None:
         """Start describing one more product."""

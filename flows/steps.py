@@ -38,6 +38,10 @@ flowchart LR
 | owner_confirm | owner_confirm       | choice  |          | state.consent_at     |
 | submitted     | submitted           | none    |          | a submission         |
 
+A first message in a language we are sure of skips the language question (flows.engine
+`language_found`). A minimum order without its unit asks it (pending `moq_unit`), never
+taking the price's. A photo sent after advice replaces the advised one (`photo_fix`,
+`photo_choice` when the review did not say which). Names lose their lead-in (flows.names).
 A step's id is the suffix of its question's locale key, so grep finds both.
 What works at any step (help, back, skip, restart...) is the table flows.commands.COMMANDS.
 """
@@ -58,9 +62,8 @@ from flows.choices import (
     sector_label,
     unit_label,
 )
-from flows.language import analyse
+from flows.language import opening_language
 from flows.model import (
-    LANGUAGES,
     MAX_PHOTOS,
     Amount,
     Button,
@@ -68,22 +71,38 @@ from flows.model import (
     ConfirmPrice,
     EditMenu,
     Expect,
+    MoqUnit,
     Msg,
     Photo,
     PhotoAdvice,
+    PhotoChoice,
+    PhotoFix,
     Reply,
     TellAgent,
     Turn,
 )
+from flows.names import drop_lead_in
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
 from flows.parsing.places import CITIES, REGIONS, match_city, match_region, names_a_place
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
+from flows.text import normalise
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000
+# A description in a summary: its start, enough to recognise it (the whole is kept).
+SUMMARY_DESCRIPTION = 80
+
+
+def shorten(text: str, limit: int = SUMMARY_DESCRIPTION) -> str:
+    """`text` cut to about `limit` characters at a word's end, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;:،") + "…"
 
 
 def btn(key: str, payload: str, **params) -> Button:
@@ -234,7 +253,7 @@ def draft_params(t: Turn) -> dict:
             "number": i + 1,
             "name": p.name or "",
             "photos": len(p.photos),
-            "description": p.description or "",
+            "description": shorten(p.description or ""),
             "price": amount_msg(p.price),
             "moq": quantity_msg(p.moq),
         })
@@ -277,15 +296,14 @@ def ask_submitted(t: Turn) -> Reply:
 
 
 def on_language(t: Turn) -> None:
-    # A button is read globally (lang:* works anywhere). Words that are not a
-    # choice re-ask, in the language they seem to be written in.
-    detected = analyse(t.inp.text) if t.inp.text else None
-    if detected and detected.language in LANGUAGES:
-        t.s.language = detected.language
-        t.s.script = detected.script if detected.script in ("Arab", "Latn") else t.s.script
-        t.say(t.ask())
+    # A button is read globally (lang:* works anywhere). Words written in a language we
+    # are sure of choose it ("Bonjour, je voudrais m'inscrire", "iyeh"); anything else gets
+    # a short hint in the three languages, never the whole welcome again.
+    found = opening_language(t.inp.text) if t.inp.text else None
+    if found is not None:
+        t.language_found(found.language, found.script)
     else:
-        t.invalid("invalid_choice")
+        t.say(Reply(Msg("language_hint"), language_buttons(), Expect.CHOICE))
 
 
 def on_consent(t: Turn) -> None:
@@ -298,10 +316,16 @@ def on_consent(t: Turn) -> None:
         t.invalid("invalid_choice")
 
 
+# A name's field -> the kind of lead-in dropped before it ("je m'appelle", "سميتي").
+NAME_KINDS = {"owner_name": "owner", "business_name": "business", "product_name": "product"}
+
+
 def text_field(field: str, limit: int = NAME_MAX) -> Callable[[Turn], None]:
     def on_text(t: Turn) -> None:
         value = t.text_answer(limit)
         if value is not None:
+            if field in NAME_KINDS:
+                value = drop_lead_in(value, NAME_KINDS[field])
             setattr(t.target(field), field.removeprefix("product_"), value)
             t.advance()
 
@@ -417,6 +441,15 @@ def on_photos(t: Turn) -> None:
         else:
             t.say(received(product))
         return
+    if isinstance(pending, PhotoChoice) and t.choice and \
+            (t.choice == "keep" or t.choice.startswith("photo:")):
+        t.s.pending = None
+        replaced = replaced_photo(product, pending, t.choice)
+        if replaced is not None:
+            product.photos.remove(replaced)
+            t.say(Reply(Msg("photo_replaced", {"kept": len(product.photos) - 1})))
+        t.say(received(product))
+        return
     t.s.pending = None
     if t.choice == "clear_photos":  # the stored files stay; only the draft lets go of them
         product.photos.clear()
@@ -450,6 +483,20 @@ def on_photos(t: Turn) -> None:
                                         phash=media.phash))
             added += 1
     problems = list(dict.fromkeys(problems))
+    if added and isinstance(pending, PhotoAdvice | PhotoFix):
+        # A photo sent after advice replaces the photo the advice was about, not the others.
+        before = product.photos[:-added]
+        target = next((p for p in before if isinstance(pending, PhotoAdvice)
+                       and p.media_id == pending.media_id), None)
+        if target is None and isinstance(pending, PhotoFix) and len(before) == 1:
+            target = before[0]
+        if target is not None:
+            product.photos.remove(target)
+            t.say(Reply(Msg("photo_replaced", {"kept": len(before) - 1})))
+        elif isinstance(pending, PhotoFix) and before:
+            t.s.pending = PhotoChoice(media_id=product.photos[-1].media_id)
+            t.say(t.question())
+            return
     if not added:
         for key in problems[:-1]:
             t.say(Reply(Msg(key, {"max": MAX_PHOTOS})))
@@ -486,6 +533,33 @@ def received(product) -> Reply:
     key = "photos_full" if count >= MAX_PHOTOS else "photo_received"
     return Reply(Msg(key, {"count": count, "max": MAX_PHOTOS}), photo_buttons(product),
                  Expect.PHOTO)
+
+
+def replaced_photo(product, pending: PhotoChoice, choice: str):
+    """The earlier photo the owner says the new one replaces (None: keep them all)."""
+    number = choice.removeprefix("photo:")
+    earlier = [p for p in product.photos if p.media_id != pending.media_id]
+    if number.isdigit() and 1 <= int(number) <= len(earlier):
+        return earlier[int(number) - 1]
+    return None
+
+
+def photo_choice_question(t: Turn) -> Reply:
+    pending = t.s.pending
+    product = t.s.current_product
+    assert isinstance(pending, PhotoChoice) and product is not None
+    earlier = [p for p in product.photos if p.media_id != pending.media_id]
+    buttons = tuple(btn("btn_photo_number", f"photo:{i + 1}", number=i + 1)
+                    for i in range(len(earlier)))
+    return Reply(Msg("photo_which", {"count": len(earlier)}),
+                 (*buttons, btn("btn_keep_all", "keep")), Expect.CHOICE)
+
+
+def photo_fix_question(t: Turn) -> Reply:
+    product = t.s.current_product
+    count = len(product.photos) if product else 0
+    return Reply(Msg("photo_fix", {**t.product_params(), "count": count}),
+                 (btn("btn_done", "done"),) if count else (), Expect.PHOTO)
 
 
 def photo_advice_question(t: Turn) -> Reply:
@@ -558,7 +632,50 @@ def on_price_unit(t: Turn) -> None:
     t.advance()
 
 
+# The example under the minimum-order question, in the unit the product is priced in.
+MOQ_EXAMPLES = {"kg": 50, "g": 500, "ml": 500, "l": 100, "ton": 1, "m": 50, "m2": 20}
+
+
+def priced_unit(t: Turn) -> str | None:
+    price = t.s.current_product.price if t.s.current_product else None
+    return price.unit if price else None
+
+
+def ask_moq(t: Turn) -> Reply:
+    unit = priced_unit(t) or "piece"
+    example = Amount(amount=Decimal(MOQ_EXAMPLES.get(unit, 20)), unit=unit)
+    return Reply(Msg("ask_moq", {**t.product_params(), "example": quantity_msg(example)}), (),
+                 Expect.TEXT)
+
+
+def moq_unit_question(t: Turn) -> Reply:
+    pending = t.s.pending
+    assert isinstance(pending, MoqUnit), "asked only while a quantity waits for its unit"
+    first = priced_unit(t)
+    units = ((first,) if first else ()) + tuple(u for u in UNIT_BUTTONS if u != first)
+    return Reply(Msg("ask_moq_unit", {"amount": fmt_amount(pending.amount)}),
+                 tuple(btn(unit_label(u), f"unit:{u}") for u in units[:6]), Expect.CHOICE)
+
+
+def counts_the_product(text: str, name: str | None) -> bool:
+    """ "5 sacs" for "Sac en cuir": the product's own name used as the unit (pieces)."""
+    def stems(words: str) -> set[str]:
+        return {w.rstrip("s") for w in normalise(words).split() if len(w) >= 3
+                and not w.isdigit()}
+    return bool(name) and bool(stems(text) & stems(name or ""))
+
+
 def on_moq(t: Turn) -> None:
+    product = t.product()
+    pending = t.s.pending
+    if isinstance(pending, MoqUnit):
+        unit = t.choice.removeprefix("unit:") if t.choice and t.choice.startswith("unit:") \
+            else parse_unit(t.inp.text or "")
+        if unit is not None:
+            t.s.pending = None
+            product.moq = Amount(amount=pending.amount, unit=unit)
+            t.advance()
+            return
     value = t.text_answer(200, letters=False)
     if value is None:
         return
@@ -566,9 +683,15 @@ def on_moq(t: Turn) -> None:
     if isinstance(quantity, Invalid):
         t.invalid("invalid_moq")
         return
-    price = t.product().price
-    unit = quantity.unit or (price.unit if price else None)
-    t.product().moq = Amount(amount=quantity.amount, unit=unit)
+    # The unit the owner typed, never the price's: "5 زرابي" after "1500 درهم للمتر" is
+    # five carpets, not five metres. None typed: ask which.
+    unit = quantity.unit or ("piece" if counts_the_product(value, product.name) else None)
+    if unit is None:
+        t.s.pending = MoqUnit(amount=quantity.amount)
+        t.say(t.question())
+        return
+    t.s.pending = None
+    product.moq = Amount(amount=quantity.amount, unit=unit)
     t.advance()
 
 
@@ -610,6 +733,8 @@ def on_review(t: Turn) -> None:
     choice = t.choice or ""
     if choice == "submit":
         t.submit()
+    elif choice == "show_summary":
+        t.say(t.ask())
     elif choice == "add_product":
         t.new_product()
     elif choice == "edit:business":
@@ -696,7 +821,7 @@ STEPS: dict[str, Step] = {s.id: s for s in (
     Step("price", "product", ask_text("ask_price"), on_price),
     Step("price_unit", "product", ask_price_unit, on_price_unit,
          applies=lambda t: t.product().price is not None and t.product().price.unit is None),
-    Step("moq", "product", ask_text("ask_moq"), on_moq),
+    Step("moq", "product", ask_moq, on_moq),
     Step("more_products", "product", ask_more_products, on_more_products),
     Step("review", "review", ask_review, on_review),
     # Only reached by submitting a draft the owner has not agreed to (an agent filled it in).
@@ -720,4 +845,7 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "edit_menu": edit_menu_question,
     "language": ask_language,
     "photo_advice": photo_advice_question,
+    "moq_unit": moq_unit_question,
+    "photo_choice": photo_choice_question,
+    "photo_fix": photo_fix_question,
 }

@@ -43,7 +43,8 @@ TEXT_LIMIT = 4_000
 JSON_LIMIT = 32 * 1024  # a 4,000-character text, every character \u-escaped, fits
 ID_LIMIT = 64
 RETRY_AFTER = 5  # seconds, while the database is away
-UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error")
+UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error", "restart_confirm",
+           "restart_yes", "cancel")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 # The page's own files only: chat.html has no inline script or style (its JSON data
 # block is not run); blob: is the preview of a photo being sent.
@@ -102,6 +103,7 @@ def _answer(request: web.Request, session: str, result: TurnResult) -> web.Respo
         "locale": result.locale,
         "dir": direction(result.locale),
         "ui": _ui(request.app[catalog_key], result.locale),
+        "console": result.console,
         "messages": [r.as_json() for r in (*result.waiting, *result.replies)],
     })
 

@@ -25,6 +25,7 @@
   var photoInput = $('photo');
   var photoBtn = $('photo-btn');
   var restartBtn = $('restart');
+  var confirmBox = $('restart-confirm');
   var typing = $('typing');
 
   var browserLang = String(navigator.language || '');
@@ -224,6 +225,11 @@
       root.lang = LANGS[d.locale] || (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(d.locale) ? d.locale : root.lang);
     }
     if (d.dir === 'rtl' || d.dir === 'ltr') root.dir = d.dir;
+    // A field agent's console must not be wiped by a tap: its invite link works only once.
+    if (typeof d.console === 'boolean') {
+      restartBtn.hidden = d.console;
+      if (d.console) askRestart(false);
+    }
     labels();
   }
 
@@ -235,6 +241,9 @@
     $('send-label').textContent = ui.send;
     $('photo-label').textContent = ui.photo;
     restartBtn.textContent = ui.restart;
+    $('restart-q').textContent = ui.restart_confirm;
+    $('restart-yes').textContent = ui.restart_yes;
+    $('restart-no').textContent = ui.cancel;
     var ctas = list.querySelectorAll('.photo-cta .lbl');
     for (var i = 0; i < ctas.length; i++) ctas[i].textContent = ui.photo;
     var retries = list.querySelectorAll('.retry');
@@ -478,7 +487,19 @@
     files.forEach(function (f) { sendPhoto(f); }); // an album: all uploads run concurrently
   });
 
-  restartBtn.addEventListener('click', function () {
+  // "New conversation" wipes what is on the page: asked once more before it does.
+  function askRestart(open) {
+    confirmBox.hidden = !open;
+    restartBtn.setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (open) $('restart-no').focus();
+  }
+  restartBtn.addEventListener('click', function () { askRestart(confirmBox.hidden); });
+  $('restart-no').addEventListener('click', function () {
+    askRestart(false);
+    restartBtn.focus();
+  });
+  $('restart-yes').addEventListener('click', function () {
+    askRestart(false);
     gen++;
     forget();
     starting = null;

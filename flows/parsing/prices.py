@@ -56,7 +56,15 @@ _UNIT_WORDS: dict[str, str] = {
              "7ebba 7eba 7bba 7ba 7abba 7obba hebba habba 7ebbat 7bat pyasa piyasa byasa biyasa "
              "حبة حبات الحبة قطعة قطع وحدة وحدات بيسة "
              # "each one": the article keeps it apart from the number one (wa7da, واحدة)
-             "lwa7da lwahda lwa7ed lwahed الواحدة للواحدة لواحدة الواحد للواحد",
+             "lwa7da lwahda lwa7ed lwahed lwe7da lwehda lwe7ed lwehed "
+             "الواحدة للواحدة لواحدة الواحد للواحد "
+             # Things counted one by one, said instead of "piece": "5 zrabi", "للزربية".
+             "zrabi zarbia zarbiya zerbiya zrbiya tapis زربية زرابي sac sacs sak sakat صاك "
+             "babouche babouches belgha blagh بلغة بلاغي pouf poufs بوف tajine tajines "
+             "tagine tagines طاجين طواجن coussin coussins mkhadda مخدة مخدات "
+             "lampe lampes fanar فنار فنارات plat plats tobsil طبسيل طباسل "
+             "savon savons sabona صابونة djellaba djellabas jellaba جلابة جلالب caftan caftans "
+             "9eftan قفطان قفاطن",
     "kg": "kg kgs kgr klg kilo kilos kilogramme kilogrammes kilogram kilograms kilou "
           "كيلو كيلوات كيلوغرام كيلوغرامات كيلوجرام كلغ كغ",
     "g": "gr grs gramme grammes gram grams ghram gramat غرام غرامات جرام جرامات",
@@ -86,7 +94,10 @@ _SHORT_UNITS: dict[str, str] = {
 }
 # "zouj" / "زوج" is "two" in a number ("zouj kilo") but "pair" when it is the whole
 # answer to "which unit?".
-_LONE_UNIT_WORDS = {"pair": "zouj zoj zwj jouj joj زوج جوج"}
+_LONE_UNIT_WORDS = {"pair": "zouj zoj zwj jouj joj زوج جوج",
+                    "piece": "wa7da we7da wahda wehda"}
+# "100 we7da": "one" right after a number counts pieces, it is no second number.
+_ONE_WORDS = frozenset({"wa7da", "we7da", "wahda", "wehda"})
 _SQUARE_WORDS = ("carre carres mourabba3 mourabba mrabba3 mrb3 mrba3 murabba square sq "
                  "مربع مربعة المربع المربعة")
 _GRAM_WORDS = "gramme grammes gram grams غرام جرام"
@@ -239,6 +250,20 @@ def parse_unit(text: str) -> str | None:
         return None
 
 
+def _counted_ones(tokens: list[Token], spans: list[NumSpan]) -> tuple[list[NumSpan], bool]:
+    """The numbers without a "one" said right after another number ("100 we7da": a
+    hundred pieces); True when there was one."""
+    kept: list[NumSpan] = []
+    counted = False
+    for span in spans:
+        if kept and span.start == kept[-1].end and span.end - span.start == 1 \
+                and tokens[span.start].text in _ONE_WORDS:
+            counted = True
+            continue
+        kept.append(span)
+    return kept, counted
+
+
 # --- prices -----------------------------------------------------------------------
 
 
@@ -308,7 +333,7 @@ def _parse_price(text: str) -> Price | Invalid:
     tokens = _tokens(text)
     if not tokens:
         return Invalid(EMPTY)
-    spans = find_numbers(tokens)
+    spans, counted = _counted_ones(tokens, find_numbers(tokens))
     if not spans:
         return Invalid(NO_NUMBER)
     attached = [_attached_currency(tokens, s) for s in spans]
@@ -338,7 +363,7 @@ def _parse_price(text: str) -> Price | Invalid:
     amount_max = _scaled(hi, factor, _CENT) if high is not low and hi != lo else None
     if amount <= 0:
         return Invalid(NOT_POSITIVE)
-    unit = _unit_near(tokens, spans, (low.start, high.end))
+    unit = _unit_near(tokens, spans, (low.start, high.end)) or ("piece" if counted else None)
     return Price(amount=amount, amount_max=amount_max, unit=unit,
                  said_amount=_scaled(lo, Decimal(1), _CENT), said_currency=currency)
 
@@ -357,7 +382,7 @@ def _parse_quantity(text: str) -> Quantity | Invalid:
     tokens = _tokens(text)
     if not tokens:
         return Invalid(EMPTY)
-    spans = find_numbers(tokens)
+    spans, counted = _counted_ones(tokens, find_numbers(tokens))
     if not spans:
         return Invalid(NO_NUMBER)
     span = spans[0]
@@ -373,4 +398,5 @@ def _parse_quantity(text: str) -> Quantity | Invalid:
     end = span.end
     if len(spans) > 1 and _is_range(tokens, span, spans[1]):
         end = spans[1].end  # "100-200 kg": the low end, in the unit said after the range
-    return Quantity(amount=amount, unit=_unit_near(tokens, spans, (span.start, end)))
+    unit = _unit_near(tokens, spans, (span.start, end)) or ("piece" if counted else None)
+    return Quantity(amount=amount, unit=unit)

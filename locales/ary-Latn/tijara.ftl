@@ -41,7 +41,7 @@ voice_received = Choukran, l vocal dyalk 3la « { $product } » tsjel w l equipe
 ask_price = Ch7al taman dyal « { $product } » b dirham, w wach l kilo, l 7ba wla chi 7aja khra? (matalan: 150 DH l kilo)
 ask_price_unit = Had taman dyal chmen wa7da?
 confirm_price_conversion = { $said } { $currency }, ya3ni { $price }. Wach hakka?
-ask_moq = Ch7al a9al kamiya f l commande? (matalan: 50 kilo)
+ask_moq = Ch7al a9al kamiya f l commande? (matalan: { $example })
 ask_more_products = 3ndek { $count ->
     [one] mantoj wa7ed
     [two] jouj mantojat
@@ -64,7 +64,8 @@ review_summary = Ha l malaf dyalk. Chofo mzyan:
     Kolchi mzyan? Sifto, wla sla7 li khass.
 review_product = 📦 { $number }. { $name } — tsawer: { $photos }
     { $description }
-    Taman: { $price } · A9al kamiya: { $moq }
+    Taman: { $price }
+    A9al commande: { $moq }
 ask_edit_field = Chno bghiti tbdel?
 submitted = Choukran! L malaf dyal « { $business_name } » tsifet. L equipe dyalna ghadi tchofo w tjawbek hna.
 already_submitted = L malaf dyal « { $business_name } » kaytraja3 daba. Ghadi nktbo lik hna mli ykon chi jdid.
@@ -277,8 +278,8 @@ owner_confirm = Salam! Wa7ed l agent dyal Tijara wjjed m3ak la vitrine dyal « {
     📞 { $phone }
     ✉️ { $email }
     { $products }
-    Bach ndiro la vitrine dyalk, Tijara kat7fed had l ma3loumat; ma kaychofha ghir l equipe dyal Tijara w l agent dyalk, w mn b3d l marché ila t9bel l malaf. T9der tchofha, tsl7ha wla tms7ha f ay w9t (9anoun 09-08).
-    Kolchi s7i7, w mtafe9 nsiftoh?
+    Had l ma3loumat ma kaychofha ghir l equipe dyal Tijara w l agent dyalk, w mn b3d l marché ila t9bel l malaf; t9dro tsl7ouha wla tms7ouha (9anoun 09-08).
+    Kolchi s7i7? Nsiftoh?
 owner_confirm_declined = Wakha, ma tsifet walo. Ila bdelti rayk, jawb « Iyeh ».
 btn_confirm_send = Iyeh, sifet
 btn_change = Nsl7 chi 7aja
@@ -364,3 +365,32 @@ status_rejected = L malaf dyal « { $business_name } » ma t9belch daba.
 status_live = L page dyal « { $business_name } » tal3a: { $url }
 city_not_a_place = « { $typed } » machi smiya dyal mdina. F ach men mdina wla douar kayna charika dyalk?
 assist_help = Nta katjawb f blast mol l machro3; kteb « menu » bach trje3 l menu dyal l agent.
+
+## L bdaya, l ajwiba w tas7i7at (bla ma ndy3o dora)
+
+welcome_found = Salam w mrehba bikom f Tijara! 👋
+    Ana hna bach n3awnkom tsajlo charika w sel3a dyalkom f l plateforme dyal l export, bach tbi3o l barra.
+    Ghadi nkmlo b darija; ila bghitou lougha khra, khtaro « Lougha khra ».
+language_found = Wakha, ghadi nkmlo b darija. Ila bghitou lougha khra, khtaro « Lougha khra ».
+language_hint = Choisissez votre langue ci-dessous 👇
+    ختارو اللغة من التحت 👇
+    يُرجى اختيار اللغة من الأسفل 👇
+btn_other_language = Lougha khra
+ask_moq_unit = { $amount } dyal chno? Khtaro l wa7da: 7bat, kilo, litra…
+review_changed = ✅ Tbddel « { $field } ». Nsifto l malaf, wla bghitou tchoufou l molakhas?
+btn_show_summary = Chof l molakhas
+photo_replaced = { $kept ->
+    [0] Safi: tswira jdida khdat blast l9dima.
+    [1] Safi: tswira jdida khdat blast li kan khasha tt7ssen; tswira lokhra ba9ya.
+   *[other] Safi: tswira jdida khdat blast li kan khasha tt7ssen; tsawer lokhrin ba9yin ({ $kept }).
+}
+photo_which = Choukran! Had tswira jdida ghadi takhod blast chmen wa7da? Tsawer mr9min b tartib li siftouhom bih. Wla khliw kolchi.
+btn_photo_number = Tswira { $number }
+btn_keep_all = Khli kolchi
+photo_fix = Sifto tswira jdida dyal « { $product } »: ghadi takhod blast li gal 3liha l equipe. { $count ->
+    [1] Tswira li 3ndkom ba9ya 7ta twsal jdida.
+   *[other] Tsawer li 3ndkom ({ $count }) ba9yin 7ta twsal jdida.
+}
+ui_restart_confirm = Nms7o had discussion w nbdaw mn jdid?
+ui_restart_yes = Iyeh, mn jdid
+ui_cancel = La, rje3

@@ -41,7 +41,7 @@ voice_received = Merci, votre message vocal sur « { $product } » est bien enre
 ask_price = Quel est le prix de « { $product } » en dirhams, et pour quelle unité ? (par exemple : 150 DH le kilo)
 ask_price_unit = Ce prix est pour quelle unité ?
 confirm_price_conversion = { $said } { $currency }, cela fait { $price }. C'est bien ça ?
-ask_moq = Quelle est la quantité minimum par commande ? (par exemple : 50 kg)
+ask_moq = Quelle est la quantité minimum par commande ? (par exemple : { $example })
 ask_more_products = Vous avez { $count ->
     [one] { $count } produit
    *[other] { $count } produits
@@ -64,7 +64,8 @@ review_product = 📦 { $number }. { $name } — { $photos } { $photos ->
        *[other] photos
     }
     { $description }
-    Prix : { $price } · Minimum : { $moq }
+    Prix : { $price }
+    Commande minimale : { $moq }
 ask_edit_field = Que voulez-vous corriger ?
 submitted = Merci ! Le dossier de « { $business_name } » est envoyé. Notre équipe le vérifie et vous répond ici.
 already_submitted = Le dossier de « { $business_name } » est en cours de vérification. Nous vous écrirons ici dès qu'il y a du nouveau.
@@ -308,8 +309,8 @@ owner_confirm = Bonjour ! Un agent Tijara a préparé avec vous la vitrine de «
     📞 { $phone }
     ✉️ { $email }
     { $products }
-    Pour créer votre vitrine, Tijara enregistre ces informations ; seuls l'équipe Tijara et votre agent les voient, puis la place de marché une fois le dossier validé. Vous pouvez les consulter, corriger ou supprimer à tout moment (loi 09-08).
-    Tout est juste, et vous êtes d'accord pour l'envoyer ?
+    Seuls l'équipe Tijara et votre agent voient ces informations, puis la place de marché une fois le dossier validé ; vous pouvez les corriger ou les supprimer (loi 09-08).
+    Tout est juste ? On l'envoie ?
 owner_confirm_declined = D'accord, rien n'est envoyé. Si vous changez d'avis, répondez « Oui ».
 btn_confirm_send = Oui, envoyer
 btn_change = Corriger
@@ -395,3 +396,32 @@ status_rejected = Le dossier de « { $business_name } » n'a pas été retenu po
 status_live = La vitrine de « { $business_name } » est en ligne : { $url }
 city_not_a_place = « { $typed } » n'est pas un nom de ville. Dans quelle ville ou quel village se trouve votre entreprise ?
 assist_help = Vous répondez pour le propriétaire ; écrivez « menu » pour revenir à votre menu d'agent.
+
+## Le premier tour, les réponses et les corrections (sans tour perdu)
+
+welcome_found = Bonjour et bienvenue sur Tijara ! 👋
+    Je vous aide à inscrire votre entreprise et vos produits sur la place de marché export.
+    On continue en français ; pour une autre langue, choisissez « Autre langue ».
+language_found = D'accord, on continue en français. Pour une autre langue, choisissez « Autre langue ».
+language_hint = Choisissez votre langue ci-dessous 👇
+    ختارو اللغة من التحت 👇
+    يُرجى اختيار اللغة من الأسفل 👇
+btn_other_language = Autre langue
+ask_moq_unit = { $amount }, mais de quoi ? Choisissez l'unité : pièces, kilos, litres…
+review_changed = ✅ « { $field } » est modifié. On envoie le dossier, ou vous voulez revoir le résumé ?
+btn_show_summary = Voir le résumé
+photo_replaced = { $kept ->
+    [0] C'est fait : la nouvelle photo remplace l'ancienne.
+    [1] C'est fait : la nouvelle photo remplace celle à améliorer ; l'autre photo est gardée.
+   *[other] C'est fait : la nouvelle photo remplace celle à améliorer ; les { $kept } autres photos sont gardées.
+}
+photo_which = Merci ! Cette nouvelle photo remplace laquelle ? Les photos sont numérotées dans l'ordre d'envoi. Vous pouvez aussi toutes les garder.
+btn_photo_number = Photo { $number }
+btn_keep_all = Tout garder
+photo_fix = Envoyez la nouvelle photo de « { $product } » : elle remplacera celle que l'équipe a signalée. { $count ->
+    [1] Votre photo actuelle est gardée en attendant.
+   *[other] Vos { $count } photos actuelles sont gardées en attendant.
+}
+ui_restart_confirm = Effacer cette conversation et recommencer ?
+ui_restart_yes = Oui, recommencer
+ui_cancel = Annuler

@@ -202,3 +202,46 @@ async def test_while_the_database_is_away_the_page_sends_the_same_message_again(
     assert sent[0]["id"] == sent[1]["id"] and len(sent[0]["id"]) >= 8
     assert await page.locator(".msg.system").count() == 0  # the note went with the answer
     await page.close()
+
+
+async def test_new_conversation_asks_first_and_is_not_offered_in_an_agents_console(
+        browser, aiohttp_server, settings, db):
+    from storage import agents
+
+    server = await aiohttp_server(create_app(settings, db))
+    context = await browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = await context.new_page()
+    await page.goto(str(server.make_url("/chat")))
+    await page.wait_for_selector("#messages .msg.bot")
+    before = await page.locator("#messages .msg.bot").count()
+    await page.fill("#text", "Bonjour, je voudrais inscrire mon atelier de zellige")
+    await page.press("#text", "Enter")
+    await wait_for_bot(page, before)
+    assert await last_key(page) == "ask_consent"  # the welcome is not asked again
+
+    # One tap only asks; cancelling keeps the conversation on the page.
+    await page.click("#restart")
+    assert await page.is_visible("#restart-confirm")
+    shown = await page.locator("#messages .msg").count()
+    await page.click("#restart-no")
+    assert not await page.is_visible("#restart-confirm")
+    assert await page.locator("#messages .msg").count() == shown
+    # Confirmed, it starts afresh.
+    await page.click("#restart")
+    await page.click("#restart-yes")
+    await wait_until(page, "() => document.querySelectorAll('#messages .msg').length === 1"
+                           " && document.querySelector('#messages .msg.bot') !== null")
+    assert await last_key(page) == "ask_language"
+
+    # An agent's console: the button is not there at all.
+    async with db.transaction() as session:
+        agent = await agents.create_agent(session, "Samira")
+        invite = await agents.issue_code(session, agent.id, "invite")
+    console = await browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    agent_page = await console.new_page()
+    await agent_page.goto(str(server.make_url(f"/chat?ref=agent-{invite}")))
+    await agent_page.wait_for_selector("#messages .msg.bot")
+    await wait_until(agent_page, "() => document.getElementById('restart').hidden")
+    assert not await agent_page.is_visible("#restart")
+    await console.close()
+    await context.close()

@@ -114,7 +114,7 @@ async def test_webhooks_are_kept_while_the_database_is_stopped(outage, db):
     assert refused.status == 503 and int(refused.headers["Retry-After"]) >= 1
     # Each owner writes three times while the database is away: all acknowledged at once.
     for step in range(3):
-        texts = ["salam", "2", "oui"]
+        texts = ["salam", "1", "Atlas"]
         presses = [None, "lang:fr", None]
         answers = await asyncio.gather(
             *(whatsapp_post(client, wa, texts[step]) for wa in owners),
@@ -133,8 +133,12 @@ async def test_webhooks_are_kept_while_the_database_is_stopped(outage, db):
     async with db.transaction() as session:
         inbound = (await session.execute(select(Inbound))).scalars().all()
     assert len(inbound) == 31 and all(row.processed_at for row in inbound)  # + web start
-    # In order, once each: the welcome, then consent asked in French, then the name.
-    for ref in [f"whatsapp:+{wa}" for wa in owners] + [str(u.id) for u in users]:
+    # In order, once each: the welcome, then consent asked in French, then the name (on
+    # WhatsApp "salam" already says the language: welcome and consent, name, owner's name).
+    for ref in [f"whatsapp:+{wa}" for wa in owners]:
+        assert found[ref] == [["welcome_found", "ask_consent"], ["ask_business_name"],
+                              ["ask_owner_name"]], ref
+    for ref in [str(u.id) for u in users]:
         assert found[ref] == [["ask_language"], ["ask_consent"], ["ask_business_name"]], ref
     assert not list(client.server.app[settings_key].spool.glob("*.json"))
     # The page's retries, with the same id: one turn, however many times it is sent.
@@ -156,7 +160,7 @@ async def test_a_stalled_database_costs_seconds_not_the_webhook(outage, db):
     ready = await client.get("/readyz")
     assert ready.status == 503 and time.monotonic() - started < 1.5
     started = time.monotonic()
-    answer = await whatsapp_post(client, "212622000001", "2")
+    answer = await whatsapp_post(client, "212622000001", "1")
     assert answer.status == 200
     assert time.monotonic() - started < 10  # Twilio gives up at 15 s
     proxy.resume()
@@ -166,7 +170,8 @@ async def test_a_stalled_database_costs_seconds_not_the_webhook(outage, db):
         return found if len(found.get("whatsapp:+212622000001", [])) >= 2 else None
 
     found = await until(answered)
-    assert found["whatsapp:+212622000001"] == [["ask_language"], ["ask_consent"]]
+    assert found["whatsapp:+212622000001"] == [["welcome_found", "ask_consent"],
+                                               ["ask_business_name"]]
     assert (await client.get("/readyz")).status == 200
 
 

@@ -61,7 +61,7 @@ async def test_recorded_message_is_answered_once_even_if_delivered_twice(db):
     again = await receiver.record(message(1, text="salam"))
     assert first is not None and again is None
     await dispatcher.schedule(first, "fake", "212600000001")
-    assert channel.keys() == [["ask_language"]]
+    assert channel.keys() == [["welcome_found", "ask_consent"]]
     assert channel.sent[0].locale == "ary-Latn"
 
 
@@ -76,7 +76,7 @@ async def test_an_acknowledged_message_left_by_a_dead_process_is_picked_up(db):
             "UPDATE inbound SET received_at = datetime(received_at, '-1 hour')"))
     assert await dispatcher.recover_once() == 1
     await dispatcher.drain()
-    assert channel.keys() == [["ask_language"]]
+    assert channel.keys() == [["welcome_found", "ask_consent"]]
     assert await receiver.turns.process(inbound) == []  # already done: no second answer
 
 
@@ -113,7 +113,7 @@ async def test_failed_sends_are_retried_and_a_blocked_owner_gets_nothing_more(db
         if channel.sent:
             break
         await asyncio.sleep(0.05)
-    assert channel.keys() == [["ask_language"]]
+    assert channel.keys() == [["welcome_found", "ask_consent"]]
 
     channel.failures.append(SendError("403 blocked", unreachable=True))
     await dispatcher.schedule(await receiver.record(message(2, payload="lang:fr")), "fake",
@@ -122,7 +122,7 @@ async def test_failed_sends_are_retried_and_a_blocked_owner_gets_nothing_more(db
     await asyncio.sleep(0.2)
     stop.set()
     await worker
-    assert channel.keys() == [["ask_language"]]
+    assert channel.keys() == [["welcome_found", "ask_consent"]]
     async with db.transaction() as session:
         status = (await session.execute(sa.select(Conversation.status))).scalar_one()
         pending = (await session.execute(sa.select(sa.func.count()).select_from(Outbox)

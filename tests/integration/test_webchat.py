@@ -170,7 +170,7 @@ async def test_admin_asks_for_changes_and_the_owner_fixes_and_resubmits(client, 
     assert [m["key"] for m in body["messages"]] == ["decision_changes_requested", "ask_price"]
     assert "Merci de corriger." in body["messages"][0]["text"]
     owner.last = body["messages"]
-    assert await owner.say("160 DH le litre") == ["review_summary"]
+    assert await owner.say("160 DH le litre") == ["review_changed"]  # one line, not all again
     assert await owner.press("submit") == ["submitted"]
     # Seen once: the waiting messages are not shown again.
     body = await (await client.get(f"/api/chat/sessions/{owner.session}")).json()

@@ -179,8 +179,8 @@ async def wa(aiohttp_client, settings, db, monkeypatch):
 
 
 async def walk_to_photos(owner: Owner) -> None:
-    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") == ["ask_language"]
-    assert await owner.say("2") == ["ask_consent"]
+    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") \
+        == ["welcome_found", "ask_consent"]  # in French at once: no language question
     assert await owner.say("oui") == ["ask_business_name"]
     assert await owner.say("Coopérative Tifawin") == ["ask_owner_name"]
     assert await owner.say("1") == ["ask_city"]
@@ -197,10 +197,9 @@ async def walk_to_photos(owner: Owner) -> None:
 async def test_whole_onboarding_in_french_over_whatsapp(wa):
     owner = Owner(wa)
     fake = wa.fake
-    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") == ["ask_language"]
-    assert "1. الدارجة\n2. Français\n3. العربية" in owner.last_body  # numbered choices
-    assert await owner.say("2") == ["ask_consent"]  # a choice by its number
-    assert "1. Oui\n2. Non" in owner.last_body
+    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") \
+        == ["welcome_found", "ask_consent"]  # in French at once: no language question
+    assert "1. Oui\n2. Non\n3. Autre langue" in owner.last_body  # numbered choices
     assert "Répondez par le numéro ou par le mot." in owner.last_body
     assert await owner.say("oui") == ["ask_business_name"]  # ... and by its word
     assert await owner.say("Coopérative Tifawin") == ["ask_owner_name"]
@@ -239,9 +238,9 @@ async def test_whole_onboarding_in_french_over_whatsapp(wa):
 
 async def test_darija_owner_gets_darija_and_answers_by_number_or_word(wa):
     owner = Owner(wa, wa_id="212698765432", profile="Hassan")
-    assert await owner.say("salam, bghit nsajjel l7anout dyali") == ["ask_language"]
-    assert await owner.say("1") == ["ask_consent"]
-    assert "1. Iyeh\n2. La" in owner.last_body
+    assert await owner.say("salam, bghit nsajjel l7anout dyali") \
+        == ["welcome_found", "ask_consent"]
+    assert "1. Iyeh\n2. La\n3. Lougha khra" in owner.last_body
     assert "Jawb b r9m wla kteb l kelma." in owner.last_body
     assert await owner.say("wakha") == ["ask_business_name"]
     assert await owner.say("Hanout Hassan") == ["ask_owner_name"]
@@ -314,7 +313,7 @@ async def test_the_signature_is_checked_on_public_base_url_not_the_host_header(w
                                                        "X-Forwarded-Proto": "http"})
     assert response.status == 200
     assert [r["key"] for r in (await wa.reply_to(params["MessageSid"])).payload["replies"]] \
-        == ["ask_language"]
+        == ["welcome_found", "ask_consent"]
 
 
 async def test_a_query_string_is_part_of_the_signed_url(wa):
@@ -334,7 +333,7 @@ async def test_the_same_message_sid_twice_has_one_effect(wa):
     await owner.post(params)
     await owner.post(params)  # Twilio redelivers (I-Twilio-Idempotency-Token)
     await wa.reply_to(params["MessageSid"])
-    assert await owner.say("2") == ["ask_consent"]
+    assert await owner.say("1") == ["ask_business_name"]
     assert len(wa.fake.messages) == 2  # one answer each, none for the redelivery
     assert len(await wa.inbound_rows()) == 2
 
@@ -372,7 +371,7 @@ async def test_a_voice_note_goes_through_the_audio_pipeline(wa):
     stored = await wa.channel.fetch_media({"url": url, "content_type": "audio/amr"})
     assert (stored.kind, stored.content_type) == ("audio", "audio/amr")
     owner = Owner(wa)
-    assert await owner.say("Bonjour") == ["ask_language"]
+    assert await owner.say("Bonjour") == ["welcome_found", "ask_consent"]
     keys = await owner.send(NumMedia="1", MessageType="audio", MediaUrl0=url,
                             MediaContentType0="audio/ogg")
     assert keys  # answered, whatever the engine makes of a voice note here
@@ -384,7 +383,7 @@ async def test_a_voice_note_goes_through_the_audio_pipeline(wa):
 async def test_twilio_errors_are_retried_and_the_message_is_delivered_once(wa):
     wa.fake.fail_next(2, status=500)
     owner = Owner(wa)
-    assert await owner.say("salam") == ["ask_language"]
+    assert await owner.say("salam") == ["welcome_found", "ask_consent"]
     assert wa.fake.attempts == 3
     assert len(wa.fake.messages) == 1
 
@@ -399,7 +398,7 @@ async def test_an_owner_who_unsubscribed_is_not_written_to_again(wa):
     assert wa.fake.messages == []
     assert (await wa.conversation(owner.address)).status == "unreachable"
     # They write to us again (after START): they are answered again.
-    assert await owner.say("2") == ["ask_consent"]
+    assert await owner.say("1") == ["ask_business_name"]
     assert len(wa.fake.messages) == 1
     assert (await wa.conversation(owner.address)).status == "active"
 
@@ -426,7 +425,7 @@ def test_split_body_keeps_every_word_within_the_limit():
 
 async def test_a_long_message_arrives_in_parts_in_order(wa):
     owner = Owner(wa)
-    assert await owner.say("Bonjour") == ["ask_language"]
+    assert await owner.say("Bonjour") == ["welcome_found", "ask_consent"]
     conv = await wa.conversation(owner.address)
     products = "\n".join(f"{i}. Tapis berbère n°{i}, laine, 1200 DH la pièce" for i in range(120))
     reply = Rendered("review_summary", f"Votre dossier :\n{products}",
@@ -447,7 +446,7 @@ async def test_a_long_message_arrives_in_parts_in_order(wa):
 
 async def test_a_reply_with_an_image_carries_it_as_media_url(wa):
     owner = Owner(wa)
-    assert await owner.say("Bonjour") == ["ask_language"]
+    assert await owner.say("Bonjour") == ["welcome_found", "ask_consent"]
     conv = await wa.conversation(owner.address)
     async with wa.db.transaction() as session:
         agent = await agents.create_agent(session, "Samira")
@@ -477,7 +476,7 @@ async def test_outside_the_24_hour_window_nothing_is_sent_until_the_owner_writes
                                                                                  monkeypatch):
     monkeypatch.setattr(wa_channel, "WINDOW_RECHECK", 0.2)
     owner = Owner(wa)
-    assert await owner.say("salam") == ["ask_language"]
+    assert await owner.say("salam") == ["welcome_found", "ask_consent"]
     conv = await wa.conversation(owner.address)
     async with wa.db.transaction() as session:
         await session.execute(sa.update(Conversation).where(Conversation.id == conv.id)
@@ -497,11 +496,11 @@ async def test_outside_the_24_hour_window_nothing_is_sent_until_the_owner_writes
     assert row.status == "held" and row.last_error == "outside 24h window"
     assert wa.fake.attempts == attempts  # Twilio was not even asked
 
-    assert await owner.say("1") == ["ask_consent"]  # the owner writes again: window open
+    assert await owner.say("1") == ["ask_business_name"]  # the owner writes: window open
     assert (await wa.finished("test:late")).status == "done"
     # What waited goes out first, then the answer to what they just wrote.
     assert wa.fake.bodies(owner.address)[-2] == "Ra l malaf dyalk t9bel!"
-    assert wa.fake.bodies(owner.address)[-1].startswith("9bel ma nbdaw")
+    assert wa.fake.bodies(owner.address)[-1].startswith("Chno smiya")
 
 
 def test_the_window_is_24_hours_from_the_last_message():
@@ -517,7 +516,7 @@ def test_the_window_is_24_hours_from_the_last_message():
 
 async def test_status_callbacks_are_recorded_and_never_go_back(wa):
     owner = Owner(wa)
-    assert await owner.say("salam") == ["ask_language"]
+    assert await owner.say("salam") == ["welcome_found", "ask_consent"]
     sid = wa.fake.messages[-1].sid
     base = {"AccountSid": SID, "From": SENDER, "To": owner.address, "ChannelPrefix": "whatsapp",
             "ApiVersion": "2010-04-01", "StructuredMessage": "false"}
@@ -565,8 +564,8 @@ async def test_a_configured_quick_reply_template_carries_the_question(wa):
     wa.channel.settings = wa.channel.settings.model_copy(update={
         "twilio_content_sids": {"ask_consent:fr": "HX" + "c" * 32}})
     owner = Owner(wa)
-    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") == ["ask_language"]
-    assert await owner.say("2") == ["ask_consent"]
+    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") \
+        == ["welcome_found", "ask_consent"]  # in French at once: no language question
     sent = wa.fake.messages[-1]
     assert sent.form["ContentSid"] == ["HX" + "c" * 32] and "Body" not in sent.form
     variable = json.loads(sent.form["ContentVariables"][0])["1"]
@@ -580,7 +579,7 @@ async def test_outside_the_window_an_approved_template_is_sent_instead_of_waitin
     wa.channel.settings = wa.channel.settings.model_copy(update={
         "twilio_content_sids": {"notice:ary-Latn": "HX" + "d" * 32}})
     owner = Owner(wa)
-    assert await owner.say("salam") == ["ask_language"]
+    assert await owner.say("salam") == ["welcome_found", "ask_consent"]
     conv = await wa.conversation(owner.address)
     async with wa.db.transaction() as session:
         await session.execute(sa.update(Conversation).where(Conversation.id == conv.id)

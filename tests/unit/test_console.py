@@ -301,8 +301,10 @@ def test_no_to_an_optional_question_skips_it():
 
 def test_a_greeting_before_anything_is_answered_is_no_welcome_back():
     state = ConversationState(step="language")
-    _, effects = drive(state, "slm", context=owner_ctx())
-    assert keys(effects) == ["greeting_hello", "ask_language"]
+    later, effects = drive(state, "slm", context=owner_ctx())  # a greeting in Darija: go on
+    assert keys(effects) == ["language_found", "ask_consent"] and later.locale == "ary-Latn"
+    _, effects = drive(later, "salam", context=owner_ctx())
+    assert keys(effects) == ["greeting_hello", "ask_consent"]
 
 
 def test_a_greeting_that_released_waiting_messages_needs_no_answer():

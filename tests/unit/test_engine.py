@@ -105,7 +105,7 @@ def submitted_state():
     state, replies = talk(*FR_START, "Atlas Tapis", "Aicha", "Marrakech",
                           Input(payload="sector:carpets"), "passer", "0612345678", "passer",
                           "Tapis berbère", Input(media=(MediaRef(1, "photo"),)),
-                          Input(payload="done"), "Tapis en laine", "900 DH la pièce", "5",
+                          Input(payload="done"), "Tapis en laine", "900 DH la pièce", "5 tapis",
                           "non", Input(payload="submit"))
     assert keys(replies) == ["submitted"] and state.revision == 1
     return state
@@ -117,15 +117,17 @@ def test_changes_requested_takes_the_owner_to_those_fields_only_then_resubmits()
         {"field": "product:1:photos", "reason": "photo_dark"},
         {"field": "city", "reason": "city_unclear"}]}
     state, replies = talk(Input(event=event), state=state)
-    assert keys(replies) == ["decision_changes_requested", "ask_photos"]
+    assert keys(replies) == ["decision_changes_requested", "photo_fix"]
     text = catalog().render("fr", replies[0]).text
     assert "trop sombre" in text and "Ville" in text and "Merci !" in text
-    assert state.draft.products[0].photos == []  # the dark photo is to be replaced
-    state, replies = talk(Input(media=(MediaRef(2, "photo"),)), Input(payload="done"),
-                          state=state)
+    kept = [p.media_id for p in state.draft.products[0].photos]
+    assert kept  # kept until the better photo comes
+    state, replies = talk(Input(media=(MediaRef(2, "photo"),)), state=state)
+    assert keys(replies) == ["photo_replaced", "photo_received"]
+    state, replies = talk(Input(payload="done"), state=state)
     assert keys(replies) == ["ask_city"]
     state, replies = talk("Fès", state=state)
-    assert keys(replies) == ["review_summary"]
+    assert keys(replies) == ["review_changed"]  # one line, the summary one button away
     ctx = Context(now=NOW, channel="web", lexicon=catalog().lexicon())
     state, effects = step(state, Input(payload="submit"), ctx)
     assert any(isinstance(e, DraftSubmitted) and e.revision == 2 for e in effects)

@@ -19,6 +19,7 @@ from bot.channels.base import Delivery, InboundMessage
 from bot.dispatch import Dispatcher
 from bot.outbox.send import send_handler
 from bot.receive import Receiver
+from bot.turns import Turns
 from storage import conversations
 from storage.conversations import state_of
 from storage.db import Database
@@ -197,3 +198,21 @@ async def test_done_tapped_on_another_process_waits_for_the_album_before_it(two,
     await b.idle()
     assert owner.keys() == [["photo_received"], ["ask_description"]]
     assert "2/8" in owner.seen[0][1].replies[0].text
+
+
+async def test_an_older_message_whose_turn_always_fails_does_not_silence_the_owner(
+        two, monkeypatch, caplog):
+    a, b, owner = two
+    step = Turns._step
+
+    async def buggy(self, session, conv, msg, *args, **kwargs):
+        if msg.text == "boom":
+            raise RuntimeError("a bug in this message's turn")
+        return await step(self, session, conv, msg, *args, **kwargs)
+
+    monkeypatch.setattr(Turns, "_step", buggy)
+    assert await a.receiver.record(message(1, text="boom")) is not None  # then A died
+    await b.receive(2, text="salam")
+    await b.idle()
+    assert owner.keys() == [["ask_language"]]
+    assert "inbound 1 failed before 2" in caplog.text

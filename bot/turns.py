@@ -142,11 +142,11 @@ class Turns:
                             part_coming_at: datetime | None) -> Next:
         now = utcnow()
         async with self.db.transaction() as session:
-            conv = await conversations.lock(session, channel, user_ref)
-            head = await conversations.oldest_waiting(session, conv.id, skip)
+            conv = await conversations.lock(session, channel, user_ref, create=False)
+            head = conv and await conversations.oldest_waiting(session, conv.id, skip)
             if head is None or head.id != inbound_id and not await conversations.is_waiting(
                     session, inbound_id):
-                return Next(done=True)  # processed, here or by another process
+                return Next(done=True)  # processed, here or by another process (or erased)
             msg = InboundMessage.from_record(channel, head.external_id, head.raw)
             if head.group_key:
                 last = await conversations.last_part_at(session, conv.id, head.group_key)

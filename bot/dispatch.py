@@ -1,25 +1,35 @@
-"""After a webhook is acknowledged: process the turn, in order per conversation, then reply.
+"""After a webhook is acknowledged: the conversation's turns in arrival order, then replies.
 
 Telegram and WhatsApp get their 2xx as soon as the inbound row is committed
-(bot/turns.py `record`); the turn runs right after, here. Turns of one
-conversation run one after the other; an album's parts wait a moment so that
-they are all recorded before the first is processed and only the last one
-answers. If the process dies in between, `recover_forever` (in any web
-process) finds the acknowledged rows never processed and runs them.
+(bot/receive.py); the turn runs right after, here. Turns of one conversation run in
+the order their messages arrived, whichever process received them: under the
+conversation's lock the oldest message still waiting goes first (bot/turns.py
+`advance`). A process that finds an older one, received by another process still busy
+downloading its photo, or left by a process that died, runs that turn and sends its
+replies, then its own; the other process then finds its message done. Within one
+process a conversation's turns also queue one behind the other, so that they do not
+contend for the lock.
+
+A message's media is downloaded as soon as it is scheduled, outside the lock and while
+the turns before it run. An album's parts wait until the newest part recorded (by any
+process) is ALBUM_WAIT old, and only the last part processed answers. If every process
+that had a message dies, `recover_forever` (in any web process) finds the acknowledged
+rows never processed and runs them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.channels.base import Channel
 from bot.outbox.handler import Handler
 from bot.outbox.worker import run_row
-from bot.turns import Turns
+from bot.turns import OlderTurnFailed, Turns
 from storage import conversations, outbox
 from storage.db import Database, unavailable
+from storage.media import Refused, StoredFile
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -35,23 +45,25 @@ class Dispatcher:
         self.db, self.turns, self.channels, self.handlers = db, turns, channels, handlers
         self._tails: dict[tuple[str, str], asyncio.Task] = {}
         self._in_flight: set[int] = set()
-        self._last_part: dict[tuple[str, str], float] = {}  # when an album part last came
+        self._last_part: dict[tuple[str, str], datetime] = {}  # when an album part last came
 
     def part_coming(self, channel: str, user_ref: str) -> None:
-        """An album's part has arrived and is being recorded: the album's turn waits
-        ALBUM_WAIT from now too (recording can take longer than the parts take to come)."""
-        self._last_part[(channel, user_ref)] = asyncio.get_running_loop().time()
+        """An album's part has arrived here and is being recorded: the album waits ALBUM_WAIT
+        from now too (recording can take longer than the parts take to come). Only a hint
+        for this process: other processes go by the parts recorded."""
+        self._last_part[(channel, user_ref)] = utcnow()
 
-    def schedule(self, inbound_id: int, channel: str, user_ref: str, *,
-               grouped: bool = False) -> asyncio.Task:
-        if inbound_id in self._in_flight:
-            return self._tails[(channel, user_ref)]
-        self._in_flight.add(inbound_id)
+    def schedule(self, inbound_id: int, channel: str, user_ref: str,
+                 media: tuple[dict, ...] = ()) -> asyncio.Task:
+        """Run a recorded message's turn after the conversation's older ones. `media`, the
+        message's references when the caller has them, starts their download at once."""
         key = (channel, user_ref)
-        if grouped:
-            self._last_part[key] = asyncio.get_running_loop().time()
-        previous = self._tails.get(key)
-        task = asyncio.create_task(self._run(previous, inbound_id, key, grouped))
+        if inbound_id in self._in_flight:
+            return self._tails[key]
+        self._in_flight.add(inbound_id)
+        adapter = self.channels.get(channel)
+        early = asyncio.create_task(_fetch_all(adapter, media)) if media and adapter else None
+        task = asyncio.create_task(self._run(self._tails.get(key), inbound_id, key, early))
         self._tails[key] = task
 
         def forget(done: asyncio.Task) -> None:
@@ -64,20 +76,41 @@ class Dispatcher:
         return task
 
     async def _run(self, previous: asyncio.Task | None, inbound_id: int,
-                   key: tuple[str, str], grouped: bool) -> None:
-        if previous is not None:
-            await asyncio.wait([previous])
-        loop = asyncio.get_running_loop()
-        # An album's parts keep arriving for a moment: wait until none came for ALBUM_WAIT.
-        while grouped and (rest := self._last_part.get(key, 0) + ALBUM_WAIT - loop.time()) > 0:
-            await asyncio.sleep(rest)
-        adapter = self.channels.get(key[0])
+                   key: tuple[str, str], early: asyncio.Task | None) -> None:
+        try:
+            if previous is not None:
+                await asyncio.wait([previous])
+            await self._advance(inbound_id, key, early)
+        finally:
+            # Not needed (another process ran the turn): stopped, or its failure retrieved.
+            if early is not None and not early.cancel() and not early.cancelled():
+                early.exception()
+
+    async def _advance(self, inbound_id: int, key: tuple[str, str],
+                       early: asyncio.Task | None) -> None:
+        files: dict[int, tuple[StoredFile | Refused, ...]] = {}
+        skip: set[int] = set()
         waited = 0.0
         while True:
             try:
-                row_ids = await self.turns.process(
-                    inbound_id, fetch=adapter.fetch_media if adapter else None)
-                break
+                step = await self.turns.advance(
+                    inbound_id, *key, files, skip=skip, album_wait=ALBUM_WAIT,
+                    part_coming_at=self._last_part.get(key))
+                if step.fetch is not None:
+                    ref_id, msg = step.fetch
+                    if ref_id == inbound_id and early is not None:
+                        download, early = early, None  # once: a failed one is tried anew
+                        files[ref_id] = await download
+                    else:
+                        files[ref_id] = await _fetch_all(self.channels.get(key[0]), msg.media)
+                    continue
+            except OlderTurnFailed as failed:
+                # A bug, not an outage: the owner's later messages must not wait on it
+                # forever. Recovery keeps trying it on its own.
+                log.error("inbound %s failed before %s; going on without it",
+                          failed.inbound_id, inbound_id, exc_info=failed.__cause__)
+                skip.add(failed.inbound_id)
+                continue
             except Exception as error:  # noqa: BLE001 - recovered by recover_forever
                 if unavailable(error) and waited < HOLD_FOR:
                     # The database is away: this owner's later messages wait behind this
@@ -90,17 +123,31 @@ class Dispatcher:
                     continue
                 log.exception("processing inbound %s failed; it will be retried", inbound_id)
                 return
-        # The turn's replies, through the outbox's claim: a conversation's deliveries go one
-        # at a time, oldest first (an older one still waiting, here or in a worker, keeps
-        # these for the worker).
-        while row_ids:
-            async with self.db.transaction() as session:
-                rows = await outbox.claim(session, ids=row_ids, limit=len(row_ids))
+            if step.rows:
+                await self._send(step.rows)
+            if step.done:
+                return
+            await asyncio.sleep(step.wait)
+
+    async def _send(self, row_ids: tuple[int, ...]) -> None:
+        """Replies go out at once, from the process that ran the turn (else the outbox
+        worker sends them: they are committed)."""
+        # Through the outbox's claim: a conversation's deliveries go one at a time, oldest
+        # first (an older one still waiting, here or in a worker, keeps these for the worker).
+        left = list(row_ids)
+        while left:
+            try:
+                async with self.db.transaction() as session:
+                    rows = await outbox.claim(session, ids=left, limit=len(left))
+            except Exception as error:  # noqa: BLE001 - the next turns need not wait for this
+                log.warning("replies %s left to the outbox worker (%s)", left,
+                            type(error).__name__)
+                return
+            if not rows:
+                return
             for row in rows:
                 await run_row(self.db, self.handlers, row)
-            row_ids = [i for i in row_ids if i not in {r.id for r in rows}]
-            if not rows:
-                break
+            left = [i for i in left if i not in {r.id for r in rows}]
 
     async def recover_once(self) -> int:
         async with self.db.transaction() as session:
@@ -119,3 +166,9 @@ class Dispatcher:
 
     async def drain(self) -> None:
         await asyncio.gather(*list(self._tails.values()), return_exceptions=True)
+
+
+async def _fetch_all(adapter: Channel | None, media: tuple[dict, ...],
+                     ) -> tuple[StoredFile | Refused, ...]:
+    """A message's media through its channel's pipeline (none without the channel)."""
+    return tuple([await adapter.fetch_media(ref) for ref in media]) if adapter else ()

@@ -8,8 +8,9 @@ the same transaction.
 
 - `handle`: the synchronous channels (web chat, terminal): record and run at once, the
   replies come back in the result.
-- `process`: a message a webhook already recorded (bot/receive.py), run by the
-  dispatcher; the replies go to the outbox.
+- `advance`: a message a webhook already recorded (bot/receive.py), run by the
+  dispatcher after any older message of the conversation (one step at a time: media
+  downloads and an album's wait happen outside the lock); the replies go to the outbox.
 - `apply_event`: a review decision or a reminder, as a turn of its own.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
@@ -41,14 +42,33 @@ from flows.model import (
 )
 from storage import agents, conversations, outbox, submissions
 from storage.conversations import state_of
-from storage.db import Database
+from storage.db import Database, unavailable
 from storage.media import Refused, StoredFile, media_refs
-from storage.models import Conversation, Inbound, utcnow
+from storage.models import Conversation, utcnow
 
 log = logging.getLogger(__name__)
 RETRIES = 5  # a turn whose conversation changed under it is run again, this many times
 T = TypeVar("T")
 Admit = Callable[[AsyncSession], Awaitable[None]]
+
+
+class OlderTurnFailed(Exception):
+    """The turn of an older message (run before the one asked for) failed, not for want of
+    the database: a bug that would fail it again. The caller may go on without it."""
+
+    def __init__(self, inbound_id: int):
+        super().__init__(inbound_id)
+        self.inbound_id = inbound_id
+
+
+@dataclass(frozen=True)
+class Next:
+    """What a step of `Turns.advance` did, or what it needs before it can go on."""
+
+    rows: tuple[int, ...] = ()  # a turn ran: its outbox rows, to send now in order
+    done: bool = False  # the message asked for is processed (here or by another process)
+    fetch: tuple[int, InboundMessage] | None = None  # download this message's media first
+    wait: float = 0.0  # seconds until the album being received is complete
 
 
 @dataclass(frozen=True)
@@ -100,39 +120,68 @@ class Turns:
             waiting = await outbox.take_inbox(session, conv.id)
         return replace(self._result(conv.id, new_state, replies), waiting=_rendered(waiting))
 
-    async def process(self, inbound_id: int,
-                      fetch: Callable[[dict], Awaitable[StoredFile | Refused]] | None = None,
-                      ) -> list[int]:
-        """Run a recorded inbound's turn. Returns the outbox rows to send now, in order:
-        messages that were held for this owner (their window reopened), then the replies."""
-        async with self.db.transaction() as session:
-            row = await session.get(Inbound, inbound_id)
-            if row is None or row.processed_at is not None:
-                return []
-            msg = InboundMessage.from_record(row.channel, row.external_id, row.raw)
-        # Downloads happen before the lock: a slow media server must not block the owner.
-        files = tuple([await fetch(ref) for ref in msg.media]) if fetch else ()
-        return await _retrying(self._process_once, inbound_id, msg, files)
+    async def advance(self, inbound_id: int, channel: str, user_ref: str,
+                      files: Mapping[int, tuple[StoredFile | Refused, ...]], *,
+                      skip: Collection[int] = (), album_wait: float = 0.0,
+                      part_coming_at: datetime | None = None) -> Next:
+        """One step towards running a recorded inbound's turn (bot/dispatch.py loops on it).
 
-    async def _process_once(self, inbound_id: int, msg: InboundMessage,
-                            files: tuple[StoredFile | Refused, ...]) -> list[int]:
+        Under the conversation's lock, the oldest message still waiting goes first, whichever
+        process received it: this one's turn runs only once the older ones have. A step runs
+        at most one turn; or it says what must happen first, outside the lock: the media of
+        the next message downloaded (`files` holds what was), or an album that is still
+        arriving waited for (its newest part, recorded by any process or `part_coming_at`
+        here, must be `album_wait` seconds old: the last part processed answers). `skip`:
+        older messages whose turn failed (OlderTurnFailed), not waited for again.
+        """
+        return await _retrying(self._advance_once, inbound_id, channel, user_ref, files,
+                               skip, album_wait, part_coming_at)
+
+    async def _advance_once(self, inbound_id: int, channel: str, user_ref: str,
+                            files: Mapping[int, tuple[StoredFile | Refused, ...]],
+                            skip: Collection[int], album_wait: float,
+                            part_coming_at: datetime | None) -> Next:
         now = utcnow()
         async with self.db.transaction() as session:
-            conv = await conversations.lock(session, msg.channel, msg.user_ref)
-            row = await session.get(Inbound, inbound_id, populate_existing=True)
-            if row.processed_at is not None:  # another process got here first
-                return []
-            # They wrote: the window is open again, and what waited goes first.
-            rows = await outbox.release_held(session, conv.id)
-            new_state, replies = await self._step(session, conv, msg, files, now,
-                                                  released=bool(rows))
-            await conversations.mark_processed(session, inbound_id)
-            if not replies or msg.group and await conversations.more_of_group(
-                    session, conv.id, msg.group, inbound_id):
-                return rows
-            reply = await self.outgoing.queue(session, conv, new_state.locale, replies,
-                                              f"reply:{inbound_id}")
-            return [*rows, reply] if reply else rows
+            conv = await conversations.lock(session, channel, user_ref, create=False)
+            head = conv and await conversations.oldest_waiting(session, conv.id, skip)
+            if head is None or head.id != inbound_id and not await conversations.is_waiting(
+                    session, inbound_id):
+                return Next(done=True)  # processed, here or by another process (or erased)
+            msg = InboundMessage.from_record(channel, head.external_id, head.raw)
+            if head.group_key:
+                last = await conversations.last_part_at(session, conv.id, head.group_key)
+                last = max(last, part_coming_at) if part_coming_at else last
+                rest = (last - now).total_seconds() + album_wait
+                if rest > 0:
+                    return Next(wait=rest)
+            if msg.media and head.id not in files:
+                return Next(fetch=(head.id, msg))
+            try:
+                rows = await self._process(session, conv, head.id, msg, files.get(head.id, ()),
+                                           now)
+            except Exception as error:
+                if head.id == inbound_id or unavailable(error) or isinstance(
+                        error, conversations.StaleConversation):
+                    raise
+                raise OlderTurnFailed(head.id) from error
+        return Next(rows=tuple(rows), done=head.id == inbound_id)
+
+    async def _process(self, session, conv: Conversation, inbound_id: int, msg: InboundMessage,
+                       files: tuple[StoredFile | Refused, ...], now: datetime) -> list[int]:
+        """A recorded message's turn: the outbox rows to send now, in order: messages that
+        were held for this owner (their window reopened), then the replies."""
+        # They wrote: the window is open again, and what waited goes first.
+        rows = await outbox.release_held(session, conv.id)
+        new_state, replies = await self._step(session, conv, msg, files, now,
+                                              released=bool(rows))
+        await conversations.mark_processed(session, inbound_id)
+        if not replies or msg.group and await conversations.more_of_group(
+                session, conv.id, msg.group, inbound_id):
+            return rows
+        reply = await self.outgoing.queue(session, conv, new_state.locale, replies,
+                                          f"reply:{inbound_id}")
+        return [*rows, reply] if reply else rows
 
     async def apply_event(self, conversation_id: int, event: dict, key: str) -> int | None:
         """A decision or reminder from outside the chat, as a turn of its own (once per key).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -133,6 +135,52 @@ async def save(session: AsyncSession, conversation: Conversation, state: Convers
     # The row moved on: a second save in this turn must expect it. Set as loaded, not as a
     # change, or the session would write it again at commit.
     set_committed_value(conversation, "version", conversation.version + 1)
+
+
+_INBOUND = Inbound.__table__.c
+# The turn queue of a conversation, read under its lock on every turn (the partial index
+# ix_inbound_waiting holds only these rows).
+_OLDEST_WAITING = (
+    sa.select(_INBOUND.id, _INBOUND.external_id, _INBOUND.group_key, _INBOUND.raw)
+    .where(_INBOUND.conversation_id == sa.bindparam("cid"), _INBOUND.processed_at.is_(None))
+    .order_by(_INBOUND.received_at, _INBOUND.id).limit(1))
+_LAST_PART = (
+    sa.select(sa.func.max(_INBOUND.received_at))
+    .where(_INBOUND.conversation_id == sa.bindparam("cid"), _INBOUND.processed_at.is_(None),
+           _INBOUND.group_key == sa.bindparam("group")))
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An inbound message recorded and not processed yet."""
+
+    id: int
+    external_id: str
+    group_key: str | None
+    raw: dict
+
+
+async def oldest_waiting(session: AsyncSession, conversation_id: int,
+                         skip: Collection[int] = ()) -> Waiting | None:
+    """The conversation's oldest message still to process, by arrival (received_at, then
+    id), but those in `skip`: its turn goes before any later one, whichever process
+    received them."""
+    query = _OLDEST_WAITING.where(_INBOUND.id.not_in(skip)) if skip else _OLDEST_WAITING
+    row = (await session.execute(query, {"cid": conversation_id})).first()
+    return Waiting(*row) if row else None
+
+
+async def is_waiting(session: AsyncSession, inbound_id: int) -> bool:
+    result = await session.execute(sa.select(_INBOUND.id).where(
+        _INBOUND.id == inbound_id, _INBOUND.processed_at.is_(None)))
+    return result.first() is not None
+
+
+async def last_part_at(session: AsyncSession, conversation_id: int,
+                       group_key: str) -> datetime | None:
+    """When the newest part of an album still waiting was received (by any process)."""
+    result = await session.execute(_LAST_PART, {"cid": conversation_id, "group": group_key})
+    return result.scalar_one_or_none()
 
 
 async def more_of_group(session: AsyncSession, conversation_id: int, group_key: str,

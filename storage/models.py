@@ -88,7 +88,14 @@ class Conversation(SQLModel, table=True):
 class Inbound(SQLModel, table=True):
     """Every message received, raw, once: (channel, external_id) makes redelivery a no-op."""
 
-    __table_args__ = (sa.UniqueConstraint("channel", "external_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("channel", "external_id"),
+        # A conversation's messages still to process, oldest first: read under the lock on
+        # every turn (storage.conversations.oldest_waiting), and by recovery.
+        sa.Index("ix_inbound_waiting", "conversation_id", "received_at", "id",
+                 postgresql_where=sa.text("processed_at IS NULL"),
+                 sqlite_where=sa.text("processed_at IS NULL")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=16)

@@ -10,6 +10,10 @@
   its filename and content type under `_files`.
 - Faults: `rate_limit(n, retry_after)` answers 429 to the next n sendMessage calls;
   `block(chat_id)` answers 403 "bot was blocked by the user" for that chat.
+- Telegram's own limits, when asked (`enforce_limits()`, off by default): at most
+  30 messages a second per bot and about one a second per chat with short bursts
+  (token buckets); beyond them 429 with `retry_after`, counted in `throttled`.
+- `listeners`: callables told of every call that succeeded (`Call.at`: when it arrived).
 - `push_update(...)` queues updates for getUpdates (long polling).
 
 Usage: `fake = FakeTelegram(TOKEN); server = await aiohttp_server(fake.app())`,
@@ -22,6 +26,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +36,7 @@ from aiohttp import web
 
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Tijara",
             "username": "tijara_test_bot"}
+LIMITED = frozenset({"sendMessage", "sendPhoto", "editMessageReplyMarkup"})
 JSON_FIELDS = ("reply_markup", "allowed_updates", "entities", "link_preview_options",
                "reply_parameters", "media", "caption_entities")
 
@@ -66,6 +72,10 @@ class FakeTelegram:
         self.updates: list[dict] = []
         self._news = asyncio.Event()
         self._message_ids = itertools.count(1000)
+        self.listeners: list[Callable[[Call], None]] = []
+        self.throttled = 0  # 429s answered for going over `enforce_limits`
+        self._limits: tuple[_Bucket, float, int] | None = None
+        self._chat_buckets: dict[int, _Bucket] = {}
 
     # --- setup ---
 
@@ -88,6 +98,12 @@ class FakeTelegram:
 
     def rate_limit(self, n: int, retry_after: int = 1) -> None:
         self.limited, self.retry_after = n, retry_after
+
+    def enforce_limits(self, per_bot: float = 30.0, per_chat: float = 1.0,
+                       chat_burst: int = 3) -> None:
+        """Answer 429 beyond Telegram's rates: `per_bot` messages a second for the bot (a
+        second's worth of burst), `per_chat` a second per chat with `chat_burst` at once."""
+        self._limits = (_Bucket(per_bot, int(per_bot)), per_chat, chat_burst)
 
     def block(self, chat_id: int) -> None:
         self.blocked.add(chat_id)
@@ -132,10 +148,37 @@ class FakeTelegram:
         handler = getattr(self, f"_do_{method}", None)
         if handler is None:
             return _error(404, "Not Found")
+        if self._limits is not None and method in LIMITED:
+            # Edits count toward the bot's rate only; messages toward the chat's too.
+            retry_after = self._over_limit(call.chat_id if method != "editMessageReplyMarkup"
+                                           else None)
+            if retry_after:
+                self.throttled += 1
+                return _error(429, f"Too Many Requests: retry after {retry_after}",
+                              {"retry_after": retry_after})
         response = await handler(params)
         if response.status == 200:
             params["_ok"] = True
+            for listener in self.listeners:
+                listener(call)
         return response
+
+    def _over_limit(self, chat_id: int | None) -> int:
+        """0 when a message may go now (it is counted), else the seconds to wait."""
+        bot, per_chat, chat_burst = self._limits
+        chat = None
+        if chat_id is not None:
+            chat = self._chat_buckets.get(chat_id)
+            if chat is None:
+                chat = self._chat_buckets[chat_id] = _Bucket(per_chat, chat_burst)
+        now = time.monotonic()
+        wait = max(bot.wait(now), chat.wait(now) if chat else 0.0)
+        if wait > 0:
+            return max(1, math.ceil(wait))
+        bot.take()
+        if chat is not None:
+            chat.take()
+        return 0
 
     async def _file(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
@@ -213,6 +256,25 @@ class FakeTelegram:
     def _message(self, chat_id: int, **content) -> dict:
         return {"message_id": next(self._message_ids), "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, **content}
+
+
+class _Bucket:
+    """A token bucket, with a little slack for clocks that tick apart (Telegram's
+    counters are not exact either)."""
+
+    SLACK = 0.9
+
+    def __init__(self, rate: float, burst: int):
+        self.rate, self.burst = rate, max(burst, 1)
+        self.tokens, self.stamp = float(self.burst), time.monotonic()
+
+    def wait(self, now: float) -> float:
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        return 0.0 if self.tokens >= self.SLACK else (self.SLACK - self.tokens) / self.rate
+
+    def take(self) -> None:
+        self.tokens -= 1
 
 
 async def _params(request: web.Request) -> dict[str, Any]:

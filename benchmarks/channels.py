@@ -653,11 +653,18 @@ async def run(args: argparse.Namespace) -> int:
                     return 2
                 continue
             print(f"{name}:", file=sys.stderr, flush=True)
-            async with contextlib.AsyncExitStack() as stack:
+            stack = contextlib.AsyncExitStack()
+            try:
                 if name == "PostgreSQL":
                     url = await stack.enter_async_context(
                         private_postgres(url, "bench_channels"))
                 runs.append(await bench_database(name, url, workdir / name.lower(), args))
+                print(report(runs[-1:], args, load)[0], file=sys.stderr, flush=True)
+            finally:
+                try:
+                    await stack.aclose()
+                except Exception as exc:  # noqa: BLE001 - the figures are in; say so, go on
+                    print(f"cleaning up {name} failed: {exc!r}", file=sys.stderr)
     if not runs:
         return 2
     for r in runs:

@@ -14,7 +14,7 @@ import asyncio
 import logging
 from datetime import timedelta
 
-from bot.channels.base import Channel
+from bot.channels.base import Channel, InboundMessage
 from bot.outbox.handler import Handler
 from bot.outbox.worker import run_row
 from bot.turns import Turns
@@ -43,7 +43,8 @@ class Dispatcher:
         self._last_part[(channel, user_ref)] = asyncio.get_running_loop().time()
 
     def schedule(self, inbound_id: int, channel: str, user_ref: str, *,
-               grouped: bool = False) -> asyncio.Task:
+               grouped: bool = False, msg: InboundMessage | None = None) -> asyncio.Task:
+        """`msg`: the message as just recorded, when the caller has it (saves reading it back)."""
         if inbound_id in self._in_flight:
             return self._tails[(channel, user_ref)]
         self._in_flight.add(inbound_id)
@@ -51,7 +52,7 @@ class Dispatcher:
         if grouped:
             self._last_part[key] = asyncio.get_running_loop().time()
         previous = self._tails.get(key)
-        task = asyncio.create_task(self._run(previous, inbound_id, key, grouped))
+        task = asyncio.create_task(self._run(previous, inbound_id, key, grouped, msg))
         self._tails[key] = task
 
         def forget(done: asyncio.Task) -> None:
@@ -64,7 +65,7 @@ class Dispatcher:
         return task
 
     async def _run(self, previous: asyncio.Task | None, inbound_id: int,
-                   key: tuple[str, str], grouped: bool) -> None:
+                   key: tuple[str, str], grouped: bool, msg: InboundMessage | None) -> None:
         if previous is not None:
             await asyncio.wait([previous])
         loop = asyncio.get_running_loop()
@@ -76,7 +77,7 @@ class Dispatcher:
         while True:
             try:
                 row_ids = await self.turns.process(
-                    inbound_id, fetch=adapter.fetch_media if adapter else None)
+                    inbound_id, fetch=adapter.fetch_media if adapter else None, msg=msg)
                 break
             except Exception as error:  # noqa: BLE001 - recovered by recover_forever
                 if unavailable(error) and waited < HOLD_FOR:

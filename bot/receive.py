@@ -68,7 +68,8 @@ class Receiver:
     def _start(self, msg: InboundMessage, inbound_id: int | None) -> Received:
         if inbound_id is None:
             return "duplicate"
-        self.dispatcher.schedule(inbound_id, msg.channel, msg.user_ref, grouped=bool(msg.group))
+        self.dispatcher.schedule(inbound_id, msg.channel, msg.user_ref, grouped=bool(msg.group),
+                                 msg=msg)
         return "recorded"
 
     async def _spool(self, msg: InboundMessage) -> Received:

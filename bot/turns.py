@@ -101,14 +101,19 @@ class Turns:
 
     async def process(self, inbound_id: int,
                       fetch: Callable[[dict], Awaitable[StoredFile | Refused]] | None = None,
-                      ) -> list[int]:
+                      msg: InboundMessage | None = None) -> list[int]:
         """Run a recorded inbound's turn. Returns the outbox rows to send now, in order:
-        messages that were held for this owner (their window reopened), then the replies."""
-        async with self.db.transaction() as session:
-            row = await session.get(Inbound, inbound_id)
-            if row is None or row.processed_at is not None:
-                return []
-            msg = InboundMessage.from_record(row.channel, row.external_id, row.raw)
+        messages that were held for this owner (their window reopened), then the replies.
+        `msg` is the message as the receiver just recorded it (else it is read back); the
+        turn's own transaction checks the row is still unprocessed either way."""
+        if msg is not None:  # exactly what a read back would give
+            msg = InboundMessage.from_record(msg.channel, msg.external_id, msg.to_record())
+        else:
+            async with self.db.transaction() as session:
+                row = await session.get(Inbound, inbound_id)
+                if row is None or row.processed_at is not None:
+                    return []
+                msg = InboundMessage.from_record(row.channel, row.external_id, row.raw)
         # Downloads happen before the lock: a slow media server must not block the owner.
         files = tuple([await fetch(ref) for ref in msg.media]) if fetch else ()
         return await _retrying(self._process_once, inbound_id, msg, files)

@@ -297,8 +297,11 @@ async def _post_web(http, target: Target, session: str | None, kind: str, value,
 async def run_phase(name: str, target: Target, script: tuple, pid: int,
                     args: argparse.Namespace, stand_in=None) -> Phase:
     now = time.monotonic()
-    phase = Phase(name, now + args.warmup, now + args.warmup + args.seconds)
-    print(f"  {name}: {args.chats} owners, {args.warmup:g}s + {args.seconds:g}s ...",
+    # The photo phase's owners first hurry through the text part (about a second a turn
+    # on a loaded machine): its window opens once they are at the photos.
+    warmup = args.warmup + (len(TEXT_SCRIPT) * 1.5 if script is FULL_SCRIPT else 0)
+    phase = Phase(name, now + warmup, now + warmup + args.seconds)
+    print(f"  {name}: {args.chats} owners, {warmup:g}s + {args.seconds:g}s ...",
           file=sys.stderr, flush=True)
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector,

@@ -29,6 +29,7 @@ bench: $(BIN)/tijara
 	$(BIN)/python -m benchmarks.langid
 	$(BIN)/python -m benchmarks.media
 	$(BIN)/python -m benchmarks.admin
+	$(BIN)/python -m benchmarks.channels
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -430,8 +430,8 @@ async def reachable(url: str) -> bool:
 
 
 @contextlib.asynccontextmanager
-async def private_postgres(url: str) -> AsyncIterator[str]:
-    """An empty database of our own next to `url`'s, dropped at the end.
+async def private_postgres(url: str, suffix: str = "bench_turns") -> AsyncIterator[str]:
+    """An empty database of our own next to `url`'s (NAME_`suffix`), dropped at the end.
 
     Test runs reset `url`'s public schema whenever they start; on a database of
     our own they can neither break the run nor skew its numbers. Without the
@@ -440,7 +440,7 @@ async def private_postgres(url: str) -> AsyncIterator[str]:
     from storage.db import make_engine
 
     base = make_url(url)
-    name = f"{base.database or 'postgres'}_bench_turns"
+    name = f"{base.database or 'postgres'}_{suffix}"
     drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
     admin = make_engine(url, isolation_level="AUTOCOMMIT")
     try:

@@ -14,7 +14,9 @@
   `block(chat_id)` answers 403 "bot was blocked by the user" for that chat.
 - Flood control, as Telegram does it, once `enforce_limits()` is called: more than
   `per_bot` (30) messages in any second, or more than `per_chat` (4) to one chat in any
-  second, answer 429 with retry_after (`flood_429s` counts the bot-wide ones).
+  second, answer 429 with retry_after (`flood_429s` counts the bot-wide ones,
+  `chat_429s` a chat's; `throttled` both).
+- `listeners`: callables told of every call that succeeded (`Call.at`: when it arrived).
 - `push_update(...)` queues updates for getUpdates (long polling).
 
 Usage: `fake = FakeTelegram(TOKEN); server = await aiohttp_server(fake.app())`,
@@ -78,6 +80,7 @@ class FakeTelegram:
         self.updates: list[dict] = []
         self._news = asyncio.Event()
         self._message_ids = itertools.count(1000)
+        self.listeners: list[Callable[[Call], None]] = []
 
     # --- setup ---
 
@@ -106,6 +109,11 @@ class FakeTelegram:
 
     def enforce_limits(self, per_bot: int = 30, per_chat: int = 4) -> None:
         self.per_bot, self.per_chat = per_bot, per_chat
+
+    @property
+    def throttled(self) -> int:
+        """429s answered for going over `enforce_limits`."""
+        return self.flood_429s + self.chat_429s
 
     def block(self, chat_id: int) -> None:
         self.blocked.add(chat_id)
@@ -153,6 +161,8 @@ class FakeTelegram:
         response = await handler(params)
         if response.status == 200:
             params["_ok"] = True
+            for listener in self.listeners:
+                listener(call)
         return response
 
     async def _file(self, request: web.Request) -> web.Response:
@@ -172,8 +182,12 @@ class FakeTelegram:
         if self.per_bot is None:
             return False
         since = time.monotonic() - 1.0
-        recent = [c for c in self.calls if c.params.get("_ok") and c.at > since
-                  and c.method in ("sendMessage", "sendPhoto")]
+        recent = []
+        for c in reversed(self.calls):  # newest first: only the last second is read
+            if c.at <= since:
+                break
+            if c.params.get("_ok") and c.method in ("sendMessage", "sendPhoto"):
+                recent.append(c)
         if len(recent) >= self.per_bot:
             self.flood_429s += 1
             return True
@@ -206,6 +220,8 @@ class FakeTelegram:
 
     async def _do_sendPhoto(self, params: dict) -> web.Response:
         chat_id = int(params["chat_id"])
+        if self._flooded(chat_id):
+            return _error(429, "Too Many Requests: retry after 1", {"retry_after": 1})
         if chat_id in self.blocked:
             return _error(403, "Forbidden: bot was blocked by the user")
         photo = params.get("photo")

@@ -9,6 +9,10 @@ Two servers, as in production where the API and its CDN are different origins:
 - `cdn` (http://127.0.0.1:<other port>): `GET /cdn/{token}` serves the bytes and
   notes whether an Authorization header came along (it must not).
 
+`enforce_rate(per_second)` answers 429 (Twilio error 20429) to message creations beyond a
+sender's rate (Twilio's WhatsApp throughput is 80 a second per sender by default);
+`listeners` are told of every accepted message as it arrives.
+
 Every media request on either server is kept in `hits` as (server, path, had_auth),
 so a test can show that a URL was never requested. The CDN is also reachable as
 `http://localhost:<port>` (`other_host`), a host the bot must not be allowed to fetch.
@@ -19,6 +23,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import secrets
+import time
+from collections import deque
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -50,6 +56,10 @@ class FakeTwilio:
         self._redirects: dict[str, str] = {}
         self._runners: list[web.AppRunner] = []
         self.api_url = self.cdn_url = self.other_host = ""
+        self.listeners: list = []  # callables(Sent, arrived_at) for every accepted message
+        self.throttled = 0
+        self._rate: float | None = None
+        self._sent_at: dict[str, deque[float]] = {}
 
     # --- what tests use ---
 
@@ -59,6 +69,22 @@ class FakeTwilio:
         body = {"code": code or status * 100, "message": message, "status": status,
                 "more_info": f"https://www.twilio.com/docs/errors/{code or status * 100}"}
         self._failures.extend([(status, body)] * count)
+
+    def enforce_rate(self, per_second: float = 80.0) -> None:
+        """At most `per_second` messages a second per sender (a sliding second); beyond, 429."""
+        self._rate = per_second
+
+    def _over_rate(self, sender: str) -> bool:
+        if self._rate is None:
+            return False
+        now = time.monotonic()
+        window = self._sent_at.setdefault(sender, deque())
+        while window and window[0] <= now - 1.0:
+            window.popleft()
+        if len(window) >= self._rate:
+            return True
+        window.append(now)
+        return False
 
     def add_media(self, name: str, data: bytes, content_type: str = "image/jpeg") -> str:
         """Serve `data` at an authenticated URL (redirected to the CDN); returns the URL."""
@@ -128,7 +154,11 @@ class FakeTwilio:
         if self._failures:
             status, body = self._failures.pop(0)
             return web.json_response(body, status=status)
+        arrived = time.monotonic()
         form = await request.post()
+        if self._over_rate(str(form.get("From", ""))):
+            self.throttled += 1
+            return self._error(429, 20429, "Too Many Requests")
         fields = {key: [str(v) for v in form.getall(key)] for key in set(form.keys())}
         to, sender, body = form.get("To", ""), form.get("From", ""), form.get("Body", "")
         if not to or not sender:
@@ -140,7 +170,10 @@ class FakeTwilio:
             return self._error(400, 21617, "The concatenated message body exceeds the 1600 "
                                            "character limit")
         sid = "SM" + secrets.token_hex(16)
-        self.messages.append(Sent(str(to), str(sender), str(body), sid, fields))
+        sent = Sent(str(to), str(sender), str(body), sid, fields)
+        self.messages.append(sent)
+        for listener in self.listeners:
+            listener(sent, arrived)
         return web.json_response({
             "sid": sid, "status": "queued", "to": to, "from": sender, "body": body,
             "num_media": str(len(media)), "account_sid": self.account_sid, "error_code": None,

@@ -70,11 +70,11 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.request import HTTPXRequest
 from yarl import URL
 
 from bot.channels.base import Delivery, SendError, Transient, own_url
 from bot.channels.pacing import LocalPacer, Pacer
+from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT, Callback
 from bot.channels.text import split_text
 from bot.i18n import Catalog, Rendered, catalog
@@ -419,8 +419,8 @@ def make_bot(settings: Settings) -> Bot:
     return Bot(reveal(settings.telegram_bot_token),
                base_url=settings.telegram_api_base_url,
                base_file_url=settings.telegram_file_base_url,
-               request=HTTPXRequest(connection_pool_size=64, read_timeout=10.0),
-               get_updates_request=HTTPXRequest(connection_pool_size=2))
+               request=AiohttpRequest(pool_size=64, read_timeout=10.0),
+               get_updates_request=AiohttpRequest(pool_size=2, read_timeout=5.0))
 
 
 @asynccontextmanager

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime, timedelta
 
 from bot.channels.base import Channel
@@ -37,6 +38,7 @@ ALBUM_WAIT = 1.5  # seconds: Telegram delivers an album's updates within a fract
 STALE_AFTER = timedelta(seconds=30)
 HOLD_FOR = 120.0  # seconds a turn waits for the database before recovery takes it over
 RETRY_CAP = 5.0
+IN_LINE_FOR = 10.0  # seconds replies wait here for an older delivery still going out
 
 
 class Dispatcher:
@@ -133,18 +135,24 @@ class Dispatcher:
         """Replies go out at once, from the process that ran the turn (else the outbox
         worker sends them: they are committed)."""
         # Through the outbox's claim: a conversation's deliveries go one at a time, oldest
-        # first (an older one still waiting, here or in a worker, keeps these for the worker).
-        left = list(row_ids)
+        # first. While an older one is still going out (from another process, say), these
+        # wait for it here rather than for the worker's next pass.
+        left, pause, deadline = list(row_ids), 0.02, time.monotonic() + IN_LINE_FOR
         while left:
             try:
                 async with self.db.transaction() as session:
                     rows = await outbox.claim(session, ids=left, limit=len(left))
+                    behind = not rows and await outbox.in_line(session, left)
             except Exception as error:  # noqa: BLE001 - the next turns need not wait for this
                 log.warning("replies %s left to the outbox worker (%s)", left,
                             type(error).__name__)
                 return
             if not rows:
-                return
+                if not behind or time.monotonic() > deadline:
+                    return  # taken by another process, due later, or left to the worker
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 0.25)
+                continue
             for row in rows:
                 await run_row(self.db, self.handlers, row)
             left = [i for i in left if i not in {r.id for r in rows}]

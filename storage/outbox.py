@@ -82,6 +82,23 @@ async def claim(session: AsyncSession, *, kinds: tuple[str, ...] | None = None,
     return rows
 
 
+async def in_line(session: AsyncSession, ids: list[int]) -> bool:
+    """Whether any of these rows is due and free, and waits only for an older delivery
+    of its conversation that is going out now (leased, or due): soon its turn."""
+    now = utcnow()
+    going = sa.exists().where(
+        _older.conversation_id == Outbox.conversation_id, _older.kind == "send",
+        _older.status == PENDING, _older.id < Outbox.id,
+        sa.or_(_older.lease_until > now, _older.due_at <= now))
+    result = await session.execute(
+        select(Outbox.id).where(Outbox.id.in_(ids), Outbox.status == PENDING,
+                                Outbox.due_at <= now,
+                                sa.or_(Outbox.lease_until.is_(None), Outbox.lease_until < now),
+                                going)
+        .limit(1))
+    return result.first() is not None
+
+
 async def extend_lease(session: AsyncSession, row: Outbox, until: datetime) -> bool:
     """Stretch a claimed row's lease to `until`, if the row is still the caller's: still
     pending, on the same attempt and lease (else another worker took it over)."""

@@ -7,6 +7,7 @@ URL (a bucket of its own per test), and the settings / environment that go with 
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import NamedTuple
 
@@ -40,6 +41,7 @@ class S3Server:
     def __init__(self) -> None:
         from moto.server import ThreadedMotoServer
 
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # a line per request
         self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         self.server.start()
         host, port = self.server.get_host_and_port()

@@ -29,9 +29,11 @@ class LocalExportFolder:
         self.root = Path(root)
 
     async def write(self, name: str, data: bytes) -> None:
-        path = self.root / name
-        await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
-        await asyncio.to_thread(write_atomic, path, data)
+        def write() -> None:
+            path = self.root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+        await asyncio.to_thread(write)
 
     async def read(self, name: str) -> bytes:
         return await asyncio.to_thread((self.root / name).read_bytes)

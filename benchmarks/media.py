@@ -2,6 +2,7 @@
 
     python -m benchmarks.media               # timing table (markdown)
     python -m benchmarks.media --calibrate   # blur / exposure / near-duplicate tables
+    python -m benchmarks.media --stores      # the media store: local disk, S3 on loopback
 
 The photos are generated (no data set to download): product scenes drawn with
 numpy and Pillow, then "photographed" (lens softness, exposure, sensor noise,
@@ -329,9 +330,66 @@ def bench(runs: int) -> None:
               f"(+{float(album[0]):.0f} MiB for the album).")
 
 
+def stores(runs: int) -> None:
+    """put (a normalised photo and its thumbnail, as an ingest stores them) and open, on
+    the local disk and on an S3 bucket (moto's server on loopback: the client's and the
+    protocol's cost, not a real network's)."""
+    import hashlib
+    import logging
+
+    from moto.server import ThreadedMotoServer
+
+    from bot.runtime import open_files
+    from bot.settings import Settings
+    from storage import images
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's line per request
+    photo = images.process_photo(phone_jpeg())
+
+    def files(run: int) -> list[tuple[str, bytes]]:  # new content each run: a real write
+        tagged = [b + run.to_bytes(4, "big") for b in (photo.normal, photo.thumbnail)]
+        return [(hashlib.sha256(b).hexdigest(), b) for b in tagged]
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    s3 = {"media_store": "s3://bench/tijara", "aws_endpoint_url": f"http://{host}:{port}",
+          "aws_access_key_id": "bench", "aws_secret_access_key": "bench",
+          "aws_region": "us-east-1"}
+
+    async def measure(settings: Settings) -> tuple[float, float]:
+        async with open_files(settings) as (media, _):
+            if settings.media_store:
+                await media.bucket.client.create_bucket(Bucket="bench")
+            puts, opens = [], []
+            for run in range(runs):
+                both = files(run)
+                started = time.perf_counter()
+                await asyncio.gather(*(media.put(sha, data) for sha, data in both))
+                puts.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                await media.open(both[0][0])
+                opens.append(time.perf_counter() - started)
+        return statistics.median(puts) * 1000, statistics.median(opens) * 1000
+
+    print(f"normalised photo {len(photo.normal) // 1024} KiB + thumbnail "
+          f"{len(photo.thumbnail) // 1024} KiB, median of {runs}\n")
+    print("| store | put both (ms) | open photo (ms) |\n|---|---|---|")
+    try:
+        with tempfile.TemporaryDirectory() as root:
+            base = Settings(media_root=Path(root) / "media", var_dir=Path(root))
+            for name, settings in (("local disk", base),
+                                   ("S3 (moto, loopback)", base.model_copy(update=s3))):
+                put, read = asyncio.run(measure(settings))
+                print(f"| {name} | {put:.1f} | {read:.1f} |")
+    finally:
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--stores", action="store_true")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--peak", help=argparse.SUPPRESS)
     parser.add_argument("--no-draft", action="store_true", help=argparse.SUPPRESS)
@@ -341,6 +399,8 @@ def main() -> None:
         _peak_child(args.peak, not args.no_draft, args.at_once)
     elif args.calibrate:
         calibrate()
+    elif args.stores:
+        stores(args.runs)
     else:
         bench(args.runs)
 

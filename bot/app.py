@@ -61,20 +61,25 @@ async def metrics(request: web.Request) -> web.Response:
 
 @routes.get("/media/{sha256}")
 async def media(request: web.Request) -> web.Response:
-    """A stored file, only through a signed link that has not expired."""
+    """A stored file, only through a signed link that has not expired; from the media
+    store every machine reads (MEDIA_STORE), so a link works whichever machine answers."""
     sha256 = request.match_info["sha256"]
     if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
         raise web.HTTPNotFound()
     q = request.query
     if not request.app[signer_key].check(sha256, q.get("exp", ""), q.get("sig", "")):
         raise web.HTTPForbidden()
-    store = request.app[media_key]
-    if not store.exists(sha256):
-        raise web.HTTPNotFound()
+    # The name is the content's hash: the same name never holds other bytes.
+    headers = {"Cache-Control": "private, max-age=3600", "ETag": f'"{sha256}"'}
+    if f'"{sha256}"' in request.headers.get("If-None-Match", ""):
+        raise web.HTTPNotModified(headers=headers)
+    try:
+        data = await request.app[media_key].open(sha256)
+    except FileNotFoundError:
+        raise web.HTTPNotFound() from None
     async with request.app[db_key].transaction() as session:
         content_type = await media_type(session, sha256)
-    return web.Response(body=store.open(sha256), content_type=content_type,
-                        headers={"Cache-Control": "private, max-age=3600"})
+    return web.Response(body=data, content_type=content_type, headers=headers)
 
 
 @web.middleware

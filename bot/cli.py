@@ -26,12 +26,12 @@ from bot.app import create_app
 from bot.channels.telegram import set_webhook
 from bot.channels.terminal import run as run_terminal
 from bot.outbox.body import listing
-from bot.runtime import open_database, run_polling, run_worker
+from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
 from storage import agents, submissions
 from storage.db import Database, is_sqlite, unavailable
-from storage.media import LocalMediaStore, gc
+from storage.media import gc
 from storage.migrate import upgrade
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,8 @@ def worker(args, settings: Settings) -> None:
 async def _media_gc(settings: Settings) -> int:
     db = open_database(settings)
     try:
-        return await gc(db, LocalMediaStore(settings.media_root))
+        async with open_files(settings) as (media, _):
+            return await gc(db, media)
     finally:
         await db.close()
 

@@ -2,7 +2,8 @@
 
 `tijara serve` (bot/app.py), `tijara worker`, `tijara poll` and `tijara chat` all
 start from `open_runtime`, which builds, from the settings alone: the database, the
-catalog of sentences, the media store and link signer, the turn service, the
+catalog of sentences, the media store and export folder (local disk, or the bucket of
+MEDIA_STORE=s3://... that every machine shares) and link signer, the turn service, the
 configured channels (opened for the block's lifetime), the outbox handlers, the
 dispatcher and the receiver every channel hands its messages to. Nothing else in the
 code reads the environment or builds one of these.
@@ -29,12 +30,14 @@ from bot.outbox.handler import Handlers
 from bot.outbox.worker import Heartbeat, handlers_for, work
 from bot.probes import serving, worker_app
 from bot.receive import Receiver
-from bot.settings import Settings
+from bot.settings import Settings, reveal
 from bot.signing import Signer
 from bot.turns import Turns
 from storage.db import Database, Limits, is_sqlite
+from storage.exports import ExportFolder, LocalExportFolder
 from storage.media import LocalMediaStore, MediaStore
 from storage.migrate import upgrade_async
+from storage.s3 import S3ExportFolder, S3MediaStore, open_bucket
 from storage.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,7 @@ class Runtime:
     db: Database
     catalog: Catalog
     media: MediaStore
+    exports: ExportFolder
     signer: Signer
     turns: Turns
     channels: dict[str, Channel]
@@ -60,14 +64,14 @@ async def open_runtime(settings: Settings, *, db: Database | None = None,
     """Every service, open for the block. A `db` passed in stays the caller's to close;
     `channels=False` opens no messaging channel (the terminal needs none)."""
     database = db or open_database(settings)
-    media = LocalMediaStore(settings.media_root)
     try:
-        async with _channels(settings, media, channels) as opened:
+        async with open_files(settings) as (media, exports), \
+                _channels(settings, media, channels) as opened:
             texts = catalog()
             turns = Turns(database, texts, settings)
-            handlers = handlers_for(database, settings, opened, turns)
+            handlers = handlers_for(database, settings, opened, turns, media, exports)
             dispatcher = Dispatcher(database, turns, opened, handlers)
-            yield Runtime(settings, database, texts, media,
+            yield Runtime(settings, database, texts, media, exports,
                           Signer(settings.secret, settings.public_base_url), turns, opened,
                           handlers, dispatcher,
                           Receiver(database, turns, dispatcher, Spool(settings.spool)))
@@ -83,6 +87,20 @@ def open_database(settings: Settings) -> Database:
         statement_timeout=settings.db_statement_timeout,
         pool_timeout=settings.db_pool_timeout, pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow))
+
+
+@asynccontextmanager
+async def open_files(settings: Settings) -> AsyncIterator[tuple[MediaStore, ExportFolder]]:
+    """The media store and the export folder: MEDIA_ROOT and VAR_DIR/exports on this
+    machine, or with MEDIA_STORE=s3://bucket[/prefix] one bucket for every machine."""
+    if not settings.media_store:
+        yield LocalMediaStore(settings.media_root), LocalExportFolder(settings.var_dir / "exports")
+        return
+    async with open_bucket(settings.media_store, endpoint_url=settings.aws_endpoint_url,
+                           region=settings.aws_region,
+                           access_key_id=settings.aws_access_key_id,
+                           secret_access_key=reveal(settings.aws_secret_access_key)) as bucket:
+        yield S3MediaStore(bucket), S3ExportFolder(bucket)
 
 
 @asynccontextmanager

@@ -13,12 +13,14 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from storage.s3 import parse_url
+
 TWILIO_MEDIA_HOSTS = ("api.twilio.com", "media.twiliocdn.com", "mms.twiliocdn.com")
 DATABASE_BACKENDS = ("sqlite", "postgresql")
 # Held as SecretStr: repr() and error messages show '**********'; `reveal` gives the value.
 SECRETS = frozenset({"secret_key", "telegram_bot_token", "telegram_webhook_secret",
                      "twilio_auth_token", "storefront_api_token", "storefront_signing_secret",
-                     "metrics_token"})
+                     "metrics_token", "aws_secret_access_key"})
 
 
 class Settings(BaseSettings):
@@ -37,6 +39,14 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1)
     db_max_overflow: int = Field(default=10, ge=0)
     media_root: Path = Path("./var/media")
+    # Photos, voice notes and the export folder: empty, on this machine (MEDIA_ROOT,
+    # VAR_DIR/exports); s3://bucket[/prefix], in an S3-compatible bucket that every
+    # machine shares (storage/s3.py). Unset AWS_* settings: botocore's own chain.
+    media_store: str = ""
+    aws_access_key_id: str | None = None
+    aws_secret_access_key: SecretStr | None = None
+    aws_region: str | None = None
+    aws_endpoint_url: str | None = None  # MinIO, R2...; unset: AWS itself
     public_base_url: str = "http://127.0.0.1:8080"
     secret_key: SecretStr = SecretStr("")
     var_dir: Path = Path("./var")
@@ -130,6 +140,14 @@ class Settings(BaseSettings):
             return None
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("not a Redis URL (redis://host:6379/0, rediss:// or unix://)")
+        return value
+
+    @field_validator("media_store")
+    @classmethod
+    def _media_store(cls, value: str) -> str:
+        value = value.strip()
+        if value:
+            parse_url(value)
         return value
 
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Settings:

@@ -4,10 +4,11 @@
 name or declared type), check them, and store what we keep; the caller then adds
 the `Media` row in its own transaction with `add_media`.
 
-The store is a small interface so that an S3-compatible backend can take the
-place of the local disk. A file is written before its database row, atomically
-(temporary file, fsync, rename), so a row never points at a half-written file; a
-crash in between leaves only an orphan file, which `gc` removes once it is old.
+The store is a small async interface: the local disk here (MEDIA_ROOT), or an
+S3-compatible bucket shared by every machine (storage/s3.py, MEDIA_STORE=s3://...).
+A file is written before its database row, whole or not at all (here: temporary file,
+fsync, rename), so a row never points at a half-written file; a crash in between
+leaves only an orphan file, which `gc` removes once it is old.
 """
 
 from __future__ import annotations
@@ -69,9 +70,16 @@ class Refused:
 
 
 class MediaStore(Protocol):
-    def put(self, sha256: str, data: bytes) -> None: ...
-    def open(self, sha256: str) -> bytes: ...
-    def exists(self, sha256: str) -> bool: ...
+    """Files by content hash. `open` raises FileNotFoundError for a file it does not hold;
+    `put` of a file already held refreshes its age, so that gc spares it."""
+
+    async def put(self, sha256: str, data: bytes) -> None: ...
+    async def open(self, sha256: str) -> bytes: ...
+    async def exists(self, sha256: str) -> bool: ...
+    async def stale(self, cutoff: float) -> list[str]:
+        """Keys (ending in a file's name) of files last written before `cutoff`."""
+    async def remove_stale(self, keys: list[str], cutoff: float) -> int:
+        """Delete these unless written again since `cutoff`; how many went."""
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -79,16 +87,30 @@ _TMP, _TRASH = ".tmp-", ".gc-"
 
 
 class LocalMediaStore:
+    """The local disk under MEDIA_ROOT, `ab/<sha256>`; blocking file work in a thread."""
+
     def __init__(self, root: Path):
         self.root = Path(root)
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
-    def exists(self, sha256: str) -> bool:
-        return self.path(sha256).exists()
+    async def exists(self, sha256: str) -> bool:
+        return await asyncio.to_thread(self.path(sha256).exists)
 
-    def put(self, sha256: str, data: bytes) -> None:
+    async def put(self, sha256: str, data: bytes) -> None:
+        await asyncio.to_thread(self._put, sha256, data)
+
+    async def open(self, sha256: str) -> bytes:
+        return await asyncio.to_thread(self.path(sha256).read_bytes)
+
+    async def stale(self, cutoff: float) -> list[str]:
+        return await asyncio.to_thread(self._stale, cutoff)
+
+    async def remove_stale(self, keys: list[str], cutoff: float) -> int:
+        return await asyncio.to_thread(self._remove_stale, keys, cutoff)
+
+    def _put(self, sha256: str, data: bytes) -> None:
         target = self.path(sha256)
         try:
             # Same content, same name: nothing to write. Touch it all the same, so
@@ -101,12 +123,7 @@ class LocalMediaStore:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
 
-    def open(self, sha256: str) -> bytes:
-        return self.path(sha256).read_bytes()
-
-    # --- garbage collection (local disk only; not part of MediaStore) -----------
-
-    def stale(self, cutoff: float) -> list[str]:
+    def _stale(self, cutoff: float) -> list[str]:
         """Files (as "ab/<name>") last touched before `cutoff`: stored files and the
         temporary files of interrupted writes; anything else under root is left alone."""
         found: list[str] = []
@@ -132,8 +149,7 @@ class LocalMediaStore:
                     pass
         return found
 
-    def remove_stale(self, files: list[str], cutoff: float) -> int:
-        """Delete these files unless touched since `cutoff` (by a concurrent `put`)."""
+    def _remove_stale(self, files: list[str], cutoff: float) -> int:
         removed = 0
         for rel in files:
             path = self.root / rel
@@ -224,12 +240,8 @@ async def ingest_photo(store: MediaStore, data: bytes, *,
     if isinstance(prepared, Refused):
         return prepared
     stored, photo = prepared
-
-    def put_both() -> None:
-        store.put(stored.thumbnail_sha256, photo.thumbnail)
-        store.put(stored.sha256, photo.normal)
-
-    await asyncio.to_thread(put_both)
+    await asyncio.gather(store.put(stored.thumbnail_sha256, photo.thumbnail),
+                         store.put(stored.sha256, photo.normal))
     return stored
 
 
@@ -255,7 +267,7 @@ async def ingest_audio(store: MediaStore, data: bytes,
     if isinstance(checked, StoredFile):
         if declared_type and declared_type.split(";")[0].strip() != checked.content_type:
             log.debug("voice note declared %s, is %s", declared_type, checked.content_type)
-        await asyncio.to_thread(store.put, checked.sha256, data)
+        await store.put(checked.sha256, data)
     return checked
 
 
@@ -285,14 +297,14 @@ async def _session(source: Any) -> AsyncIterator[AsyncSession]:
             yield session
 
 
-async def gc(session_factory_or_db: Any, store: LocalMediaStore,
+async def gc(session_factory_or_db: Any, store: MediaStore,
              older_than: timedelta = timedelta(days=1)) -> int:
     """Delete stored files that no Media row references and nobody touched for
     `older_than`; returns how many. Files are listed before the rows are read, and
     each is looked at again just before it goes, so a photo being ingested right
     now (new, or an old orphan `put` touched again) is never lost."""
     cutoff = time.time() - older_than.total_seconds()
-    candidates = await asyncio.to_thread(store.stale, cutoff)
+    candidates = await store.stale(cutoff)
     if not candidates:
         return 0
     referenced: set[str] = set()
@@ -302,7 +314,7 @@ async def gc(session_factory_or_db: Any, store: LocalMediaStore,
         for row in rows:
             referenced.update(sha for sha in row if sha)
     doomed = [rel for rel in candidates if rel.rsplit("/", 1)[-1] not in referenced]
-    removed = await asyncio.to_thread(store.remove_stale, doomed, cutoff)
+    removed = await store.remove_stale(doomed, cutoff)
     log.info("media gc: %d of %d old files removed", removed, len(candidates))
     return removed
 

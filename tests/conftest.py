@@ -14,6 +14,7 @@ from bot.app import create_app
 from bot.settings import Settings
 from storage.db import Database, is_sqlite
 from storage.migrate import upgrade_async
+from tests.fakes.s3 import CREDENTIALS, S3Server, S3Target
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -98,6 +99,35 @@ async def db(db_url):
     database = Database(db_url)
     yield database
     await database.close()
+
+
+def _required() -> bool:
+    """CI (REQUIRE_POSTGRES or CI set) fails a test whose service is missing; a developer
+    without it sees the test skipped."""
+    return bool(os.environ.get("REQUIRE_POSTGRES") or os.environ.get("CI"))
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """One S3-protocol server (moto's, on loopback) for the whole run."""
+    try:
+        server = S3Server()
+    except ImportError as error:  # moto[server] is a test extra
+        if _required():
+            pytest.fail(f"an S3 server is required when REQUIRE_POSTGRES/CI is set: {error}")
+        pytest.skip(f"moto[server] not installed: {error}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_store_url(s3_server, monkeypatch) -> S3Target:
+    """A bucket of this test's own: `(endpoint_url, "s3://bucket/prefix")`, with the AWS_*
+    credentials in the environment (for `tijara` processes a test starts); `.settings()`
+    is the Settings update that points MEDIA_STORE at it."""
+    for name, value in CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    return s3_server.new_target()
 
 
 @pytest.fixture

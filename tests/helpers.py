@@ -13,11 +13,16 @@ from bot.outbox.handler import Handlers
 from bot.outbox.worker import handlers_for
 from bot.settings import Settings
 from bot.turns import Turns
+from storage.exports import LocalExportFolder
+from storage.media import LocalMediaStore
 
 
-def worker_handlers(db, settings, channels) -> Handlers:
-    """The handlers `tijara worker` runs, with a turn service of their own."""
-    return handlers_for(db, settings, channels, turns_for(db, settings))
+def worker_handlers(db, settings, channels, media=None, exports=None) -> Handlers:
+    """The handlers `tijara worker` runs, with a turn service of their own; the media
+    store and export folder on local disk unless given (bot/runtime.py `open_files`)."""
+    return handlers_for(db, settings, channels, turns_for(db, settings),
+                        media or LocalMediaStore(settings.media_root),
+                        exports or LocalExportFolder(settings.var_dir / "exports"))
 
 
 def photo_bytes(seed: int = 0, size=(900, 700), fmt="JPEG") -> bytes:

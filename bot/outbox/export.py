@@ -1,11 +1,12 @@
 """The export folder: the storefront handoff when no backend is configured
 (bot/outbox/handoff.py writes here instead of POSTing).
 
-Without STOREFRONT_API_URL the same body goes to `<var_dir>/exports/<id>/submission.json`
+Without STOREFRONT_API_URL the same body goes to `<exports>/<id>/submission.json`
 with the images next to it (`<product n>-<i>.jpg`, each image's `file`), and
-`<var_dir>/exports/products.csv` (every approved product, for a bulk upload) is
-rewritten from the database; every file is written atomically (temporary file, fsync,
-rename). The export folder also keeps what the handoff body has no field for: a
+`<exports>/products.csv` (every approved product, for a bulk upload) is rewritten from
+the database. `<exports>` is `<var_dir>/exports` on local disk, or `exports/` in the
+bucket of MEDIA_STORE=s3://... (storage/exports.py, storage/s3.py); every file is
+written whole or not at all. The export folder also keeps what the handoff body has no field for: a
 product's voice notes, as `<product n>-voice-<i>.<ext>`, listed in submission.json under
 the product's `voice_notes` (`file`, `content_type`, `duration_s`, `sha256`, `size`; `file`
 is null when the recording is gone from the media store: a voice note is extra, it
@@ -14,23 +15,18 @@ does not hold the export up). Every CSV cell goes through bot.csvsafe.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import copy
 import csv
-import fcntl
 import io
 import json
 import logging
-import os
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 from bot.csvsafe import safe_row
 from bot.outbox.body import approved_at, english
 from storage import submissions
 from storage.db import Database
-from storage.media import MediaStore, write_atomic
+from storage.exports import ExportFolder
+from storage.media import MediaStore
 from storage.models import Media, ProductTranslation
 from storage.submissions import SubmissionView
 
@@ -46,8 +42,7 @@ CSV_COLUMNS = (
 # The file extension of a voice note in the export folder, by its content type.
 AUDIO_EXTENSIONS = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a",
                     "audio/amr": "amr", "audio/amr-wb": "awb"}
-
-
+CSV_ROUNDS = 5  # products.csv written at most this many times by one export (export_csv)
 
 def image_name(product_number: int, image_number: int) -> str:
     return f"{product_number}-{image_number}.jpg"
@@ -63,12 +58,11 @@ def photos(media: list[Media]) -> list[Media]:
     return [m for m in media if m.kind == "photo"]
 
 
-def export_submission(folder: Path, view: SubmissionView, document: dict,
-                      store: MediaStore) -> Path:
-    """`<folder>/<id>/submission.json`, its images and voice notes; files of an earlier
-    revision go."""
-    target = folder / str(view.submission.id)
-    target.mkdir(parents=True, exist_ok=True)
+async def export_submission(exports: ExportFolder, view: SubmissionView, document: dict,
+                            store: MediaStore) -> str:
+    """`<id>/submission.json`, its images and voice notes; files of an earlier revision
+    go. Where it went (for the admin to read)."""
+    folder = str(view.submission.id)
     document = copy.deepcopy(document)
     names = set()
     for n, (product, product_view) in enumerate(
@@ -76,14 +70,14 @@ def export_submission(folder: Path, view: SubmissionView, document: dict,
         for i, (image, media) in enumerate(zip(product["images"], photos(product_view.media),
                                                strict=True), 1):
             name = image_name(n, i)
-            write_atomic(target / name, store.open(media.sha256))
+            await exports.write(f"{folder}/{name}", await store.open(media.sha256))
             image["file"] = name
             names.add(name)
         notes = []
         for i, media in enumerate((m for m in product_view.media if m.kind == "audio"), 1):
             name = voice_name(n, i, media.content_type)
             try:
-                write_atomic(target / name, store.open(media.sha256))
+                await exports.write(f"{folder}/{name}", await store.open(media.sha256))
                 names.add(name)
             except FileNotFoundError:
                 log.warning("submission %s: voice note %s is gone from the media store",
@@ -93,30 +87,44 @@ def export_submission(folder: Path, view: SubmissionView, document: dict,
                           "duration_s": media.duration_s, "sha256": media.sha256,
                           "size": media.size})
         product["voice_notes"] = notes
-    write_atomic(target / "submission.json",
-                 json.dumps(document, ensure_ascii=False, indent=2).encode())
-    for old in [*target.glob("*.jpg"), *target.glob("*-voice-*")]:
-        if old.name not in names:
-            old.unlink(missing_ok=True)
-    return target
+    # After the files it lists: a submission.json never names a file not yet there.
+    await exports.write(f"{folder}/submission.json",
+                        json.dumps(document, ensure_ascii=False, indent=2).encode())
+    for old in await exports.names(folder):
+        if (old.endswith(".jpg") or "-voice-" in old) and old not in names:
+            await exports.remove(f"{folder}/{old}")
+    return exports.where(folder)
 
 
-async def export_csv(db: Database, folder: Path) -> Path:
+async def export_csv(db: Database, exports: ExportFolder) -> None:
     """Rewrite `products.csv` from the database: every product of every approved
-    submission, one line each; `sku` stays the same across rewrites."""
-    folder.mkdir(parents=True, exist_ok=True)
-    async with _file_lock(folder / ".products.lock"):  # the last writer read the latest
-        async with db.transaction() as session:
-            found: dict[int, SubmissionView] = {}
-            for status in submissions.HANDED_OFF:
-                for v in await submissions.views(session, status=status):
-                    found[v.submission.id] = v
-            texts = await submissions.english_texts(
-                session, [v.business.id for v in found.values()])
-        text = products_csv([found[k] for k in sorted(found)], texts)
-        path = folder / "products.csv"
-        await asyncio.to_thread(write_atomic, path, text.encode("utf-8"))
-    return path
+    submission, one line each; `sku` stays the same across rewrites.
+
+    Processes on several machines may rewrite it at once, with no lock in common: each
+    writes what it read, then reads again, and writes again until a read finds what it
+    last wrote. Whoever wrote last read the database after that write and found nothing
+    new; any export committed later writes after it (its own write follows its own read).
+    So the file that stays holds every row committed before the last write."""
+    written = None
+    for _ in range(CSV_ROUNDS):
+        text = await _csv_text(db)
+        if text == written:
+            return
+        await exports.write("products.csv", text.encode("utf-8"))
+        written = text
+    # Still changing (a burst of approvals): their own exports write it again after us.
+    log.info("products.csv: still changing after %d rewrites", CSV_ROUNDS)
+
+
+async def _csv_text(db: Database) -> str:
+    async with db.transaction() as session:
+        found: dict[int, SubmissionView] = {}
+        for status in submissions.HANDED_OFF:
+            for v in await submissions.views(session, status=status):
+                found[v.submission.id] = v
+        texts = await submissions.english_texts(
+            session, [v.business.id for v in found.values()])
+    return products_csv([found[k] for k in sorted(found)], texts)
 
 
 def products_csv(views: list[SubmissionView],
@@ -142,13 +150,3 @@ def products_csv(views: list[SubmissionView],
                 en.get("name"), en.get("description"),
             ]))
     return out.getvalue()
-
-
-@contextlib.asynccontextmanager
-async def _file_lock(path: Path) -> AsyncIterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing the file releases the lock

@@ -18,18 +18,16 @@ The owner was told "approved" at the decision; a link follows only when there is
 An admin puts a failed or parked handoff back with `storage.submissions.retry_handoff`.
 
 Without STOREFRONT_API_URL the handoff writes the export folder instead
-(bot/outbox/export.py).
+(bot/outbox/export.py): on local disk, or in the shared bucket with MEDIA_STORE=s3://...
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
 import logging
 from datetime import timedelta
-from pathlib import Path
 
 import aiohttp
 
@@ -41,7 +39,8 @@ from bot.settings import Settings, reveal
 from bot.signing import Signer
 from storage import outbox, submissions
 from storage.db import Database
-from storage.media import LocalMediaStore, MediaStore
+from storage.exports import ExportFolder
+from storage.media import MediaStore
 from storage.models import Outbox, utcnow
 from storage.submissions import SubmissionView
 
@@ -51,14 +50,13 @@ LEASE_MARGIN = timedelta(seconds=30)  # the row is held for the request's timeou
 MAX_ANSWER = 64 * 1024  # bytes of an answer we read
 
 
-def handoff_handler(db: Database, settings: Settings, store: MediaStore | None = None, *,
-                    timeout: float | None = None) -> Handler:
-    """The handler of "handoff" rows: to the backend, or to the export folder."""
+def handoff_handler(db: Database, settings: Settings, store: MediaStore,
+                    exports: ExportFolder, *, timeout: float | None = None) -> Handler:
+    """The handler of "handoff" rows: to the backend, or to the export folder (the
+    runtime's, like the media store: bot/runtime.py)."""
     signer = Signer(settings.secret, settings.public_base_url)
-    store = store or LocalMediaStore(settings.media_root)
     timeout = timeout or settings.storefront_timeout
     lease = timedelta(seconds=timeout) + LEASE_MARGIN
-    exports = Path(settings.var_dir) / "exports"
     if settings.storefront_api_url and not (settings.storefront_api_token
                                             and settings.storefront_signing_secret):
         log.warning("STOREFRONT_API_URL is set without STOREFRONT_API_TOKEN and "
@@ -221,12 +219,12 @@ def _seconds(value: str | None) -> float | None:
 # --- the export folder (no backend configured) ------------------------------------
 
 
-async def _export(db: Database, folder: Path, view: SubmissionView, document: dict,
+async def _export(db: Database, exports: ExportFolder, view: SubmissionView, document: dict,
                   store: MediaStore, row: Outbox, started) -> None:
     """No backend configured: the export folder, and the submission "exported"."""
     s = view.submission
     try:
-        await asyncio.to_thread(export_submission, folder, view, document, store)
+        where = await export_submission(exports, view, document, store)
     except FileNotFoundError as exc:  # a photo is gone from the media store: an admin looks
         error = f"export: {exc}"
         async with db.transaction() as session:
@@ -237,11 +235,10 @@ async def _export(db: Database, folder: Path, view: SubmissionView, document: di
         log.exception("export of submission %s-%s failed", s.id, s.revision)
         await _retry(db, row, s, started, f"export: {type(exc).__name__}: {exc}")
         return  # (parked for an admin 24 h after the first try, like a backend down)
-    await export_csv(db, folder)
+    await export_csv(db, exports)
     async with db.transaction() as session:
-        await submissions.mark_exported(session, s.id, s.revision,
-                                        reason=f"exported to {folder / str(s.id)}")
+        await submissions.mark_exported(session, s.id, s.revision, reason=f"exported to {where}")
         await outbox.finish(session, row.id)
-    log.info("submission %s-%s exported to %s", s.id, s.revision, folder / str(s.id))
+    log.info("submission %s-%s exported to %s", s.id, s.revision, where)
 
 

@@ -24,6 +24,8 @@ from bot.settings import Settings
 from bot.turns import Turns
 from storage import outbox
 from storage.db import Database, unavailable
+from storage.exports import ExportFolder
+from storage.media import MediaStore
 from storage.models import Outbox
 
 log = logging.getLogger(__name__)
@@ -47,11 +49,11 @@ class Heartbeat:
 
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
-                 turns: Turns) -> Handlers:
+                 turns: Turns, media: MediaStore, exports: ExportFolder) -> Handlers:
     """Every kind's handler, and the reminder chore."""
     return Handlers(
         {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
-         "handoff": handoff_handler(db, settings)},
+         "handoff": handoff_handler(db, settings, media, exports)},
         chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings))])
 
 

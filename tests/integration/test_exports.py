@@ -8,6 +8,7 @@ written with the functions the admin pages call; the export is done by the real 
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import io
@@ -19,6 +20,8 @@ from sqlmodel import select
 from bot.admin.export import to_csv
 from bot.app import create_app
 from bot.csvsafe import safe_cell
+from bot.outbox.export import export_csv
+from bot.runtime import open_files
 from bot.signing import Signer
 from storage import corrections, submissions
 from storage import queue as review_queue
@@ -26,6 +29,7 @@ from storage.media import LocalMediaStore, add_media, ingest_audio
 from storage.models import Conversation, Outbox, Submission
 from tests.helpers import Owner, ogg_voice_note, worker_handlers
 from tests.integration.test_storefront import (
+    make_submissions,
     status_is,
     submission,
     to_review,
@@ -163,6 +167,50 @@ async def test_a_voice_note_gone_from_the_store_does_not_hold_the_export_up(
     assert product["en"] is None
     (line,) = products_csv(settings)
     assert (line["name_en"], line["description_en"]) == ("", "")
+
+
+class HeldFolder:
+    """An export folder whose first products.csv write waits for `go`: a slow machine
+    that read the database before another machine's export, and writes after it."""
+
+    def __init__(self, inner):
+        self.inner, self.read_done, self.go, self.held = inner, asyncio.Event(), \
+            asyncio.Event(), False
+
+    async def write(self, name: str, data: bytes) -> None:
+        if name == "products.csv" and not self.held:
+            self.held = True
+            self.read_done.set()
+            await self.go.wait()
+        await self.inner.write(name, data)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+@pytest.fixture(params=["local", "s3"])
+async def folder(request, settings):
+    update = {} if request.param == "local" else request.getfixturevalue(
+        "s3_store_url").settings()
+    async with open_files(settings.model_copy(update=update)) as (_, exports):
+        yield exports
+
+
+async def test_products_csv_written_by_two_machines_at_once_misses_no_row(
+        db, settings, folder):
+    (first,) = await make_submissions(db, settings, 1)
+    slow = HeldFolder(folder)
+    # Machine A reads the database (one approved submission), then stalls before writing.
+    writing = asyncio.create_task(export_csv(db, slow))
+    await slow.read_done.wait()
+    # Meanwhile a second approval, and machine B's export writes both rows.
+    (second,) = await make_submissions(db, settings, 1)
+    await export_csv(db, folder)
+    # A's write lands last with what it read first: it reads again, and writes again.
+    slow.go.set()
+    await writing
+    rows = list(csv.DictReader(io.StringIO((await folder.read("products.csv")).decode())))
+    assert [r["sku"] for r in rows] == [f"tijara-{first}-1", f"tijara-{second}-1"]
 
 
 # --- formulas in the CSVs ------------------------------------------------------------

@@ -35,6 +35,7 @@ from bot.outbox.worker import work
 from bot.signing import Signer
 from storage import corrections, submissions
 from storage.db import Database
+from storage.exports import LocalExportFolder
 from storage.media import LocalMediaStore, ingest_photo
 from storage.models import (
     Business,
@@ -91,6 +92,12 @@ def worker_settings(settings, site, fake: FakeStorefront | None):
         "storefront_api_url": FakeStorefront.url(fake.server) if fake else None,
         "storefront_api_token": TOKEN, "storefront_signing_secret": SECRET,
         "embedded_worker": False})
+
+
+def handoff(db, ws):
+    """The handoff handler, with the media store and export folder on local disk."""
+    return handoff_handler(db, ws, LocalMediaStore(ws.media_root),
+                           LocalExportFolder(ws.var_dir / "exports"))
 
 
 @contextlib.asynccontextmanager
@@ -284,7 +291,7 @@ async def test_the_english_texts_an_admin_wrote_reach_the_backend(site, fake, db
 async def test_a_product_without_english_texts_says_so(site, fake, db, settings):
     (sid,) = await make_submissions(db, settings, 1)
     ws = worker_settings(settings, site, fake)
-    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
+    async with working(db, Handlers({"handoff": handoff(db, ws)})):
         await until(status_is(db, sid, "live"))
     (product,) = fake.storefronts[f"{sid}-1"]["body"]["products"]
     assert "en" in product and product["en"] is None
@@ -307,7 +314,7 @@ async def test_backend_down_five_times_then_one_delivery(site, fake, db, setting
     (sid,) = await make_submissions(db, settings, 1)
     fake.fail(5, 503)
     ws = worker_settings(settings, site, fake)
-    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
+    async with working(db, Handlers({"handoff": handoff(db, ws)})):
         await until(status_is(db, sid, "live"))
     assert fake.statuses == [503] * 5 + [201]
     assert fake.created == [f"{sid}-1"]
@@ -334,7 +341,7 @@ async def test_no_answer_in_time_is_retried_under_the_same_key(site, fake, db, s
     fake.bare_conflicts = True  # and its retry gets a 409 that does not say which storefront
     ws = worker_settings(settings, site, fake).model_copy(update={"storefront_timeout": 1.0})
     started = time.monotonic()
-    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
+    async with working(db, Handlers({"handoff": handoff(db, ws)})):
         await until(status_is(db, hung, "live"))
         await until(status_is(db, lost, "live"))
     assert time.monotonic() - started < 15  # did not wait for the stalled answers
@@ -370,7 +377,7 @@ async def test_a_refusal_is_failed_for_admins_and_a_stale_row_is_dropped(
                               .values(revision=2))
     fake.refuse(422, "business.ice: ICE 001525478000036 is not registered")
     ws = worker_settings(settings, site, fake)
-    async with working(db, Handlers({"handoff": handoff_handler(db, ws)})):
+    async with working(db, Handlers({"handoff": handoff(db, ws)})):
         await until(status_is(db, sid, "handoff_failed"))
         await until(lambda: _row_is(db, stale, "done"))
         await asyncio.sleep(0.2)  # time enough for a retry, were there one
@@ -399,7 +406,7 @@ async def test_retries_go_on_for_24_hours_then_park_and_an_admin_retries(
     (sid,) = await make_submissions(db, settings, 1)
     fake.fail(1000, 502)
     ws = worker_settings(settings, site, fake)
-    handlers = Handlers({"handoff": handoff_handler(db, ws)})
+    handlers = Handlers({"handoff": handoff(db, ws)})
     async with working(db, handlers):
         await until(lambda: _answered(fake, 3))
         s = await submission(db, sid)
@@ -438,7 +445,7 @@ async def test_sigterm_finishes_the_delivery_in_hand_and_hands_the_rest_back(
     first, second = await make_submissions(db, settings, 2)
     fake.stall(1, 0.5, after_create=True)
     ws = worker_settings(settings, site, fake)
-    handlers = Handlers({"handoff": handoff_handler(db, ws)})
+    handlers = Handlers({"handoff": handoff(db, ws)})
     stop = asyncio.Event()
     task = asyncio.create_task(work(db, handlers, stop, idle=0.02))
     await until(lambda: _created(fake, 1))
@@ -529,7 +536,7 @@ async def test_three_workers_and_100_approvals_make_100_storefronts(
 
     stop = asyncio.Event()
     tasks = [asyncio.create_task(work(
-        engine, Handlers({"handoff": counting(i, handoff_handler(engine, ws))}), stop,
+        engine, Handlers({"handoff": counting(i, handoff(engine, ws))}), stop,
         batch=3, idle=0.02)) for i, engine in enumerate(engines)]
     try:
         await until(lambda: _all_live(db, ids), timeout=40)
@@ -573,7 +580,7 @@ async def test_without_a_backend_the_handoff_lands_in_the_export_folder(site, db
     for image in images:
         data = (exports / str(a) / image["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == image["sha256"]
-        assert data == store.open(image["sha256"])
+        assert data == await store.open(image["sha256"])
     rows = list(csv.DictReader(io.StringIO((exports / "products.csv").read_text())))
     assert [(r["sku"], r["business_name"], r["images"]) for r in rows] == [
         (f"tijara-{a}-1", "Coopérative Tifawin", f"{a}/1-1.jpg;{a}/1-2.jpg")]

@@ -160,7 +160,7 @@ async def test_ingest_audio_keeps_the_bytes_as_received(tmp_path):
     assert isinstance(stored, StoredFile)
     assert (stored.kind, stored.content_type, stored.duration_s) == ("audio", "audio/ogg", 30.0)
     assert stored.sha256 == stored.original_sha256 == hashlib.sha256(data).hexdigest()
-    assert store.open(stored.sha256) == data
+    assert await store.open(stored.sha256) == data
 
 
 async def test_ingest_audio_refuses_without_storing(tmp_path):

@@ -87,12 +87,12 @@ async def test_each_format_becomes_a_normalised_jpeg_and_thumbnail(tmp_path, fmt
     assert (stored.width, stored.height) == (1200, 900)
     assert stored.original_sha256 == hashlib.sha256(data).hexdigest()
     assert stored.original_size == len(data)
-    assert not store.exists(stored.original_sha256)  # the original is never kept
-    normal = store.open(stored.sha256)
+    assert not await store.exists(stored.original_sha256)  # the original is never kept
+    normal = await store.open(stored.sha256)
     assert hashlib.sha256(normal).hexdigest() == stored.sha256 and stored.size == len(normal)
     with Image.open(io.BytesIO(normal)) as img:
         assert (img.format, img.mode, img.size) == ("JPEG", "RGB", (1200, 900))
-    with Image.open(io.BytesIO(store.open(stored.thumbnail_sha256))) as thumb:
+    with Image.open(io.BytesIO(await store.open(stored.thumbnail_sha256))) as thumb:
         assert (thumb.format, thumb.size) == ("JPEG", (400, 300))
     assert len(stored.phash) == 16
 
@@ -126,7 +126,7 @@ async def test_transparent_png_is_flattened_on_white(tmp_path):
     img = Image.new("RGBA", (800, 600), (0, 0, 0, 0))
     img.paste((200, 30, 30, 255), (200, 150, 600, 450))
     stored, store = await ingest(tmp_path, encode(img, "PNG"))
-    with Image.open(io.BytesIO(store.open(stored.sha256))) as out:
+    with Image.open(io.BytesIO(await store.open(stored.sha256))) as out:
         assert all(c > 245 for c in out.getpixel((5, 5)))
         r, g, b = out.getpixel((400, 300))
         assert r > 180 and g < 60 and b < 60
@@ -141,7 +141,7 @@ async def test_exif_orientation_is_applied_to_the_pixels(tmp_path):
     stored, store = await ingest(tmp_path, encode(img, "JPEG", exif=exif))
 
     assert (stored.width, stored.height) == (600, 800)
-    with Image.open(io.BytesIO(store.open(stored.sha256))) as out:
+    with Image.open(io.BytesIO(await store.open(stored.sha256))) as out:
         assert out.size == (600, 800)
         assert 0x0112 not in out.getexif()
         top, bottom = out.getpixel((300, 100)), out.getpixel((300, 700))
@@ -162,7 +162,7 @@ async def test_all_metadata_is_removed(tmp_path):
 
     stored, store = await ingest(tmp_path, data)
     for sha in (stored.sha256, stored.thumbnail_sha256):
-        out = store.open(sha)
+        out = await store.open(sha)
         segments = jpeg_segments(out)
         app = [(m, head) for m, head in segments if 0xE0 <= m <= 0xEF or m == 0xFE]
         assert app == [(0xE0, app[0][1])] and app[0][1].startswith(b"JFIF\x00")

@@ -1,10 +1,12 @@
-"""The content-addressed store, the Media rows, garbage collection and the migration."""
+"""The content-addressed store (local disk and an S3 bucket on a real S3-protocol server),
+the Media rows, garbage collection and the migration."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import io
+import math
 import os
 import time
 from datetime import timedelta
@@ -14,6 +16,8 @@ import sqlalchemy as sa
 from alembic import command
 from PIL import Image
 
+from bot.runtime import open_files
+from bot.settings import Settings
 from storage.db import Database
 from storage.media import LocalMediaStore, StoredFile, add_media, gc, ingest_photo
 from storage.migrate import alembic_config, upgrade
@@ -38,19 +42,88 @@ def photo_bytes(colour=(180, 90, 40)) -> bytes:
     return out.getvalue()
 
 
-# --- the store ---------------------------------------------------------------------
+# --- the store: local disk and an S3 bucket alike -----------------------------------
 
 
-def test_put_is_content_addressed_and_leaves_no_temporary_file(tmp_path):
+@pytest.fixture(params=["local", "s3"])
+async def store(request, tmp_path):
+    """The runtime's media store (bot/runtime.py `open_files`) on either backend."""
+    update = {} if request.param == "local" else request.getfixturevalue("s3_store_url").settings()
+    settings = Settings(media_root=tmp_path / "media", var_dir=tmp_path).model_copy(
+        update=update)
+    async with open_files(settings) as (media, _):
+        yield media
+
+
+async def past_a_second() -> float:
+    """A cutoff that files written so far are older than and files written from now on
+    are not, on any store (S3 keeps LastModified to the second)."""
+    cutoff = float(math.ceil(time.time()))
+    while time.time() < cutoff + 1:
+        await asyncio.sleep(0.05)
+    return cutoff
+
+
+def older_than(cutoff: float) -> timedelta:
+    return timedelta(seconds=time.time() - cutoff)
+
+
+async def test_a_stored_file_reads_back_and_a_missing_one_is_not_found(store):
+    data = b"some bytes"
+    await store.put(sha(data), data)
+    assert await store.open(sha(data)) == data and await store.exists(sha(data))
+    assert not await store.exists(sha(b"never stored"))
+    with pytest.raises(FileNotFoundError):
+        await store.open(sha(b"never stored"))
+
+
+async def test_gc_removes_old_orphans_and_keeps_what_rows_reference(db, store):
+    stored = await ingest_photo(store, photo_bytes())
+    legacy = b"a photo stored before the pipeline, under its original hash"
+    await store.put(sha(legacy), legacy)
+    async with db.transaction() as session:
+        await add_media(session, None, stored)
+        session.add(Media(sha256=sha(legacy), kind="photo", content_type="image/jpeg",
+                          size=len(legacy), original_sha256=sha(legacy)))
+    orphan_old, sent_again = b"crashed before its row", b"lost, and sent again today"
+    await store.put(sha(orphan_old), orphan_old)
+    await store.put(sha(sent_again), sent_again)
+    cutoff = await past_a_second()
+    orphan_new = b"row about to be committed"
+    await store.put(sha(orphan_new), orphan_new)
+    await store.put(sha(sent_again), sent_again)  # the new ingest: its row not committed yet
+
+    assert await gc(db, store, older_than=older_than(cutoff)) == 1
+
+    assert not await store.exists(sha(orphan_old))
+    for kept in (stored.sha256, stored.thumbnail_sha256, sha(legacy), sha(orphan_new),
+                 sha(sent_again)):
+        assert await store.exists(kept)
+    assert await gc(db.sessions, store, older_than=older_than(cutoff)) == 0
+
+
+async def test_gc_spares_a_file_written_again_between_its_listing_and_its_removal(store):
+    data = b"an old orphan, sent again while gc runs"
+    await store.put(sha(data), data)
+    cutoff = await past_a_second()
+    (key,) = await store.stale(cutoff)
+    await store.put(sha(data), data)
+    assert await store.remove_stale([key], cutoff) == 0
+    assert await store.open(sha(data)) == data
+
+
+# --- the local disk -------------------------------------------------------------------
+
+
+async def test_put_is_content_addressed_and_leaves_no_temporary_file(tmp_path):
     store = LocalMediaStore(tmp_path)
     data = b"some bytes"
-    store.put(sha(data), data)
+    await store.put(sha(data), data)
     assert store.path(sha(data)) == tmp_path / sha(data)[:2] / sha(data)
-    assert store.open(sha(data)) == data and store.exists(sha(data))
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [sha(data)]
 
 
-def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
+async def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
     store = LocalMediaStore(tmp_path)
 
     def disk_full(fd):
@@ -58,20 +131,17 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(OSError):
-        store.put(sha(b"x"), b"x")
-    assert not store.exists(sha(b"x"))
+        await store.put(sha(b"x"), b"x")
+    assert not await store.exists(sha(b"x"))
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
 
 
-def test_putting_existing_content_again_touches_it(tmp_path):
+async def test_putting_existing_content_again_touches_it(tmp_path):
     store = LocalMediaStore(tmp_path)
-    store.put(sha(b"x"), b"x")
+    await store.put(sha(b"x"), b"x")
     age(store.path(sha(b"x")))
-    store.put(sha(b"x"), b"x")
+    await store.put(sha(b"x"), b"x")
     assert time.time() - store.path(sha(b"x")).stat().st_mtime < 60
-
-
-# --- rows and garbage collection (SQLite, and PostgreSQL when configured) -----------
 
 
 async def test_add_media_records_the_pipeline_columns(db, tmp_path):
@@ -88,51 +158,29 @@ async def test_add_media_records_the_pipeline_columns(db, tmp_path):
     assert (row.kind, row.content_type, row.duration_s) == ("photo", "image/jpeg", None)
 
 
-async def test_gc_removes_old_orphans_and_keeps_what_rows_reference(db, tmp_path):
+async def test_local_gc_cleans_interrupted_writes_and_leaves_strangers_alone(db, tmp_path):
     store = LocalMediaStore(tmp_path / "media")
-    stored = await ingest_photo(store, photo_bytes())
-    legacy = b"a photo stored before the pipeline, under its original hash"
-    store.put(sha(legacy), legacy)
-    async with db.transaction() as session:
-        await add_media(session, None, stored)
-        session.add(Media(sha256=sha(legacy), kind="photo", content_type="image/jpeg",
-                          size=len(legacy), original_sha256=sha(legacy)))
-    orphan_old, orphan_new = b"crashed before its row", b"row about to be committed"
-    store.put(sha(orphan_old), orphan_old)
-    store.put(sha(orphan_new), orphan_new)
-    stale_tmp = store.path(sha(orphan_old)).parent / ".tmp-abc123"
+    orphan = b"crashed before its row"
+    await store.put(sha(orphan), orphan)
+    stale_tmp = store.path(sha(orphan)).parent / ".tmp-abc123"
     stale_tmp.write_bytes(b"half a file")
     stray = tmp_path / "media" / "ab" / "notes.txt"
     stray.parent.mkdir(exist_ok=True)
     stray.write_text("not ours")
-    for path in (store.path(stored.sha256), store.path(stored.thumbnail_sha256),
-                 store.path(sha(legacy)), store.path(sha(orphan_old)), stale_tmp, stray):
+    for path in (store.path(sha(orphan)), stale_tmp, stray):
         age(path)
 
     assert await gc(db, store) == 2
 
-    assert not store.exists(sha(orphan_old)) and not stale_tmp.exists()
-    for kept in (stored.sha256, stored.thumbnail_sha256, sha(legacy), sha(orphan_new)):
-        assert store.exists(kept)
+    assert not await store.exists(sha(orphan)) and not stale_tmp.exists()
     assert stray.exists()
     assert not list((tmp_path / "media").rglob(".gc-*"))
-    assert await gc(db.sessions, store, older_than=timedelta(hours=1)) == 0
-
-
-async def test_gc_spares_an_old_orphan_that_is_being_ingested_again(db, tmp_path):
-    store = LocalMediaStore(tmp_path)
-    data = b"sent, lost with its transaction, and sent again today"
-    store.put(sha(data), data)
-    age(store.path(sha(data)))
-    store.put(sha(data), data)  # the new ingest: its row is not committed yet
-    assert await gc(db, store) == 0
-    assert store.exists(sha(data))
 
 
 async def test_gc_puts_back_a_file_it_had_moved_aside_when_it_died(db, tmp_path):
     store = LocalMediaStore(tmp_path)
     data = b"referenced"
-    store.put(sha(data), data)
+    await store.put(sha(data), data)
     async with db.transaction() as session:
         session.add(Media(sha256=sha(data), kind="photo", content_type="image/jpeg",
                           size=len(data)))
@@ -140,7 +188,7 @@ async def test_gc_puts_back_a_file_it_had_moved_aside_when_it_died(db, tmp_path)
     os.replace(path, path.with_name(".gc-" + path.name))
     age(path.with_name(".gc-" + path.name))
     assert await gc(db, store) == 0
-    assert store.open(sha(data)) == data
+    assert await store.open(sha(data)) == data
 
 
 # --- the migration --------------------------------------------------------------------

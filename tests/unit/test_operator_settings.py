@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,8 @@ from bot.settings import Settings
 SETTINGS_ENV = ("DATABASE_URL", "FORWARDED_HOPS", "TWILIO_MEDIA_HOSTS", "TELEGRAM_BOT_TOKEN",
                 "TELEGRAM_WEBHOOK_SECRET", "PUBLIC_BASE_URL", "SECRET_KEY", "LOG_LEVEL",
                 "LOG_FORMAT", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "METRICS_TOKEN",
-                "WORKER_PORT", "VAR_DIR", "MEDIA_ROOT", "REDIS_URL")
+                "WORKER_PORT", "VAR_DIR", "MEDIA_ROOT", "REDIS_URL", "MEDIA_STORE",
+                "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_ENDPOINT_URL")
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def test_secrets_stay_out_of_repr_and_copies(env):
     settings = Settings(telegram_bot_token="123:TOKENVALUE", telegram_webhook_secret="HOOKVALUE",
                         twilio_auth_token="TWILIOVALUE", storefront_api_token="APIVALUE",
                         storefront_signing_secret="SIGNVALUE", secret_key="KEYVALUE",
-                        metrics_token="METRICSVALUE")
+                        metrics_token="METRICSVALUE", aws_secret_access_key="AWSVALUE")
     copy = settings.model_copy(update={"telegram_webhook_secret": "OTHERVALUE"})
     for shown in (repr(settings), str(settings), repr(copy), repr(settings.model_dump())):
         assert "VALUE" not in shown
@@ -111,6 +113,43 @@ def test_postgresql_needs_a_shared_secret_key(env):
         "SECRET_KEY: required with PostgreSQL (every process of a deployment signs sessions "
         "and links with the same key)"]
     assert preflight.problems(settings.model_copy(update={"secret_key": "k"}), "worker") == []
+
+
+@pytest.mark.parametrize("command", ["serve", "worker"])
+def test_postgresql_without_secret_key_refuses_to_start_in_one_line(env, capsys, tmp_path,
+                                                                   command):
+    env.setenv("DATABASE_URL", "postgresql://tijara@db.internal/tijara")
+    assert run(command) == 2
+    assert capsys.readouterr().err == (
+        "SECRET_KEY: required with PostgreSQL (every process of a deployment signs sessions "
+        "and links with the same key)\n")
+    assert not (tmp_path / "var" / "secret_key").exists()  # only for the embedded SQLite
+
+
+def test_media_store_is_empty_or_an_s3_url(env, capsys):
+    assert Settings().media_store == ""
+    assert Settings(media_store="s3://tijara-media/prod/").media_store == "s3://tijara-media/prod/"
+    env.setenv("MEDIA_STORE", "/srv/media")
+    assert run("serve") == 2
+    assert capsys.readouterr().err == (
+        "MEDIA_STORE: must be empty (local disk) or s3://bucket[/prefix] (got '/srv/media')\n")
+    env.setenv("MEDIA_STORE", "s3://Tijara_Media")
+    assert run("worker") == 2
+    assert capsys.readouterr().err.startswith("MEDIA_STORE: the bucket name must be")
+
+
+def test_the_production_example_is_complete_and_agrees(env):
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    settings = Settings(_env_file=example)
+    assert not settings.database_url.startswith("sqlite")
+    assert settings.media_store.startswith("s3://") and settings.aws_secret_access_key
+    for command in ("serve", "worker"):
+        assert preflight.problems(settings, command) == []
+    names = {line.split("=", 1)[0] for line in example.read_text().splitlines()
+             if line and not line.startswith("#")}
+    assert {"DATABASE_URL", "SECRET_KEY", "PUBLIC_BASE_URL", "MEDIA_STORE", "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_ENDPOINT_URL", "REDIS_URL",
+            "TELEGRAM_BOT_TOKEN", "TWILIO_AUTH_TOKEN", "STOREFRONT_API_URL"} <= names
 
 
 def closed_port() -> int:

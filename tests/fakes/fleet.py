@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import logging
 import os
 import signal
 import socket
@@ -39,8 +41,9 @@ from yarl import URL
 from storage.db import Database
 
 TIJARA = Path(sys.executable).with_name("tijara")  # the venv's entry point
-READY_WITHIN = 60.0  # seconds for a process to answer its health check (a busy 2-core CI)
+READY_WITHIN = 120.0  # seconds for a process to answer its health check (a busy 2-core CI)
 STOP_WITHIN = 15.0  # seconds from SIGTERM to SIGKILL
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def required(service: str, problem: str | None) -> None:
@@ -119,6 +122,7 @@ def s3_server(bucket: str) -> Iterator[S3]:
     """A real S3-protocol server (moto) on a free loopback port, with one bucket."""
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # a line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     try:
@@ -203,6 +207,16 @@ def redis_forget(url: str, prefix: str) -> int:
 # --- the processes ---------------------------------------------------------------------
 
 
+# Looked up before any fork: the child only calls it (a fork beside threads must not load).
+_prctl = ctypes.CDLL(None).prctl if sys.platform == "linux" else None
+
+
+def _die_with_us() -> None:
+    """In the child: SIGTERM when the test run dies, even killed (no finalizer runs then)."""
+    if _prctl is not None:
+        _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 @dataclass
 class Process:
     name: str
@@ -221,7 +235,7 @@ class Process:
         with self.log.open("wb") as out:
             self.popen = subprocess.Popen([str(TIJARA), *self.args], cwd=self.home,
                                           env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                                          stdin=subprocess.DEVNULL)
+                                          stdin=subprocess.DEVNULL, preexec_fn=_die_with_us)
 
     @property
     def running(self) -> bool:

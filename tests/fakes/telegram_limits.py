@@ -3,8 +3,8 @@
 `LimitedTelegram` is `FakeTelegram` (tests/fakes/telegram_api.py) that also:
 - answers 429 with `retry_after`, as Telegram does, to a message (sendMessage or
   sendPhoto) beyond 30 accepted in the last second for the whole bot, or beyond a
-  chat's bucket (1 per second, a burst of `chat_burst`: one more than the bot's own
-  burst, so that network jitter between a paced sender and us is never a flood);
+  chat's bucket (1 per second, a burst of `chat_burst`: two more than the bot's own
+  burst of 3, so that a paced sender stalled a moment on a busy machine is not a flood);
   the refused call is recorded with `params["_limit"]` = "bot" or "chat";
 - delays the download of chosen files (`slow(file_id, seconds)`): a photo that takes
   a while to fetch.
@@ -26,7 +26,7 @@ from tests.fakes.telegram_api import FakeTelegram, _error
 
 BOT_PER_SECOND = 30
 CHAT_RATE = 1.0  # messages per second per chat, sustained
-CHAT_BURST = 4
+CHAT_BURST = 5
 
 
 class LimitedTelegram(FakeTelegram):

@@ -22,6 +22,7 @@ default); without them the module is skipped, or fails under REQUIRE_POSTGRES/CI
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import itertools
 import json
@@ -45,6 +46,7 @@ from flows.model import Msg
 from storage.db import Database
 from storage.models import Conversation, Inbound, Outbox
 from tests.fakes.fleet import (
+    S3,
     Background,
     Fleet,
     base_env,
@@ -82,7 +84,7 @@ class Shared:
     fleet: Fleet
     telegram: LimitedTelegram
     db_url: str
-    s3: object
+    s3: S3
     started_in: float
 
 
@@ -113,7 +115,7 @@ def shared(tmp_path_factory) -> Iterator[Shared]:
                 "AWS_REGION": s3.region,
                 "AWS_ENDPOINT_URL": s3.endpoint,
                 "REDIS_URL": REDIS_URL,
-                "REDIS_KEY_PREFIX": prefix,
+                "REDIS_KEY_PREFIX": prefix,  # this run's keys only
                 # Four processes beside other test runs on one server (max_connections 100).
                 "DB_POOL_SIZE": "5",
                 "DB_MAX_OVERFLOW": "5",
@@ -125,7 +127,8 @@ def shared(tmp_path_factory) -> Iterator[Shared]:
                 yield Shared(fleet, telegram, db_url, s3, time.monotonic() - began)
             finally:
                 fleet.stop()
-                redis_forget(REDIS_URL, prefix)
+                with contextlib.suppress(OSError):
+                    redis_forget(REDIS_URL, prefix)
     finally:
         api.stop()
 

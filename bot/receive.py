@@ -46,14 +46,22 @@ class Receiver:
             self.dispatcher.part_coming(msg.channel, msg.user_ref)
         if self.spool:  # earlier messages wait there: this one goes behind them
             return await self._spool(msg)
+        recording = asyncio.ensure_future(self.record(msg))
         try:
-            inbound_id = await within(self.record(msg), RECORD_TIMEOUT)
+            inbound_id = await within(recording, RECORD_TIMEOUT)
         except Exception as error:
             if not unavailable(error):
                 raise
+            # An overrun goes on (`within`) and may still commit: then the spooled copy
+            # replays as a duplicate, and the turn must start when the recording ends.
+            recording.add_done_callback(lambda done: self._late(msg, done))
             log.warning("database unavailable (%s); message spooled", type(error).__name__)
             return await self._spool(msg)
         return self._start(msg, inbound_id)
+
+    def _late(self, msg: InboundMessage, recording: asyncio.Future) -> None:
+        if not recording.cancelled() and recording.exception() is None:
+            self._start(msg, recording.result())
 
     async def record(self, msg: InboundMessage) -> int | None:
         """The inbound row, committed; None when the channel delivered this one before."""

@@ -16,8 +16,9 @@ from sqlmodel import select
 from twilio.request_validator import RequestValidator
 
 from bot.app import create_app
-from bot.keys import db_key, dispatcher_key, settings_key
+from bot.keys import db_key, dispatcher_key, receiver_key, settings_key
 from bot.outbox.worker import work
+from bot.receive import Receiver
 from storage import conversations, outbox
 from storage.models import Inbound, Outbox
 from tests.fakes.tcp_proxy import TcpProxy
@@ -206,3 +207,40 @@ async def test_the_worker_waits_out_the_database_and_goes_on(outage, db):
 
 async def _sent(telegram, chat_id: int, count: int) -> bool:
     return len(telegram.sent(chat_id)) >= count
+
+
+@postgres_only
+async def test_a_message_recorded_after_its_webhook_gave_up_is_answered_then(outage, db,
+                                                                            monkeypatch):
+    """The database committed the message but answered after RECORD_TIMEOUT: the webhook
+    spooled a copy (a duplicate once replayed); the owner is answered at once all the
+    same, not half a minute later when recovery finds the row."""
+    client, _proxy, telegram, _twilio = outage
+    monkeypatch.setattr("bot.receive.RECORD_TIMEOUT", 0.2)
+    record, calls = Receiver.record, []
+
+    async def answered_late(self, msg):  # the first time only: the replay is answered
+        inbound_id = await record(self, msg)
+        calls.append(inbound_id)
+        if len(calls) == 1:
+            await asyncio.sleep(0.5)
+        return inbound_id
+
+    monkeypatch.setattr(Receiver, "record", answered_late)
+    user = TelegramUser(7_100_001)
+    started = time.monotonic()
+    assert (await telegram_post(client, user.text("/start"))).status == 200
+
+    async def sent():
+        return telegram.sent(user.id)
+
+    await until(sent, timeout=20)
+    assert time.monotonic() - started < 10  # recovery takes a row after 30 s
+
+    async def replayed():
+        return not client.app[receiver_key].spool
+
+    await until(replayed)
+    assert calls[1:] == [None]  # the spooled copy came back as a duplicate, with no effect
+    assert (await replies_by_conversation(db))[str(user.id)] == [["ask_language"]]
+    assert len(telegram.sent(user.id)) == 1

@@ -32,6 +32,7 @@ FALLBACKS = {
 # Plural rules: Darija counts like Arabic (wa7d, jouj, 3-10, 11+).
 CLDR = {"ary-Arab": "ar", "ary-Latn": "ar", "fr": "fr", "ar": "ar"}
 RTL = {"ary-Arab", "ar"}
+NO_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 
 
 def direction(locale: str) -> str:
@@ -125,7 +126,8 @@ class Catalog:
                         reply.asks_contact, reply.image)
 
     def label(self, locale: str, button: Button) -> str:
-        return self.text(locale, button.label)
+        # A button is a paragraph of its own: marks would only count against its limit.
+        return self.text(locale, button.label).translate(NO_ISOLATES)
 
     def words(self, locale: str, key: str) -> list[str]:
         if not self.has(locale, key):

@@ -34,6 +34,7 @@ from flows.model import (
     Expect,
     Input,
     Msg,
+    MoreChoices,
     OwnerConfirmation,
     ProductDraft,
     Reply,
@@ -112,7 +113,7 @@ class Reading:
         """Explain what is expected, keeping the question's buttons, and stay."""
         question = self.question()
         self.say(Reply(Msg(key, params), question.buttons, question.expects,
-                       asks_contact=question.asks_contact))
+                       asks_contact=question.asks_contact, more=question.more))
 
     def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
@@ -259,6 +260,11 @@ class Reading:
         if self.inp.payload and not self._payload_belongs():
             self._stale()
             return
+        if self.choice == "more":  # the next page of a list longer than WhatsApp shows
+            at = self.s.pending.page if isinstance(self.s.pending, MoreChoices) else 0
+            self.s.pending = MoreChoices(page=at + 1)
+            self.say(self.question())
+            return
         STEPS[self.s.step].handle(self)
         last = self.effects[-1] if self.effects else None
         # Offered only under a question without buttons: the newest buttons are the live ones.
@@ -328,4 +334,5 @@ class Reading:
         choice = self.choice or ""
         if self.s.step == "review" and choice.startswith(("edit:", "add_product", "submit")):
             return True
-        return choice in {b.payload for b in self.question().buttons}
+        question = self.question()
+        return choice in {b.payload for b in question.buttons} | set(question.more)

@@ -132,6 +132,8 @@ class Reply:
     expects: Expect = Expect.NONE
     asks_contact: bool = False  # a channel that can share the owner's number offers it
     image: str | None = None  # a picture sent with the words (absolute URL of a PNG)
+    # Choices on another page of a long list (flows.choices.page): still chosen by their words.
+    more: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -248,8 +250,16 @@ class PhotoAdvice(BaseModel):
     tips: list[str] = Field(default_factory=list)  # advice ids (flows.photos.ADVICE)
 
 
+class MoreChoices(BaseModel):
+    """A list longer than WhatsApp shows at once: the step's question, at this page."""
+
+    kind: Literal["more"] = "more"
+    page: int = 1
+
+
 Pending = Annotated[
-    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice,
+    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
+    | MoreChoices,
     Field(discriminator="kind"),
 ]
 

@@ -112,7 +112,8 @@ def read_choice(inp: Input, lexicon: Lexicon, question: Callable[[], Reply],
     Typed, a number picks the open question's buttons in order (plain WhatsApp and the
     terminal show them numbered; `numbers=False`: only under a question that waits for a
     choice, so a typed phone stays a phone). Words name one of the question's buttons
-    first (or one on another page of its list), then one of `understood` (commands and answers, the first wins), then a language.
+    first (or one on another page of its list), then one of `understood` (commands and
+    answers, the first wins), then a language.
     A payload that cannot be ours (empty, too long, not ASCII) is no choice.
     """
     if inp.payload is not None:

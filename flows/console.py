@@ -94,8 +94,8 @@ def business_list(listings: list[Listing]) -> Reply:
     lines = [Msg("agent_list_line", {"number": i + 1, "name": item.name,
                                      "status": Msg(f"agent_status_{item.status}")})
              for i, item in enumerate(shown)]
-    buttons = tuple(plain(shortened(item.name, LIST_TITLE_MAX), f"agent:open:{item.conversation_id}")
-                    for item in shown)
+    buttons = tuple(plain(shortened(item.name, LIST_TITLE_MAX),
+                          f"agent:open:{item.conversation_id}") for item in shown)
     return Reply(Msg("agent_list", {"lines": lines, "more": max(len(listings) - LIST_MAX, 0)}),
                  (*buttons, btn("btn_agent_menu", "agent:menu")), Expect.CHOICE)
 

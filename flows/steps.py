@@ -84,6 +84,7 @@ from flows.parsing.places import CITIES, REGIONS, match_city, match_region, name
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
+from flows.text import shown_name
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000
@@ -267,9 +268,9 @@ def draft_params(t: Turn) -> dict:
         for i, p in enumerate(d.products)
     ]
     return {
-        "business_name": d.business_name or "",
-        "owner_name": d.owner_name or "",
-        "city": place_name(city.name_fr, city.name_ar) if city else d.city or "",
+        "business_name": shown_name(d.business_name or ""),
+        "owner_name": shown_name(d.owner_name or ""),
+        "city": place_name(city.name_fr, city.name_ar) if city else shown_name(d.city or ""),
         "region": place_name(region.name_fr, region.name_ar) if region else "",
         "sector": Msg(sector_label(d.sector)) if d.sector else Msg("value_missing"),
         "ice": d.ice or Msg("value_none"),

@@ -15,6 +15,7 @@ from bot.i18n import Catalog, direction
 from bot.keys import catalog_key
 from flows.model import Msg
 from flows.parsing.places import REGIONS
+from flows.text import shown_name
 from storage.models import User
 from storage.queue import city_of
 
@@ -39,6 +40,8 @@ env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# Names are stored as typed and shown capitalised ("karim bziz" reads "Karim Bziz").
+env.filters["shown"] = lambda name: shown_name(name) if name else name
 
 
 class Words:

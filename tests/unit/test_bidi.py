@@ -28,9 +28,8 @@ ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # What a reader takes in as one piece, left to right: a number with the marks that join
 # its digits ("06 12 34 56 78", "1/8", "09.08"), or Latin words (a name, an e-mail, a link).
-LTR_GROUP = re.compile(r"\+?\d+(?:[ ./\-]\d+)*"
-                       r"|[A-Za-z\u00c0-\u024f@][0-9A-Za-z_@.:/?=+\-\u00c0-\u024f ]*[0-9A-Za-z\u00c0-\u024f]"
-                       r"|[A-Za-z]")
+_L = "A-Za-z\u00c0-\u024f"  # Latin letters, with accents
+LTR_GROUP = re.compile(rf"\+?\d+(?:[ ./\-]\d+)*|[{_L}@][0-9_@.:/?=+\- {_L}]*[0-9{_L}]|[{_L}]")
 
 # Sample values: numbers that differ (to see their order), Latin names inside Arabic
 # sentences, a phone in international form, and Arabic where a value is free text.

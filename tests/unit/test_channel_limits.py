@@ -33,6 +33,7 @@ from flows.model import (
     EditMenu,
     Input,
     MoreChoices,
+    Photo,
     PhotoAdvice,
     ProductDraft,
     Reply,
@@ -49,11 +50,13 @@ def full_state(products: int) -> ConversationState:
     draft = Draft(business_name=LONG[:120], owner_name="Fatima Zahra Ait Oufkir", city="Tafraout",
                   sector="argan", phone="+212612345678",
                   products=[ProductDraft(name=LONG[:120], description=LONG,
+                                         photos=[Photo(media_id=1)],
                                          price=Amount(amount=150, unit="kg"),
                                          moq=Amount(amount=5, unit="piece"))
                             for _ in range(products)])
     return ConversationState(step="review", language="fr", draft=draft, product=0,
-                             profile_name="Fatima Zahra Ait Oufkir Benali El Idrissi")
+                             profile_name="Fatima Zahra Ait Oufkir Benali El Idrissi",
+                             consent_at=NOW)
 
 
 PENDINGS = (
@@ -72,11 +75,11 @@ def questions(channel: str) -> list[Reply]:
     """Every question an owner can be asked, with every sub-question and page of it."""
     ctx = Context(now=NOW, channel=channel, lexicon=catalog().lexicon())
     asked: list[Reply] = []
-    for products in (1, 3, 12):
+    for products, editing in ((1, False), (3, True), (12, False)):
         for step_id in STEPS:
             for pending in PENDINGS:
                 state = full_state(products)
-                state.step, state.pending = step_id, pending
+                state.step, state.pending, state.editing = step_id, pending, editing
                 turn = Reading(state, Input(), ctx)
                 kind = pending.kind if pending else None
                 asked.append(PENDING[kind](turn) if kind else turn.ask())

@@ -74,6 +74,17 @@ class Words:
     def unit(self, unit: str | None) -> str:
         return self.maybe(f"unit_{unit}", unit) if unit else ""
 
+    def quantity(self, amount, unit: str | None) -> str:
+        """A minimum order, its unit agreeing with the number ("5 pièces", not "5 pièce")."""
+        if not unit or not self.catalog.has(self.locale, f"units_{unit}"):
+            return f"{amount} {self.unit(unit)}".strip()
+        try:
+            count = float(amount)
+        except (TypeError, ValueError):
+            count = 2
+        count = int(count) if count == int(count) else count
+        return f"{amount} {self(f'units_{unit}', count=count)}"
+
     def city(self, name: str | None) -> str:
         """A stored city in the page's language: a known city by its Arabic name on the
         Arabic pages, anything else as the owner (or an admin) typed it."""

@@ -23,6 +23,7 @@ from flows.choices import (
 )
 from flows.engine import Reading, step
 from flows.model import (
+    MAX_PHOTOS,
     Amount,
     CitySuggestions,
     ConfirmPrice,
@@ -32,9 +33,12 @@ from flows.model import (
     Draft,
     EditMenu,
     Input,
+    MoqUnit,
     MoreChoices,
     Photo,
     PhotoAdvice,
+    PhotoChoice,
+    PhotoFix,
     ProductDraft,
     Reply,
 )
@@ -67,6 +71,9 @@ PENDINGS = (
     EditMenu(scope="business"),
     EditMenu(scope="product"),
     PhotoAdvice(media_id=1, tips=["dark", "blurry"]),
+    MoqUnit(amount=100),
+    PhotoFix(),
+    PhotoChoice(media_id=1),
     *(MoreChoices(page=n) for n in range(3)),
 )
 
@@ -92,6 +99,21 @@ def questions(channel: str) -> list[Reply]:
                           Input(text="السلام عليكم، سميت الشركة ديالنا تعاونية الأمل للأركان"),
                           ctx)
     asked += [e for e in effects if isinstance(e, Reply)]
+    # The first turn in a known language: consent with "other language" beside Yes and No.
+    _, effects = step(ConversationState(), Input(text="Bonjour, je voudrais inscrire mon "
+                                                      "entreprise"), ctx)
+    asked += [e for e in effects if isinstance(e, Reply)]
+    # A new photo beside the most a product keeps: which of them does it replace?
+    state = full_state(1)
+    state.step = "photos"
+    state.draft.products[0].photos = [Photo(media_id=i) for i in range(1, MAX_PHOTOS + 2)]
+    state.pending = PhotoChoice(media_id=MAX_PHOTOS + 1)
+    asked.append(PENDING["photo_choice"](Reading(state, Input(), ctx)))
+    # One line after an edit, its choices those of the review with the summary among them.
+    state = full_state(12)
+    state.step, state.editing = "price", True
+    _, effects = step(state, Input(text="350 DH le kilo"), ctx)
+    asked += [e for e in effects if isinstance(e, Reply)]
     return asked
 
 
@@ -102,6 +124,8 @@ def test_every_question_fits_whatsapp_and_telegram(locale, channel):
     problems = []
     replies = questions(channel)
     assert any(len(r.buttons) > QUICK_REPLIES for r in replies)  # lists are checked too
+    keys = {r.key for r in replies}  # firstturn's questions are among those checked
+    assert {"ask_consent", "photo_which", "review_changed", "ask_moq_unit", "photo_fix"} <= keys
     for reply in replies:
         rendered = cat.render(locale, reply)
         labels = [label for label, _payload in rendered.buttons]

@@ -3,8 +3,15 @@
 Fluent files live in `locales/<locale>/*.ftl`. Each conversation is
 rendered in one locale with a fallback chain, so a key missing from a
 newer translation still says something sensible (the locale test keeps
-them complete). Placeables are wrapped in Unicode isolation marks by
-Fluent, so a French shop name does not scramble an Arabic sentence.
+them complete).
+
+Right-to-left: marks only where they render right (`_isolate`). Fluent's own
+isolation (a first-strong isolate around every placeable) is off: it turns
+"(1/8)" into "(8/1)" on screen, since each isolated number becomes a neutral,
+and phones and chat clients that ignore the marks see the words out of place.
+The sentences avoid the problem instead ("الصورة 1 من 8", a phone example as one
+group of digits); tests/unit/test_bidi.py renders every right-to-left message
+through the Unicode bidi algorithm and checks what a reader sees.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ FALLBACKS = {
 # Plural rules: Darija counts like Arabic (wa7d, jouj, 3-10, 11+).
 CLDR = {"ary-Arab": "ar", "ary-Latn": "ar", "fr": "fr", "ar": "ar"}
 RTL = {"ary-Arab", "ar"}
+NO_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 
 
 def direction(locale: str) -> str:
@@ -79,7 +87,7 @@ class Catalog:
     def __init__(self, root: Path = LOCALES_DIR):
         self.bundles: dict[str, FluentBundle] = {}
         for locale in LOCALES:
-            bundle = FluentBundle([CLDR[locale]], use_isolating=locale in RTL)
+            bundle = FluentBundle([CLDR[locale]], use_isolating=False)
             for path in sorted((root / locale).glob("*.ftl")):
                 bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
             self.bundles[locale] = bundle
@@ -100,14 +108,24 @@ class Catalog:
 
     @staticmethod
     def _isolate(locale: str, value):
-        """In a right-to-left sentence, "+212 6..." or an e-mail must still read left to right.
+        """A value in the other direction, kept in one piece by a directional isolate.
 
-        Fluent's first-strong isolation guesses from the first letter, and a phone
-        number has none; a value without Arabic letters is therefore isolated as LTR.
+        In a right-to-left sentence "+212 6 12 34 56 78", an e-mail or a Latin name must
+        read left to right: the spaces between groups of digits would otherwise take the
+        sentence's direction and reverse the groups. A value without Arabic letters is
+        isolated left-to-right; a number alone needs nothing (digits keep their order).
+        In a left-to-right sentence an Arabic name gets a first-strong isolate, so the
+        punctuation after it stays where it was written. One line only: a list of lines
+        is made of sentences that place their own values.
         """
-        if locale in RTL and isinstance(value, str) and value and "\n" not in value \
-                and not any("\u0600" <= ch <= "\u06ff" for ch in value):
-            return f"\u2066{value}\u2069"
+        if not isinstance(value, str) or not value or "\n" in value:
+            return value
+        arabic = any("\u0600" <= ch <= "\u06ff" for ch in value)
+        if locale in RTL:
+            if not arabic and any(ch.isalnum() for ch in value) and not value.isdigit():
+                return f"\u2066{value}\u2069"
+        elif arabic:
+            return f"\u2068{value}\u2069"
         return value
 
     def _param(self, locale: str, value):
@@ -125,7 +143,8 @@ class Catalog:
                         reply.asks_contact, reply.image)
 
     def label(self, locale: str, button: Button) -> str:
-        return self.text(locale, button.label)
+        # A button is a paragraph of its own: marks would only count against its limit.
+        return self.text(locale, button.label).translate(NO_ISOLATES)
 
     def words(self, locale: str, key: str) -> list[str]:
         if not self.has(locale, key):

@@ -11,11 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from flows.answers import intents_of
-from flows.model import Expect, Input, Lexicon, Reply
+from flows.model import Button, Expect, Input, Lexicon, Reply
 from flows.text import normalise
 
-PAYLOAD_MAX = 64
+PAYLOAD_MAX = 64  # Telegram's callback_data, in bytes (payloads are ASCII)
+# What WhatsApp's interactive messages hold: a list picker at most 10 rows of at most 24
+# characters, quick replies at most 3 buttons of at most 20. A question offers at most
+# LIST_ROWS choices at once (`page`); tests/unit/test_channel_limits.py checks every label.
+LIST_ROWS = 10
+LIST_TITLE_MAX = 24
+QUICK_REPLIES = 3
+QUICK_TITLE_MAX = 20
 
+# The most common first: a list longer than LIST_ROWS shows its head, then "other…".
 SECTORS = (
     "argan", "olive_oil", "food", "cosmetics", "carpets", "textiles",
     "leather", "zellige", "pottery", "wood_metal", "other",
@@ -73,6 +81,7 @@ LABELS: dict[str, str] = {
     "btn_agent_link": "agent:link",
     "btn_agent_menu": "agent:menu",
     "btn_edit_business": "edit:business",
+    "btn_more": "more",
     **{f"field_{f}": f"edit:{f}" for f in BUSINESS_FIELDS + PRODUCT_FIELDS},
 }
 # words key -> payload: what people type for a choice besides its label
@@ -86,6 +95,20 @@ WORD_CHOICES: dict[str, str] = {
 }
 
 
+def page(buttons: tuple[Button, ...], number: int = 0,
+         more: Button | None = None) -> tuple[tuple[Button, ...], tuple[str, ...]]:
+    """A long list cut to what one WhatsApp list shows: (the buttons of page `number`,
+    the payloads left on other pages). Each page but the last ends with `more`
+    (payload "more"), the last one leads back to the first."""
+    if len(buttons) <= LIST_ROWS or more is None:
+        return buttons, ()
+    size = LIST_ROWS - 1
+    pages = [buttons[i:i + size] for i in range(0, len(buttons), size)]
+    number %= len(pages)
+    shown = (*pages[number], more)
+    return shown, tuple(b.payload for b in buttons if b not in pages[number])
+
+
 def read_choice(inp: Input, lexicon: Lexicon, question: Callable[[], Reply],
                 understood: Iterable[str], *, numbers: bool = True) -> str | None:
     """What an input chose: a button's payload, or typed words that name a choice.
@@ -93,8 +116,9 @@ def read_choice(inp: Input, lexicon: Lexicon, question: Callable[[], Reply],
     Typed, a number picks the open question's buttons in order (plain WhatsApp and the
     terminal show them numbered; `numbers=False`: only under a question that waits for a
     choice, so a typed phone stays a phone). Words name one of the question's buttons
-    first, then one of `understood` (commands and answers, the first wins), then a language;
-    everyday variants and answers of several words are read by flows.answers.
+    first (or one on another page of its list), then one of `understood` (commands and
+    answers, the first wins), then a language; everyday variants and answers of several
+    words are read by flows.answers.
     A payload that cannot be ours (empty, too long, not ASCII) is no choice.
     """
     if inp.payload is not None:
@@ -110,7 +134,7 @@ def read_choice(inp: Input, lexicon: Lexicon, question: Callable[[], Reply],
             and 1 <= int(words) <= len(payloads):
         return payloads[int(words) - 1]
     intents = intents_of(words, lexicon)
-    for payload in payloads:
+    for payload in (*payloads, *open_question.more):
         if payload in intents:
             return payload
     for intent in understood:

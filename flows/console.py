@@ -23,17 +23,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.choices import read_choice
+from flows.choices import LIST_ROWS, LIST_TITLE_MAX, read_choice
 from flows.model import Context, ConversationState, Expect, Input, Msg, Reply
 from flows.parsing.contact import parse_phone
 from flows.parsing.result import Invalid
-from flows.steps import btn, language_buttons, plain
+from flows.steps import btn, language_buttons, plain, shortened
 from flows.text import normalise
 
 # What typed words may name besides the open question's buttons, the first one winning.
 UNDERSTOOD = ("agent:new", "agent:list", "agent:link", "agent:menu", "menu", "language", "help",
               "back", "greeting")
-LIST_MAX = 10  # a list longer than a phone screen is not read; the web pages have the rest
+# A list longer than a phone screen is not read; the web pages have the rest. With the
+# menu button it is one WhatsApp list (LIST_ROWS), each name cut to fit a row.
+LIST_MAX = LIST_ROWS - 1
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ def business_list(listings: list[Listing]) -> Reply:
     lines = [Msg("agent_list_line", {"number": i + 1, "name": item.name,
                                      "status": Msg(f"agent_status_{item.status}")})
              for i, item in enumerate(shown)]
-    buttons = tuple(plain(item.name, f"agent:open:{item.conversation_id}") for item in shown)
+    buttons = tuple(plain(shortened(item.name, LIST_TITLE_MAX),
+                          f"agent:open:{item.conversation_id}") for item in shown)
     return Reply(Msg("agent_list", {"lines": lines, "more": max(len(listings) - LIST_MAX, 0)}),
                  (*buttons, btn("btn_agent_menu", "agent:menu")), Expect.CHOICE)
 

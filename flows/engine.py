@@ -33,13 +33,14 @@ from flows.model import (
     Effect,
     Expect,
     Input,
+    MoreChoices,
     Msg,
     OwnerConfirmation,
     ProductDraft,
     Reply,
     TellAgent,
 )
-from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn
+from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn, review_buttons
 from flows.text import clean, has_letters, word_count
 
 # What typed words may name besides the open question's buttons, the first one winning.
@@ -117,7 +118,7 @@ class Reading:
         """Explain what is expected, keeping the question's buttons, and stay."""
         question = self.question()
         self.say(Reply(Msg(key, params), question.buttons, question.expects,
-                       asks_contact=question.asks_contact))
+                       asks_contact=question.asks_contact, more=question.more))
 
     def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
@@ -180,11 +181,10 @@ class Reading:
             elif not self.next_fix():
                 self.goto("review", remember=False)
                 # One line, not the whole summary again: it stays one button away.
-                full = self.effects[-1]
                 field = EDITED_FIELD.get(current, current)
+                buttons, more = review_buttons(self, changed=True)
                 self.effects[-1] = Reply(Msg("review_changed", {"field": Msg(f"field_{field}")}),
-                                         (full.buttons[0], btn("btn_show_summary", "show_summary"),
-                                          *full.buttons[1:]), Expect.CHOICE)
+                                         buttons, Expect.CHOICE, more=more)
             return
         for candidate in ORDER[ORDER.index(current) + 1:]:
             if self._applies(candidate):
@@ -269,6 +269,11 @@ class Reading:
             return
         if self.inp.payload and not self._payload_belongs():
             self._stale()
+            return
+        if self.choice == "more":  # the next page of a list longer than WhatsApp shows
+            at = self.s.pending.page if isinstance(self.s.pending, MoreChoices) else 0
+            self.s.pending = MoreChoices(page=at + 1)
+            self.say(self.question())
             return
         answered = self.s.step
         STEPS[answered].handle(self)
@@ -362,4 +367,5 @@ class Reading:
         if self.s.step == "review" and choice.startswith(("edit:", "add_product", "submit",
                                                           "show_summary")):
             return True
-        return choice in {b.payload for b in self.question().buttons}
+        question = self.question()
+        return choice in {b.payload for b in question.buttons} | set(question.more)

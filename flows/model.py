@@ -132,6 +132,8 @@ class Reply:
     expects: Expect = Expect.NONE
     asks_contact: bool = False  # a channel that can share the owner's number offers it
     image: str | None = None  # a picture sent with the words (absolute URL of a PNG)
+    # Choices on another page of a long list (flows.choices.page): still chosen by their words.
+    more: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -269,9 +271,16 @@ class PhotoChoice(BaseModel):
     media_id: int
 
 
+class MoreChoices(BaseModel):
+    """A list longer than WhatsApp shows at once: the step's question, at this page."""
+
+    kind: Literal["more"] = "more"
+    page: int = 1
+
+
 Pending = Annotated[
     ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
-    | MoqUnit | PhotoFix | PhotoChoice,
+    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices,
     Field(discriminator="kind"),
 ]
 

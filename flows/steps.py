@@ -56,9 +56,11 @@ from flows.choices import (
     BUSINESS_FIELDS,
     LANGUAGE_BUTTONS,
     PRODUCT_FIELDS,
+    QUICK_TITLE_MAX,
     SECTORS,
     UNIT_BUTTONS,
     language_label,
+    page,
     sector_label,
     unit_label,
 )
@@ -72,6 +74,7 @@ from flows.model import (
     EditMenu,
     Expect,
     MoqUnit,
+    MoreChoices,
     Msg,
     Photo,
     PhotoAdvice,
@@ -88,7 +91,7 @@ from flows.parsing.places import CITIES, REGIONS, match_city, match_region, name
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
-from flows.text import normalise
+from flows.text import normalise, shown_name
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000
@@ -180,7 +183,7 @@ def ask_text(key: str, *, skippable: bool = False) -> Callable[[Turn], Reply]:
 
 def ask_owner_name(t: Turn) -> Reply:
     name = t.s.profile_name
-    buttons = (plain(name, "profile_name"),) if name else ()
+    buttons = (plain(shortened(name), "profile_name"),) if name else ()
     return Reply(Msg("ask_owner_name"), buttons, Expect.TEXT)
 
 
@@ -203,15 +206,39 @@ def ask_description(t: Turn) -> Reply:
     return Reply(Msg("ask_description", t.product_params()), buttons, Expect.TEXT)
 
 
+def shortened(text: str, limit: int = QUICK_TITLE_MAX) -> str:
+    """A label the owner did not write for a button (a profile name): cut to fit one."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def paged(t: Turn, buttons: tuple[Button, ...]) -> tuple[tuple[Button, ...], tuple[str, ...]]:
+    """A long list one WhatsApp list at a time: the page open now, and the rest."""
+    number = t.s.pending.page if isinstance(t.s.pending, MoreChoices) else 0
+    return page(buttons, number, btn("btn_more", "more"))
+
+
+# The regions offered, the most populous first (one list, then "other choices…"), each
+# named to fit a list row: "Tanger-Tétouan-Al Hoceïma" has 25 characters, a row holds 24.
+REGION_CHOICES = (
+    "casablanca-settat", "rabat-sale-kenitra", "marrakech-safi", "fes-meknes",
+    "tanger-tetouan-al-hoceima", "souss-massa", "beni-mellal-khenifra", "oriental",
+    "draa-tafilalet", "guelmim-oued-noun", "laayoune-sakia-el-hamra", "dakhla-oued-ed-dahab",
+)
+REGION_LABELS = {"tanger-tetouan-al-hoceima": "Tanger-Tétouan-Hoceïma"}
+
+
 def ask_region(t: Turn) -> Reply:
-    buttons = tuple(plain(place_name(r.name_fr, r.name_ar), f"region:{r.id}")
-                    for r in REGIONS.values())
-    return Reply(Msg("ask_region", {"city": t.s.draft.city or ""}), buttons, Expect.CHOICE)
+    regions = [REGIONS[r] for r in REGION_CHOICES]
+    buttons, more = paged(t, tuple(
+        plain(place_name(REGION_LABELS.get(r.id, r.name_fr), r.name_ar), f"region:{r.id}")
+        for r in regions))
+    return Reply(Msg("ask_region", {"city": t.s.draft.city or ""}), buttons, Expect.CHOICE,
+                 more=more)
 
 
 def ask_sector(t: Turn) -> Reply:
-    buttons = tuple(btn(sector_label(s), f"sector:{s}") for s in SECTORS)
-    return Reply(Msg("ask_sector"), buttons, Expect.CHOICE)
+    buttons, more = paged(t, tuple(btn(sector_label(s), f"sector:{s}") for s in SECTORS))
+    return Reply(Msg("ask_sector"), buttons, Expect.CHOICE, more=more)
 
 
 def ask_photos(t: Turn) -> Reply:
@@ -234,13 +261,15 @@ def ask_more_products(t: Turn) -> Reply:
                  Expect.CHOICE)
 
 
-def review_buttons(t: Turn) -> tuple[Button, ...]:
-    products = tuple(
-        btn("btn_edit_product", f"edit:product:{i + 1}", name=p.name or str(i + 1))
-        for i, p in enumerate(t.s.draft.products)
-    )
-    return (btn("btn_submit", "submit"), btn("btn_edit_business", "edit:business"),
-            *products, btn("btn_add_product", "add_product"))
+def review_buttons(t: Turn, *, changed: bool = False) -> tuple[tuple[Button, ...], tuple[str, ...]]:
+    """The review's choices, paged; after an edit (`changed`) the summary is one of them."""
+    # Products by number: a name (up to 120 characters) fits no button.
+    products = tuple(btn("btn_edit_product", f"edit:product:{i + 1}", number=i + 1)
+                     for i in range(len(t.s.draft.products)))
+    summary = (btn("btn_show_summary", "show_summary"),) if changed else ()
+    return paged(t, (btn("btn_submit", "submit"), *summary,
+                     btn("btn_edit_business", "edit:business"),
+                     *products, btn("btn_add_product", "add_product")))
 
 
 def draft_params(t: Turn) -> dict:
@@ -260,9 +289,9 @@ def draft_params(t: Turn) -> dict:
         for i, p in enumerate(d.products)
     ]
     return {
-        "business_name": d.business_name or "",
-        "owner_name": d.owner_name or "",
-        "city": place_name(city.name_fr, city.name_ar) if city else d.city or "",
+        "business_name": shown_name(d.business_name or ""),
+        "owner_name": shown_name(d.owner_name or ""),
+        "city": place_name(city.name_fr, city.name_ar) if city else shown_name(d.city or ""),
         "region": place_name(region.name_fr, region.name_ar) if region else "",
         "sector": Msg(sector_label(d.sector)) if d.sector else Msg("value_missing"),
         "ice": d.ice or Msg("value_none"),
@@ -273,7 +302,8 @@ def draft_params(t: Turn) -> dict:
 
 
 def ask_review(t: Turn) -> Reply:
-    return Reply(Msg("review_summary", draft_params(t)), review_buttons(t), Expect.CHOICE)
+    buttons, more = review_buttons(t)
+    return Reply(Msg("review_summary", draft_params(t)), buttons, Expect.CHOICE, more=more)
 
 
 def ask_owner_confirm(t: Turn) -> Reply:
@@ -848,4 +878,5 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "moq_unit": moq_unit_question,
     "photo_choice": photo_choice_question,
     "photo_fix": photo_fix_question,
+    "more": lambda t: STEPS[t.s.step].ask(t),  # the step's own list, at another page
 }

@@ -47,3 +47,19 @@ def has_letters(text: str) -> bool:
 
 def word_count(text: str) -> int:
     return len(normalise(text).split())
+
+
+# Words a capitalised name keeps in lower case ("Coopérative de Tafraout", "Dar el Makhzen").
+_PARTICLES = {"de", "du", "des", "d", "la", "le", "les", "l", "el", "al", "et", "w", "ou", "of"}
+
+
+def shown_name(name: str) -> str:
+    """A name as shown, stored as typed: "karim bziz" reads "Karim Bziz". Only words typed
+    all in lower case change ("iPhone", "ZELLIGE" and Arabic script stay as they are)."""
+    words = name.split(" ")
+    for i, word in enumerate(words):
+        if word.islower():  # Arabic letters have no case: never "lower"
+            if i and word in _PARTICLES:
+                continue
+            words[i] = word[:1].upper() + word[1:]
+    return " ".join(words)

@@ -15,6 +15,7 @@ from bot.i18n import Catalog, direction
 from bot.keys import catalog_key
 from flows.model import Msg
 from flows.parsing.places import REGIONS
+from flows.text import shown_name
 from storage.models import User
 from storage.search import city_of
 
@@ -39,6 +40,8 @@ env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# Names are stored as typed and shown capitalised ("karim bziz" reads "Karim Bziz").
+env.filters["shown"] = lambda name: shown_name(name) if name else name
 
 
 class Words:
@@ -70,6 +73,17 @@ class Words:
 
     def unit(self, unit: str | None) -> str:
         return self.maybe(f"unit_{unit}", unit) if unit else ""
+
+    def quantity(self, amount, unit: str | None) -> str:
+        """A minimum order, its unit agreeing with the number ("5 pièces", not "5 pièce")."""
+        if not unit or not self.catalog.has(self.locale, f"units_{unit}"):
+            return f"{amount} {self.unit(unit)}".strip()
+        try:
+            count = float(amount)
+        except (TypeError, ValueError):
+            count = 2
+        count = int(count) if count == int(count) else count
+        return f"{amount} {self(f'units_{unit}', count=count)}"
 
     def city(self, name: str | None) -> str:
         """A stored city in the page's language: a known city by its Arabic name on the

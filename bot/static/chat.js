@@ -314,7 +314,6 @@
     var group = null;
     if (buttons.length || m.expects === 'photo') {
       group = el('li', 'choices');
-      group.setAttribute('role', 'group');
       buttons.forEach(function (b) {
         var btn = el('button', 'choice', String(b.label != null ? b.label : b.payload));
         btn.type = 'button';

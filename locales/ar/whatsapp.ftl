@@ -1,5 +1,5 @@
 ### Tijara — WhatsApp (Twilio): ما تضيفه هذه القناة إلى الرسائل.
 ### لا أزرار هنا، فالاختيارات مرقّمة؛ يجيب صاحب المقاولة بالرقم أو بالكلمة.
 
-whatsapp_choose_by_number = أجب بالرقم أو بالكلمة.
-whatsapp_or_choose_by_number = أو أجب برقم:
+whatsapp_choose_by_number = أجيبوا بالرقم أو بالكلمة.
+whatsapp_or_choose_by_number = أو أجيبوا برقم:

@@ -3,72 +3,81 @@
 ### Les clés words_* listent, séparés par des virgules, les mots qu'un patron peut
 ### taper à la place d'un bouton ; ils sont acceptés quelle que soit la langue choisie.
 
+###
+### Glossaire (kelma wa7da l kol 7aja, f kol blasa):
+###   l page = storefront; l plateforme = marketplace; l agent = agent; l malaf = draft
+###   sift (l malaf) = submit; a9al kamiya (f l commande) = minimum order; ch7al katntjo (f ch-har) = capacity
+###   l ICE = ra9m l mo9awala l mowa7ad (15 ra9m, f l facture wla f chahadat tasjil f sijil tijari)
+### Spelling wa7ed: sift, ra9m, tilifon, mochkil, ma3lomat, mouraja3a, so2al, 3afakom, l9anoun.
+### Kanhdro m3a nas b jam3 (dyalkom, sifto, wach mwafqin?): bzaf dyal cooperatives katsirhom l3yalat.
+### L boutons b sowt mol l machro3 (Nsift, Nbeddelha, Nkhalliha). « khtaro » machi « wrek ».
+
 ## Premier contact
 
-ask_language = Salam w mrehba bik f Tijara! 👋
-    Ana hna bach n3awnek tsajel charika dyalk w sel3a dyalk f l plateforme dyal l export, bach tbi3 l barra.
-    B chmen lougha bghiti nkmlo?
-ask_consent = 9bel ma nbdaw: bach nwjdo l page dyalk f l plateforme, ghadi nsajlo smiya dyal charika dyalk, smitek, l mdina, nmra dyal tilifon, sel3a dyalk w tsawer dyalha.
-    Had l ma3lomat kanst3mlohom ghir bach nwjdo l page dyalk; ma kaychofhom ghir l equipe dyal Tijara (w li kaytb3ek mn 3ndna f terrain, ila kan), w mn b3d kaybano f l plateforme mli yt9bel l malaf dyalk.
-    T9der f ay w9t ttleb tchofhom, tsla7hom wla tmse7hom (l9anon 09-08).
-    Wach mwafe9?
-consent_declined = Bla l mouwafa9a dyalk ma n9derch nsajel walo. Ila bdelti ra2yek, jawb b « Iyeh ».
-restarted = Safi, rje3na mn lowl. L ma3lomat li kenti dkhelti tmse7o.
+ask_language = Salam w mrehba bikom f Tijara! 👋
+    Ana hna bach n3awnkom tsjlo charika w sel3a dyalkom f l plateforme dyal l export, bach tbi3o l barra.
+    B chmen lougha bghitiw nkmlo?
+ask_consent = 9bel ma nbdaw: bach nwjdo l page dyalkom f l plateforme, ghadi nsjlo smiya dyal charika, smiya dyalkom, l mdina, nmra dyal tilifon, sel3a w tsawer dyalha.
+    Had l ma3lomat kanst3mlohom ghir bach nwjdo l page dyalkom; ma kaychofhom ghir l equipe dyal Tijara (w l agent li kaytb3kom, ila kan), w mn b3d kaybano f l plateforme mli yt9bel l malaf dyalkom.
+    T9dro f ay w9t ttlbo tchofohom, tsl7ohom wla tms7ohom (l9anoun 09-08).
+    Wach mwafqin?
+consent_declined = Bla l mwaf9a dyalkom ma n9derch nsjel walo. Ila bdeltiw ra2y, jawbo b « Iyeh ».
+restarted = Safi, rje3na mn lowl. L malaf li kan tms7.
 
 ## L'entreprise
 
-ask_business_name = Chno smiya dyal charika, l cooperative wla l atelier dyalk?
-ask_owner_name = Chno smitek l kamla 3afak?
-ask_city = F chmen mdina kayna charika dyalk?
-city_did_you_mean = Ma 3reftch « { $city } ». Wach 9sdek…?
+ask_business_name = Chno smiya dyal charika, l cooperative wla l atelier dyalkom?
+ask_owner_name = Chno smiya dyalkom l kamla 3afakom?
+ask_city = F chmen mdina kayna charika dyalkom?
+city_did_you_mean = Ma 3reftch « { $city } ». Wach 9sdkom…?
 ask_region = Mazal ma kan3refch « { $city } ». F chmen jiha kayna?
-ask_sector = Chno howa l mjal dyalk?
-ask_ice = Chno howa l ICE dyalk (Identifiant Commun de l'Entreprise, 15 r9m)? T9der tdouz had so2al.
-ask_phone = Chno nmra dyal tilifon li n9dro nttasslo bik fiha? (b7al 06 12 34 56 78)
-ask_email = L email dyalk? (machi darouri)
+ask_sector = Chno howa l mjal dyalkom?
+ask_ice = Chno howa l ICE dyalkom? Howa ra9m l mo9awala l mowa7ad, fih 15 ra9m, w katl9awh f l facture wla f chahadat tasjil f sijil tijari (l'attestation ICE). Ila ma 3ndkomch, douzo had so2al.
+ask_phone = Chno nmra dyal tilifon li n9dro nttasslo bikom fiha? (b7al 0612345678)
+ask_email = L email dyalkom? (machi darouri)
 
 ## Les produits
 
 ask_product_name = { $number ->
-    [1] Daba nmchiw l sel3a dyalk. Chno smiya dyal l mantoj lowl? (matalan: zit argan dyal tjmil)
+    [1] Daba nmchiw l sel3a dyalkom. Chno smiya dyal l mantoj lowl? (matalan: zit argan dyal tjmil)
    *[other] Chno smiya dyal l mantoj ra9m { $number }?
 }
-ask_photos = Sift tsawer dyal « { $product } »: mn 1 7ta l { $max }, w khass ykon fihom dow mzyan. Mli tsali, wrek 3la « Safi salit ».
-photo_received = Wslatni tswira ({ $count }/{ $max }). Sift wa7da khra, wla « Safi salit ».
-photos_full = Hadi { $max } dyal tsawer, hada howa l max. Wrek 3la « Safi salit ».
-ask_description = Wsef lia « { $product } » f chi jmal: mn ach msnou3, mnin jay, w chno li kaykhelih mmayez.
-voice_received = Choukran, l vocal dyalk 3la « { $product } » tsjel w l equipe dyalna ghadi tsm3o. Wach t9der tkteb 7ta str sghir kaywsfo? Wla wrek 3la « Douz ».
+ask_photos = Sifto tsawer dyal « { $product } »: mn 1 7ta l { $max }, w khass ykon fihom dow mzyan.
+photo_received = Wslatna tswira { $count } mn { $max }. Sifto wa7da khra, wla khtaro « Safi salit ».
+photos_full = Hadi { $max } dyal tsawer, hada howa l max. Khtaro « Safi salit ».
+ask_description = Wsfo lia « { $product } » f chi jmal: mn ach msnou3, mnin jay, w chno li kaykhelih mmayez.
+voice_received = Choukran, l vocal dyalkom 3la « { $product } » tsjel w l equipe dyalna ghadi tsm3o. Wach t9dro tktbo 7ta str sghir kaywsfo? Wla khtaro « Ndouz ».
 ask_price = Ch7al taman dyal « { $product } » b dirham, w wach l kilo, l 7ba wla chi 7aja khra? (matalan: 150 DH l kilo)
 ask_price_unit = Had taman dyal chmen wa7da?
 confirm_price_conversion = { $said } { $currency }, ya3ni { $price }. Wach hakka?
 ask_moq = Ch7al a9al kamiya f l commande? (matalan: { $example })
-ask_more_products = 3ndek { $count ->
+ask_more_products = 3ndkom { $count ->
     [one] mantoj wa7ed
     [two] jouj mantojat
     [few] { $count } dyal l mantojat
     [many] { $count } mantoj
    *[other] { $count } dyal l mantojat
-}. Bghiti tzid chi wa7ed akhor?
+}. Bghitiw tzido chi wa7ed akhor?
 
 ## Récapitulatif
 
-review_summary = Ha l malaf dyalk. Chofo mzyan:
+review_summary = Ha l malaf dyalkom. Chofoh mzyan:
     🏢 { $business_name }
     👤 { $owner_name }
     📍 { $city } ({ $region })
     🏷️ { $sector }
-    ICE: { $ice }
+    🆔 ICE: { $ice }
     📞 { $phone }
     ✉️ { $email }
     { $products }
-    Kolchi mzyan? Sifto, wla sla7 li khass.
+    Kolchi mzyan? Sifto l malaf, wla sl7o li khass.
 review_product = 📦 { $number }. { $name } — tsawer: { $photos }
     { $description }
     Taman: { $price }
-    A9al commande: { $moq }
-ask_edit_field = Chno bghiti tbdel?
-submitted = Choukran! L malaf dyal « { $business_name } » tsifet. L equipe dyalna ghadi tchofo w tjawbek hna.
-already_submitted = L malaf dyal « { $business_name } » kaytraja3 daba. Ghadi nktbo lik hna mli ykon chi jdid.
+    A9al kamiya f l commande: { $moq }
+ask_edit_field = Chno bghitiw tbdlo?
+submitted = Choukran! L malaf dyal « { $business_name } » tsift. L equipe dyalna ghadi tchofo w tjawbkom hna.
+already_submitted = L malaf dyal « { $business_name } » f l mouraja3a daba. Ghadi nktbo likom hna mli ykon chi jdid.
 
 ## Valeurs
 
@@ -102,52 +111,52 @@ currency_MAD = DH
 
 ## Aide et navigation
 
-help = Rak f « { $section } ». Jawb 3la so2al li lta7t. T9der tkteb 7ta: « rje3 », « douz » (l as2ila li machi darouriya), « fin wslt », « lougha », « 3awd mn lowl ».
-where_am_i = Rak f « { $section } »: l mar7ala { $done } mn { $total }.
-welcome_back = Mrehba bik 3awtani! Kenti f « { $section } » ({ $done }/{ $total }). Yallah nkmlo:
-confirm_restart = Bghiti t3awd mn lowl? Kolchi li ktebti ghadi ytmse7.
-offer_language_switch = Bghiti nkmlo b { $language }?
+help = Rakom f « { $section } ». Jawbo 3la so2al li lta7t. T9dro tktbo 7ta: « rje3 », « douz » (l as2ila li machi darouriya), « fin wslt », « lougha », « 3awd mn lowl ».
+where_am_i = Rakom f « { $section } »: l mar7ala { $done } mn { $total }.
+welcome_back = Mrehba bikom 3awtani! Kentiw f « { $section } », l mar7ala { $done } mn { $total }. Yallah nkmlo:
+confirm_restart = Bghitiw t3awdo mn lowl? Kolchi li ktebtiw ghadi ytms7.
+offer_language_switch = Bghitiw nkmlo b { $language }?
 section_start = l bdaya
-section_business = charika dyalk
-section_product = sel3a dyalk
-section_review = l moraja3a
-section_done = l malaf tsifet
+section_business = charika dyalkom
+section_product = sel3a dyalkom
+section_review = l mouraja3a
+section_done = l malaf tsift
 
 ## Réponses à corriger
 
-invalid_choice = Khtar wa7ed mn l ajwiba li 3ndek (wla kteb ra9m dyalo).
-invalid_empty = Ma wslni walo. Kteb jawab dyalk 3afak.
-invalid_too_long = Hadchi twil bzaf: machi ktr mn { $max } 7arf 3afak.
-invalid_no_letters = Kteb jawab b l 7rouf 3afak.
-invalid_ice = L ICE fih ghir l ar9am: 15 r9m.
-invalid_ice_length = L ICE fih 15 r9m; ana 7sebt { $count }. Chofo mzyan, wla douz had so2al.
-invalid_email = Had l email ma bayench s7i7 (b7al: smiya@gmail.com). Wla douz had so2al.
-invalid_phone = Ma 3reftch had nmra. Ktebha b7al 06 12 34 56 78 wla +212 6 12 34 56 78.
-invalid_price = Ma l9itch taman. Kteb ch7al b dirham m3a l wa7da, b7al: 150 DH l kilo.
-invalid_moq = Kteb l kamiya b ra9m, b7al: 100 7ba wla 50 kilo.
-expected_photo = Kantsna tswira dyal l mantoj. Siftha, wla wrek 3la « Safi salit ».
+invalid_choice = Khtaro wa7ed mn l ajwiba li 3ndkom (wla ktbo ra9m dyalo).
+invalid_empty = Ma wslni walo. Ktbo jawab dyalkom 3afakom.
+invalid_too_long = Hadchi twil bzaf: machi ktr mn { $max } 7arf 3afakom.
+invalid_no_letters = Ktbo jawab b l 7rouf 3afakom.
+invalid_ice = L ICE fih ghir l ar9am: 15 ra9m.
+invalid_ice_length = L ICE fih 15 ra9m; ana 7sebt { $count }. Chofoh mzyan, wla douzo had so2al.
+invalid_email = Had l email ma bayench s7i7 (b7al: smiya@gmail.com). Wla douzo had so2al.
+invalid_phone = Ma 3reftch had nmra. Ktboha b7al 0612345678 wla +212612345678.
+invalid_price = Ma l9itch taman. Ktbo ch7al b dirham m3a l wa7da, b7al: 150 DH l kilo.
+invalid_moq = Ktbo l kamiya b ra9m, b7al: 100 7ba wla 50 kilo.
+expected_photo = Kantsna tswira dyal l mantoj: siftoha hna.
 expected_text = Hna kantsna jawab mktoub.
     { $question }
-photo_not_image = Had l fichier machi tswira n9der n9raha. Sift tswira JPEG, PNG wla WebP.
+photo_not_image = Had l fichier machi tswira n9der n9raha. Sifto tswira JPEG, PNG wla WebP.
 photo_advice = Wslat tswira, walakin t9der tkon 7sen:
     { $tips }
-    T9der tbeddelha, wla tkhelliha kif hiya.
-advice_dark = • mdalma: sawwerha 7da chi charjem wla f dow dyal nhar
-advice_bright = • fiha dow bzaf: b3ed mn chems nichan wla l flash
-advice_blurry = • ma wad7ach: chedd tilifon mzyan, w wrek 3la sel3a f l ecran bach twlli wad7a
-advice_too_small = • sghira: 9rreb mn sel3a
-advice_duplicate = • katchbeh bzaf l tswira sifttiha 9bel: werrina jiha khra
-advice_send_as_file = • nasi7a: siftha « comme fichier » bach Telegram ma ysghrhach
-photo_send_another = Wakha, sift tswira jdida.
-photo_too_large = Had tswira t9ila bzaf (20 Mo howa l max). Sift wa7da khfifa.
-photo_too_many_pixels = Had tswira fiha pixels bzaf 3liya. Sift tswira 3adiya, mn tilifon dyalk.
-photo_unavailable = Ma 9dertch njib had tswira. 3awd siftha 3afak.
+    T9dro tbdloha, wla tkhliwha kif hiya.
+advice_dark = • mdalma: sawroha 7da chi charjem wla f dow dyal nhar
+advice_bright = • fiha dow bzaf: b3do mn chems nichan wla l flash
+advice_blurry = • ma wad7ach: cheddo tilifon mzyan, w 9isso sel3a f l ecran bach twlli wad7a
+advice_too_small = • sghira: 9rbo mn sel3a
+advice_duplicate = • katchbeh bzaf l tswira siftitoha 9bel: werriwna jiha khra
+advice_send_as_file = • nasi7a: siftoha « comme fichier » bach Telegram ma ysghrhach
+photo_send_another = Wakha, sifto tswira jdida.
+photo_too_large = Had tswira t9ila bzaf (20 Mo howa l max). Sifto wa7da khfifa.
+photo_too_many_pixels = Had tswira fiha pixels bzaf 3liya. Sifto tswira 3adiya, mn tilifon.
+photo_unavailable = Ma 9dertch njib had tswira. 3awdo siftoha 3afakom.
 photo_too_many = L max howa { $max } tsawer l kol mantoj; hadi ma tzadetch.
-photos_need_one = Khass 3la l a9al tswira wa7da dyal l mantoj. Sift wa7da.
+photos_need_one = Khass 3la l a9al tswira wa7da dyal l mantoj. Sifto wa7da.
 stale_button = Had l bouton dyal so2al fat. Ha so2al dyal daba:
-cannot_skip = Had so2al darouri, ma ymkench tdouzo.
+cannot_skip = Had so2al darouri, ma ymkench tdouzoh.
 cannot_go_back = Ma ymkench nrj3o ktr mn hna.
-cannot_restart_submitted = L malaf tsifet deja; ma b9ach ymken tmse7o mn hna.
+cannot_restart_submitted = L malaf tsift deja; ma b9ach ymken tms7oh mn hna.
 
 ## Boutons
 
@@ -157,15 +166,16 @@ lang_ar = العربية
 btn_yes = Iyeh
 btn_no = La
 btn_done = Safi salit
-btn_skip = Douz
-btn_back = Rje3
-btn_submit = Sift l malaf
-btn_add_product = Zid mantoj
-btn_edit_business = Bdel info charika
-btn_edit_product = Bdel « { $name } »
+btn_skip = Ndouz
+btn_back = Nrje3
+btn_submit = Nsift l malaf
+btn_add_product = Nzid mantoj
+btn_edit_business = Tss7i7 charika
+btn_edit_product = Tss7i7 mantoj { $number }
+btn_more = Ikhtiyarat khrin…
 btn_none_of_these = Machi 7ta wa7da
-btn_keep = Khallih
-btn_replace = Beddlo
+btn_keep = Nkhalliha
+btn_replace = Nbeddelha
 field_business_name = Smiya dyal charika
 field_owner_name = Smitek
 field_city = L mdina
@@ -206,10 +216,10 @@ unit_pair = zouj
 
 ## Mots acceptés à la place des boutons
 
-words_yes = wakha, wkha, wakhha, wa5a, wakhe, wah, waah, ah, aah, ah wakha, iyeh, iyah, ih, ieh, ayeh, eyh, eyeh, safi, safi wakha, wakha safi, mzyan, mzian, mzyen, mzn, okey, okay, oki, ok wakha, mwafe9, mwaf9a, mwafeq, mwafqa, ana mwafe9, ana mwaf9a, mtafe9, n3am, na3am, akid, yallah, machi mochkil, ma kayn mochkil, s7i7
+words_yes = wakha, wkha, wakhha, wa5a, wakhe, wah, waah, ah, aah, ah wakha, iyeh, iyah, ih, ieh, ayeh, eyh, eyeh, safi, safi wakha, wakha safi, mzyan, mzian, mzyen, mzn, okey, okay, oki, ok wakha, mwafe9, mwaf9a, mwafeq, mwafqa, ana mwafe9, ana mwaf9a, mtafe9, n3am, na3am, akid, yallah, machi mochkil, ma kayn mochkil, s7i7, mwafqin, mwaf9in, 7na mwafqin, mtafqin
 words_no = la, lla, laa, laaa, lala, la la, lae, walo, la mabghitch, mabghitch, ma bghitch, machi daba, la machi daba, la chokran, la choukran, la safi
 words_done = safi, safi salit, salit, salit safi, sali, salina, kmelt, kmlt, safi kmelt, khlas, khalas, sf, safi hadchi, hadchi li kayn, safi hakak
-words_submit = sifet, sift, sifto, siftha, sift l malaf, sift lmalaf, sift dossier, sayft, sayfet, sefet, rsel, rssel, ersel, sadde9
+words_submit = sifet, sift, sifto, siftha, sift l malaf, sift lmalaf, sift dossier, sayft, sayfet, sefet, rsel, rssel, ersel, sadde9, siftoh
 words_help = 3awni, 3awenni, 3awnni, 3awnoni, 3awnouni, mosa3ada, mousa3ada, msa3ada, ma fhmtch, mafhmtch, mafhemtch, ma fhemtch, mafhamtch, chno ndir, achno ndir, ach ndir, chno khasni ndir, kifach, kifach ndir, 3awd 3afak
 words_back = rje3, rjo3, rj3, rja3, rjou3, rjje3, rje3 lor, rje3 l lor, lor, lour, nrje3, nrj3o, rje3ni
 words_skip = douz, dowz, dooz, douzha, douzo, douz had so2al, fout, fut, foutha, ma3ndich, ma3andich, ma3endich, ma 3ndich, ma3ndnach, makaynch, ma kaynch, walo, ma3ndich ice, ma3ndich email, ma3ndich l email, ma3ndich l mail, ma3ndich mail, ma3ndich imayl, ma3ndich emayl, ma3ndich lice
@@ -221,41 +231,41 @@ words_greeting = salam, slm, salam alikom, salam 3alikom, salam 3alaykom, salamo
 ## Web chat
 
 ui_title = Tijara — tsjil
-ui_placeholder = Kteb message dyalk…
+ui_placeholder = Ktbo message…
 ui_send = Sift
 ui_photo = Tswira
 ui_restart = Discussion jdida
-ui_error = Message ma mchach. Chof l internet w 3awd jreb.
+ui_error = Message ma mchach. Chofo l internet w 3awdo jrbo.
 ui_noscript = Had l page khasha JavaScript.
 
 ## Chno lahdat l canal
 
-notice_edited = Chft belli beddelti chi message. Ma n9derch nakhod tabdil: sift jawab s7i7 f message jdid.
-notice_file_too_large = Had l fichier kbir bzaf (20 Mo howa l max). Sift tswira khfifa.
-notice_contact_not_yours = Had l contact machi dyalk. Partagi nmra dyalk nta, wla ktebha.
-notice_unsupported = Ma kan3rfch n9ra had no3 dyal les messages. Jawb b lktaba wla b tswira.
-notice_agent_linked = Safi: had chat trbet m3a l compte dyalk dyal l agent. Charikat li kaybdaw b lien dyalk kayt7sbo lik.
-notice_referral_invalid = Had lien ma b9ach sali7; machi mouchkil, n9dro nbdaw 3adi.
+notice_edited = Chft belli bdeltiw chi message. Ma n9derch nakhod tabdil: sifto jawab s7i7 f message jdid.
+notice_file_too_large = Had l fichier kbir bzaf (20 Mo howa l max). Sifto tswira khfifa.
+notice_contact_not_yours = Had l contact machi dyalkom. Partagiw nmra dyalkom, wla ktboha.
+notice_unsupported = Ma kan3rfch n9ra had no3 dyal les messages. Jawbo b lktaba wla b tswira.
+notice_agent_linked = Safi: had chat trbet m3a l compte dyalkom dyal l agent. Charikat li kaybdaw b lien dyalkom kayt7sbo likom.
+notice_referral_invalid = Had lien ma b9ach sali7; machi mochkil, n9dro nbdaw 3adi.
 
 ## Mn ba3d l irsal: l9rarat w tadkir
 
-decision_changes_requested = L equipe dyalna chafet l malaf dyalk. Kaynin chi 7wayj khasshom ytsl7o:
+decision_changes_requested = L equipe dyalna chafet l malaf dyalkom. Kaynin chi 7wayj khasshom ytsl7o:
     { $items }
     { $note }
     Yallah nsl7ohom wa7da b wa7da.
 fix_item = • { $field }: { $reason }
 fix_product_field = l mantoj { $number }, { $field }
-decision_approved = Khbar zwina: l malaf dyal « { $business_name } » t9bel! Ghadi nwjdo l page dyalk w nsifto lik l lien mli ttla3.
-decision_rejected = Sm7 lina: l malaf dyalk ma t9belch daba.
-    { $note }
-decision_live = L page dyalk tal3at! Hahiya: { $url }
-reminder = Salam! Tasjil dyal « { $business_name } » ba9i ma kmelch. Nkmlo mn fin w9efti?
-reason_photo_dark = tswira mdalma bzaf; 3awdha f dow dyal nhar
-reason_photo_blurry = tswira mdbbba; chedd tilifon mzyan bla ma t7rko
-reason_photo_small = tswira sghira bzaf; 9rreb mn sel3a
+decision_approved = Khbar zwina: l malaf dyal « { $business_name } » t9bel! Ghadi nwjdo l page dyalkom f l plateforme w nsifto likom l lien mli ttla3.
+decision_rejected = Sm7o lina: l malaf dyalkom ma t9belch, w hada 9rar nihai. Ma ghadich ytla3 f l plateforme.
+    Sabab: { $note }
+decision_live = L page dyalkom tal3at f l plateforme! Hahiya: { $url }
+reminder = Salam! Tasjil dyal « { $business_name } » ba9i ma kmelch. Nkmlo mn fin w9eftiw?
+reason_photo_dark = tswira mdalma bzaf; 3awdoha f dow dyal nhar
+reason_photo_blurry = tswira ma wad7ach; cheddo tilifon mzyan bla ma t7rkoh
+reason_photo_small = tswira sghira bzaf; 9rbo mn sel3a
 reason_photo_missing = khassna tswira dyal l mantoj
 reason_price_unit = taman ma fihch l wa7da (kilo, litre, 7ba…)
-reason_price_unclear = taman machi wadh
+reason_price_unclear = taman machi wad7
 reason_moq_unclear = a9al kamiya machi wad7a
 reason_ice_invalid = l ICE machi s7i7
 reason_description_short = l wasf 9sir bzaf
@@ -265,46 +275,46 @@ reason_other = khasso ytraja3
 
 ## L agent m3a mol l machro3
 
-assist_ask_language = Mol l machro3 b ach men lougha kayhder? Ghadi ywslo l malaf dyalo biha.
-assist_sent = Tsifet l mol l machro3 ({ $phone }) ✅ Ghadi ywslo l malaf kaml, w khasso y2ekdo bach ymchi l equipe dyal Tijara; ghadi n3lmek hna mli ydir.
-    Ila ma wsltoch l message, golo ykteb « salam » l Tijara f WhatsApp: ghadi twslo mn b3d nichan.
-    Kteb « menu » bach trje3 l menu dyalk.
-assist_waiting_owner = Had l malaf kaytsna jawab dyal mol l machro3 3la { $phone }. T9der t3awd tsifto lih wla tsl7 chi 7aja.
-owner_confirm = Salam! Wa7ed l agent dyal Tijara wjjed m3ak la vitrine dyal « { $business_name } »:
+assist_ask_language = Mol l machro3 b chmen lougha kayhder? Ghadi ywslo l malaf dyalo biha.
+assist_sent = Tsift l mol l machro3 ({ $phone }) ✅ Ghadi ywslo l malaf kaml, w khasso y2ekkdo bach ymchi l equipe dyal Tijara; ghadi n3lmkom hna mli ydir.
+    Ila ma wsltoch l message, golo lih ykteb « salam » l Tijara f WhatsApp: ghadi twslo mn b3d nichan.
+    Ktbo « menu » bach trj3o l menu dyalkom.
+assist_waiting_owner = Had l malaf kaytsna jawab dyal mol l machro3 3la { $phone }. T9dro t3awdo tsiftoh lih wla tsl7o chi 7aja.
+owner_confirm = Salam! Wa7ed l agent dyal Tijara wjjed m3akom l page dyal « { $business_name } »:
     👤 { $owner_name }
     📍 { $city } ({ $region })
     🏷️ { $sector }
-    ICE: { $ice }
+    🆔 ICE: { $ice }
     📞 { $phone }
     ✉️ { $email }
     { $products }
-    Had l ma3loumat ma kaychofha ghir l equipe dyal Tijara w l agent dyalk, w mn b3d l marché ila t9bel l malaf; t9dro tsl7ouha wla tms7ouha (9anoun 09-08).
+    Had l ma3lomat ma kaychofhom ghir l equipe dyal Tijara w l agent dyalkom, w mn b3d l plateforme ila t9bel l malaf; t9dro tsl7ohom wla tms7ohom (l9anoun 09-08).
     Kolchi s7i7? Nsiftoh?
-owner_confirm_declined = Wakha, ma tsifet walo. Ila bdelti rayk, jawb « Iyeh ».
-btn_confirm_send = Iyeh, sifet
+owner_confirm_declined = Wakha, ma tsift walo. Ila bdeltiw ra2y, jawbo « Iyeh ».
+btn_confirm_send = Iyeh, siftoh
 btn_change = Nsl7 chi 7aja
-btn_resend = 3awd sifet
+btn_resend = N3awd nsift
 
 ## Menu dyal l agent
 
-agent_menu = Menu dyal l agent: chno bghiti dir?
+agent_menu = Menu dyal l agent: chno bghitiw ddiro?
 btn_agent_new = Mol machro3 jdid
 btn_agent_list = Lmachari3 dyali
 btn_agent_link = Lien w QR dyali
 btn_agent_menu = Menu
-agent_ask_phone = 3tini nmra dyal WhatsApp dyal mol l machro3 (b7al 06 12 34 56 78). F had tilifoun ghadi y2eked.
-agent_phone_invalid = Ma 9dertch n9ra had nmra. Kteb portable dyal mol l machro3, b7al 06 12 34 56 78.
-agent_phone_landline = Hadi nmra fixe: mol l machro3 kay2eked f WhatsApp, khasni portable dyalo (06… wla 07…).
-agent_phone_own = Hadi nmra dyalk nta. Kteb nmra dyal mol l machro3.
-agent_phone_taken = Nmra { $phone } 3ndha deja conversation f Tijara machi dyalk. Gol l mol l machro3 ykml mn tilifoun dyalo, wla yscanner QR dyalk.
-agent_list = Lmachari3 dyalk:
+agent_ask_phone = 3tiwni nmra dyal WhatsApp dyal mol l machro3 (b7al 0612345678). F had tilifon ghadi y2ekked.
+agent_phone_invalid = Ma 9dertch n9ra had nmra. Ktbo portable dyal mol l machro3, b7al 0612345678.
+agent_phone_landline = Hadi nmra fixe: mol l machro3 kay2ekked f WhatsApp, khasni portable dyalo (06… wla 07…).
+agent_phone_own = Hadi nmra dyalkom. Ktbo nmra dyal mol l machro3.
+agent_phone_taken = Nmra { $phone } 3ndha deja conversation f Tijara machi dyalkom. Golo l mol l machro3 ykml mn tilifon dyalo, wla yscanni QR dyalkom.
+agent_list = Lmachari3 dyalkom:
     { $lines }{ $more ->
         [0] {""}
        *[other] {"\u000A"}… w { $more } khrin f les pages web.
     }
-    Sifet ra9m bach t7el wa7ed.
+    Sifto ra9m bach t7lo wa7ed.
 agent_list_line = { $number }. { $name } — { $status }
-agent_list_empty = Mazal ma 3ndek 7ta machro3. Bda b « Mol machro3 jdid », wla partagi lien dyalk.
+agent_list_empty = Mazal ma 3ndkom 7ta machro3. Bdaw b « Mol machro3 jdid », wla partagiw lien dyalkom.
 agent_status_draft = ba9i kayt3mer
 agent_status_waiting_owner = kaytsna l mwaf9a dyal molah
 agent_status_submitted = f l mouraja3a
@@ -312,32 +322,32 @@ agent_status_changes_requested = tlbo tsli7at
 agent_status_approved = t9bel
 agent_status_exported = t9bel
 agent_status_rejected = ma t9belch
-agent_status_live = tale3 f l marché
-agent_status_handoff_failed = t9bel, la vitrine 7absa
-agent_opened_new = Mol machro3 jdid: { $phone }. Jawb 3la les questions f blasto; kteb « menu » f ay w9t bach trje3 l menu dyalk.
-agent_opened = T7el: { $name }. Kteb « menu » bach trje3 l menu dyalk.
-agent_referral = Lien dyalk: { $link }
-    Li kaybdaw b had lien kayt7sbo lik.{ $also_web ->
+agent_status_live = tale3 f l plateforme
+agent_status_handoff_failed = t9bel, l page 7absa
+agent_opened_new = Mol machro3 jdid: { $phone }. Jawbo 3la so2alat f blasto; ktbo « menu » f ay w9t bach trj3o l menu dyalkom.
+agent_opened = T7el: { $name }. Ktbo « menu » bach trj3o l menu dyalkom.
+agent_referral = Lien dyalkom: { $link }
+    Li kaybdaw b had lien kayt7sbo likom.{ $also_web ->
         [0] {""}
        *[other] {" "}F l web: { $web }
     }
-    QR bach twerrih f stand dyalk ra m3aha.
+    QR bach twerriwh f stand dyalkom ra m3aha.
 words_menu = menu, /menu, lmenu, l menu
 agent_owner_confirmed = ✅ Mol l machro3 wafe9: « { $name } » mcha l mouraja3a.
-owner_confirm_short = Salam! L agent dyal Tijara wjjed l malaf dyalk: ra f l message li fo9 nichan. Kolchi s7i7, w mtafe9 nsiftoh?
+owner_confirm_short = Salam! L agent dyal Tijara wjjed l malaf dyalkom: ra f l message li fo9 nichan. Kolchi s7i7, w mwafqin nsiftoh?
 place_name = { $fr }
 greeting_hello = Salam 👋
-owner_agent_busy = L agent dyal Tijara kay3mer l malaf dyalk m3ak daba. Ghir ysali, ghadi ywslek hna l malaf kaml bach tchofo.
-owner_joined = Salam! Wa7ed l agent dyal Tijara bda m3ak l malaf dyalk. Yallah nkmlo:
-assist_owner_busy = Mol l machro3 kayjawb bo7do daba: nkhliw lih had l malaf daba. 3awd jreb mn b3d 20 d9i9a ila bghiti.
-assist_submitted = « { $business_name } » tsifet: t9der ttbe3 l 7ala dyalo f « Lmachari3 dyali ». Kteb « menu » bach trje3 l menu dyalk.
-agent_owner_declined = Mol « { $name } » ma bghach ysifto daba. Ma mcha walo l mouraja3a.
-agent_ask_language = B ach men lougha bghiti l menu dyalk?
+owner_agent_busy = L agent dyal Tijara kay3mer l malaf dyalkom m3akom daba. Ghir ysali, ghadi ywslkom hna l malaf kaml bach tchofoh.
+owner_joined = Salam! Wa7ed l agent dyal Tijara bda m3akom l malaf dyalkom. Yallah nkmlo:
+assist_owner_busy = Mol l machro3 kayjawb bo7do daba: nkhliw lih had l malaf daba. 3awdo jrbo mn b3d 20 d9i9a ila bghitiw.
+assist_submitted = « { $business_name } » tsift: t9dro ttab3o l 7ala dyalo f « Lmachari3 dyali ». Ktbo « menu » bach trj3o l menu dyalkom.
+agent_owner_declined = Mol « { $name } » ma bghach ysiftoh daba. Ma mcha walo l mouraja3a.
+agent_ask_language = B chmen lougha bghitiw l menu dyalkom?
 agent_help = Menu dyal l agent:
-    • « Mol machro3 jdid »: kat3mer l malaf m3ah, w howa kay2ekdo f WhatsApp dyalo.
-    • « Lmachari3 dyali »: l 7ala dyalhom; sifet ra9m bach t3awd t7el wa7ed.
-    • « Lien w QR dyali »: bach yt7sbo lik li kaytsjlo bo7dhom.
-    Kteb « menu » f ay w9t bach trje3 l hna.
+    • « Mol machro3 jdid »: kat3mro l malaf m3ah, w howa kay2ekkdo f WhatsApp dyalo.
+    • « Lmachari3 dyali »: l 7ala dyalhom; sifto ra9m bach t3awdo t7lo wa7ed.
+    • « Lien w QR dyali »: bach yt7sbo likom li kaytsjlo bo7dhom.
+    Ktbo « menu » f ay w9t bach trj3o l hna.
 
 ## Ce que les gens écrivent pour un choix
 
@@ -357,40 +367,40 @@ words_sector_wood_metal = khchab, 7did, nhas, l khchab
 words_agent_new = jdid, wa7ed jdid, mol machro3 jdid, machro3 jdid
 words_agent_list = lmachari3, machari3, lista
 words_agent_link = lien, link, qr, l qr, lien dyali
-btn_photos_clear = Nbddel ga3 tsawer
-photos_cleared = Safi: 7iydna tsawer li kano. Sifet jdad.
-status_approved = L malaf dyal « { $business_name } » t9bel ✅ Kanwjdo l page dyalk w ghadi nsifto lik l lien dyalha hna mli ttla3.
-status_rejected = L malaf dyal « { $business_name } » ma t9belch daba.
+btn_photos_clear = Nbeddel ga3 tsawer
+photos_cleared = Safi: 7iydna tsawer li kano. Sifto jdad.
+status_approved = L malaf dyal « { $business_name } » t9bel ✅ Kanwjdo l page dyalkom f l plateforme w ghadi nsifto likom l lien dyalha hna mli ttla3.
+status_rejected = L malaf dyal « { $business_name } » ma t9belch, w hada 9rar nihai.
     Sabab: { $note }
-status_live = L page dyal « { $business_name } » tal3a: { $url }
-city_not_a_place = « { $typed } » machi smiya dyal mdina. F ach men mdina wla douar kayna charika dyalk?
-assist_help = Nta katjawb f blast mol l machro3; kteb « menu » bach trje3 l menu dyal l agent.
+status_live = L page dyal « { $business_name } » tal3a f l plateforme: { $url }
+city_not_a_place = « { $typed } » machi smiya dyal mdina. F chmen mdina wla douar kayna charika dyalkom?
+assist_help = Rakom katjawbo f blast mol l machro3; ktbo « menu » bach trj3o l menu dyal l agent.
 
 ## L bdaya, l ajwiba w tas7i7at (bla ma ndy3o dora)
 
 welcome_found = Salam w mrehba bikom f Tijara! 👋
-    Ana hna bach n3awnkom tsajlo charika w sel3a dyalkom f l plateforme dyal l export, bach tbi3o l barra.
-    Ghadi nkmlo b darija; ila bghitou lougha khra, khtaro « Lougha khra ».
-language_found = Wakha, ghadi nkmlo b darija. Ila bghitou lougha khra, khtaro « Lougha khra ».
-language_hint = Choisissez votre langue ci-dessous 👇
-    ختارو اللغة من التحت 👇
-    يُرجى اختيار اللغة من الأسفل 👇
+    Ana hna bach n3awnkom tsjlo charika w sel3a dyalkom f l plateforme dyal l export, bach tbi3o l barra.
+    Ghadi nkmlo b darija; ila bghitiw lougha khra, khtaro « Lougha khra ».
+language_found = Wakha, ghadi nkmlo b darija. Ila bghitiw lougha khra, khtaro « Lougha khra ».
+language_hint = ختارو اللغة من التحت 👇
+    اختاروا اللغة من الأسفل 👇
+    ⁦Choisissez votre langue ci-dessous 👇⁩
 btn_other_language = Lougha khra
 ask_moq_unit = { $amount } dyal chno? Khtaro l wa7da: 7bat, kilo, litra…
-review_changed = ✅ Tbddel « { $field } ». Nsifto l malaf, wla bghitou tchoufou l molakhas?
-btn_show_summary = Chof l molakhas
+review_changed = ✅ Tbddel « { $field } ». Nsifto l malaf, wla bghitiw tchofo l molakhas?
+btn_show_summary = Nchof l molakhas
 photo_replaced = { $kept ->
     [0] Safi: tswira jdida khdat blast l9dima.
     [1] Safi: tswira jdida khdat blast li kan khasha tt7ssen; tswira lokhra ba9ya.
    *[other] Safi: tswira jdida khdat blast li kan khasha tt7ssen; tsawer lokhrin ba9yin ({ $kept }).
 }
-photo_which = Choukran! Had tswira jdida ghadi takhod blast chmen wa7da? Tsawer mr9min b tartib li siftouhom bih. Wla khliw kolchi.
+photo_which = Choukran! Had tswira jdida ghadi takhod blast chmen wa7da? Tsawer mr9min b tartib li siftitohom bih. Wla khliw kolchi.
 btn_photo_number = Tswira { $number }
-btn_keep_all = Khli kolchi
+btn_keep_all = Nkhalli kolchi
 photo_fix = Sifto tswira jdida dyal « { $product } »: ghadi takhod blast li gal 3liha l equipe. { $count ->
     [1] Tswira li 3ndkom ba9ya 7ta twsal jdida.
    *[other] Tsawer li 3ndkom ({ $count }) ba9yin 7ta twsal jdida.
 }
 ui_restart_confirm = Nms7o had discussion w nbdaw mn jdid?
 ui_restart_yes = Iyeh, mn jdid
-ui_cancel = La, rje3
+ui_cancel = La, nrje3

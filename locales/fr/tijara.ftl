@@ -3,17 +3,27 @@
 ### Les clés words_* listent, séparés par des virgules, les mots qu'un patron peut
 ### taper à la place d'un bouton ; ils sont acceptés quelle que soit la langue choisie.
 
+###
+### Glossaire (un mot par idée, partout) :
+###   vitrine = la page de l'entreprise sur la place de marché (storefront)
+###   place de marché = le site où les acheteurs trouvent les vitrines (marketplace)
+###   agent = la personne de Tijara qui aide sur le terrain ; dossier = ce que le patron remplit (draft)
+###   envoyer (le dossier) = submit ; quantité minimum (par commande) = minimum order
+###   capacité (de production, par mois) = capacity ; ICE = Identifiant Commun de l'Entreprise (15 chiffres,
+###   sur les factures et l'attestation ICE)
+### On vouvoie ; « choisissez » (jamais « appuyez ») : sur WhatsApp les choix sont une liste numérotée.
+
 ## Premier contact
 
 ask_language = Bonjour et bienvenue sur Tijara ! 👋
     Je vous aide à inscrire votre entreprise et vos produits sur la place de marché export.
     Dans quelle langue voulez-vous continuer ?
-ask_consent = Avant de commencer : pour créer votre vitrine, nous enregistrons le nom de votre entreprise, votre nom, votre ville, votre téléphone, vos produits et leurs photos.
-    Ils servent uniquement à préparer votre vitrine ; seule l'équipe Tijara (et l'agent qui vous accompagne, s'il y en a un) les voit, puis la place de marché une fois votre dossier validé.
+ask_consent = Avant de commencer : pour créer votre vitrine sur la place de marché, nous enregistrons le nom de votre entreprise, votre nom, votre ville, votre téléphone, vos produits et leurs photos.
+    Ils servent uniquement à préparer votre vitrine ; seule l'équipe Tijara (et l'agent qui vous accompagne, s'il y en a un) les voit, puis la place de marché une fois votre dossier accepté.
     Vous pouvez demander à tout moment à les consulter, corriger ou supprimer (loi 09-08).
     Êtes-vous d'accord ?
 consent_declined = Sans votre accord, je ne peux rien enregistrer. Si vous changez d'avis, répondez « Oui ».
-restarted = C'est reparti de zéro. Votre ancien brouillon est effacé.
+restarted = C'est reparti de zéro. Votre ancien dossier est effacé.
 
 ## L'entreprise
 
@@ -23,8 +33,8 @@ ask_city = Dans quelle ville se trouve votre entreprise ?
 city_did_you_mean = Je n'ai pas reconnu « { $city } ». Vous voulez dire… ?
 ask_region = Je ne connais pas encore « { $city } ». Dans quelle région est-ce ?
 ask_sector = Quel est votre secteur ?
-ask_ice = Votre ICE (Identifiant Commun de l'Entreprise, 15 chiffres) ? Vous pouvez passer cette question.
-ask_phone = Quel numéro de téléphone peut-on utiliser pour vous joindre ? (par exemple 06 12 34 56 78)
+ask_ice = Votre ICE (Identifiant Commun de l'Entreprise, 15 chiffres) ? Il figure sur vos factures et sur l'attestation ICE remise à l'inscription au registre du commerce. Vous pouvez passer cette question.
+ask_phone = Quel numéro de téléphone peut-on utiliser pour vous joindre ? (par exemple 0612345678)
 ask_email = Votre adresse e-mail ? (facultatif)
 
 ## Les produits
@@ -33,11 +43,11 @@ ask_product_name = { $number ->
     [1] Passons à vos produits. Quel est le nom de votre premier produit ? (par exemple : huile d'argan cosmétique)
    *[other] Quel est le nom du produit n° { $number } ?
 }
-ask_photos = Envoyez des photos de « { $product } » : de 1 à { $max }, bien éclairées. Appuyez sur « Terminé » quand c'est fini.
-photo_received = Photo reçue ({ $count }/{ $max }). Une autre, ou « Terminé ».
-photos_full = C'est { $max } photos, le maximum. Appuyez sur « Terminé ».
+ask_photos = Envoyez des photos de « { $product } » : de 1 à { $max }, bien éclairées.
+photo_received = Photo { $count } sur { $max } reçue. Envoyez-en une autre, ou choisissez « Terminé ».
+photos_full = C'est { $max } photos, le maximum. Choisissez « Terminé ».
 ask_description = Décrivez « { $product } » en quelques phrases : matière, origine, ce qui le rend spécial.
-voice_received = Merci, votre message vocal sur « { $product } » est bien enregistré : notre équipe l'écoutera. Pouvez-vous aussi écrire une ligne pour le décrire ? Sinon, appuyez sur « Passer ».
+voice_received = Merci, votre message vocal sur « { $product } » est bien enregistré : notre équipe l'écoutera. Pouvez-vous aussi écrire une ligne pour le décrire ? Sinon, choisissez « Passer ».
 ask_price = Quel est le prix de « { $product } » en dirhams, et pour quelle unité ? (par exemple : 150 DH le kilo)
 ask_price_unit = Ce prix est pour quelle unité ?
 confirm_price_conversion = { $said } { $currency }, cela fait { $price }. C'est bien ça ?
@@ -54,18 +64,18 @@ review_summary = Voici votre dossier. Vérifiez bien :
     👤 { $owner_name }
     📍 { $city } ({ $region })
     🏷️ { $sector }
-    ICE : { $ice }
+    🆔 ICE : { $ice }
     📞 { $phone }
     ✉️ { $email }
     { $products }
-    Tout est juste ? Envoyez, ou corrigez ce qu'il faut.
+    Tout est juste ? Envoyez le dossier, ou corrigez ce qu'il faut.
 review_product = 📦 { $number }. { $name } — { $photos } { $photos ->
         [one] photo
        *[other] photos
     }
     { $description }
     Prix : { $price }
-    Commande minimale : { $moq }
+    Quantité minimum par commande : { $moq }
 ask_edit_field = Que voulez-vous corriger ?
 submitted = Merci ! Le dossier de « { $business_name } » est envoyé. Notre équipe le vérifie et vous répond ici.
 already_submitted = Le dossier de « { $business_name } » est en cours de vérification. Nous vous écrirons ici dès qu'il y a du nouveau.
@@ -152,10 +162,10 @@ invalid_no_letters = Écrivez la réponse en lettres, s'il vous plaît.
 invalid_ice = L'ICE ne contient que des chiffres : 15 chiffres.
 invalid_ice_length = L'ICE a 15 chiffres ; j'en compte { $count }. Vérifiez-le, ou passez cette question.
 invalid_email = Cette adresse e-mail ne semble pas valide (exemple : nom@gmail.com). Ou passez cette question.
-invalid_phone = Je n'ai pas reconnu ce numéro. Écrivez-le comme 06 12 34 56 78 ou +212 6 12 34 56 78.
+invalid_phone = Je n'ai pas reconnu ce numéro. Écrivez-le comme 0612345678 ou +212612345678.
 invalid_price = Je n'ai pas trouvé de prix. Écrivez un montant en dirhams et l'unité, par exemple : 150 DH le kilo.
 invalid_moq = Écrivez une quantité avec un nombre, par exemple : 100 pièces ou 50 kg.
-expected_photo = J'attends une photo du produit. Envoyez-la, ou appuyez sur « Terminé ».
+expected_photo = J'attends une photo du produit : envoyez-la ici.
 expected_text = J'attends une réponse écrite ici.
     { $question }
 photo_not_image = Ce fichier n'est pas une photo que je peux lire. Envoyez une image JPEG, PNG ou WebP.
@@ -164,7 +174,7 @@ photo_advice = Photo bien reçue, mais elle pourrait être meilleure :
     Vous pouvez la remplacer, ou la garder telle quelle.
 advice_dark = • elle est sombre : prenez-la près d'une fenêtre ou à la lumière du jour
 advice_bright = • elle est trop claire : évitez le soleil direct ou le flash
-advice_blurry = • elle est floue : tenez le téléphone immobile, appuyez sur le produit à l'écran pour faire la mise au point
+advice_blurry = • elle est floue : tenez le téléphone immobile, touchez le produit à l'écran pour faire la mise au point
 advice_too_small = • elle est petite : approchez-vous du produit
 advice_duplicate = • elle ressemble beaucoup à une photo déjà envoyée : montrez plutôt un autre angle
 advice_send_as_file = • astuce : envoyez-la « comme fichier » pour que Telegram ne la compresse pas
@@ -192,10 +202,11 @@ btn_back = Retour
 btn_submit = Envoyer le dossier
 btn_add_product = Ajouter un produit
 btn_edit_business = Corriger l'entreprise
-btn_edit_product = Corriger « { $name } »
+btn_edit_product = Corriger le produit { $number }
+btn_more = Autres choix…
 btn_none_of_these = Aucune de celles-ci
-btn_keep = Garder
-btn_replace = Remplacer
+btn_keep = La garder
+btn_replace = La remplacer
 field_business_name = Nom de l'entreprise
 field_owner_name = Votre nom
 field_city = Ville
@@ -251,7 +262,7 @@ words_greeting = bonjour, salut, bonsoir, coucou, hello
 ## Web chat
 
 ui_title = Tijara — inscription
-ui_placeholder = Écrivez votre message…
+ui_placeholder = Votre message…
 ui_send = Envoyer
 ui_photo = Photo
 ui_restart = Nouvelle conversation
@@ -276,8 +287,8 @@ decision_changes_requested = Notre équipe a relu votre dossier. Quelques points
 fix_item = • { $field } : { $reason }
 fix_product_field = produit { $number }, { $field }
 decision_approved = Bonne nouvelle : le dossier de « { $business_name } » est accepté ! Nous créons votre vitrine et vous envoyons le lien dès qu'elle est en ligne.
-decision_rejected = Nous sommes désolés : votre dossier n'a pas été retenu pour le moment.
-    { $note }
+decision_rejected = Nous sommes désolés : votre dossier est refusé, et cette décision est définitive. Il ne sera pas publié sur la place de marché.
+    Motif : { $note }
 decision_live = Votre vitrine est en ligne ! La voici : { $url }
 reminder = Bonjour ! Votre inscription de « { $business_name } » n'est pas terminée. On continue là où vous en étiez ?
 reason_photo_dark = la photo est trop sombre ; reprenez-la à la lumière du jour
@@ -305,11 +316,11 @@ owner_confirm = Bonjour ! Un agent Tijara a préparé avec vous la vitrine de «
     👤 { $owner_name }
     📍 { $city } ({ $region })
     🏷️ { $sector }
-    ICE : { $ice }
+    🆔 ICE : { $ice }
     📞 { $phone }
     ✉️ { $email }
     { $products }
-    Seuls l'équipe Tijara et votre agent voient ces informations, puis la place de marché une fois le dossier validé ; vous pouvez les corriger ou les supprimer (loi 09-08).
+    Seuls l'équipe Tijara et votre agent voient ces informations, puis la place de marché une fois le dossier accepté ; vous pouvez les corriger ou les supprimer (loi 09-08).
     Tout est juste ? On l'envoie ?
 owner_confirm_declined = D'accord, rien n'est envoyé. Si vous changez d'avis, répondez « Oui ».
 btn_confirm_send = Oui, envoyer
@@ -323,8 +334,8 @@ btn_agent_new = Nouveau propriétaire
 btn_agent_list = Mes entreprises
 btn_agent_link = Mon lien et QR
 btn_agent_menu = Menu
-agent_ask_phone = Le numéro WhatsApp du propriétaire ? (ex. 06 12 34 56 78) C'est sur ce téléphone qu'il confirmera.
-agent_phone_invalid = Je n'arrive pas à lire ce numéro. Écrivez le portable du propriétaire, comme 06 12 34 56 78.
+agent_ask_phone = Le numéro WhatsApp du propriétaire ? (ex. 0612345678) C'est sur ce téléphone qu'il confirmera.
+agent_phone_invalid = Je n'arrive pas à lire ce numéro. Écrivez le portable du propriétaire, comme 0612345678.
 agent_phone_landline = C'est un fixe : le propriétaire confirme sur WhatsApp, il me faut son portable (06… ou 07…).
 agent_phone_own = C'est votre propre numéro. Écrivez celui du propriétaire.
 agent_phone_taken = Le { $phone } a déjà une conversation Tijara qui n'est pas la vôtre. Demandez au propriétaire de continuer sur son téléphone, ou de scanner votre QR code.
@@ -340,11 +351,11 @@ agent_status_draft = en cours
 agent_status_waiting_owner = attend l'accord du propriétaire
 agent_status_submitted = en vérification
 agent_status_changes_requested = corrections demandées
-agent_status_approved = validée
-agent_status_exported = validée
+agent_status_approved = acceptée
+agent_status_exported = acceptée
 agent_status_rejected = refusée
-agent_status_live = en ligne
-agent_status_handoff_failed = validée, vitrine bloquée
+agent_status_live = en ligne sur la place de marché
+agent_status_handoff_failed = acceptée, vitrine bloquée
 agent_opened_new = Nouveau propriétaire : { $phone }. Répondez aux questions à sa place ; écrivez « menu » à tout moment pour revenir à votre menu.
 agent_opened = Ouvert : { $name }. Écrivez « menu » pour revenir à votre menu.
 agent_referral = Votre lien personnel : { $link }
@@ -388,10 +399,10 @@ words_sector_wood_metal = bois, métal, menuiserie, ferronnerie, dinanderie, cui
 words_agent_new = nouveau, nouveau client, nouvelle entreprise, inscrire
 words_agent_list = liste, mes dossiers, entreprises
 words_agent_link = lien, qr, qr code, mon lien, code qr
-btn_photos_clear = Remplacer toutes les photos
+btn_photos_clear = Remplacer les photos
 photos_cleared = C'est fait : les photos précédentes sont retirées. Envoyez les nouvelles.
 status_approved = Le dossier de « { $business_name } » est accepté ✅ Nous préparons votre vitrine et vous enverrons son lien ici dès qu'elle est en ligne.
-status_rejected = Le dossier de « { $business_name } » n'a pas été retenu pour le moment.
+status_rejected = Le dossier de « { $business_name } » a été refusé ; cette décision est définitive.
     Motif : { $note }
 status_live = La vitrine de « { $business_name } » est en ligne : { $url }
 city_not_a_place = « { $typed } » n'est pas un nom de ville. Dans quelle ville ou quel village se trouve votre entreprise ?
@@ -403,9 +414,9 @@ welcome_found = Bonjour et bienvenue sur Tijara ! 👋
     Je vous aide à inscrire votre entreprise et vos produits sur la place de marché export.
     On continue en français ; pour une autre langue, choisissez « Autre langue ».
 language_found = D'accord, on continue en français. Pour une autre langue, choisissez « Autre langue ».
-language_hint = Choisissez votre langue ci-dessous 👇
-    ختارو اللغة من التحت 👇
-    يُرجى اختيار اللغة من الأسفل 👇
+language_hint = ختارو اللغة من التحت 👇
+    اختاروا اللغة من الأسفل 👇
+    ⁦Choisissez votre langue ci-dessous 👇⁩
 btn_other_language = Autre langue
 ask_moq_unit = { $amount }, mais de quoi ? Choisissez l'unité : pièces, kilos, litres…
 review_changed = ✅ « { $field } » est modifié. On envoie le dossier, ou vous voulez revoir le résumé ?

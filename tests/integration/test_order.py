@@ -174,7 +174,7 @@ async def test_an_album_spread_over_processes_is_answered_once_with_every_photo(
     await a.idle()
     await b.idle()
     assert owner.keys() == [["photo_received"]]
-    assert f"{len(spread)}/8" in owner.seen[0][1].replies[0].text
+    assert f"Photo {len(spread)} sur 8" in owner.seen[0][1].replies[0].text
     assert await photos_in_draft(a.db) == len(spread)
 
 
@@ -198,7 +198,7 @@ async def test_done_tapped_on_another_process_waits_for_the_album_before_it(two,
     await a.idle()
     await b.idle()
     assert owner.keys() == [["photo_received"], ["ask_description"]]
-    assert "2/8" in owner.seen[0][1].replies[0].text
+    assert "Photo 2 sur 8" in owner.seen[0][1].replies[0].text
 
 
 async def test_an_older_message_whose_turn_always_fails_does_not_silence_the_owner(

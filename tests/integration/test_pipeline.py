@@ -99,7 +99,7 @@ async def test_an_album_gets_one_answer_and_keeps_every_photo(db, monkeypatch):
     await asyncio.gather(*tasks)
     assert channel.keys()[-1] == ["photo_received"]
     assert len(channel.sent) == len(script) + 1  # one answer for the album of four
-    assert "4/8" in channel.sent[-1].replies[0].text
+    assert "Photo 4 sur 8" in channel.sent[-1].replies[0].text
 
 
 async def test_failed_sends_are_retried_and_a_blocked_owner_gets_nothing_more(db):

@@ -214,7 +214,7 @@ async def test_whole_onboarding_in_french_over_whatsapp(wa):
     urls = (fake.add_media("argan-1", photo_bytes(1)), fake.add_media("argan-2", photo_bytes(2)))
     assert await owner.photos(*urls) == ["photo_received"]
     assert len(fake.messages) == before + 1  # two photos, one answer
-    assert "(2/8)" in owner.last_body
+    assert "Photo 2 sur 8" in owner.last_body
     assert await owner.say("terminé") == ["ask_description"]
     assert await owner.say("Huile pressée à froid, bio, de nos arganiers.") == ["ask_price"]
     assert await owner.say("150 DH le litre") == ["ask_moq"]
@@ -241,10 +241,10 @@ async def test_darija_owner_gets_darija_and_answers_by_number_or_word(wa):
     assert await owner.say("salam, bghit nsajjel l7anout dyali") \
         == ["welcome_found", "ask_consent"]
     assert "1. Iyeh\n2. La\n3. Lougha khra" in owner.last_body
-    assert "Jawb b r9m wla kteb l kelma." in owner.last_body
+    assert "Jawbo b ra9m wla ktbo l kelma." in owner.last_body
     assert await owner.say("wakha") == ["ask_business_name"]
     assert await owner.say("Hanout Hassan") == ["ask_owner_name"]
-    assert "_Wla jawb b r9m:_\n1. Hassan" in owner.last_body
+    assert "_Wla jawbo b ra9m:_\n1. Hassan" in owner.last_body
 
 
 async def test_photos_sent_as_separate_messages_get_one_answer(wa):
@@ -257,7 +257,7 @@ async def test_photos_sent_as_separate_messages_get_one_answer(wa):
     await owner.post(second)  # WhatsApp: one webhook per photo of a multi-photo pick
     row = await wa.reply_to(second["MessageSid"])
     assert [r["key"] for r in row.payload["replies"]] == ["photo_received"]
-    assert "(2/8)" in wa.fake.messages[-1].body
+    assert "Photo 2 sur 8" in wa.fake.messages[-1].body
     assert len(wa.fake.messages) == before + 1
     rows = await wa.inbound_rows()
     assert [r.group_key for r in rows[-2:]] == [PHOTO_GROUP, PHOTO_GROUP]
@@ -353,7 +353,7 @@ async def test_media_on_another_host_is_never_requested_and_the_owner_is_told(wa
     assert await owner.photos(wa.fake.add_media("ok", photo_bytes(7))) == ["photo_received"]
     assert [h[0] for h in wa.fake.hits[1:]] == ["api", "cdn"]
     assert wa.fake.hits[-1][2] is False  # credentials never go to the CDN
-    assert "(1/8)" in owner.last_body
+    assert "Photo 1 sur 8" in owner.last_body
 
 
 async def test_media_is_capped_while_downloading(wa):
@@ -554,7 +554,7 @@ def test_choices_are_numbered_and_the_language_offer_lists_words():
     assert body.startswith("Êtes-vous d'accord ?\n\n1. Oui\n2. Non\n\n_Répondez")
     assert body.endswith("Continuer en français ?\n\n• Français\n• الدارجة")
     skip = Rendered("ask_ice", "Votre ICE ?", (("Passer", "skip"),), "text")
-    assert compose((skip,), "ar") == "Votre ICE ?\n\n_أو أجب برقم:_\n1. Passer"
+    assert compose((skip,), "ar") == "Votre ICE ?\n\n_أو أجيبوا برقم:_\n1. Passer"
 
 
 # --- Content API templates, when configured -------------------------------------------

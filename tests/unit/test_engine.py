@@ -230,7 +230,7 @@ def test_a_kept_photo_can_be_let_go_when_correcting_the_photos():
                           state=state)
     assert keys(replies) == ["ask_photos"]
     assert [b.payload for b in replies[0].buttons] == ["done", "clear_photos"]
-    state, replies = talk("Remplacer toutes les photos", state=state)
+    state, replies = talk("Remplacer les photos", state=state)
     assert keys(replies) == ["photos_cleared", "ask_photos"]
     assert state.draft.products[0].photos == []
     state, replies = talk(Input(media=(MediaRef(3, "photo", "c" * 64, 1200, 900),)),

@@ -222,7 +222,7 @@ def test_the_moq_example_and_summary_label_use_the_products_unit():
     assert "100 litres" in catalog().render("fr", replies[0]).text
     state, replies = talk("20 litres", "non", state=state)
     text = catalog().render("fr", replies[0]).text
-    assert "Commande minimale : 20 litres" in text and "Minimum :" not in text
+    assert "Quantité minimum par commande : 20 litres" in text and "Minimum :" not in text
 
 
 # --- photos after advice -----------------------------------------------------------------

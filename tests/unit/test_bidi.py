@@ -1,0 +1,144 @@
+"""Right-to-left messages read in the right order on a phone.
+
+Every `ar` and `ary-Arab` message is rendered with sample values and laid out by the
+Unicode bidi algorithm (python-bidi, the Rust `unicode-bidi` crate), line by line as a
+phone lays out a message: each line takes the direction of its first strong letter
+(isolated values skipped), right-to-left when it has none. Then what a reader sees:
+- the line is right-to-left, so its bullet and colons stay on the right side;
+- each group of digits or Latin letters ("06 12 34 56 78", "+212 6 12 34 56 78",
+  "1/8", an e-mail) keeps its own order, and groups separated by Arabic words are met
+  in the order they were written, reading from the right ("1 من 8": 1, then 8);
+- a colon written after an Arabic word stays just left of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bidi import get_display
+
+from bot.i18n import RTL, catalog
+from flows.model import Msg
+from tests.unit.test_locales import messages
+
+ISOLATES = "\u2066\u2067\u2068\u2069"
+STRIP = str.maketrans("", "", ISOLATES + "\u200e\u200f\u061c")
+ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# What a reader takes in as one piece, left to right: a number with the marks that join
+# its digits ("06 12 34 56 78", "1/8", "09.08"), or Latin words (a name, an e-mail, a link).
+_L = "A-Za-z\u00c0-\u024f"  # Latin letters, with accents
+LTR_GROUP = re.compile(rf"\+?\d+(?:[ ./\-]\d+)*|[{_L}@][0-9_@.:/?=+\- {_L}]*[0-9{_L}]|[{_L}]")
+
+# Sample values: numbers that differ (to see their order), Latin names inside Arabic
+# sentences, a phone in international form, and Arabic where a value is free text.
+SAMPLES = {
+    "count": 1, "max": 8, "number": 2, "done": 3, "total": 12, "photos": 3, "more": 4,
+    "also_web": 1, "kept": 3, "low": "150", "high": "200", "amount": "150", "said": "300",
+    "business_name": "Atlas Argan", "name": "Atlas Argan", "owner_name": "Fatima Amrani",
+    "product": "Argan Oil 250 ml", "city": "Tafraout", "region": "Souss-Massa",
+    "typed": "Tafrawt", "text": "Karim", "fr": "Fès", "ar": "فاس",
+    "phone": "+212 6 12 34 56 78", "email": "fatima.amrani@gmail.com",
+    "url": "https://tijara.ma/s/atlas-argan", "link": "https://t.me/tijara_bot?start=ref-ab12",
+    "web": "https://tijara.ma/chat?ref=ref-ab12", "ice": "001525289000092",
+}
+
+
+def arabic_samples(locale: str) -> dict:
+    """Values that are sentences of the same locale (nested messages, owners' text)."""
+    cat = catalog()
+
+    def t(key, **params):
+        return cat.text(locale, Msg(key, params))
+
+    field = t("fix_product_field", number=1, field=Msg("field_price"))
+    return {
+        "unit": t("units_kg"), "section": t("section_product"), "sector": t("sector_argan"),
+        "currency": t("currency_ryal"), "language": t("lang_ar"), "status": t(
+            "agent_status_submitted"),
+        "price": t("amount_value", amount="150", unit=Msg("unit_kg")),
+        "moq": t("quantity_value", amount="5", unit=Msg("units_piece", {"count": 5})),
+        "example": t("quantity_value", amount="100", unit=Msg("units_l", {"count": 100})),
+        "field": field, "reason": t("reason_price_unclear"),
+        "items": t("fix_item", field=Msg("fix_product_field",
+                                         {"number": 1, "field": Msg("field_price")}),
+                   reason=Msg("reason_price_unclear")),
+        "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
+        "description": "زيت أركان معصور باليد", "lines": t(
+            "agent_list_line", number=1, name="Atlas Argan",
+            status=Msg("agent_status_submitted")),
+        "products": t("review_product", number=1, name="Argan Oil 250 ml", photos=3,
+                      description="زيت أركان معصور باليد",
+                      price=Msg("amount_value", {"amount": "150", "unit": Msg("unit_kg")}),
+                      moq=Msg("quantity_value", {"amount": "5",
+                                                 "unit": Msg("units_piece", {"count": 5})})),
+    }
+
+
+def base_is_rtl(line: str) -> bool:
+    """The direction a phone gives a line: its first strong letter outside isolates."""
+    depth = 0
+    for ch in line:
+        if ch in "\u2066\u2067\u2068":
+            depth += 1
+        elif ch == "\u2069":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ARABIC.match(ch):
+            return True
+        elif depth == 0 and LATIN.match(ch):
+            return False
+    return True
+
+
+def problems_in(line: str) -> list[str]:
+    found = []
+    logical = line.translate(STRIP)
+    if not base_is_rtl(line):
+        return [f"left-to-right line: {logical!r}"]
+    shown = get_display(line, base_dir="R").translate(STRIP)
+    end = len(shown)
+    for group in LTR_GROUP.findall(logical):
+        at = shown.rfind(group.strip(), 0, end)
+        if at < 0:
+            found.append(f"{group!r} out of order in {shown[::-1]!r} (shown reversed)")
+            break
+        end = at
+    for letter in re.findall(r"([\u0600-\u06ff]):", logical):
+        if logical.count(f"{letter}:") != shown.count(f":{letter}"):
+            found.append(f"colon moved in {shown[::-1]!r} (shown reversed)")
+            break
+    if logical.lstrip().startswith("•") and not shown.rstrip().endswith("•"):
+        found.append(f"bullet on the left in {shown[::-1]!r} (shown reversed)")
+    return found
+
+
+@pytest.mark.parametrize("locale", sorted(RTL))
+def test_every_right_to_left_message_reads_in_order(locale):
+    cat = catalog()
+    values = {**SAMPLES, **arabic_samples(locale)}
+    problems = {}
+    for key, variables in messages(locale).items():
+        text = cat.text(locale, Msg(key, {v: values[v] for v in variables}))
+        if not ARABIC.search(text):  # a label in another script ("Français"), a URL alone
+            continue
+        found = [p for line in text.split("\n") if line.strip() for p in problems_in(line)]
+        if found:
+            problems[key] = found
+    assert not problems
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("بحال 06 12 34 56 78", False),            # the groups come out 78 56 34 12 06
+    ("بحال 0612345678", True),
+    ("بحال \u2066+212 6 12 34 56 78\u2069", True),
+    ("وصلات التصويرة (\u20681\u2069/\u20688\u2069)", False),  # shown (8/1)
+    ("وصلات التصويرة 1 من 8", True),
+    ("\u2066Atlas\u2069 ديال \u2068المنتوج\u2069: 5", True),
+    ("📦 2. \u2066Atlas Argan\u2069 — الصور: 3", True),
+    ("القانون 09-08", False),                  # after Arabic letters: shown 08-09
+    ("القانون رقم 09.08", True),
+    ("ICE: 001525289000092", False),           # a line that starts in Latin goes left to right
+])
+def test_the_check_sees_what_owners_saw(text, ok):
+    assert (not problems_in(text)) is ok

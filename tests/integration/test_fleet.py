@@ -73,7 +73,7 @@ STEP_WITHIN = 30.0  # seconds for a step's turns and replies (1 message/s per ch
 BURST = 300
 BURST_WITHIN = 60.0  # 300 messages at 30/s take 10 s
 TELEGRAM_RATE = 30.0  # messages per second per bot
-PHOTO_COUNT = re.compile(r"\((\d+)/\d+\)")
+PHOTO_COUNT = re.compile(r"tswira (\d+) mn \d+")
 
 
 # --- the fleet -------------------------------------------------------------------------
@@ -378,7 +378,7 @@ def test_an_album_spread_over_three_processes_is_answered_once(shared, onboardin
     with shared.fleet.explained():
         wrong = []
         for owner in onboarding.owners:
-            # "Wslatni tswira (3/8)": each answer to photos says how many the draft holds.
+            # "Wslatna tswira 3 mn 8": each answer to photos says how many the draft holds.
             counts = [int(m.group(1)) for text in received(shared.telegram, owner.user.id)
                       if (m := PHOTO_COUNT.search(text))]
             if [n for n in counts if n <= ALBUM] != [ALBUM]:

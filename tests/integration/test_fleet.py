@@ -532,7 +532,8 @@ class Burst:
     first_answer_in: float  # seconds from the first webhook to the first answer
     answered_in: float  # seconds from the first webhook to the last answer
     turns_in: float  # seconds from the first message recorded to the last turn processed
-    drain_rate: float  # messages per second, first to last answer
+    drain_rate: float  # messages per second while replies were waiting to be sent
+    backlogged: float  # seconds during which replies were waiting to be sent
     busiest_second: int  # most messages the bot tried to send in any 1-second window
     bot_refusals: int
     chat_refusals: int
@@ -557,6 +558,32 @@ async def turn_span(db: Database, chats: list[int]) -> float:
             .where(Conversation.channel == "telegram",
                    Conversation.user_ref.in_([str(c) for c in chats])))).one()
     return (last - first).total_seconds() if first and last else float("nan")
+
+
+async def ready_times(db: Database, chats: list[int]) -> list[float]:
+    """When each of these chats' turns was done (its reply ready to go), on this process's
+    time.monotonic() clock (the processes share the machine's wall clock)."""
+    async with db.transaction() as session:
+        done = (await session.execute(
+            select(Inbound.processed_at)
+            .join(Conversation, Conversation.id == Inbound.conversation_id)
+            .where(Conversation.channel == "telegram", Inbound.processed_at.is_not(None),
+                   Conversation.user_ref.in_([str(c) for c in chats])))).scalars().all()
+    offset = time.time() - time.monotonic()
+    return sorted(at.timestamp() - offset for at in done)
+
+
+def backlog_drain(ready: list[float], sent: list[float]) -> tuple[float, float]:
+    """Messages per second while replies were waiting to go (ready, not yet sent), and for
+    how long they waited: the sender's own pace, apart from how fast the turns came."""
+    events = sorted([(t, 1) for t in ready] + [(t, -1) for t in sent])
+    backlog, busy, count, last = 0, 0.0, 0, None
+    for at, change in events:
+        if backlog > 0 and last is not None:
+            busy += at - last
+            count += change == -1
+        backlog, last = max(0, backlog + change), at
+    return (count / busy if busy else 0.0), busy
 
 
 @pytest.fixture(scope="module")
@@ -587,12 +614,13 @@ def burst(shared: Shared, onboarding: Onboarding, chatty: Chatty) -> Burst:
                     unsettled = str(failure)
             replies = await decided(db)
             turns_in = await turn_span(db, chats)
+            ready = await ready_times(db, chats)
         finally:
             await db.close()
         wanted = set(chats)
         calls = [c for c in telegram.calls[mark:] if c.method in ("sendMessage", "sendPhoto")]
         answers = sorted(c.at for c in calls if c.params.get("_ok") and c.chat_id in wanted)
-        span = answers[-1] - answers[0] if len(answers) > 1 else 0.0
+        drain, backlogged = backlog_drain(ready, answers)
         return Burst(
             chats=chats,
             refused_webhooks=sum(isinstance(o, Exception) for o in outcomes),
@@ -601,7 +629,7 @@ def burst(shared: Shared, onboarding: Onboarding, chatty: Chatty) -> Burst:
             first_answer_in=(answers[0] - began) if answers else float("nan"),
             answered_in=(answers[-1] - began) if answers else float("nan"),
             turns_in=turns_in,
-            drain_rate=(len(answers) - 1) / span if span else 0.0,
+            drain_rate=drain, backlogged=backlogged,
             busiest_second=busiest_window([c.at for c in calls]),
             bot_refusals=len(telegram.refused("bot")) - bot_before,
             chat_refusals=len(telegram.refused("chat")) - chat_before)
@@ -612,7 +640,8 @@ def burst(shared: Shared, onboarding: Onboarding, chatty: Chatty) -> Burst:
           f"{onboarding.seconds:.1f} s; burst of {BURST}: acknowledged in "
           f"{result.acknowledged_in:.1f} s, first answer at {result.first_answer_in:.1f} s, "
           f"last at {result.answered_in:.1f} s, turns done in {result.turns_in:.1f} s, "
-          f"{result.drain_rate:.1f} msg/s, busiest second "
+          f"{result.drain_rate:.1f} msg/s over {result.backlogged:.1f} s of backlog, "
+          f"busiest second "
           f"{result.busiest_second}, 429s bot {result.bot_refusals} chat "
           f"{result.chat_refusals}")
     return result
@@ -632,14 +661,17 @@ def test_a_burst_of_owners_is_answered_once_each(shared, burst):
 
 
 def test_a_burst_drains_at_telegrams_pace_and_never_beyond(shared, burst):
-    """Close to 30 messages a second for the whole bot, whatever process sends them, and
-    never more than 30 in any second (Telegram would answer 429)."""
+    """Close to 30 messages a second for the whole bot while replies wait to go, whatever
+    process sends them, and never more than 30 in any second (Telegram would answer 429).
+    The pace is the sender's: counted while replies were ready and not yet sent, so a
+    machine slow to run the turns does not make the sending look slow."""
     with shared.fleet.explained():
         floor = 0.9 * TELEGRAM_RATE
         assert burst.drain_rate >= floor and burst.busiest_second <= TELEGRAM_RATE \
             and burst.bot_refusals == 0, (
-                f"{BURST} answers drained at {burst.drain_rate:.1f} msg/s (at least "
-                f"{floor:g} expected; webhooks acknowledged in {burst.acknowledged_in:.1f} s, "
+                f"{BURST} answers drained at {burst.drain_rate:.1f} msg/s while replies "
+                f"waited to go ({burst.backlogged:.1f} s; at least {floor:g} expected; "
+                f"webhooks acknowledged in {burst.acknowledged_in:.1f} s, "
                 f"answers from {burst.first_answer_in:.1f} s to {burst.answered_in:.1f} s, "
                 f"the turns alone took {burst.turns_in:.1f} s"
                 f"); the busiest 1-second window held "

@@ -13,7 +13,7 @@ class Signer:
         self.base_url = base_url.rstrip("/")
 
     def _signature(self, sha256: str, expires: int) -> str:
-        return hmac.new(self.key, f"{sha256}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
+        return hmac.digest(self.key, f"{sha256}:{expires}".encode(), "sha256").hex()[:32]
 
     def media_url(self, sha256: str, *, ttl: int = 48 * 3600, now: float | None = None) -> str:
         expires = int((now or time.time()) + ttl)

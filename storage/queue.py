@@ -101,13 +101,22 @@ def _row_query():
 
 
 async def search(session: AsyncSession, f: Filters, *, scope_agent: int | None = None,
-                 page: int = 1, per_page: int = 25) -> tuple[list[QueueRow], int]:
-    """One page of the queue and the number of matching submissions (in `_order`)."""
-    counted = _where(select(sa.func.count()).select_from(Submission), f, scope_agent,
-                     join=True)
-    total = (await session.execute(counted)).scalar_one()
-    query = _where(_row_query(), f, scope_agent).order_by(*_order(f))
-    return await _rows(session, query.limit(per_page).offset((page - 1) * per_page)), total
+                 page: int = 1, per_page: int = 25, counts: dict[str, int] | None = None,
+                 ) -> tuple[list[QueueRow], int]:
+    """One page of the queue and the number of matching submissions (in `_order`); pass
+    the page's `status_counts` to take that number from them instead of counting again."""
+    if counts is None:
+        counted = _where(select(sa.func.count()).select_from(Submission), f, scope_agent,
+                         join=True)
+        total = (await session.execute(counted)).scalar_one()
+    else:
+        total = counts.get(f.status, 0) if f.status else sum(counts.values())
+    # The page's ids first, from the indexes alone (a deep page skips index entries, not
+    # rows), then their rows.
+    chosen = (_where(select(Submission.id), f, scope_agent, join=True).order_by(*_order(f))
+              .limit(per_page).offset((page - 1) * per_page).subquery("chosen"))
+    query = _row_query().join(chosen, chosen.c.id == Submission.id).order_by(*_order(f))
+    return await _rows(session, query), total
 
 
 async def status_counts(session: AsyncSession, f: Filters, *, scope_agent: int | None = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -157,43 +157,70 @@ async def views(session: AsyncSession, *, status: str | None = None,
 
 
 async def page(session: AsyncSession, *, status: str | None = None, after: int = 0,
-               size: int = 500) -> list[SubmissionView]:
-    """The next `size` submissions by id after `after`, as `views` gives them but read-only:
-    plain rows (attribute access like the entities', none of the ORM's bookkeeping), the
-    same six queries whatever the number of submissions. A listing reads them page by
-    page, each in a transaction of its own, and never holds them all."""
+               size: int = 1000) -> list[SubmissionView]:
+    """The next `size` submissions by id after `after`, as `views` gives them but read-only
+    and with only the columns the listing shows, as named tuples (attribute access like
+    the entities', none of the ORM's bookkeeping, and faster than rows). A listing reads
+    them page by page, each in a transaction of its own, and never holds them all. The
+    queries after the first read the page as an id range (the same statement whatever
+    the page, no list of ids to send), its status filtered again."""
     s, b, u, p = (Submission.__table__, Business.__table__, User.__table__,
                   Product.__table__)
-    query = sa.select(s).where(s.c.id > after).order_by(s.c.id).limit(size)
-    found = (await session.execute(query.where(s.c.status == status) if status else query)
-             ).all()
+    links, media, changes = ProductMedia.__table__, Media.__table__, StatusChange.__table__
+    query = (sa.select(*(s.c[name] for name in _Listed.submission._fields))
+             .where(s.c.id > after).order_by(s.c.id).limit(size))
+    found = [_Listed.submission._make(r) for r in (await session.execute(
+        query.where(s.c.status == status) if status else query)).all()]
     if not found:
         return []
-    businesses = {r.id: r for r in (await session.execute(
-        sa.select(b).where(b.c.id.in_([r.business_id for r in found])))).all()}
+    last = found[-1].id
+    chosen = sa.and_(s.c.id > after, s.c.id <= last,
+                     *([s.c.status == status] if status else []))
+    businesses = {r.id: r for r in map(_Listed.business._make, (await session.execute(
+        sa.select(*(b.c[name] for name in _Listed.business._fields))
+        .join(s, s.c.business_id == b.c.id).where(chosen))).all())}
     agent_ids = sorted({r.agent_id for r in businesses.values() if r.agent_id})
-    agents = {r.id: r for r in (await session.execute(sa.select(u.c.id, u.c.name, u.c.email)
-                                                      .where(u.c.id.in_(agent_ids)))).all()}
+    agents = {r.id: r for r in (await session.execute(
+        sa.select(u.c.id, u.c.name, u.c.email).where(u.c.id.in_(agent_ids)))).all()
+        } if agent_ids else {}
     products: dict[int, list[ProductView]] = defaultdict(list)
     by_id: dict[int, ProductView] = {}
-    for row in (await session.execute(sa.select(p).where(p.c.business_id.in_(list(businesses)))
-                                      .order_by(p.c.business_id, p.c.position))).all():
-        products[row.business_id].append(by_id.setdefault(row.id, ProductView(row)))
-    links, media = ProductMedia.__table__, Media.__table__
+    width = len(_Listed.product._fields)
     for row in (await session.execute(
-            sa.select(links.c.product_id, media)
-            .join(media, media.c.id == links.c.media_id).join(p, p.c.id == links.c.product_id)
-            .where(p.c.business_id.in_(list(businesses)))
-            .order_by(links.c.product_id, links.c.position))).all():
-        by_id[row.product_id].media.append(row)
-    changes = StatusChange.__table__
+            sa.select(*(p.c[name] for name in _Listed.product._fields),
+                      *(media.c[name] for name in _Listed.media._fields))
+            .select_from(p.outerjoin(links.join(media, media.c.id == links.c.media_id),
+                                     links.c.product_id == p.c.id))
+            .join(s, s.c.business_id == p.c.business_id).where(chosen)
+            .order_by(p.c.business_id, p.c.position, links.c.position))).all():
+        view = by_id.get(row[0])
+        if view is None:
+            view = by_id[row[0]] = ProductView(_Listed.product._make(row[:width]))
+            products[view.product.business_id].append(view)
+        if row[width] is not None:
+            view.media.append(_Listed.media._make(row[width:]))
     history: dict[int, list] = defaultdict(list)
-    for row in (await session.execute(sa.select(changes).where(
-            changes.c.submission_id.in_([r.id for r in found])).order_by(changes.c.id))).all():
+    for row in map(_Listed.change._make, (await session.execute(
+            sa.select(*(changes.c[name] for name in _Listed.change._fields))
+            .where(changes.c.submission_id > after, changes.c.submission_id <= last)
+            .order_by(changes.c.id))).all()):
         history[row.submission_id].append(row)
     return [SubmissionView(r, businesses[r.business_id], products[r.business_id],
                            agents.get(businesses[r.business_id].agent_id), history[r.id])
-            for r in found]
+            for r in found if r.business_id in businesses]
+
+
+class _Listed:
+    """The columns `page` reads: what the listing (bot.outbox.body.listing) and its plain
+    lines show."""
+
+    submission = namedtuple("Submission", "id business_id status revision submitted_at")
+    business = namedtuple("Business", "id name owner_name phone email city region sector ice "
+                          "language script channel agent_id consent_at")
+    product = namedtuple("Product", "id business_id position name description price_amount "
+                         "price_max price_unit moq_quantity moq_unit")
+    media = namedtuple("Media", "sha256 kind content_type width height size")
+    change = namedtuple("StatusChange", "id submission_id from_status to_status at")
 
 
 def _view_query(status: str | None):

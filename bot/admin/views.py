@@ -203,9 +203,9 @@ async def queue(request: web.Request) -> web.Response:
     user = user_of(request)
     q = queue_query(request.query, default_status="submitted" if user.role == "admin" else ALL)
     async with request.config_dict[db_key].transaction() as session:
-        rows, total = await review_queue.search(session, q.filters, scope_agent=scope(user),
-                                                page=q.page, per_page=PER_PAGE)
         counts = await review_queue.status_counts(session, q.filters, scope_agent=scope(user))
+        rows, total = await review_queue.search(session, q.filters, scope_agent=scope(user),
+                                                page=q.page, per_page=PER_PAGE, counts=counts)
         agents = await accounts.agents(session) if user.role == "admin" else []
     pages = max(1, -(-total // PER_PAGE))
     session = request[SESSION]

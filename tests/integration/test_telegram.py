@@ -51,10 +51,8 @@ def fast(monkeypatch):
     # Production waits 1.5 s; a CI machine loaded by other work can take longer than a
     # second to record an album's four webhooks, and the album would be answered twice.
     monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 2.0)
-    monkeypatch.setattr(tg_channel, "CHAT_RATE", 500.0)
-    monkeypatch.setattr(tg_channel, "CHAT_BURST", 50)
-    monkeypatch.setattr(tg_channel, "BOT_RATE", 1000.0)
-    monkeypatch.setattr(tg_channel, "BOT_BURST", 100)
+    monkeypatch.setattr(tg_channel, "CHAT_LIMITS", ((50, 0.1),))
+    monkeypatch.setattr(tg_channel, "BOT_LIMITS", ((100, 0.1),))
 
 
 @pytest.fixture
@@ -593,8 +591,7 @@ async def test_a_reply_with_an_image_is_uploaded_with_send_photo(aiohttp_client,
 
 async def test_long_replies_are_split_paced_and_plain(tg_settings, fake, tmp_path,
                                                       monkeypatch):
-    monkeypatch.setattr(tg_channel, "CHAT_RATE", 10.0)
-    monkeypatch.setattr(tg_channel, "CHAT_BURST", 1)
+    monkeypatch.setattr(tg_channel, "CHAT_LIMITS", ((1, 0.1),))
     from storage.media import LocalMediaStore
 
     async with telegram.open_telegram(tg_settings, LocalMediaStore(tmp_path)) as channel:

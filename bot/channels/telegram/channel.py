@@ -37,8 +37,10 @@ Pacing and errors (bot/channels/pacing.py: per process, or for all with REDIS_UR
   any 1.1 s (BOT_LIMITS): Telegram counts what arrives in a second, and 31 messages
   granted over more than 1.1 s cannot arrive within one second unless one is held up
   on the way over 100 ms; at most 8 in any 0.25 s, so a full window never goes at
-  one instant. An idle bot's message goes at once. The waits happen here, never
-  inside a database transaction.
+  one instant. An idle bot's message goes at once. The keyboard taken off a pressed
+  message (editMessageReplyMarkup) is paced alike under a key of its own: it is no
+  message, and a reply must not wait for it. The waits happen here, never inside a
+  database transaction.
 - 429: the chat is held for `retry_after` (in every process; 429s on FLOOD_KEYS chats
   within 2 s hold the whole bot: that is Telegram's bot-wide limit). A short wait
   (<= 3 s) is taken in place so the delivery keeps its order, a longer one raises
@@ -360,7 +362,9 @@ class TelegramChannel:
         if callback.chat_id is None or callback.message_id is None:
             return
         try:
-            await self.pacer.take(self.bot_key, self._bot_pace)
+            # Paced apart from the messages (Telegram's 30/s counts messages; the stand-in
+            # likewise): a reply never queues behind the keyboard taken off the last one.
+            await self.pacer.take(f"{self.bot_key}:edits", self._bot_pace)
             await self.bot.edit_message_reply_markup(chat_id=callback.chat_id,
                                                      message_id=callback.message_id)
         except TelegramError as exc:  # "message is not modified", too old...

@@ -21,9 +21,9 @@ whole window's worth from being booked at one instant (then they would arrive in
 clump, with the clump's own jitter). Against bunching:
 - in a process, the takes of one key go one after the other (first come, first
   served): a process books its next moment only once its last one came;
-- a take that wakes more than LATE after its moment (the process was stalled: a busy
-  machine) gives its moment back and books again rather than go with the others of
-  the stall;
+- a take that wakes more than LATE after its moment, or gets its moment's answer
+  that late (the process was stalled: a busy machine), gives its moment back and books
+  again rather than go with the others of the stall (LATE_TRIES times at most);
 - a hold placed while someone sleeps is looked for only after a wait over RECHECK
   (they then book again, after it): a moment closer than that goes as booked, one
   more round trip there would be jitter.
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import itertools
 import logging
 import os
 import time
@@ -57,14 +58,19 @@ MEMORY = 10_000  # keys the in-process limiter keeps, idle ones dropped first
 REDIS_TIMEOUT = 2.0  # seconds to connect to Redis or for one answer
 RECHECK = 0.5  # seconds: a longer wait looks for a hold placed meanwhile
 LATE = 0.04  # seconds: woken later than this after the booked moment, book again
+LATE_TRIES = 5  # ... at most this often for one message: a machine that slow sends anyway
 
 
-async def _late(wait: float) -> bool:
-    """Sleep `wait` seconds; whether the process woke too late to use the moment."""
+async def _late(asked: float, wait: float, tries: int) -> bool:
+    """Sleep until the moment booked `wait` seconds after `asked` (the loop's time when the
+    booking was asked for: no later than the moment's clock read it); whether the process
+    is too late to use it: woken late, or the answer itself came late (a stalled process
+    or a slow round trip). After LATE_TRIES the moment is used however late."""
     loop = asyncio.get_running_loop()
-    due = loop.time() + wait
-    await asyncio.sleep(wait)
-    return loop.time() - due > LATE
+    due = asked + wait
+    if due > loop.time():
+        await asyncio.sleep(due - loop.time())
+    return loop.time() - due > LATE and tries < LATE_TRIES
 
 
 class _Turns:
@@ -144,10 +150,14 @@ class LocalPacer:
             del self._held[key]
 
     async def take(self, key: str, limits: Limits) -> None:
-        booked: float | None = None
+        loop, booked = asyncio.get_running_loop(), None
         async with self._turns.turn(key):
-            while (wait := (booked := self._book(key, limits, booked)) - time.monotonic()) > 0:
-                if await _late(wait):
+            for tries in itertools.count():
+                asked = loop.time()
+                wait = (booked := self._book(key, limits, booked)) - time.monotonic()
+                if wait <= 0:
+                    return
+                if await _late(asked, wait, tries):
                     continue
                 if wait < RECHECK or self._held.get(key, 0.0) <= time.monotonic():
                     return
@@ -245,16 +255,16 @@ class RedisPacer:
     async def take(self, key: str, limits: Limits) -> None:
         granted, held = self._keys(key)
         windows = [n for count, seconds in limits for n in (count, round(seconds * 1e6))]
-        booked = ""
+        loop, booked = asyncio.get_running_loop(), ""
         async with self._turns.turn(key):
-            while True:
-                given_back, booked = booked, os.urandom(8).hex()
+            for tries in itertools.count():
+                given_back, booked, asked = booked, os.urandom(8).hex(), loop.time()
                 wait = await self._call(self._take, [granted, held],
                                         [given_back, booked, *windows])
+                if await _late(asked, max(wait, 0) / 1e6, tries):
+                    continue
                 if wait <= 0:
                     return
-                if await _late(wait / 1e6):
-                    continue
                 if wait < RECHECK * 1e6 or await self._call(self._held, [held], []) <= 0:
                     return
 

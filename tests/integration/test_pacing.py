@@ -103,9 +103,8 @@ async def test_one_chat_gets_its_pace_whichever_processes_write_to_it(fake, redi
                                for i, c in enumerate(channels) for j in range(2)))
     times = sorted(c.at for c in fake.sent(700_000_999))
     assert len(times) == 6 and fake.chat_429s == 0
-    # A burst of 4, then the rest over a second later (three processes alone would have
-    # sent all 6 at once); 0.1 s off the 1.1 s window for the jitter of the way.
-    assert times[3] - times[0] < 0.5
+    # At most 4 in any 1.1 s (three processes alone would have sent all 6 at once); 0.1 s
+    # off for the jitter of the way.
     assert times[4] - times[0] >= 1.0 and times[5] - times[1] >= 1.0
 
 
@@ -175,16 +174,17 @@ async def test_a_burst_then_the_rate(pacer):
 
 
 async def test_every_window_holds_at_once(pacer):
-    """At most 6 in any 0.6 s and 2 in any 0.1 s: no clump of 6, and never a 7th within
-    0.6 s of the 1st, whatever the order the grants were booked in."""
-    limits, moments = ((6, 0.6), (2, 0.1)), []
+    """At most 6 in any 0.6 s and 2 in any 0.2 s: no clump of 6, and never a 7th within
+    0.6 s of the 1st. Measured when `take` returns, which may be up to LATE (0.04 s)
+    after the booked moment: the gaps are asserted with 0.1 s to spare."""
+    limits, moments = ((6, 0.6), (2, 0.2)), []
     started = time.monotonic()
     for _ in range(10):
         await pacer.take("k", limits)
         moments.append(time.monotonic() - started)
     assert moments[1] < 0.09  # an idle key: at once, and a second with it
-    assert all(b - a >= 0.09 for a, b in zip(moments, moments[2:], strict=False))
-    assert all(b - a >= 0.59 for a, b in zip(moments, moments[6:], strict=False))
+    assert all(b - a >= 0.1 for a, b in zip(moments, moments[2:], strict=False))
+    assert all(b - a >= 0.5 for a, b in zip(moments, moments[6:], strict=False))
     await pacer.take("other", limits)
     assert time.monotonic() - started - moments[-1] < 0.09  # another key: its own
 

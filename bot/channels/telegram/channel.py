@@ -36,11 +36,12 @@ Pacing and errors (bot/channels/pacing.py: per process, or for all with REDIS_UR
 - Per chat about 1 message/s with short bursts (CHAT_LIMITS); per bot at most 30 in
   any 1.1 s (BOT_LIMITS): Telegram counts what arrives in a second, and 31 messages
   granted over more than 1.1 s cannot arrive within one second unless one is held up
-  on the way over 100 ms; at most 8 in any 0.25 s, so a full window never goes at
-  one instant. An idle bot's message goes at once. The keyboard taken off a pressed
-  message (editMessageReplyMarkup) is paced alike under a key of its own: it is no
-  message, and a reply must not wait for it. The waits happen here, never inside a
-  database transaction.
+  on the way over 100 ms; at most 4 in any 0.125 s, so a full window never goes at
+  one instant (clumps of 8 arrived with jitter enough to break 30/s on a loaded
+  machine: tests/integration/test_pacing.py). An idle bot's message goes at once.
+  The keyboard taken off a pressed message (editMessageReplyMarkup) is paced alike
+  under a key of its own: it is no message, and a reply must not wait for it. The
+  waits happen here, never inside a database transaction.
 - 429: the chat is held for `retry_after` (in every process; 429s on FLOOD_KEYS chats
   within 2 s hold the whole bot: that is Telegram's bot-wide limit). A short wait
   (<= 3 s) is taken in place so the delivery keeps its order, a longer one raises
@@ -106,7 +107,7 @@ IMAGE_ATTEMPTS = 2
 CHAT_LIMITS = ((4, 1.1), (10, 10.0))
 # Per bot: Telegram's 30/s, the window 0.1 s longer than a second for the jitter of the
 # way there (measured: benchmarks/pacing.py); drains at 30/1.1 = 27.3/s when saturated.
-BOT_LIMITS = ((30, 1.1), (8, 0.25))
+BOT_LIMITS = ((30, 1.1), (4, 0.125))
 MAX_WAIT_IN_PLACE = 3.0  # seconds: a longer 429 goes back to the outbox
 IN_PLACE_RETRIES = 2
 WIDE_LABEL = 16  # characters: a longer button label gets a row of its own

@@ -7,8 +7,8 @@ The real app (`tijara serve`, a subprocess) is driven through its webhooks by
 the bot's answer reached them, the way a person does. They go through the real
 onboarding (the answers of benchmarks/turns.py, then two photos and the rest of the
 draft). Replies go to the local stand-ins of the Bot API and of Twilio
-(tests/fakes/), which enforce the platforms' rates: Telegram 30 messages/s per bot
-and about 1/s per chat with a burst of 3 (429 + retry_after beyond), Twilio 80
+(tests/fakes/), which enforce the platforms' rates: Telegram 30 messages per bot
+and 4 per chat in any second (429 + retry_after beyond), Twilio 80
 messages/s per sender.
 
 - first reply: from the webhook POST being sent to the first sendMessage/sendPhoto
@@ -623,7 +623,7 @@ def report(runs: list[Run], args: argparse.Namespace, load: float) -> tuple[str,
                f"aiohttp {aiohttp.__version__}; load average {load:.2f} before the run; "
                f"{args.chats} owners, {args.pause:g} s pause, {args.warmup:g}s + "
                f"{args.seconds:g}s per phase; the stand-ins enforce 30 msg/s per bot, "
-               f"1/s per chat (burst 3), Twilio 80/s per sender.")
+               f"4/s per chat, Twilio 80/s per sender.")
     return "\n".join(lines + ["", machine, ""] + verdicts), ok
 
 

@@ -8,7 +8,10 @@ Telegram does (over 30 messages in any second for the bot, over 4 for a chat). R
 the drain rate (messages/s from the first arrival to the last), the most messages that
 arrived within any one second, and the 429s.
 
-    .venv/bin/python -m benchmarks.pacing [--rate 28] [--burst 1] [--redis URL]
+    .venv/bin/python -m benchmarks.pacing [--limits 30/1.1,4/0.125] [--redis URL]
+
+`--limits`: the bot's limits (count/seconds: at most count in any seconds), default
+the channel's BOT_LIMITS.
 
 Needs Redis (default redis://127.0.0.1:6379/0); its keys go under a prefix of the run's
 own, deleted at the end.
@@ -31,13 +34,13 @@ TOKEN = "123456789:BENCH-token_for-the-pacing"
 FIRST_CHAT = 800_000_001
 
 
-def sender(api_base: str, redis_url: str, prefix: str, chats: list[int], rate: float,
-           burst: int, start_at: float) -> None:
-    asyncio.run(_send(api_base, redis_url, prefix, chats, rate, burst, start_at))
+def sender(api_base: str, redis_url: str, prefix: str, chats: list[int],
+           limits: tuple[tuple[int, float], ...], start_at: float) -> None:
+    asyncio.run(_send(api_base, redis_url, prefix, chats, limits, start_at))
 
 
-async def _send(api_base: str, redis_url: str, prefix: str, chats: list[int], rate: float,
-                burst: int, start_at: float) -> None:
+async def _send(api_base: str, redis_url: str, prefix: str, chats: list[int],
+                limits: tuple[tuple[int, float], ...], start_at: float) -> None:
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
@@ -47,7 +50,7 @@ async def _send(api_base: str, redis_url: str, prefix: str, chats: list[int], ra
     from bot.i18n import Rendered
     from storage.media import LocalMediaStore
 
-    tg.BOT_RATE, tg.BOT_BURST = rate, burst
+    tg.BOT_LIMITS = limits
     pacer = RedisPacer(redis_client(redis_url), prefix)
     async with Bot(TOKEN, base_url=api_base,
                    request=HTTPXRequest(connection_pool_size=64)) as bot:
@@ -83,7 +86,7 @@ async def run(args) -> dict:
     context = multiprocessing.get_context("spawn")
     start_at = time.time() + 3.0  # time for the processes to start and say getMe
     procs = [context.Process(target=sender, args=(
-        api_base, args.redis, prefix, chats[i::args.processes], args.rate, args.burst,
+        api_base, args.redis, prefix, chats[i::args.processes], args.limits,
         start_at)) for i in range(args.processes)]
     for proc in procs:
         proc.start()
@@ -98,8 +101,8 @@ async def run(args) -> dict:
         await client.delete(*keys)
     await client.aclose()
     times = [c.at for c in fake.sent()]
-    return {"processes": args.processes, "chats": args.chats, "rate": args.rate,
-            "burst": args.burst, "sent": len(times),
+    return {"processes": args.processes, "chats": args.chats, "limits": args.limits,
+            "sent": len(times),
             "drain_per_s": round((len(times) - 1) / (max(times) - min(times)), 2),
             "most_in_one_second": most_in_one_second(times),
             "bot_429s": fake.flood_429s, "chat_429s": fake.chat_429s}
@@ -109,10 +112,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=3)
     parser.add_argument("--chats", type=int, default=300)
-    parser.add_argument("--rate", type=float, default=28.0)
-    parser.add_argument("--burst", type=int, default=1)
+    parser.add_argument("--limits", type=_limits, default=None)
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
-    print(json.dumps(asyncio.run(run(parser.parse_args()))))
+    args = parser.parse_args()
+    if args.limits is None:
+        from bot.channels.telegram.channel import BOT_LIMITS
+
+        args.limits = BOT_LIMITS
+    print(json.dumps(asyncio.run(run(args))))
+
+
+def _limits(text: str) -> tuple[tuple[int, float], ...]:
+    """'30/1.1,8/0.25' -> ((30, 1.1), (8, 0.25))."""
+    return tuple((int(n), float(w)) for n, w in (p.split("/") for p in text.split(",")))
 
 
 if __name__ == "__main__":

@@ -132,9 +132,13 @@ async def previous_progress(session: AsyncSession, row: Outbox) -> dict | None:
         .order_by(Outbox.id.desc()).limit(1))).scalar()
 
 
-async def finish(session: AsyncSession, row_id: int) -> None:
-    await session.execute(sa.update(Outbox).where(Outbox.id == row_id)
-                          .values(status=DONE, lease_until=None, last_error=""))
+async def finish(session: AsyncSession, row_id: int, *, progress: dict | None = None,
+                 ) -> None:
+    """The row is done; `progress`: what its delivery sent, kept for the next one."""
+    values = {"status": DONE, "lease_until": None, "last_error": ""}
+    if progress is not None:
+        values["progress"] = progress
+    await session.execute(sa.update(Outbox).where(Outbox.id == row_id).values(**values))
 
 
 async def release(session: AsyncSession, row_ids: list[int]) -> None:

@@ -116,7 +116,8 @@ class Delivery:
     # What an earlier attempt of this delivery sent (the channel's own record, kept in
     # the outbox row: any process goes on from there), the record of the conversation's
     # previous delivery (where it left the chat), and `save`, awaited with the new record
-    # after each part that went (None: the progress is not kept).
+    # before each further part goes (None: the progress is not kept); the record after
+    # the last part is `send`'s result.
     progress: dict | None = None
     previous: dict | None = None
     save: Callable[[dict], Awaitable[None]] | None = field(default=None, compare=False)
@@ -125,8 +126,9 @@ class Delivery:
 class Channel(Protocol):
     name: str
 
-    async def send(self, delivery: Delivery) -> None:
-        """Send the replies in order, or raise SendError."""
+    async def send(self, delivery: Delivery) -> dict | None:
+        """Send the replies in order, or raise SendError. Returns the channel's record of
+        what went (kept with the row's end, as `previous` for the next delivery), if any."""
 
     async def fetch_media(self, ref: dict) -> StoredFile | Refused:
         """Download one media item named by the channel and pass it through the pipeline."""

@@ -1,23 +1,29 @@
 """How fast messages may go: one limiter, held in this process or, with REDIS_URL, in
 Redis for every process of the deployment.
 
-- `take(key, rate, burst)` waits until one more message under `key` may go: at most
-  `burst` at once, then `rate` per second.
+- `take(key, limits)` waits until one more message under `key` may go: `limits` are
+  (count, seconds) pairs, at most `count` messages in any `seconds`, all of them kept.
 - `hold(key, seconds, flood=...)` pauses `key` for everybody (a 429's retry_after).
   With `flood`, the hold also counts toward that wider key: when FLOOD_KEYS different
   keys under it were held within FLOOD_WINDOW seconds, the wider key is held too
   (Telegram: 429s on several chats at once mean the whole bot is over its limit).
 
-The algorithm is GCRA with reservations: each `take` books the next free moment
-(one atomic step: a Lua script in Redis, a plain function here) and sleeps until it,
-so one message costs one round trip. The time is Redis's own (TIME), so processes on
-several machines agree on it. The sleep is the caller's, never inside a database
-transaction. Against bunching (Telegram counts per second: messages booked apart but
-sent together are over the limit in that second):
+The algorithm is a sliding window with reservations: a key keeps the moments it
+granted (a sorted set in Redis); each `take` books the earliest moment at which every
+limit still holds, counting the moments booked but not yet come (one atomic step: a
+Lua script in Redis, a plain function here), and sleeps until it, so one message costs
+one round trip, and an idle key's message goes at once. The time is Redis's own
+(TIME), so processes on several machines agree on it. The sleep is the caller's, never
+inside a database transaction. Platforms count what arrives in a second, and a message
+arrives a little after its moment (the jitter of the way there): a window slightly
+longer than the platform's second absorbs that, and a short second window keeps a
+whole window's worth from being booked at one instant (then they would arrive in a
+clump, with the clump's own jitter). Against bunching:
 - in a process, the takes of one key go one after the other (first come, first
   served): a process books its next moment only once its last one came;
-- a take that wakes more than LATE after its moment (the process was stalled: a busy
-  machine) books again rather than go with the others of the stall;
+- a take that wakes more than LATE after its moment, or gets its moment's answer
+  that late (the process was stalled: a busy machine), gives its moment back and books
+  again rather than go with the others of the stall (LATE_TRIES times at most);
 - a hold placed while someone sleeps is looked for only after a wait over RECHECK
   (they then book again, after it): a moment closer than that goes as booked, one
   more round trip there would be jitter.
@@ -26,10 +32,13 @@ sent together are over the limit in that second):
 from __future__ import annotations
 
 import asyncio
+import bisect
+import itertools
 import logging
+import os
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Protocol
 
@@ -41,20 +50,27 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+Limits = Sequence[tuple[int, float]]  # (count, seconds): at most count in any seconds
+
 FLOOD_KEYS = 3  # different keys held within FLOOD_WINDOW: the wider key is held too
 FLOOD_WINDOW = 2.0  # seconds
 MEMORY = 10_000  # keys the in-process limiter keeps, idle ones dropped first
 REDIS_TIMEOUT = 2.0  # seconds to connect to Redis or for one answer
 RECHECK = 0.5  # seconds: a longer wait looks for a hold placed meanwhile
 LATE = 0.04  # seconds: woken later than this after the booked moment, book again
+LATE_TRIES = 5  # ... at most this often for one message: a machine that slow sends anyway
 
 
-async def _late(wait: float) -> bool:
-    """Sleep `wait` seconds; whether the process woke too late to use the moment."""
+async def _late(asked: float, wait: float, tries: int) -> bool:
+    """Sleep until the moment booked `wait` seconds after `asked` (the loop's time when the
+    booking was asked for: no later than the moment's clock read it); whether the process
+    is too late to use it: woken late, or the answer itself came late (a stalled process
+    or a slow round trip). After LATE_TRIES the moment is used however late."""
     loop = asyncio.get_running_loop()
-    due = loop.time() + wait
-    await asyncio.sleep(wait)
-    return loop.time() - due > LATE
+    due = asked + wait
+    if due > loop.time():
+        await asyncio.sleep(due - loop.time())
+    return loop.time() - due > LATE and tries < LATE_TRIES
 
 
 class _Turns:
@@ -79,49 +95,69 @@ class _Turns:
 
 
 class Pacer(Protocol):
-    async def take(self, key: str, rate: float, burst: int) -> None:
+    async def take(self, key: str, limits: Limits) -> None:
         """Wait until one more message under `key` may go."""
 
     async def hold(self, key: str, seconds: float, *, flood: str | None = None) -> None:
         """Let nothing under `key` go for `seconds`, in every process that shares this."""
 
 
-def _interval(rate: float, burst: int) -> tuple[float, float]:
-    """Seconds between messages, and how far ahead of that a burst may run."""
-    interval = 1.0 / rate
-    return interval, (max(burst, 1) - 1) * interval
+def per_second(rate: float, burst: int) -> tuple[tuple[int, float], ...]:
+    """`rate` messages per second, `burst` of them at once: at most `burst` in any
+    burst/rate seconds."""
+    burst = max(burst, 1)
+    return ((burst, burst / rate),)
+
+
+def _earliest(granted: list[float], limits: Limits, now: float, held: float) -> float:
+    """The first moment from `now` at which one more grant keeps every limit, after the
+    moments already `granted` (sorted) and after a hold: the same rule as _TAKE's."""
+    start = max(now, held, granted[-1] if granted else now)
+    for count, seconds in limits:
+        if len(granted) >= count:
+            start = max(start, granted[-count] + seconds)
+    return start
 
 
 class LocalPacer:
     """The limiter for one process (no REDIS_URL)."""
 
     def __init__(self) -> None:
-        self._due: OrderedDict[str, float] = OrderedDict()  # key -> theoretical arrival time
+        self._granted: OrderedDict[str, list[float]] = OrderedDict()  # key -> moments
         self._held: dict[str, float] = {}  # key -> paused until
         self._floods: dict[str, dict[str, float]] = {}  # wider key -> {key: held at}
         self._turns = _Turns()
 
-    def _book(self, key: str, rate: float, burst: int) -> float:
+    def _book(self, key: str, limits: Limits, drop: float | None) -> float:
         now = time.monotonic()
-        interval, ahead = _interval(rate, burst)
-        due = max(self._due.get(key, now), now)
-        start = max(due - ahead, now, self._held.get(key, 0.0))
-        self._due[key] = max(due, start) + interval
-        self._due.move_to_end(key)
-        if len(self._due) > MEMORY:
+        granted = self._granted.setdefault(key, [])
+        if drop is not None and drop in granted:
+            granted.remove(drop)
+        longest = max(seconds for _, seconds in limits)
+        del granted[:bisect.bisect_right(granted, now - longest)]
+        start = _earliest(granted, limits, now, self._held.get(key, 0.0))
+        granted.append(start)
+        self._granted.move_to_end(key)
+        if len(self._granted) > MEMORY:
             self._forget(now)
-        return start - now
+        return start
 
     def _forget(self, now: float) -> None:
-        for key in [k for k, due in self._due.items() if due < now][:len(self._due) // 4]:
-            del self._due[key]
+        idle = [k for k, granted in self._granted.items() if granted[-1] < now - 60]
+        for key in idle[:len(self._granted) // 4]:
+            del self._granted[key]
         for key in [k for k, until in self._held.items() if until < now]:
             del self._held[key]
 
-    async def take(self, key: str, rate: float, burst: int) -> None:
+    async def take(self, key: str, limits: Limits) -> None:
+        loop, booked = asyncio.get_running_loop(), None
         async with self._turns.turn(key):
-            while (wait := self._book(key, rate, burst)) > 0:
-                if await _late(wait):
+            for tries in itertools.count():
+                asked = loop.time()
+                wait = (booked := self._book(key, limits, booked)) - time.monotonic()
+                if wait <= 0:
+                    return
+                if await _late(asked, wait, tries):
                     continue
                 if wait < RECHECK or self._held.get(key, 0.0) <= time.monotonic():
                     return
@@ -150,15 +186,25 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 """
 
-# KEYS: the key's due time, its hold. ARGV: microseconds between messages, burst ahead.
-# Returns the microseconds to wait before the booked moment.
+# KEYS: the key's granted moments (a sorted set), its hold. ARGV: a moment to give back
+# ('' for none), the new moment's member, then count and window (microseconds) of each
+# limit. Books the earliest moment that keeps every limit (as `_earliest`); returns the
+# microseconds to wait for it.
 _TAKE = _NOW + """
-local interval, ahead = tonumber(ARGV[1]), tonumber(ARGV[2])
-local due = math.max(tonumber(redis.call('GET', KEYS[1]) or now), now)
-local start = math.max(due - ahead, now, tonumber(redis.call('GET', KEYS[2]) or 0))
-local booked = math.max(due, start) + interval
-redis.call('SET', KEYS[1], string.format('%.0f', booked),
-           'PX', math.floor((booked - now) / 1000) + 1000)
+if ARGV[1] ~= '' then redis.call('ZREM', KEYS[1], ARGV[1]) end
+local longest = 0
+for i = 3, #ARGV, 2 do longest = math.max(longest, tonumber(ARGV[i + 1])) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%.0f', now - longest))
+local start = math.max(now, tonumber(redis.call('GET', KEYS[2]) or 0))
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if last[2] then start = math.max(start, tonumber(last[2])) end
+for i = 3, #ARGV, 2 do
+  local nth = redis.call('ZRANGE', KEYS[1], -tonumber(ARGV[i]), -tonumber(ARGV[i]),
+                         'WITHSCORES')
+  if nth[2] then start = math.max(start, tonumber(nth[2]) + tonumber(ARGV[i + 1])) end
+end
+redis.call('ZADD', KEYS[1], string.format('%.0f', start), ARGV[2])
+redis.call('PEXPIRE', KEYS[1], math.floor((start - now + longest) / 1000) + 1000)
 return start - now
 """
 
@@ -204,19 +250,21 @@ class RedisPacer:
         self._turns = _Turns()
 
     def _keys(self, key: str) -> tuple[str, str]:
-        return f"{self.prefix}pace:{key}", f"{self.prefix}hold:{key}"
+        return f"{self.prefix}grants:{key}", f"{self.prefix}hold:{key}"
 
-    async def take(self, key: str, rate: float, burst: int) -> None:
-        interval, ahead = _interval(rate, burst)
-        due, held = self._keys(key)
+    async def take(self, key: str, limits: Limits) -> None:
+        granted, held = self._keys(key)
+        windows = [n for count, seconds in limits for n in (count, round(seconds * 1e6))]
+        loop, booked = asyncio.get_running_loop(), ""
         async with self._turns.turn(key):
-            while True:
-                wait = await self._call(self._take, [due, held],
-                                        [round(interval * 1e6), round(ahead * 1e6)])
+            for tries in itertools.count():
+                given_back, booked, asked = booked, os.urandom(8).hex(), loop.time()
+                wait = await self._call(self._take, [granted, held],
+                                        [given_back, booked, *windows])
+                if await _late(asked, max(wait, 0) / 1e6, tries):
+                    continue
                 if wait <= 0:
                     return
-                if await _late(wait / 1e6):
-                    continue
                 if wait < RECHECK * 1e6 or await self._call(self._held, [held], []) <= 0:
                     return
 

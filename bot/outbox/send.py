@@ -38,7 +38,7 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
                 return
             previous = None if row.progress else await outbox.previous_progress(session, row)
 
-        async def save(progress: dict) -> None:  # after each part: never sent twice
+        async def save(progress: dict) -> None:  # before the next part: never sent twice
             async with db.transaction() as session:
                 await outbox.save_progress(session, row, progress)
 
@@ -47,7 +47,7 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
                             conv.last_inbound_at.timestamp() if conv.last_inbound_at else None,
                             progress=row.progress, previous=previous, save=save)
         try:
-            await channel.send(delivery)
+            done = await channel.send(delivery)
         except SendError as exc:
             async with db.transaction() as session:
                 if exc.unreachable:
@@ -62,8 +62,8 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
                         else backoff(row.attempts)
                     await outbox.retry_later(session, row.id, delay, str(exc))
             return
-        async with db.transaction() as session:
-            await outbox.finish(session, row.id)
+        async with db.transaction() as session:  # with the last part's record, if any
+            await outbox.finish(session, row.id, progress=done)
 
     return send
 

@@ -36,8 +36,8 @@ async def outage(aiohttp_client, aiohttp_server, settings, db, tmp_path, monkeyp
     """The app on real PostgreSQL through the proxy, with Telegram and Twilio stand-ins."""
     monkeypatch.setattr("bot.receive.REPLAY_EVERY", 0.2)
     monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 0.2)
-    monkeypatch.setattr("bot.channels.telegram.channel.CHAT_RATE", 500.0)
-    monkeypatch.setattr("bot.channels.telegram.channel.BOT_RATE", 1000.0)
+    monkeypatch.setattr("bot.channels.telegram.channel.CHAT_LIMITS", ((50, 0.1),))
+    monkeypatch.setattr("bot.channels.telegram.channel.BOT_LIMITS", ((100, 0.1),))
     proxy = await TcpProxy("127.0.0.1", 5432).start()
     telegram = FakeTelegram(TG_TOKEN)
     telegram.server = await aiohttp_server(telegram.app())

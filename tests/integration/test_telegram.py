@@ -51,10 +51,8 @@ def fast(monkeypatch):
     # Production waits 1.5 s; a CI machine loaded by other work can take longer than a
     # second to record an album's four webhooks, and the album would be answered twice.
     monkeypatch.setattr("bot.dispatch.ALBUM_WAIT", 2.0)
-    monkeypatch.setattr(tg_channel, "CHAT_RATE", 500.0)
-    monkeypatch.setattr(tg_channel, "CHAT_BURST", 50)
-    monkeypatch.setattr(tg_channel, "BOT_RATE", 1000.0)
-    monkeypatch.setattr(tg_channel, "BOT_BURST", 100)
+    monkeypatch.setattr(tg_channel, "CHAT_LIMITS", ((50, 0.1),))
+    monkeypatch.setattr(tg_channel, "BOT_LIMITS", ((100, 0.1),))
 
 
 @pytest.fixture
@@ -113,14 +111,18 @@ class Harness:
 
     async def turn(self, user: TelegramUser, *updates) -> list[str]:
         """Post updates (at the same moment when several), wait, return the reply keys,
-        checking that exactly those texts reached the chat."""
+        checking that exactly those texts reached the chat (a plain reply joined to the
+        next one: fewer messages, the same words in the same order)."""
         mark = len(self.fake.sent(user.id))
         statuses = await asyncio.gather(*(self.post(u) for u in updates))
         assert set(statuses) == {200}
         await self.idle()
         replies = await self.replies(user.id)
         sent = [c.text for c in self.fake.sent(user.id)[mark:] if c.text not in NOTED]
-        assert sent == [r["text"] for r in replies]
+        assert "\n\n".join(sent) == "\n\n".join(r["text"] for r in replies)
+        assert len(sent) == len(replies) - sum(
+            1 for r, after in zip(replies, replies[1:], strict=False)
+            if not (r["buttons"] or r.get("contact") or r.get("image") or after.get("image")))
         return [r["key"] for r in replies]
 
     async def conversation(self, user: TelegramUser) -> Conversation | None:
@@ -412,11 +414,14 @@ async def test_share_contact_button_takes_only_the_owners_own_number(tg):
     assert question.markup.get("one_time_keyboard") is True
 
     # Someone else's card, shared from the attachment menu.
+    mark = len(tg.fake.sent(user.id))
     assert await tg.turn(user, user.contact("212600000000", user_id=999)) \
         == ["notice_contact_not_yours", "ask_phone"]
-    notice, again = tg.fake.sent(user.id)[-2:]
-    assert "reply_markup" not in notice.params  # the keyboard is not closed ...
-    assert "keyboard" in again.markup  # ... as the question offers the button again
+    # One message, the notice then the question: the keyboard is not closed, as the
+    # question offers the button again.
+    (again,) = tg.fake.sent(user.id)[mark:]
+    assert again.text.endswith("\n\n" + question.text)
+    assert "keyboard" in again.markup
     assert (await tg.conversation(user)).state["draft"]["phone"] is None
 
     # Their own: taken, in E.164, and the contact keyboard goes away.
@@ -594,8 +599,7 @@ async def test_a_reply_with_an_image_is_uploaded_with_send_photo(aiohttp_client,
 
 async def test_long_replies_are_split_paced_and_plain(tg_settings, fake, tmp_path,
                                                       monkeypatch):
-    monkeypatch.setattr(tg_channel, "CHAT_RATE", 10.0)
-    monkeypatch.setattr(tg_channel, "CHAT_BURST", 1)
+    monkeypatch.setattr(tg_channel, "CHAT_LIMITS", ((1, 0.1),))
     from storage.media import LocalMediaStore
 
     async with telegram.open_telegram(tg_settings, LocalMediaStore(tmp_path)) as channel:
@@ -614,6 +618,34 @@ async def test_long_replies_are_split_paced_and_plain(tg_settings, fake, tmp_pat
     # 10 messages per second in one chat, at most (measured where they arrive, with the
     # jitter of the way there).
     assert calls[-1].at - calls[0].at >= 0.9 * (len(calls) - 1) / 10
+
+
+async def test_a_plain_reply_goes_with_the_next_in_one_message(tg_settings, fake, tmp_path):
+    from storage.media import LocalMediaStore
+
+    found = Rendered("welcome_found", "Bienvenue !", (), "none")
+    consent = Rendered("ask_consent", "D'accord ?", (("Oui", "yes"), ("Non", "no")), "choice")
+    phone = Rendered("ask_phone", "Votre numéro ?", (), "phone", asks_contact=True)
+    email = Rendered("ask_email", "Votre email ?", (("Passer", "skip"),), "choice")
+    long = Rendered("help", "x" * 4090, (), "none")
+    async with telegram.open_telegram(tg_settings, LocalMediaStore(tmp_path)) as channel:
+        record = await channel.send(Delivery(1, "51", "fr", (found, consent)))
+        await channel.send(Delivery(1, "52", "fr", (found, phone)))
+        await channel.send(Delivery(1, "53", "fr", (found, phone, found, email)))
+        await channel.send(Delivery(1, "54", "fr", (long, found)))
+    (one,) = fake.sent(51)  # the keyboard on the joined message
+    assert one.text == "Bienvenue !\n\nD'accord ?"
+    assert one.markup["inline_keyboard"][0][0]["callback_data"] == "yes"
+    assert record == {"keyboard": False, "joined": True, "sent": 1, "open": False}
+    (asked,) = fake.sent(52)
+    assert asked.text == "Bienvenue !\n\nVotre numéro ?" and "keyboard" in asked.markup
+    # The contact keyboard shows: the plain reply closes it, the buttons go after it.
+    asked, closing, question = fake.sent(53)
+    assert "keyboard" in asked.markup
+    assert closing.text == "Bienvenue !" and closing.markup == {"remove_keyboard": True}
+    assert question.text == "Votre email ?" and "inline_keyboard" in question.markup
+    # Over 4096 units together: two messages.
+    assert [c.text for c in fake.sent(54)] == [long.text, "Bienvenue !"]
 
 
 def test_split_text_cuts_at_lines_and_counts_utf16():

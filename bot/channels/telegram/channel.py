@@ -1,9 +1,12 @@
 """Telegram outbound: replies through python-telegram-bot's `Bot`, paced; media in.
 
 Replies
-- One `sendMessage` per reply, in order; a text over 4096 UTF-16 units is split
-  at a line or word boundary, the keyboard going on the last part. Never a
-  `parse_mode`: owners' words are sent back as plain text, `<b>` and all.
+- Replies in order, one `sendMessage` each, except that a reply with no keyboard,
+  image or contact request is joined to the next one (a blank line between) when
+  the two fit one message: fewer messages, so an owner's next answer finds the
+  chat's pace unspent. A text over 4096 UTF-16 units is split at a line or word
+  boundary, the keyboard going on the last part. Never a `parse_mode`: owners'
+  words are sent back as plain text, `<b>` and all.
 - Buttons become an inline keyboard (`callback_data` = payload, at most 64
   bytes; two per row, a long label alone on its row).
 - A reply with an image (an agent's QR code) goes with `sendPhoto`: the PNG is fetched
@@ -21,14 +24,23 @@ Replies
 
 Progress: a delivery's record (kept in its outbox row, `Delivery.progress`) is
 `{"sent": parts sent, "keyboard": whether the contact keyboard was open before it,
-"open": whether it is open after the parts sent}`, saved after each part. "keyboard"
-is the one fact `plan` depends on besides the replies: taken from the previous
-delivery's "open" on the first attempt and kept, so every process makes the same plan
-and a retry anywhere sends only the parts not sent.
+"open": whether it is open after the parts sent, "joined": replies joined as above}`,
+saved after each part that has another after it (the last one's record is returned,
+and kept with the row's end: a single message costs no save). "keyboard" is the one
+fact `plan` depends on besides the replies: taken from the previous delivery's "open"
+on the first attempt and kept, so every process makes the same plan and a retry
+anywhere sends only the parts not sent ("joined" missing: a record from before
+replies were joined, planned as then).
 
 Pacing and errors (bot/channels/pacing.py: per process, or for all with REDIS_URL)
-- Per chat 1 message/s, a burst of 3; per bot BOT_RATE/s, no burst: Telegram counts
-  per second, so a burst over the rate would be a 31st message in some second. The
+- Per chat about 1 message/s with short bursts (CHAT_LIMITS); per bot at most 30 in
+  any 1.1 s (BOT_LIMITS): Telegram counts what arrives in a second, and 31 messages
+  granted over more than 1.1 s cannot arrive within one second unless one is held up
+  on the way over 100 ms; at most 4 in any 0.125 s, so a full window never goes at
+  one instant (clumps of 8 arrived with jitter enough to break 30/s on a loaded
+  machine: tests/integration/test_pacing.py). An idle bot's message goes at once.
+  The keyboard taken off a pressed message (editMessageReplyMarkup) is paced alike
+  under a key of its own: it is no message, and a reply must not wait for it. The
   waits happen here, never inside a database transaction.
 - 429: the chat is held for `retry_after` (in every process; 429s on FLOOD_KEYS chats
   within 2 s hold the whole bot: that is Telegram's bot-wide limit). A short wait
@@ -76,7 +88,7 @@ from bot.channels.base import Delivery, SendError, Transient, own_url
 from bot.channels.pacing import LocalPacer, Pacer
 from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT, Callback
-from bot.channels.text import split_text
+from bot.channels.text import split_text, units
 from bot.i18n import Catalog, Rendered, catalog
 from bot.settings import Settings, reveal
 from flows.model import Msg
@@ -90,10 +102,12 @@ CAPTION_LIMIT = 1024  # UTF-16 code units per photo caption
 PHOTO_LIMIT = 10 * 1024 * 1024  # sendPhoto's upload limit
 IMAGE_TIMEOUT = aiohttp.ClientTimeout(total=20, connect=5)
 IMAGE_ATTEMPTS = 2
-CHAT_RATE, CHAT_BURST = 1.0, 3  # messages per second per chat, sustained / burst
-# Telegram's 30/s per bot, with a margin for the jitter of the way there (measured:
-# benchmarks/pacing.py; 29 let 31 arrive within a second on a loaded machine).
-BOT_RATE, BOT_BURST = 28.0, 1
+# (count, seconds): at most count messages in any seconds (bot/channels/pacing.py).
+# Per chat: Telegram allows about 1/s with short bursts (its stand-in: 4 in a second).
+CHAT_LIMITS = ((4, 1.1), (10, 10.0))
+# Per bot: Telegram's 30/s, the window 0.1 s longer than a second for the jitter of the
+# way there (measured: benchmarks/pacing.py); drains at 30/1.1 = 27.3/s when saturated.
+BOT_LIMITS = ((30, 1.1), (4, 0.125))
 MAX_WAIT_IN_PLACE = 3.0  # seconds: a longer 429 goes back to the outbox
 IN_PLACE_RETRIES = 2
 WIDE_LABEL = 16  # characters: a longer button label gets a row of its own
@@ -172,39 +186,46 @@ class TelegramChannel:
         self.pacer = pacer or LocalPacer()
         # The bot's pacing key: its token's hash (several bots may share a Redis).
         self.bot_key = "tg:" + hashlib.sha256(bot.token.encode()).hexdigest()[:16]
-        self._bot_pace, self._chat_pace = (BOT_RATE, BOT_BURST), (CHAT_RATE, CHAT_BURST)
+        self._bot_pace, self._chat_pace = BOT_LIMITS, CHAT_LIMITS
         self._tasks: set[asyncio.Task] = set()
 
     # --- sending ---
 
-    async def send(self, delivery: Delivery) -> None:
+    async def send(self, delivery: Delivery) -> dict:
         try:
             chat_id = int(delivery.user_ref)
         except ValueError:
             raise SendError(f"not a Telegram chat id: {delivery.user_ref[:40]!r}",
                             unreachable=True) from None
         progress = dict(delivery.progress or {})
-        if "keyboard" not in progress:  # the first attempt: the plan's fact, kept from now
+        if "keyboard" not in progress:  # the first attempt: the plan's facts, kept from now
             progress["keyboard"] = bool((delivery.previous or {}).get("open"))
-        plan = self.plan(delivery, keyboard_open=progress["keyboard"])
+            progress["joined"] = True
+        plan = self.plan(delivery, keyboard_open=progress["keyboard"],
+                         join=bool(progress.get("joined")))
         chat_key = f"{self.bot_key}:chat:{chat_id}"
-        for index in range(progress.get("sent", 0), len(plan)):
+        first = progress.get("sent", 0)
+        for index in range(first, len(plan)):
+            if index > first and delivery.save is not None:
+                await delivery.save(dict(progress))  # before the next part: never sent twice
             await self._deliver(chat_id, chat_key, plan[index])
             markup = plan[index].markup
             progress["sent"] = index + 1
             progress["open"] = isinstance(markup, ReplyKeyboardMarkup) or (
                 progress.get("open", progress["keyboard"])
                 and not isinstance(markup, ReplyKeyboardRemove))
-            if delivery.save is not None:
-                await delivery.save(dict(progress))
+        return progress
 
-    def plan(self, delivery: Delivery, *, keyboard_open: bool = False) -> list[Outgoing]:
+    def plan(self, delivery: Delivery, *, keyboard_open: bool = False, join: bool = True,
+             ) -> list[Outgoing]:
         """The sendMessage / sendPhoto calls for a delivery: the same in every process for
-        the same replies and `keyboard_open` (whether the contact keyboard shows)."""
+        the same replies, `keyboard_open` (whether the contact keyboard shows) and `join`
+        (replies joined)."""
         out: list[Outgoing] = []
         shown = keyboard_open
-        asking = [i for i, r in enumerate(delivery.replies) if r.asks_contact]
-        for i, reply in enumerate(delivery.replies):
+        replies = _joined(delivery.replies, keyboard_open) if join else delivery.replies
+        asking = [i for i, r in enumerate(replies) if r.asks_contact]
+        for i, reply in enumerate(replies):
             markup = self._markup(reply, delivery.locale)
             if isinstance(markup, ReplyKeyboardRemove) and asking and asking[-1] > i:
                 markup = None  # the contact keyboard comes again in this delivery
@@ -251,8 +272,8 @@ class TelegramChannel:
         if item.photo and photo is None:
             item = _without_photo(item)
         while True:
-            await self.pacer.take(chat_key, *self._chat_pace)
-            await self.pacer.take(self.bot_key, *self._bot_pace)
+            await self.pacer.take(chat_key, self._chat_pace)
+            await self.pacer.take(self.bot_key, self._bot_pace)
             try:
                 if photo is not None:
                     await self.bot.send_photo(
@@ -342,7 +363,9 @@ class TelegramChannel:
         if callback.chat_id is None or callback.message_id is None:
             return
         try:
-            await self.pacer.take(self.bot_key, *self._bot_pace)
+            # Paced apart from the messages (Telegram's 30/s counts messages; the stand-in
+            # likewise): a reply never queues behind the keyboard taken off the last one.
+            await self.pacer.take(f"{self.bot_key}:edits", self._bot_pace)
             await self.bot.edit_message_reply_markup(chat_id=callback.chat_id,
                                                      message_id=callback.message_id)
         except TelegramError as exc:  # "message is not modified", too old...
@@ -406,6 +429,31 @@ class TelegramChannel:
                 await asyncio.gather(*late, return_exceptions=True)
         if self._owns_http and self._http is not None:
             await self._http.close()
+
+
+def _joined(replies: tuple[Rendered, ...], keyboard_open: bool) -> tuple[Rendered, ...]:
+    """The replies with each plain one (no keyboard, image or contact request) joined to
+    the next, a blank line between, when the text fits one message and the next carries
+    no image. Never to buttons while the contact keyboard may show: there the plain
+    reply is what closes it (see `plan`)."""
+    out: list[Rendered] = []
+    contact = keyboard_open
+    for reply in replies:
+        last = out[-1] if out else None
+        if (last is not None and _plain(last) and not reply.image
+                and not (contact and reply.buttons)):
+            text = "\n\n".join(t for t in (last.text, reply.text) if t)
+            if units(text) <= TEXT_LIMIT:
+                out[-1] = replace(reply, text=text)
+                contact = contact or reply.asks_contact
+                continue
+        contact = contact or reply.asks_contact
+        out.append(reply)
+    return tuple(out)
+
+
+def _plain(reply: Rendered) -> bool:
+    return not (reply.buttons or reply.image or reply.asks_contact)
 
 
 def _without_photo(item: Outgoing) -> Outgoing:

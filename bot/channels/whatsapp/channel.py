@@ -5,9 +5,10 @@ Sending
   as `MediaUrl`); each part is one `POST .../Messages.json` with Basic auth, in
   order, paced per sender (SENDER_RATE; bot/channels/pacing.py, shared by every
   process with REDIS_URL; a 429 holds the sender for all of them). The delivery's
-  record (`{"sent": n, "parts": [...]}`, kept in its outbox row) is saved after each
-  part Twilio accepted: a retry in any process sends the same parts (the window may
-  have changed the plan meanwhile) from the next one.
+  record (`{"sent": n, "parts": [...]}`, kept in its outbox row) is saved before each
+  further part once Twilio accepted one (the last one's record is kept with the row's
+  end): a retry in any process sends the same parts (the window may have changed the
+  plan meanwhile) from the next one.
 - Outside the 24-hour customer-service window nothing free-form is sent (Twilio
   error 63016): the delivery waits for the owner to write again
   (`OutsideWindow`), unless an approved `notice:<locale>` template is configured,
@@ -41,7 +42,7 @@ import aiohttp
 from yarl import URL
 
 from bot.channels.base import Delivery, SendError, Transient, own_url
-from bot.channels.pacing import LocalPacer, Pacer
+from bot.channels.pacing import LocalPacer, Pacer, per_second
 from bot.channels.whatsapp.compose import (
     Part,
     WithMedia,
@@ -121,15 +122,18 @@ class WhatsAppChannel:
 
     # --- sending ---
 
-    async def send(self, delivery: Delivery) -> None:
+    async def send(self, delivery: Delivery) -> dict | None:
         done = delivery.progress or {}
         parts = [_part(p) for p in done.get("parts", ())] or self._plan(delivery)
         if parts and not self.sender:
             raise SendError("TWILIO_WHATSAPP_FROM is not set", retry_after=CONFIG_RETRY)
-        for i in range(done.get("sent", 0), len(parts)):
+        first, record = done.get("sent", 0), None
+        for i in range(first, len(parts)):
+            if record is not None and delivery.save is not None:
+                await delivery.save(record)  # before the next part: never sent twice
             await self._create(delivery.user_ref, parts[i])
-            if delivery.save is not None:
-                await delivery.save({"sent": i + 1, "parts": [_record(p) for p in parts]})
+            record = {"sent": i + 1, "parts": [_record(p) for p in parts]}
+        return record
 
     def _plan(self, delivery: Delivery) -> list[Part]:
         """The messages of a delivery (raises OutsideWindow when none may go now)."""
@@ -190,7 +194,7 @@ class WhatsAppChannel:
         if self.status_callback:
             form["StatusCallback"] = self.status_callback
         headers = {"Authorization": self.auth, "Accept": "application/json"}
-        await self.pacer.take(self.pace_key, SENDER_RATE, SENDER_BURST)
+        await self.pacer.take(self.pace_key, per_second(SENDER_RATE, SENDER_BURST))
         try:
             async with self.session.post(self.messages_url, data=form, headers=headers,
                                          timeout=SEND_TIMEOUT, allow_redirects=False) as resp:

@@ -8,7 +8,7 @@ Telegram does (over 30 messages in any second for the bot, over 4 for a chat). R
 the drain rate (messages/s from the first arrival to the last), the most messages that
 arrived within any one second, and the 429s.
 
-    .venv/bin/python -m benchmarks.pacing [--limits 30/1.1,4/0.125] [--redis URL]
+    .venv/bin/python -m benchmarks.pacing [--limits 30/1.05,4/0.125] [--redis URL]
 
 `--limits`: the bot's limits (count/seconds: at most count in any seconds), default
 the channel's BOT_LIMITS.

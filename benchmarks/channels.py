@@ -165,7 +165,8 @@ class Waiter:
     def arrived(self, text: str, at: float) -> None:
         if self.first is None:
             self.first = at
-        if text.startswith(self.expected):
+        # Anywhere in the message: Telegram joins a plain reply to the question after it.
+        if self.expected in text:
             self.done.set()
 
 

@@ -67,7 +67,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from benchmarks.turns import percentile, prepare, private_postgres, reachable
+from benchmarks.turns import databases, percentile, prepare, private_postgres, reachable
 
 TOKEN = "123456789:BENCH-token_for-the-stand-in-aaaaaaaa"
 PEER_TOKEN = "987654321:PEER-token_for-the-stand-in-bbbbbbbbb"
@@ -653,12 +653,7 @@ async def run(args: argparse.Namespace) -> int:
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="tijara-bench-channels-") as tmp:
         workdir = Path(tmp)
-        databases = []
-        if args.only != "postgres":
-            databases.append(("SQLite", f"sqlite:///{workdir / 'bench.db'}"))
-        if args.only != "sqlite":
-            databases.append(("PostgreSQL", args.pg))
-        for name, url in databases:
+        for name, url in databases(args.only, args.pg, workdir):
             if name == "PostgreSQL" and not await reachable(url):
                 if args.only == "postgres":
                     return 2

@@ -28,7 +28,7 @@ import uuid
 
 from aiohttp import web
 
-from tests.fakes.telegram_api import FakeTelegram
+from tests.fakes.telegram_api import FakeTelegram, busiest_window
 
 TOKEN = "123456789:BENCH-token_for-the-pacing"
 FIRST_CHAT = 800_000_001
@@ -63,14 +63,6 @@ async def _send(api_base: str, redis_url: str, prefix: str, chats: list[int],
     await pacer.close()
 
 
-def most_in_one_second(times: list[float]) -> int:
-    times, most, first = sorted(times), 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
-
 
 async def run(args) -> dict:
     fake = FakeTelegram(TOKEN)
@@ -104,7 +96,7 @@ async def run(args) -> dict:
     return {"processes": args.processes, "chats": args.chats, "limits": args.limits,
             "sent": len(times),
             "drain_per_s": round((len(times) - 1) / (max(times) - min(times)), 2),
-            "most_in_one_second": most_in_one_second(times),
+            "most_in_one_second": busiest_window(times),
             "bot_429s": fake.flood_429s, "chat_429s": fake.chat_429s}
 
 

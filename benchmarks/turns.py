@@ -580,6 +580,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def databases(only: str | None, pg: str, workdir: Path) -> list[tuple[str, str]]:
+    """(name, URL) of the databases a benchmark runs on: `--only` picks one."""
+    found = []
+    if only != "postgres":
+        found.append(("SQLite", f"sqlite:///{workdir / 'bench.db'}"))
+    if only != "sqlite":
+        found.append(("PostgreSQL", pg))
+    return found
+
+
 async def run(args: argparse.Namespace) -> int:
     import bot.app  # noqa: F401 - fail now, not after the first ceiling run
 
@@ -588,12 +598,7 @@ async def run(args: argparse.Namespace) -> int:
     versions: list[str] = []
     with tempfile.TemporaryDirectory(prefix="tijara-bench-") as tmp:
         workdir = Path(tmp)
-        databases = []
-        if args.only != "postgres":
-            databases.append(("SQLite", f"sqlite:///{workdir / 'bench.db'}"))
-        if args.only != "sqlite":
-            databases.append(("PostgreSQL", args.pg))
-        for name, url in databases:
+        for name, url in databases(args.only, args.pg, workdir):
             if name == "PostgreSQL" and not await reachable(url):
                 if args.only == "postgres":
                     return 2

@@ -15,6 +15,7 @@ from bot.settings import Settings
 from storage.db import Database, is_sqlite
 from storage.migrate import upgrade_async
 from tests.fakes.s3 import CREDENTIALS, S3Server, S3Target
+from tests.helpers import required
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -84,10 +85,7 @@ async def db_url(request, tmp_path):
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'tijara.db'}"
     else:
-        if not PG_URL:
-            if os.environ.get("REQUIRE_POSTGRES"):
-                pytest.fail("TEST_DATABASE_URL is required when REQUIRE_POSTGRES is set")
-            pytest.skip("TEST_DATABASE_URL not set")
+        required("PostgreSQL", None if PG_URL else "TEST_DATABASE_URL is not set")
         await _reset_postgres(PG_URL)
         url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}search_path={PG_SCHEMA}"
     await upgrade_async(url)
@@ -101,21 +99,13 @@ async def db(db_url):
     await database.close()
 
 
-def _required() -> bool:
-    """CI (REQUIRE_POSTGRES or CI set) fails a test whose service is missing; a developer
-    without it sees the test skipped."""
-    return bool(os.environ.get("REQUIRE_POSTGRES") or os.environ.get("CI"))
-
-
 @pytest.fixture(scope="session")
 def s3_server():
     """One S3-protocol server (moto's, on loopback) for the whole run."""
     try:
         server = S3Server()
     except ImportError as error:  # moto[server] is a test extra
-        if _required():
-            pytest.fail(f"an S3 server is required when REQUIRE_POSTGRES/CI is set: {error}")
-        pytest.skip(f"moto[server] not installed: {error}")
+        required("An S3 server", f"moto[server] not installed: {error}")
     yield server
     server.stop()
 
@@ -153,10 +143,7 @@ async def redis_prefix():
         await client.ping()
     except Exception as error:  # noqa: BLE001 - any failure means no Redis
         await client.aclose()
-        message = f"Redis unreachable at {REDIS_URL}: {error}"
-        if os.environ.get("REQUIRE_POSTGRES") or os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        required("Redis", f"unreachable at {REDIS_URL}: {error}")
     prefix = f"tijara-test:{uuid.uuid4().hex}:"
     yield prefix
     keys = [key async for key in client.scan_iter(match=f"{prefix}*", count=500)]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import random
 
+import pytest
 from aiohttp import FormData
 from PIL import Image, ImageDraw
 
@@ -15,6 +17,17 @@ from bot.settings import Settings
 from bot.turns import Turns
 from storage.exports import LocalExportFolder
 from storage.media import LocalMediaStore
+
+
+def required(service: str, problem: str | None) -> None:
+    """A missing service (PostgreSQL, Redis, an S3 server) fails the test where CI asks
+    for every test to run (REQUIRE_POSTGRES or CI set); on a developer's machine without
+    it, the test is skipped and says why."""
+    if problem is None:
+        return
+    if os.environ.get("REQUIRE_POSTGRES") or os.environ.get("CI"):
+        pytest.fail(f"{service} is required when REQUIRE_POSTGRES/CI is set: {problem}")
+    pytest.skip(f"{service}: {problem}")
 
 
 def worker_handlers(db, settings, channels, media=None, exports=None) -> Handlers:

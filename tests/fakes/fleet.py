@@ -33,7 +33,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from aiohttp import web
 from yarl import URL
@@ -45,14 +44,6 @@ READY_WITHIN = 120.0  # seconds for a process to answer its health check (a busy
 STOP_WITHIN = 15.0  # seconds from SIGTERM to SIGKILL
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
-
-def required(service: str, problem: str | None) -> None:
-    """A missing service fails the test where CI asks for every test to run, else skips."""
-    if problem is None:
-        return
-    if os.environ.get("REQUIRE_POSTGRES") or os.environ.get("CI"):
-        pytest.fail(f"{service} is required when REQUIRE_POSTGRES/CI is set: {problem}")
-    pytest.skip(f"{service}: {problem}")
 
 
 def free_port() -> int:

@@ -363,3 +363,14 @@ class TelegramUser:
             "old_chat_member": {"user": BOT_USER, "status": "member"},
             "new_chat_member": {"user": BOT_USER, "status": status,
                                 **({"until_date": 0} if status == "kicked" else {})}})
+
+
+def busiest_window(times: list[float], width: float = 1.0) -> int:
+    """The most of these moments in any window of `width` seconds (Telegram counts a
+    bot's messages per second)."""
+    times, most, start = sorted(times), 0, 0
+    for end, t in enumerate(times):
+        while times[start] <= t - width:
+            start += 1
+        most = max(most, end - start + 1)
+    return most

@@ -53,12 +53,11 @@ from tests.fakes.fleet import (
     postgres_schema,
     redis_forget,
     redis_ping,
-    required,
     s3_server,
 )
-from tests.fakes.telegram_api import TelegramUser
+from tests.fakes.telegram_api import TelegramUser, busiest_window
 from tests.fakes.telegram_limits import SECOND, LimitedTelegram
-from tests.helpers import photo_bytes
+from tests.helpers import photo_bytes, required
 
 TOKEN = "424242424:FLEET-token_for-the-stand-in"
 SECRET = "fleet-webhook-Secret"
@@ -538,14 +537,6 @@ class Burst:
     bot_refusals: int
     chat_refusals: int
 
-
-def busiest_window(times: list[float], width: float = 1.0) -> int:
-    times, most, start = sorted(times), 0, 0
-    for end, t in enumerate(times):
-        while times[start] <= t - width:
-            start += 1
-        most = max(most, end - start + 1)
-    return most
 
 
 async def turn_span(db: Database, chats: list[int]) -> float:

@@ -434,7 +434,7 @@ def nearest_town_question(t: Turn) -> Reply:
     channel = t.ctx.channel
     how = Msg(f"share_location_{channel}") if channel in LOCATION_CHANNELS else ""
     return Reply(Msg("ask_nearest_town", {"city": typed, "how": how}), (), Expect.TEXT,
-                 asks_location=channel in LOCATION_BUTTON_CHANNELS and not t.ctx.assisting)
+                 asks_location=channel in LOCATION_BUTTON_CHANNELS)
 
 
 def on_nearest_town(t: Turn, pending: NearestTown) -> None:

@@ -424,6 +424,7 @@ LOCATION_BUTTON_CHANNELS = ("telegram", "web")  # a button that shares it
 
 
 def ask_nearest_town(t: Turn, typed: str) -> None:
+    set_city(t, typed, None, None)  # kept as typed, whatever comes next
     t.s.pending = NearestTown(typed=typed)
     t.say(t.question())
 

@@ -20,6 +20,8 @@ from flows.parsing.places import _CITY_DATA, REGIONS
 
 OUT = Path(__file__).resolve().parent.parent / "flows" / "parsing" / "placedata"
 COUNTRIES = ("MA", "EH")  # GeoNames codes; the gazetteer's 12 regions cover both
+NEIGHBOURS = ("DZ", "MR")  # their towns near the border (Nouadhibou is inside the coarse outline)
+BOX = (20.0, 36.5, -18.5, 0.5)  # latitude and longitude bounds around Morocco
 # A gazetteer town whose own names GeoNames spells otherwise, or shares with a bigger place.
 GEONAME_IDS = {
     "khenifra": 2544333,  # not Kénitra (one letter apart)
@@ -69,9 +71,13 @@ def main() -> None:
                         else geometry["coordinates"])
             outline += [[[round(x, 4), round(y, 4)] for x, y in p[0]] for p in polygons]
     places = sorted({(round(c["latitude"], 3), round(c["longitude"], 3)) for c in moroccan})
+    south, north, west, east = BOX
+    foreign = sorted({(round(c["latitude"], 3), round(c["longitude"], 3)) for c in cities
+                      if c["countrycode"] in NEIGHBOURS and south <= c["latitude"] <= north
+                      and west <= c["longitude"] <= east})
     (OUT / "morocco.json").write_text(json.dumps(
-        {"outline": outline, "places": [list(p) for p in places]}, separators=(",", ":")),
-        encoding="utf-8")
+        {"outline": outline, "places": [list(p) for p in places],
+         "foreign": [list(p) for p in foreign]}, separators=(",", ":")), encoding="utf-8")
     print(f"{len(rows)} towns, {len(places)} places, {len(outline)} outline rings;"
           f" no coordinates for: {', '.join(missing) or 'none'}")
 

@@ -8,6 +8,8 @@ kilometres off at most, far below the gap between two towns of the gazetteer.
 A point is in Morocco when it is inside the outline (Morocco and the Western Sahara,
 the gazetteer's 12 regions), or within `COAST_SLACK_KM` of a Moroccan place of GeoNames:
 the outline is coarse (1:110m), and a harbour or a border town may fall just outside it.
+It is not, though, when a place of Algeria or Mauritania is nearer than any Moroccan one
+and within `COAST_SLACK_KM` (Nouadhibou is inside the coarse outline).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ _MOROCCO = json.loads((_DATA / "morocco.json").read_text(encoding="utf-8"))
 _OUTLINE: tuple[tuple[tuple[float, float], ...], ...] = tuple(
     tuple((lon, lat) for lon, lat in ring) for ring in _MOROCCO["outline"])
 _PLACES: tuple[tuple[float, float], ...] = tuple((lat, lon) for lat, lon in _MOROCCO["places"])
+_FOREIGN: tuple[tuple[float, float], ...] = tuple((lat, lon) for lat, lon in _MOROCCO["foreign"])
 
 
 def valid(lat: float, lon: float) -> bool:
@@ -80,13 +83,18 @@ def _inside(ring: tuple[tuple[float, float], ...], x: float, y: float) -> bool:
     return inside
 
 
+def _closest_km(lat: float, lon: float, places: tuple[tuple[float, float], ...]) -> float:
+    return min((haversine_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in places
+                if abs(p_lat - lat) < 0.5), default=math.inf)  # 0.5 degree: about 55 km
+
+
 def in_morocco(lat: float, lon: float) -> bool:
     if not valid(lat, lon):
         return False
-    if any(_inside(ring, lon, lat) for ring in _OUTLINE):
-        return True
-    return any(haversine_km(lat, lon, p_lat, p_lon) <= COAST_SLACK_KM
-               for p_lat, p_lon in _PLACES if abs(p_lat - lat) < 0.5)
+    home, foreign = _closest_km(lat, lon, _PLACES), _closest_km(lat, lon, _FOREIGN)
+    if foreign <= COAST_SLACK_KM and foreign < home:
+        return False
+    return home <= COAST_SLACK_KM or any(_inside(ring, lon, lat) for ring in _OUTLINE)
 
 
 # What a shared location becomes before anything stores it (no coordinates are kept):

@@ -3,7 +3,7 @@
 ```mermaid
 flowchart LR
     start --> language --> consent --> business_name --> owner_name --> city
-    city -->|unknown town| region --> sector
+    city -->|unknown town: the nearest big town?| region --> sector
     city --> sector --> ice --> phone --> email --> product_name
     product_name --> photos --> description --> price
     price -->|no unit| price_unit --> moq
@@ -44,6 +44,9 @@ taking the price's. A photo sent after advice replaces the advised one (`photo_f
 `photo_choice` when the review did not say which). Names lose their lead-in (flows.names).
 A step's id is the suffix of its question's locale key, so grep finds both.
 What works at any step (help, back, skip, restart...) is the table flows.commands.COMMANDS.
+A town nobody listed asks the nearest big town first (pending `nearest_town`); a town found
+there gives the region, and the region step is skipped. A shared location (`Input.place`,
+already the nearest town) is confirmed first (pending `place`).
 """
 
 from __future__ import annotations

@@ -40,7 +40,16 @@ from flows.model import (
     Reply,
     TellAgent,
 )
-from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn, review_buttons
+from flows.steps import (
+    FIELD_STEP,
+    FOLLOW_UPS,
+    ORDER,
+    PENDING,
+    STEPS,
+    btn,
+    on_place,
+    review_buttons,
+)
 from flows.text import clean, has_letters, word_count
 
 # What typed words may name besides the open question's buttons, the first one winning.
@@ -118,7 +127,8 @@ class Reading:
         """Explain what is expected, keeping the question's buttons, and stay."""
         question = self.question()
         self.say(Reply(Msg(key, params), question.buttons, question.expects,
-                       asks_contact=question.asks_contact, more=question.more))
+                       asks_contact=question.asks_contact, asks_location=question.asks_location,
+                       more=question.more))
 
     def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
@@ -253,6 +263,9 @@ class Reading:
             else:
                 self.choice = "greeting"
                 run_command(self)
+            return
+        if inp.place is not None:
+            on_place(self)
             return
         if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
             self.say(self.question())  # nothing to read (a deep-link code alone): show where we are

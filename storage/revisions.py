@@ -7,7 +7,8 @@ snapshot with the current rows: `snapshot` and `diff` are pure functions over pl
 dicts (no session), tested on their own.
 
 A snapshot:
-    {"business": {field: value, ...},
+    {"business": {"business_name", "owner_name", "phone", "email", "city", "region",
+                  "sector", "ice"},
      "products": [{"name", "description", "price_amount", "price_max", "price_unit",
                    "moq_quantity", "moq_unit",
                    "photos": [{"sha256", "thumbnail_sha256"}, ...]}, ...]}
@@ -26,14 +27,18 @@ from sqlmodel import select
 
 from storage.models import RevisionSnapshot, utcnow
 
-BUSINESS = ("name", "owner_name", "phone", "email", "city", "region", "sector", "ice")
+# Field ids as the admin pages name them (storage.review, bot.admin.forms), with the
+# Business attribute each one reads.
+BUSINESS = {"business_name": "name", "owner_name": "owner_name", "phone": "phone",
+            "email": "email", "city": "city", "region": "region", "sector": "sector",
+            "ice": "ice"}
 PRODUCT = ("name", "description", "price_amount", "price_max", "price_unit", "moq_quantity",
            "moq_unit")
 
 
 @dataclass(frozen=True)
 class FieldChange:
-    field: str  # a BUSINESS or PRODUCT name
+    field: str  # a BUSINESS or PRODUCT field id
     old: str | None
     new: str | None
 
@@ -61,7 +66,7 @@ def snapshot(view) -> dict:
     """A submission (a storage.submissions.SubmissionView) as plain values."""
     b = view.business
     return {
-        "business": {name: getattr(b, name) or None for name in BUSINESS},
+        "business": {field: getattr(b, name) or None for field, name in BUSINESS.items()},
         "products": [
             {**{name: getattr(pv.product, name) or None for name in PRODUCT},
              "photos": [{"sha256": m.sha256,

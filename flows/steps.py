@@ -317,6 +317,8 @@ def ask_owner_confirm(t: Turn) -> Reply:
 
 
 def ask_submitted(t: Turn) -> Reply:
+    if t.s.decision == "rejected" and not t.ctx.assisting:
+        return rejected(t, "status_rejected")  # its button opens the summary again
     key = "assist_submitted" if t.ctx.assisting else "submitted"
     return Reply(Msg(key, {"business_name": t.s.draft.business_name or ""}))
 

@@ -31,8 +31,8 @@ from bot.admin.forms import (
 )
 from bot.admin.render import SESSION, USER, render, url
 from bot.keys import db_key, signer_key
-from flows.choices import SECTORS, UNITS
 from flows import reasons as review_reasons
+from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
 from flows.model import LANGUAGES
 from storage import accounts, corrections, revisions, search, submissions

@@ -20,6 +20,7 @@ from bot.outbox.worker import run_row, work
 from flows.model import Msg
 from storage import outbox, submissions
 from storage.models import StatusChange
+from tests.fakes.telegram_api import TelegramUser
 from tests.helpers import Owner, photo_bytes, worker_handlers
 from tests.integration.test_telegram import (  # noqa: F401 - the Telegram fixtures
     Harness,
@@ -29,7 +30,6 @@ from tests.integration.test_telegram import (  # noqa: F401 - the Telegram fixtu
     tg,
     tg_settings,
 )
-from tests.fakes.telegram_api import TelegramUser
 
 # (locale, language button, the consent as the owner types it, product, description)
 OWNERS = [
@@ -173,7 +173,7 @@ async def test_a_free_note_alone_is_still_a_reason(client, db, settings):
     assert words("fr", "review_note", note="Produit hors catalogue export.") in rejected["text"]
 
 
-async def test_a_rejection_reaches_a_telegram_chat_in_latin_darija(tg: Harness):
+async def test_a_rejection_reaches_a_telegram_chat_in_latin_darija(tg: Harness):  # noqa: F811
     user = TelegramUser(555000901, language_code="fr")
     await onboard_on_telegram(tg, user)
     async with tg.db.transaction() as session:

@@ -5,10 +5,12 @@ since the previous one (fields old -> new, products and photos added or removed)
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from sqlmodel import select
 
+from bot.cli import main
 from storage import submissions
 from storage.models import RevisionSnapshot, StatusChange
 from tests.helpers import Owner, photo_bytes
@@ -147,3 +149,36 @@ async def test_a_revision_sent_before_snapshots_were_kept_says_so(client, db, se
     await desk.login("amina@tijara.ma")
     changes = (await desk.text(f"/admin/submissions/{sid}")).split('id="changes"')[1]
     assert "La version précédente n'a pas été gardée" in plain(changes.split("</section>")[0])
+
+
+async def test_the_cli_gives_ready_made_reasons_too(client, db, monkeypatch, settings, capsys):
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    await onboard(client, name="Atelier Un")
+    await onboard(client, name="Atelier Deux")
+    ids = await submission_ids(db)
+
+    def run(*args) -> int:
+        try:
+            main(list(args))
+        except SystemExit as exit_:
+            return exit_.code
+        return 0
+
+    one, two = str(ids["Atelier Un"]), str(ids["Atelier Deux"])
+    assert await asyncio.to_thread(run, "submissions", "request-changes", one,
+                                   "--because", "photo_quality", "--because",
+                                   "moq_unclear") == 0
+    # A rejection's reason is not offered for a request for changes: refused by argparse.
+    assert await asyncio.to_thread(run, "submissions", "request-changes", two,
+                                   "--because", "duplicate") == 2
+    assert await asyncio.to_thread(run, "submissions", "reject", two, "--because",
+                                   "duplicate", "--reason", "Déjà inscrit sous un autre nom") == 0
+    capsys.readouterr()
+    async with db.transaction() as session:
+        kept = [(c.submission_id, c.to_status, c.reasons, c.reason) for c in (
+            await session.execute(select(StatusChange).where(StatusChange.actor == "cli")
+                                  .order_by(StatusChange.id))).scalars()]
+    assert kept == [
+        (int(one), "changes_requested", ["photo_quality", "moq_unclear"], ""),
+        (int(two), "rejected", ["duplicate"], "Déjà inscrit sous un autre nom")]

@@ -259,7 +259,7 @@ decision_approved = Khbar zwina: l malaf dyal « { $business_name } » t9bel! Gh
 decision_rejected = Sm7o lina: l malaf dyalkom ma t9belch kima howa. 3lach:
     { $reasons }
     { $note }
-    Daba chno t9dro dirou? Tsl7o dakchi li khass w t3awdo tsifto: khtaro « Nsl7 w n3awd nsift ». W ila bghitiw thdro m3a chi wa7ed mn l equipe, ktbo « 3awni ».
+    Daba chno t9dro diro? Tsl7o dakchi li khass w t3awdo tsifto: khtaro « Nsl7 w n3awd nsift ». W ila bghitiw thdro m3a chi wa7ed mn l equipe, ktbo « 3awni ».
 decision_live = L page dyalkom tal3at f l plateforme! Hahiya: { $url }
 reminder = Salam! Tasjil dyal « { $business_name } » ba9i ma kmelch. Nkmlo mn fin w9eftiw?
 reason_photo_dark = tswira mdalma bzaf; 3awdoha f dow dyal nhar

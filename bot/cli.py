@@ -29,6 +29,7 @@ from bot.outbox.body import listing
 from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
+from flows import reasons as review_reasons
 from storage import agents, submissions
 from storage.db import Database, is_sqlite, unavailable
 from storage.media import gc
@@ -111,7 +112,8 @@ async def _submissions(args, settings: Settings) -> int:
         try:
             async with db.transaction() as session:
                 s = await submissions.decide(session, args.id, decision, actor="cli",
-                                             reason=args.reason or "", items=items)
+                                             reason=args.reason or "", items=items,
+                                             reasons=getattr(args, "because", None) or [])
         except submissions.InvalidDecision as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -269,9 +271,15 @@ def parser() -> argparse.ArgumentParser:
     for name, text in helps.items():
         a = actions.add_parser(name, help=text)
         a.add_argument("id", type=int, help="the submission's id")
-        a.add_argument("--reason", required=name != "approve",
-                       help="what the owner is told" + ("" if name == "approve"
-                                                         else " (required)"))
+        if name == "approve":
+            a.add_argument("--reason", help="what the owner is told")
+        else:
+            a.add_argument("--reason", help="a note the owner gets as typed, as the "
+                                            "reviewer's own words (or give --because)")
+            a.add_argument("--because", action="append", metavar="KEY",
+                           choices=review_reasons.offered(name.replace("-", "_")),
+                           help="a ready-made reason, said in the owner's language "
+                                "(repeatable): %(choices)s")
         if name == "request-changes":
             a.add_argument("--field", action="append", metavar="FIELD[=REASON]",
                            help="a field to fix, e.g. city=city_unclear or "

@@ -19,7 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
@@ -331,11 +331,21 @@ class ConversationState(BaseModel):
     # owner asking later hears where it stands, not "under review".
     decision: str | None = None
     decision_note: str | None = None  # the rejection's reason, or the storefront's link
+    decision_reasons: list[str] = Field(default_factory=list)  # a rejection's (flows.reasons)
     assisted_by: int | None = None  # the agent who filled the draft in with the owner
     # Who last typed in a draft an agent helps with: one side at a time (flows.engine.HOLD).
     agent_at: datetime | None = None
     owner_at: datetime | None = None
     console: Console | None = None  # set on a field agent's own chat
+
+    @model_serializer(mode="wrap")
+    def _written(self, handler):
+        # A field added later is written only when it holds something: a state that
+        # never used it is stored exactly as before (older processes, golden transcripts).
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("decision_reasons"):
+            data.pop("decision_reasons", None)
+        return data
 
     @property
     def locale(self) -> str:

@@ -97,6 +97,7 @@ from flows.parsing.places import CITIES, REGIONS, match_city, match_region, name
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
+from flows.reasons import rejected
 from flows.text import normalise, shown_name
 
 NAME_MAX = 120
@@ -322,6 +323,8 @@ def ask_owner_confirm(t: Turn) -> Reply:
 
 
 def ask_submitted(t: Turn) -> Reply:
+    if t.s.decision == "rejected" and not t.ctx.assisting:
+        return rejected(t, "status_rejected")  # its button opens the summary again
     key = "assist_submitted" if t.ctx.assisting else "submitted"
     return Reply(Msg(key, {"business_name": t.s.draft.business_name or ""}))
 
@@ -929,9 +932,10 @@ def on_submitted(t: Turn) -> None:
         t.say(Reply(Msg("assist_submitted", {"business_name": name})))
     elif t.s.decision == "approved":
         t.say(Reply(Msg("status_approved", {"business_name": name})))
+    elif t.s.decision == "rejected" and t.choice == "change":
+        t.goto("review", remember=False)  # change what was sent, and send it again
     elif t.s.decision == "rejected":
-        t.say(Reply(Msg("status_rejected", {"business_name": name,
-                                             "note": t.s.decision_note or ""})))
+        t.say(rejected(t, "status_rejected"))
     elif t.s.decision == "live":
         t.say(Reply(Msg("status_live", {"business_name": name,
                                          "url": t.s.decision_note or ""})))

@@ -222,7 +222,23 @@ class StatusChange(SQLModel, table=True):
     reason: str = Field(default="", max_length=2000)
     # A request for changes: what was asked, [{field, reason}], as the owner was told it.
     items: list = json_field(list)
+    # The ready-made reasons a reviewer ticked (flows.reasons keys), for any decision that
+    # sends a submission back or turns it down; counted by later views and the funnel.
+    reasons: list = json_field(list)
     revision: int = 1
+    at: datetime = when()
+
+
+class RevisionSnapshot(SQLModel, table=True):
+    """A revision as it stood when the owner sent the next one (storage.revisions): the
+    rows of `record` are replaced, this is what the next review compares against."""
+
+    __table_args__ = (sa.UniqueConstraint("submission_id", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id")
+    revision: int
+    snapshot: dict = json_field()
     at: datetime = when()
 
 

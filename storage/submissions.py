@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
+from flows import reasons as review_reasons
 from flows.model import ConversationState
-from storage import outbox, review, search
+from storage import outbox, review, revisions, search
 from storage.models import (
     Business,
     Conversation,
@@ -69,6 +70,12 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
         business = Business(conversation_id=conversation.id, name="", owner_name="",
                             language="", script="", channel=conversation.channel)
         session.add(business)
+    else:  # the revision these rows hold, kept for the next review's "what changed"
+        earlier = (await session.execute(select(Submission.id).where(
+            Submission.business_id == business.id))).scalar_one_or_none()
+        if earlier is not None:
+            (view,) = await views(session, ids=[earlier])
+            await revisions.keep(session, earlier, view.submission.revision, view)
     business.name, business.owner_name = d.business_name or "", d.owner_name or ""
     business.phone, business.email, business.ice = d.phone, d.email, d.ice
     business.city, business.region, business.sector = d.city, d.region, d.sector
@@ -114,30 +121,36 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
 
 
 async def decide(session: AsyncSession, submission_id: int, decision: str, *, actor: str,
-                 reason: str = "", items: list[dict] | None = None) -> Submission:
+                 reason: str = "", items: list[dict] | None = None,
+                 reasons: list[str] | None = None) -> Submission:
     """Record a review decision, if the review rules (storage.review) and the submission's
     status allow it (else InvalidDecision, and nothing changes); the owner's notice (and,
     on approval, the storefront handoff) is queued in the same transaction, so a decision
-    is never silently lost."""
+    is never silently lost. `reason` is the reviewer's free note, `reasons` the
+    ready-made ones ticked (flows.reasons keys; those the decision does not offer are
+    dropped), told to the owner in their own language."""
     to_status, allowed_from = DECISIONS[decision]
     submission = await _locked(session, submission_id)
     if submission is None:
         raise InvalidDecision(f"no submission {submission_id}")
     (view,) = await views(session, ids=[submission_id])
-    review.check(decision, view, reason, items or [])
+    reasons = review_reasons.chosen(decision, reasons or ())
+    review.check(decision, view, reason, items or [], reasons)
     if submission.status not in allowed_from:
         raise InvalidDecision(f"submission {submission_id} is {submission.status}")
     now = utcnow()
     items = (items or []) if to_status == "changes_requested" else []
     session.add(StatusChange(submission_id=submission.id, from_status=submission.status,
                              to_status=to_status, actor=actor, reason=reason, items=items,
-                             revision=submission.revision, at=now))
+                             reasons=reasons, revision=submission.revision, at=now))
     submission.status, submission.decided_at, submission.updated_at = to_status, now, now
     await session.flush()
     business = await session.get(Business, submission.business_id)
     event: dict = {"kind": to_status, "note": reason}
     if to_status == "changes_requested":
         event["items"] = items
+    if reasons:
+        event["reasons"] = reasons
     key = f"{submission.id}-{submission.revision}-{to_status}"
     await outbox.enqueue(session, "notify", f"notify:{key}",
                          {"conversation_id": business.conversation_id, "event": event})

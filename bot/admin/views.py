@@ -31,10 +31,11 @@ from bot.admin.forms import (
 )
 from bot.admin.render import SESSION, USER, render, url
 from bot.keys import db_key, signer_key
+from flows import reasons as review_reasons
 from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
 from flows.model import LANGUAGES
-from storage import accounts, corrections, search, submissions
+from storage import accounts, corrections, revisions, search, submissions
 from storage import funnel as funnels
 from storage import queue as review_queue
 from storage.conversations import StaleConversation
@@ -238,6 +239,7 @@ async def _view(request: web.Request, submission_id: int):
             "english": await corrections.translations(session, view.business.id),
             "voice": await voice_notes(session, view.business.conversation_id),
             "outbox": await submissions.outbox_rows(session, submission_id),
+            "changes": await revisions.since_previous(session, view),
         }
     return view, extra
 
@@ -274,6 +276,8 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
         decisions=decisions if user.role == "admin" else [],
         missing=_where_to_fix(view) if "approve" in decisions else [],
         fields_to_fix=fields_to_fix(len(view.products)), reasons=REASONS,
+        review_reasons={d: review_reasons.offered(d) for d in (review_reasons.CHANGES,
+                                                               review_reasons.REJECT)},
         sectors=SECTORS, units=UNITS, item_rows=range(6), **page)
 
 
@@ -410,7 +414,8 @@ async def decide(request: web.Request) -> web.Response:
         items = change_items(form, len(view[0].products))
         try:
             done = await submissions.decide(session, submission_id, decision, actor=actor(user),
-                                            reason=note, items=items)
+                                            reason=note, items=items,
+                                            reasons=form.getall("reason", []))
         except InvalidDecision as refused:  # which review rule refused it: storage.review
             status = view[0].submission.status if refused.problem == "decision_invalid" else None
             return _back(submission_id, "decision", e=refused.problem, s=status)

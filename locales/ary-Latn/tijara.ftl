@@ -256,8 +256,10 @@ decision_changes_requested = L equipe dyalna chafet l malaf dyalkom. Kaynin chi 
 fix_item = • { $field }: { $reason }
 fix_product_field = l mantoj { $number }, { $field }
 decision_approved = Khbar zwina: l malaf dyal « { $business_name } » t9bel! Ghadi nwjdo l page dyalkom f l plateforme w nsifto likom l lien mli ttla3.
-decision_rejected = Sm7o lina: l malaf dyalkom ma t9belch, w hada 9rar nihai. Ma ghadich ytla3 f l plateforme.
-    Sabab: { $note }
+decision_rejected = Sm7o lina: l malaf dyalkom ma t9belch kima howa. 3lach:
+    { $reasons }
+    { $note }
+    Daba chno t9dro diro? Tsl7o dakchi li khass w t3awdo tsifto: khtaro « Nsl7 w n3awd nsift ». W ila bghitiw thdro m3a chi wa7ed mn l equipe, ktbo « 3awni ».
 decision_live = L page dyalkom tal3at f l plateforme! Hahiya: { $url }
 reminder = Salam! Tasjil dyal « { $business_name } » ba9i ma kmelch. Nkmlo mn fin w9eftiw?
 reason_photo_dark = tswira mdalma bzaf; 3awdoha f dow dyal nhar
@@ -370,8 +372,10 @@ words_agent_link = lien, link, qr, l qr, lien dyali
 btn_photos_clear = Nbeddel ga3 tsawer
 photos_cleared = Safi: 7iydna tsawer li kano. Sifto jdad.
 status_approved = L malaf dyal « { $business_name } » t9bel ✅ Kanwjdo l page dyalkom f l plateforme w ghadi nsifto likom l lien dyalha hna mli ttla3.
-status_rejected = L malaf dyal « { $business_name } » ma t9belch, w hada 9rar nihai.
-    Sabab: { $note }
+status_rejected = L malaf dyal « { $business_name } » ma t9belch kima howa. 3lach:
+    { $reasons }
+    { $note }
+    T9dro tsl7oh w t3awdo tsiftoh (« Nsl7 w n3awd nsift »), wla ktbo « 3awni » bach thdro m3a chi wa7ed mn l equipe.
 status_live = L page dyal « { $business_name } » tal3a f l plateforme: { $url }
 city_not_a_place = « { $typed } » machi smiya dyal mdina. F chmen mdina wla douar kayna charika dyalkom?
 assist_help = Rakom katjawbo f blast mol l machro3; ktbo « menu » bach trj3o l menu dyal l agent.

@@ -64,6 +64,7 @@ def arabic_samples(locale: str) -> dict:
         "items": t("fix_item", field=Msg("fix_product_field",
                                          {"number": 1, "field": Msg("field_price")}),
                    reason=Msg("reason_price_unclear")),
+        "reasons": t("review_point", reason=Msg("review_reason_ice_invalid")),
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
         "how": t("share_location_whatsapp"),
         "description": "زيت أركان معصور باليد", "lines": t(

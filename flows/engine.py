@@ -40,7 +40,16 @@ from flows.model import (
     Reply,
     TellAgent,
 )
-from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn, review_buttons
+from flows.steps import (
+    FIELD_STEP,
+    FOLLOW_UPS,
+    ORDER,
+    PENDING,
+    STEPS,
+    btn,
+    owner_link_reply,
+    review_buttons,
+)
 from flows.text import clean, has_letters, word_count
 
 # What typed words may name besides the open question's buttons, the first one winning.
@@ -205,8 +214,12 @@ class Reading:
             # An agent cannot agree for the owner: the owner confirms on their own phone.
             self.s.pending, self.s.editing, self.s.agent_at = None, False, None
             self.s.step = "owner_confirm"
-            self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""})))
-            self.effects.append(OwnerConfirmation())
+            reach = self.ctx.owner_reach
+            if reach is None or reach.whatsapp:
+                self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""})))
+            else:  # nothing reaches the owner by itself: the agent shows them the link
+                self.say(owner_link_reply(self))
+            self.effects.append(OwnerConfirmation(whatsapp=reach is None or reach.whatsapp))
             return
         if self.s.consent_at is None:  # a draft an agent filled in: agree and send at once
             self.goto("owner_confirm", remember=False)

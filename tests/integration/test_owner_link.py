@@ -15,10 +15,13 @@ from yarl import URL
 
 from bot import agent_links as links
 from bot.admin.auth import hash_password
+from bot.keys import turns_key
 from storage import accounts, agents
 from storage.models import Business, Conversation, Submission, utcnow
 from tests.helpers import Owner, photo_bytes
 from tests.integration.test_admin import SAME_SITE, token
+from tests.integration.test_assisted import agent_fills_in_a_draft
+from tests.integration.test_whatsapp import wa  # noqa: F401 - the fixture
 
 PASSWORD = "correct horse battery"
 
@@ -206,3 +209,24 @@ async def test_reopening_the_link_before_agreeing_moves_the_draft_to_the_newest_
     assert await submissions_of(db) == []
     assert await second.press("yes") == ["submitted"]
     assert len(await submissions_of(db)) == 1
+
+
+async def test_with_whatsapp_the_owner_gets_it_there_and_the_link_is_one_choice_away(
+        wa):  # noqa: F811
+    _, samira = await agent_fills_in_a_draft(wa)  # "sent to the owner ✅": by WhatsApp, as before
+    async with wa.db.transaction() as session:
+        (draft,) = (await session.execute(select(Conversation).where(
+            Conversation.agent_id.is_not(None)))).scalars().all()
+    assert draft.step == "owner_confirm"
+    assert await samira.say("menu") == ["agent_menu"]
+    assert await samira.say("2") == ["agent_list"]
+    assert await samira.say("1") == ["agent_opened", "assist_waiting_owner"]
+    assert "2. " in samira.last_body  # resend, link and QR, change: numbered
+    assert await samira.say("2") == ["assist_owner_link_also"]
+    link = re.search(r"https://\S+/chat\?ref=(own-[a-z0-9-]+)", samira.last_body)
+    assert link, samira.last_body
+    # The link opens the same draft, for an owner whom WhatsApp does not reach after all.
+    opened, notice = await wa.client.app[turns_key].open_owner_link(
+        link.group(1), "web", "fadma-s-phone-0001")
+    assert notice is None and [r.key for r in opened.replies] == ["owner_confirm"]
+    assert opened.conversation_id == draft.id

@@ -56,6 +56,8 @@ async def test_the_owner_opens_the_link_and_agrees_and_the_agent_sees_it_wait(
     assert await actions.locator(".link-status").inner_text() == "Lien copié"
     copied = await chat.evaluate("() => navigator.clipboard.readText()")
     assert copied == await opener.get_attribute("href")
+    can_share = await chat.evaluate("() => typeof navigator.share === 'function'")
+    assert await actions.locator("button.link-share").count() == int(can_share)
     assert await chat.evaluate(FITS)
     await assert_no_axe_violation(chat)
     await chat.screenshot(path=str(artifacts / "owner-link-agent-chat-360.png"), full_page=True)
@@ -93,6 +95,9 @@ async def test_the_owner_opens_the_link_and_agrees_and_the_agent_sees_it_wait(
                             ".textContent !== ''")
     copied = await admin.evaluate("() => navigator.clipboard.readText()")
     assert copied.startswith("http://testserver/chat?ref=own-")
+    # "Partager" only where the browser can share (the Web Share API).
+    can_share = await admin.evaluate("() => typeof navigator.share === 'function'")
+    assert await row.locator("button[data-share]").is_visible() == can_share
     referral = admin.locator("#agent-referral")
     assert "ref-" in await referral.inner_text()
     assert await admin.evaluate(FITS)

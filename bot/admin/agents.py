@@ -37,7 +37,8 @@ async def panel(session, settings: Settings, user: User, now: datetime) -> dict:
     for cid, _, user_ref, state, updated_at in await agents.waiting_owner(
             session, user.id if mine else None, limit=50):
         draft = (state or {}).get("draft") or {}
-        phone = draft.get("phone") or user_ref.removeprefix("whatsapp:")
+        phone = draft.get("phone") or (user_ref.removeprefix("whatsapp:")
+                                       if user_ref.startswith("whatsapp:") else "")
         token = links.owner_token(settings, cid, now.timestamp()) if mine else None
         waiting.append(Waiting(cid, draft.get("business_name") or "", phone, updated_at,
                                links.owner_link(settings, token) if token else None,

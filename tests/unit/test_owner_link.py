@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.logs import scrub
 from bot.signing import LinkSigner, Signer
 from flows.model import Input, OwnerConfirmation, OwnerReach
 from tests.unit.test_console import assisted_draft, ctx, drive, keys, resume
@@ -68,3 +69,12 @@ def test_with_whatsapp_the_link_is_one_choice_away():
     state, effects = drive(state, Input(payload="owner_link"), context=assisting(reach))
     assert keys(effects) == ["assist_owner_link_also"] and effects[0].link == LINK.link
     assert state.step == "owner_confirm"
+
+
+def test_an_owners_link_never_reaches_a_log():
+    token = LinkSigner("secret").token(4242, ttl=WEEK, now=NOW)
+    line = (f'"GET /chat?ref=own-{token} HTTP/1.1" 200; '
+            f'"GET /agents/confirm/{token}.png HTTP/1.1" 200')
+    assert token not in scrub(line)
+    assert "/chat?ref=own-<signed>" in scrub(line)
+    assert "/agents/confirm/<signed>.png" in scrub(line)

@@ -216,7 +216,11 @@ class Reading:
             self.s.step = "owner_confirm"
             reach = self.ctx.owner_reach
             if reach is None or reach.whatsapp:
-                self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""})))
+                # The link stays one choice away: the owner may not be on WhatsApp after all.
+                shown = (btn("btn_owner_link", "owner_link"), btn("btn_change", "change")) \
+                    if reach is not None else ()
+                self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""}), shown,
+                               Expect.CHOICE if shown else Expect.NONE))
             else:  # nothing reaches the owner by itself: the agent shows them the link
                 self.say(owner_link_reply(self))
             self.effects.append(OwnerConfirmation(whatsapp=reach is None or reach.whatsapp))

@@ -311,9 +311,11 @@ def ask_owner_confirm(t: Turn) -> Reply:
         reach = t.ctx.owner_reach
         if reach is not None and not reach.whatsapp:
             return owner_link_reply(t)
-        shown = (btn("btn_owner_link", "owner_link"),) if reach is not None else ()
-        return Reply(Msg("assist_waiting_owner", {"phone": t.s.draft.phone or ""}),
-                     (btn("btn_resend", "resend"), *shown, btn("btn_change", "change")),
+        resend, change = btn("btn_resend", "resend"), btn("btn_change", "change")
+        # Numbered as under "sent" (flows.engine submit): link and QR first, then change.
+        buttons = (btn("btn_owner_link", "owner_link"), change, resend) \
+            if reach is not None else (resend, change)
+        return Reply(Msg("assist_waiting_owner", {"phone": t.s.draft.phone or ""}), buttons,
                      Expect.CHOICE)
     return Reply(Msg("owner_confirm", draft_params(t)),
                  (btn("btn_confirm_send", "yes"), btn("btn_change", "change"), btn("btn_no", "no")),

@@ -218,11 +218,13 @@ async def test_with_whatsapp_the_owner_gets_it_there_and_the_link_is_one_choice_
         (draft,) = (await session.execute(select(Conversation).where(
             Conversation.agent_id.is_not(None)))).scalars().all()
     assert draft.step == "owner_confirm"
+    assert "1. " in samira.last_body  # "sent" offers the link and QR at once
+    assert await samira.say("1") == ["assist_owner_link_also"]
     assert await samira.say("menu") == ["agent_menu"]
     assert await samira.say("2") == ["agent_list"]
     assert await samira.say("1") == ["agent_opened", "assist_waiting_owner"]
-    assert "2. " in samira.last_body  # resend, link and QR, change: numbered
-    assert await samira.say("2") == ["assist_owner_link_also"]
+    assert "3. " in samira.last_body  # link and QR, change, resend: numbered as before
+    assert await samira.say("1") == ["assist_owner_link_also"]
     link = re.search(r"https://\S+/chat\?ref=(own-[a-z0-9-]+)", samira.last_body)
     assert link, samira.last_body
     # The link opens the same draft, for an owner whom WhatsApp does not reach after all.

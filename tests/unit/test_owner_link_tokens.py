@@ -64,8 +64,9 @@ def test_with_whatsapp_the_link_is_one_choice_away():
     state, effects = drive(assisted_draft(), Input(payload="submit"), context=assisting(reach))
     assert keys(effects) == ["assist_sent", "OwnerConfirmation"]
     assert effects[1] == OwnerConfirmation(whatsapp=True)
+    assert [b.payload for b in effects[0].buttons] == ["owner_link", "change"]
     (waiting,) = resume(state, assisting(reach))
-    assert [b.payload for b in waiting.buttons] == ["resend", "owner_link", "change"]
+    assert [b.payload for b in waiting.buttons] == ["owner_link", "change", "resend"]
     state, effects = drive(state, Input(payload="owner_link"), context=assisting(reach))
     assert keys(effects) == ["assist_owner_link_also"] and effects[0].link == LINK.link
     assert state.step == "owner_confirm"

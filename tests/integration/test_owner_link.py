@@ -101,11 +101,14 @@ async def test_without_whatsapp_the_owner_agrees_through_the_link_in_their_own_w
                                              "csrf": token(await page.text())},
                       headers=SAME_SITE, allow_redirects=False)
     queue = await (await desk.get("/admin/submissions")).text()
-    waiting = re.search(r'<section class="card table-card" id="waiting-owner">(.*?)</section>',
+    waiting = re.search(r'<section class="card" id="waiting-owner">(.*?)</section>',
                         queue, re.S)
     assert waiting and "Tiwizi Argan" in waiting.group(1)
     assert "Attend le propriétaire" in waiting.group(1) and "data-copy=" in waiting.group(1)
     assert 'id="agent-referral"' in queue  # her own link, as buttons
+    arabic = await (await desk.get("/admin/lang/ar?next=/admin/submissions")).text()
+    assert "ملف واحد ينتظر موافقة صاحبه" in arabic and "ينتظر صاحبه" in arabic
+    await desk.get("/admin/lang/fr?next=/admin/submissions")
     funnel = await (await desk.get("/admin/funnel")).text()
     assert 'id="funnel-waiting-owner"' in funnel and "Dont un dossier" in funnel
 

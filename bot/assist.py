@@ -131,7 +131,8 @@ class Assist:
             tstate.assisted_by = state.console.agent_id
         # No contact_phone: a number the agent's channel vouches for is the agent's own.
         inp = Input(text=msg.text, payload=msg.payload, notice=notice,
-                    media=await media_refs(session, target.id, files), is_start=msg.is_start)
+                    media=await media_refs(session, target.id, files), is_start=msg.is_start,
+                    place=msg.place)  # an agent at the business shares where it is
         new, effects = engine.step(tstate, inp, self._assisting(target, now, msg.channel))
         # An agent never submits (flows.engine.Reading.submit): the owner is asked instead.
         if any(isinstance(e, OwnerConfirmation) and e.whatsapp for e in effects):

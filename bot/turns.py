@@ -239,7 +239,7 @@ class Turns:
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
                     is_start=msg.is_start or bool(referral and state.step == "start"),
                     profile_name=msg.profile_name, referral=referral, notice=notice,
-                    released=released)
+                    released=released, place=msg.place)
         new_state, effects = engine.step(state, inp, ctx)
         for i, effect in enumerate(effects):
             if isinstance(effect, DraftSubmitted):

@@ -47,6 +47,7 @@ from flows.steps import (
     PENDING,
     STEPS,
     btn,
+    on_place,
     owner_link_reply,
     review_buttons,
 )
@@ -127,7 +128,8 @@ class Reading:
         """Explain what is expected, keeping the question's buttons, and stay."""
         question = self.question()
         self.say(Reply(Msg(key, params), question.buttons, question.expects,
-                       asks_contact=question.asks_contact, more=question.more))
+                       asks_contact=question.asks_contact, asks_location=question.asks_location,
+                       more=question.more))
 
     def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
@@ -270,6 +272,9 @@ class Reading:
             else:
                 self.choice = "greeting"
                 run_command(self)
+            return
+        if inp.place is not None:
+            on_place(self)
             return
         if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
             self.say(self.question())  # nothing to read (a deep-link code alone): show where we are

@@ -77,6 +77,9 @@ class Input:
     # "edited", "file_too_large", "contact_not_yours", "unsupported" (see NOTICES).
     notice: str | None = None
     event: dict[str, Any] | None = None  # from outside the chat: a decision, a reminder
+    # A shared location, already reduced by the channel (flows.parsing.nearby.place_of) to
+    # the nearest town's id, "abroad" or "unreadable": coordinates never reach the state.
+    place: str | None = None
     # Messages held for the owner (WhatsApp's window) go out with this turn, ending with the
     # open question: a mere greeting needs no answer of its own.
     released: bool = False
@@ -145,6 +148,7 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     expects: Expect = Expect.NONE
     asks_contact: bool = False  # a channel that can share the owner's number offers it
+    asks_location: bool = False  # a channel that can share a location offers it (a button)
     image: str | None = None  # a picture sent with the words (absolute URL of a PNG)
     link: str | None = None  # a web address in the words: the web chat offers open/copy/share
     # Choices on another page of a long list (flows.choices.page): still chosen by their words.
@@ -244,6 +248,22 @@ class CitySuggestions(BaseModel):
     suggested: list[str] = Field(default_factory=list)  # city ids (flows.parsing.places)
 
 
+class NearestTown(BaseModel):
+    """A town or village nobody listed: which big town is it near? (then the regions)"""
+
+    kind: Literal["nearest_town"] = "nearest_town"
+    typed: str = ""
+
+
+class ConfirmPlace(BaseModel):
+    """A shared location's nearest town: is that right? (`typed`: the village the owner
+    named before, kept as the city; the town then only gives the region)"""
+
+    kind: Literal["place"] = "place"
+    city_id: str
+    typed: str = ""
+
+
 class ConfirmPrice(BaseModel):
     """A price said in ryals or francs, converted: is this it, in dirhams?"""
 
@@ -298,7 +318,7 @@ class MoreChoices(BaseModel):
 
 Pending = Annotated[
     ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
-    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices,
+    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices | NearestTown | ConfirmPlace,
     Field(discriminator="kind"),
 ]
 

@@ -3,7 +3,7 @@
 ```mermaid
 flowchart LR
     start --> language --> consent --> business_name --> owner_name --> city
-    city -->|unknown town| region --> sector
+    city -->|unknown town: the nearest big town?| region --> sector
     city --> sector --> ice --> phone --> email --> product_name
     product_name --> photos --> description --> price
     price -->|no unit| price_unit --> moq
@@ -44,6 +44,9 @@ taking the price's. A photo sent after advice replaces the advised one (`photo_f
 `photo_choice` when the review did not say which). Names lose their lead-in (flows.names).
 A step's id is the suffix of its question's locale key, so grep finds both.
 What works at any step (help, back, skip, restart...) is the table flows.commands.COMMANDS.
+A town nobody listed asks the nearest big town first (pending `nearest_town`); a town found
+there gives the region, and the region step is skipped. A shared location (`Input.place`,
+already the nearest town) is confirmed first (pending `place`).
 """
 
 from __future__ import annotations
@@ -70,12 +73,14 @@ from flows.model import (
     Amount,
     Button,
     CitySuggestions,
+    ConfirmPlace,
     ConfirmPrice,
     EditMenu,
     Expect,
     MoqUnit,
     MoreChoices,
     Msg,
+    NearestTown,
     Photo,
     PhotoAdvice,
     PhotoChoice,
@@ -87,6 +92,7 @@ from flows.model import (
 from flows.names import drop_lead_in
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
+from flows.parsing.nearby import ABROAD, UNREADABLE
 from flows.parsing.places import CITIES, REGIONS, match_city, match_region, names_a_place
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
@@ -381,13 +387,21 @@ def text_field(field: str, limit: int = NAME_MAX) -> Callable[[Turn], None]:
 
 
 def on_city(t: Turn) -> None:
-    pending = t.s.pending if isinstance(t.s.pending, CitySuggestions) else CitySuggestions()
+    pending = t.s.pending
+    if isinstance(pending, ConfirmPlace) and t.choice in ("yes", "no"):
+        confirmed_place(t, pending)
+        return
+    if isinstance(pending, NearestTown):
+        on_nearest_town(t, pending)
+        return
+    pending = pending if isinstance(pending, CitySuggestions) else CitySuggestions()
     if t.choice and t.choice.startswith("city:"):
         city = CITIES.get(t.choice.removeprefix("city:"))
         if city and city.id in pending.suggested:
             set_city(t, city.name_fr, city.id, city.region_id)
         elif t.choice == "city:other" and pending.typed:
-            set_city(t, pending.typed, None, None)
+            ask_nearest_town(t, pending.typed)
+            return
         else:
             t.invalid("stale_button")
             return
@@ -406,8 +420,7 @@ def on_city(t: Turn) -> None:
     elif not names_a_place(value):  # "chkoun?": a question, not a village nobody listed
         t.invalid("city_not_a_place", typed=value)
     else:
-        set_city(t, value, None, None)
-        t.advance()
+        ask_nearest_town(t, value)
 
 
 def city_question(t: Turn) -> Reply:
@@ -423,7 +436,112 @@ def set_city(t: Turn, name: str, city_id: str | None, region: str | None) -> Non
     t.s.draft.city, t.s.draft.city_id, t.s.draft.region = name, city_id, region
 
 
+# --- places people know: the nearest big town, a shared location ------------------
+# A village nobody listed gets one more question (the nearest big town, or a shared
+# location) before the 12 regions, which many villagers do not know.
+
+LOCATION_CHANNELS = ("telegram", "whatsapp", "web")  # each says how in share_location_<channel>
+LOCATION_BUTTON_CHANNELS = ("telegram", "web")  # a button that shares it
+
+
+def ask_nearest_town(t: Turn, typed: str) -> None:
+    set_city(t, typed, None, None)  # kept as typed, whatever comes next
+    t.s.pending = NearestTown(typed=typed)
+    t.say(t.question())
+
+
+def nearest_town_question(t: Turn) -> Reply:
+    pending = t.s.pending
+    typed = pending.typed if isinstance(pending, NearestTown) else (t.s.draft.city or "")
+    channel = t.ctx.channel
+    how = Msg(f"share_location_{channel}") if channel in LOCATION_CHANNELS else ""
+    return Reply(Msg("ask_nearest_town", {"city": typed, "how": how}), (), Expect.TEXT,
+                 asks_location=channel in LOCATION_BUTTON_CHANNELS)
+
+
+def on_nearest_town(t: Turn, pending: NearestTown) -> None:
+    value = t.text_answer(NAME_MAX)
+    if value is None:
+        return
+    match = match_city(value)
+    if match.city:  # the village stays the city; the town it is near gives the region
+        set_city(t, pending.typed, None, match.city.region_id)
+        t.say(Reply(Msg("place_near_noted", near_params(pending.typed, match.city))))
+        t.advance()
+    elif not names_a_place(value) and not match.suggestions:
+        t.invalid("city_not_a_place", typed=value)
+    else:  # the second place we do not know either: the regions, as before
+        set_city(t, pending.typed, None, None)
+        t.advance()
+
+
+def near_params(typed: str, city) -> dict:
+    region = REGIONS[city.region_id]
+    return {"village": shown_name(typed), "city": place_name(city.name_fr, city.name_ar),
+            "region": place_name(region.name_fr, region.name_ar)}
+
+
+def on_place(t: Turn) -> None:
+    """A location shared (already the nearest town, flows.parsing.nearby.place_of): at the
+    town's questions, ask to confirm the town; elsewhere it answers nothing."""
+    place = t.inp.place or ""
+    if t.s.step not in ("city", "region"):
+        t.say(Reply(Msg("place_not_asked")))
+        t.say(t.question())
+        return
+    if place == UNREADABLE:
+        t.invalid("place_unreadable")
+        return
+    if place == ABROAD:
+        t.invalid("place_abroad")
+        return
+    city = CITIES.get(place)
+    if city is None:  # pragma: no cover - the channel only passes gazetteer ids
+        t.invalid("place_unreadable")
+        return
+    pending = t.s.pending
+    typed = pending.typed if isinstance(pending, NearestTown | ConfirmPlace) else ""
+    if t.s.step == "region":
+        typed = t.s.draft.city or ""
+    t.s.pending = ConfirmPlace(city_id=city.id, typed=typed)
+    t.say(t.question())
+
+
+def place_question(t: Turn) -> Reply:
+    pending = t.s.pending
+    assert isinstance(pending, ConfirmPlace), "asked only while a shared place waits"
+    city = CITIES[pending.city_id]
+    key = "place_confirm_village" if pending.typed else "place_confirm"
+    return Reply(Msg(key, near_params(pending.typed, city)), YES_NO, Expect.CHOICE)
+
+
+def confirmed_place(t: Turn, pending: ConfirmPlace) -> None:
+    city = CITIES[pending.city_id]
+    if t.choice == "no":
+        if pending.typed and t.s.step == "city":
+            ask_nearest_town(t, pending.typed)
+        else:
+            t.s.pending = None
+            t.say(t.ask())
+        return
+    if pending.typed:
+        set_city(t, pending.typed, None, city.region_id)
+    else:
+        set_city(t, city.name_fr, city.id, city.region_id)
+    t.advance()
+
+
 def on_region(t: Turn) -> None:
+    pending = t.s.pending
+    if isinstance(pending, ConfirmPlace) and t.choice in ("yes", "no"):
+        if t.choice == "yes":
+            t.s.pending = None
+            t.s.draft.region = CITIES[pending.city_id].region_id
+            t.advance()
+        else:
+            t.s.pending = None
+            t.say(t.ask())
+        return
     region = None
     if t.choice and t.choice.startswith("region:"):
         region = REGIONS.get(t.choice.removeprefix("region:"))
@@ -432,6 +550,7 @@ def on_region(t: Turn) -> None:
     if region is None:
         t.invalid("invalid_choice")
         return
+    t.s.pending = None
     t.s.draft.region = region.id
     t.advance()
 
@@ -858,8 +977,9 @@ STEPS: dict[str, Step] = {s.id: s for s in (
          text_field("business_name")),
     Step("owner_name", "business", ask_owner_name, on_owner_name),
     Step("city", "business", ask_text("ask_city"), on_city),
-    Step("region", "business", ask_region, on_region,
-         applies=lambda t: bool(t.s.draft.city) and t.s.draft.city_id is None),
+    Step("region", "business", ask_region, on_region,  # not when a nearby town gave it
+         applies=lambda t: bool(t.s.draft.city) and t.s.draft.city_id is None
+         and t.s.draft.region is None),
     Step("sector", "business", ask_sector, on_sector),
     Step("ice", "business", ask_text("ask_ice", skippable=True), on_ice, optional=True),
     Step("phone", "business", ask_phone, on_phone,
@@ -890,6 +1010,8 @@ FIELD_STEP = {"photos": "photos", **{f: f for f in ("business_name", "owner_name
 # Sub-questions asked inside a step (flows.model.Pending); state.pending.kind names the one open.
 PENDING: dict[str, Callable[[Turn], Reply]] = {
     "city": city_question,
+    "nearest_town": nearest_town_question,
+    "place": place_question,
     "price": price_question,
     "restart": restart_question,
     "edit_menu": edit_menu_question,

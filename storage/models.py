@@ -355,3 +355,17 @@ class ThrottleWindow(SQLModel, table=True):
     bucket: str = Field(primary_key=True, max_length=80)  # scope:window start:hash of who
     hits: int = 0
     expires: int = Field(index=True)  # epoch seconds: the row can go after this
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what to personal data, when and from where (storage.audit). Append-only:
+    the database refuses updates and deletes (migration 0016), and nothing here holds an
+    owner's personal data, so an owner's erasure leaves these rows as they are."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = when(index=True)
+    actor: str = Field(max_length=160)  # "admin:<email>", "agent:<email>", "owner", "cli", "worker"
+    action: str = Field(max_length=40, index=True)
+    subject: str = Field(default="", max_length=80)  # "submission:12", "conversation:3", "user:4"
+    remote: str = Field(default="", max_length=64)  # the client's address, "" when none
+    detail: dict = json_field()

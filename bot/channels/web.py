@@ -26,6 +26,7 @@ from aiohttp import web
 
 from bot.agent_links import OWNER_PREFIX
 from bot.channels.base import InboundMessage
+from bot.channels.location import shared_place
 from bot.channels.untrusted import Malformed, parse_json
 from bot.i18n import Catalog, direction
 from bot.keys import catalog_key, db_key, media_key, receiver_key, settings_key, turns_key
@@ -46,8 +47,8 @@ JSON_LIMIT = 32 * 1024  # a 4,000-character text, every character \u-escaped, fi
 ID_LIMIT = 64
 RETRY_AFTER = 5  # seconds, while the database is away
 UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error", "restart_confirm",
-           "restart_yes", "cancel", "link_open", "link_copy", "link_copied",
-           "link_copy_failed", "link_share")
+           "restart_yes", "cancel", "location", "location_denied", "link_open", "link_copy",
+           "link_copied", "link_copy_failed", "link_share")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 # The page's own files only: chat.html has no inline script or style (its JSON data
 # block is not run); blob: is the preview of a photo being sent.
@@ -196,7 +197,7 @@ async def message(request: web.Request) -> web.Response:
     settings = request.app[settings_key]
     limit = ("message", session, settings.webchat_message_limit,
              settings.webchat_message_window)
-    text = payload = None
+    text = payload = place = None
     files = ()
     message_id = notice = None
     if request.content_type.startswith("multipart/"):
@@ -223,7 +224,12 @@ async def message(request: web.Request) -> web.Response:
             raise web.HTTPBadRequest(text="text and payload must be strings")
         if payload is not None and len(payload) > PAYLOAD_MAX:
             raise web.HTTPBadRequest(text=f"payload: {PAYLOAD_MAX} characters at most")
-        if text is None and payload is None:
+        location = body.get("location")
+        if location is not None:  # {"latitude": n, "longitude": n}: the page's Geolocation
+            if not isinstance(location, dict):
+                raise web.HTTPBadRequest(text="location: an object with latitude and longitude")
+            place = shared_place(location.get("latitude"), location.get("longitude"))
+        if text is None and payload is None and place is None:
             text = ""
         text = text[:TEXT_LIMIT] if text is not None else None
     if message_id is None:
@@ -240,8 +246,10 @@ async def message(request: web.Request) -> web.Response:
             # Scoped to the session: another session's "m-1" is another message.
             channel=CHANNEL, user_ref=session, external_id=f"{session}:{message_id}",
             text=text, payload=payload,
-            files=files, notice=notice,
-            raw={"text": text, "payload": payload, "files": len(files)}),
+            files=files, notice=notice, place=place,
+            # A location is only noted as shared: its coordinates are never stored.
+            raw={"text": text, "payload": payload, "files": len(files),
+                 **({"location": True} if place is not None else {})}),
             create=False, admit=admit)
     except throttle.Limited as limited:
         raise _too_many(limited.retry_after) from None

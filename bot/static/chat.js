@@ -254,6 +254,8 @@
     $('restart-no').textContent = ui.cancel;
     var ctas = list.querySelectorAll('.photo-cta .lbl');
     for (var i = 0; i < ctas.length; i++) ctas[i].textContent = ui.photo;
+    var wheres = list.querySelectorAll('.location-cta');
+    for (var w = 0; w < wheres.length; w++) wheres[w].textContent = ui.location;
     var retries = list.querySelectorAll('.retry');
     for (var j = 0; j < retries.length; j++) retries[j].setAttribute('aria-label', ui.send);
   }
@@ -375,7 +377,10 @@
       return b && b.payload != null;
     }) : [];
     var group = null;
-    if (buttons.length || m.expects === 'photo') {
+    // "location": the question can be answered with where the owner is (after the
+    // browser asks their permission); only a town comes of it, the coordinates are not kept.
+    var locate = m.location === true && !!navigator.geolocation;
+    if (buttons.length || m.expects === 'photo' || locate) {
       group = el('li', 'choices');
       buttons.forEach(function (b) {
         var btn = el('button', 'choice', String(b.label != null ? b.label : b.payload));
@@ -392,6 +397,13 @@
         cta.appendChild(el('span', 'lbl', ui.photo));
         cta.addEventListener('click', function () { photoInput.click(); });
         group.appendChild(cta);
+      }
+      if (locate) {
+        var where = el('button', 'choice location-cta', ui.location);
+        where.type = 'button';
+        where.dir = 'auto';
+        where.addEventListener('click', function () { shareLocation(where, group); });
+        group.appendChild(where);
       }
       list.appendChild(group);
     }
@@ -471,6 +483,25 @@
       if (bubble.parentNode) bubble.parentNode.removeChild(bubble);
       if (group === active.group) setGroup(group, true);
     });
+  }
+
+  function shareLocation(btn, group) {
+    if (btn.disabled) return;
+    setGroup(group, false);
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      btn.classList.add('picked');
+      var bubble = addUser(ui.location);
+      post({ location: { latitude: pos.coords.latitude, longitude: pos.coords.longitude } })
+        .then(function (r) {
+          if (r.ok) return;
+          btn.classList.remove('picked');
+          if (bubble.parentNode) bubble.parentNode.removeChild(bubble);
+          if (group === active.group) setGroup(group, true);
+        });
+    }, function () {
+      note(ui.location_denied);  // refused, or no fix: typing the town still works
+      if (group === active.group) setGroup(group, true);
+    }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 300000 });
   }
 
   function sendPhoto(file, li) {

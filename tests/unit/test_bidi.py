@@ -38,7 +38,7 @@ SAMPLES = {
     "also_web": 1, "kept": 3, "low": "150", "high": "200", "amount": "150", "said": "300",
     "business_name": "Atlas Argan", "name": "Atlas Argan", "owner_name": "Fatima Amrani",
     "product": "Argan Oil 250 ml", "city": "Tafraout", "region": "Souss-Massa",
-    "typed": "Tafrawt", "text": "Karim", "fr": "Fès", "ar": "فاس",
+    "typed": "Tafrawt", "village": "Douar Tafrawt", "text": "Karim", "fr": "Fès", "ar": "فاس",
     "phone": "+212 6 12 34 56 78", "email": "fatima.amrani@gmail.com",
     "url": "https://tijara.ma/s/atlas-argan", "link": "https://t.me/tijara_bot?start=ref-ab12",
     "web": "https://tijara.ma/chat?ref=ref-ab12", "ice": "001525289000092",
@@ -66,6 +66,7 @@ def arabic_samples(locale: str) -> dict:
                                          {"number": 1, "field": Msg("field_price")}),
                    reason=Msg("reason_price_unclear")),
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
+        "how": t("share_location_whatsapp"),
         "description": "زيت أركان معصور باليد", "lines": t(
             "agent_list_line", number=1, name="Atlas Argan",
             status=Msg("agent_status_submitted")),

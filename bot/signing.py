@@ -24,3 +24,40 @@ class Signer:
         if not expires.isdigit() or int(expires) < (now or time.time()):
             return False
         return hmac.compare_digest(self._signature(sha256, int(expires)), signature)
+
+
+class LinkSigner:
+    """Signed, expiring tokens naming one conversation: an agent's draft that its owner opens
+    to read and agree (bot/agent_links.py). Its own key, so no media signature is a token."""
+
+    def __init__(self, secret: str):
+        self.key = hashlib.sha256(("owner-link:" + secret).encode()).digest()
+
+    def _signature(self, conversation_id: int, expires: int) -> str:
+        return hmac.digest(self.key, f"{conversation_id}:{expires}".encode(), "sha256").hex()[:24]
+
+    def token(self, conversation_id: int, *, ttl: int, now: float) -> str:
+        expires = int(now + ttl)
+        return (f"{_base36(conversation_id)}-{_base36(expires)}-"
+                f"{self._signature(conversation_id, expires)}")
+
+    def read(self, token: str, now: float) -> tuple[str, int | None]:
+        """("ok", id), ("expired", id) for a genuine token past its time, ("invalid", None)."""
+        parts = token.split("-")
+        if len(parts) != 3 or not all(p.isalnum() and p.isascii() for p in parts) \
+                or max(len(p) for p in parts[:2]) > 13:
+            return "invalid", None
+        conversation_id, expires = int(parts[0], 36), int(parts[1], 36)
+        if not hmac.compare_digest(self._signature(conversation_id, expires), parts[2]):
+            return "invalid", None
+        return ("expired" if expires < now else "ok"), conversation_id
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out

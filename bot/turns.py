@@ -257,6 +257,23 @@ class Turns:
             return await self.assist.resume(session, state, now)
         return engine.resume(state, self.context(channel, None, now))
 
+    async def open_owner_link(self, token: str, channel: str, user_ref: str,
+                              ) -> tuple[TurnResult | None, Reply | None]:
+        """An owner opened their link in a new chat (bot/assist.py `open_link`): their draft,
+        now in this chat, shown as its open question; or (None, why) when it opens nothing."""
+        return await _retrying(self._open_owner_link_once, token, channel, user_ref)
+
+    async def _open_owner_link_once(self, token: str, channel: str, user_ref: str,
+                                    ) -> tuple[TurnResult | None, Reply | None]:
+        now = utcnow()
+        async with self.db.transaction() as session:
+            opened = await self.assist.open_link(session, token, channel, user_ref, now)
+            if opened.conversation is None:
+                return None, opened.notice
+            state = state_of(opened.conversation)
+            replies = engine.resume(state, self.context(channel, None, now))
+        return self._result(opened.conversation.id, state, replies), None
+
     async def current(self, channel: str, user_ref: str) -> TurnResult | None:
         """The question an owner coming back should see, without changing anything."""
         async with self.db.transaction() as session:

@@ -48,6 +48,7 @@ from flows.steps import (
     STEPS,
     btn,
     on_place,
+    owner_link_reply,
     review_buttons,
 )
 from flows.text import clean, has_letters, word_count
@@ -215,8 +216,16 @@ class Reading:
             # An agent cannot agree for the owner: the owner confirms on their own phone.
             self.s.pending, self.s.editing, self.s.agent_at = None, False, None
             self.s.step = "owner_confirm"
-            self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""})))
-            self.effects.append(OwnerConfirmation())
+            reach = self.ctx.owner_reach
+            if reach is None or reach.whatsapp:
+                # The link stays one choice away: the owner may not be on WhatsApp after all.
+                shown = (btn("btn_owner_link", "owner_link"), btn("btn_change", "change")) \
+                    if reach is not None else ()
+                self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""}), shown,
+                               Expect.CHOICE if shown else Expect.NONE))
+            else:  # nothing reaches the owner by itself: the agent shows them the link
+                self.say(owner_link_reply(self))
+            self.effects.append(OwnerConfirmation(whatsapp=reach is None or reach.whatsapp))
             return
         if self.s.consent_at is None:  # a draft an agent filled in: agree and send at once
             self.goto("owner_confirm", remember=False)

@@ -95,6 +95,20 @@ class Context:
     channel_phone: str | None = None  # WhatsApp gives the number; web does not
     # A field agent is answering for the owner (flows.console): the owner confirms later.
     assisting: bool = False
+    # How that owner is asked to agree (bot/assist.py); None: by WhatsApp alone.
+    owner_reach: OwnerReach | None = None
+
+
+@dataclass(frozen=True)
+class OwnerReach:
+    """The ways to the owner of a draft an agent filled in: their own WhatsApp when it is
+    configured and the draft is theirs there; always a signed link (and its QR code) that
+    opens the draft in the owner's own web chat."""
+
+    whatsapp: bool
+    link: str
+    qr: str
+    days: int  # how long the link works
 
 
 @dataclass(frozen=True)
@@ -136,6 +150,7 @@ class Reply:
     asks_contact: bool = False  # a channel that can share the owner's number offers it
     asks_location: bool = False  # a channel that can share a location offers it (a button)
     image: str | None = None  # a picture sent with the words (absolute URL of a PNG)
+    link: str | None = None  # a web address in the words: the web chat offers open/copy/share
     # Choices on another page of a long list (flows.choices.page): still chosen by their words.
     more: tuple[str, ...] = ()
 
@@ -154,7 +169,10 @@ class DraftSubmitted:
 @dataclass(frozen=True)
 class OwnerConfirmation:
     """An agent finished a draft for an owner: ask the owner, on their own phone, to
-    agree and send it (the submission waits for their answer)."""
+    agree and send it (the submission waits for their answer). `whatsapp`: it goes to
+    their WhatsApp; otherwise the agent shows them the link (`Context.owner_reach`)."""
+
+    whatsapp: bool = True
 
 
 @dataclass(frozen=True)

@@ -315,11 +315,29 @@ def ask_review(t: Turn) -> Reply:
 
 def ask_owner_confirm(t: Turn) -> Reply:
     if t.ctx.assisting:  # the agent who filled it in sees that it waits for the owner
-        return Reply(Msg("assist_waiting_owner", {"phone": t.s.draft.phone or ""}),
-                     (btn("btn_resend", "resend"), btn("btn_change", "change")), Expect.CHOICE)
+        reach = t.ctx.owner_reach
+        if reach is not None and not reach.whatsapp:
+            return owner_link_reply(t)
+        resend, change = btn("btn_resend", "resend"), btn("btn_change", "change")
+        # Numbered as under "sent" (flows.engine submit): link and QR first, then change.
+        buttons = (btn("btn_owner_link", "owner_link"), change, resend) \
+            if reach is not None else (resend, change)
+        return Reply(Msg("assist_waiting_owner", {"phone": t.s.draft.phone or ""}), buttons,
+                     Expect.CHOICE)
     return Reply(Msg("owner_confirm", draft_params(t)),
                  (btn("btn_confirm_send", "yes"), btn("btn_change", "change"), btn("btn_no", "no")),
                  Expect.CHOICE)
+
+
+def owner_link_reply(t: Turn) -> Reply:
+    """For the agent: the owner's link and its QR code, to show them (they open it, read the
+    summary in their language and agree in their own chat)."""
+    reach = t.ctx.owner_reach
+    assert reach is not None  # only asked with a way to the owner
+    key = "assist_owner_link_also" if reach.whatsapp else "assist_owner_link"
+    return Reply(Msg(key, {"phone": t.s.draft.phone or "", "link": reach.link,
+                           "days": reach.days}),
+                 (btn("btn_change", "change"),), Expect.CHOICE, image=reach.qr, link=reach.link)
 
 
 def ask_submitted(t: Turn) -> Reply:
@@ -912,6 +930,8 @@ def on_owner_confirm(t: Turn) -> None:
     elif t.ctx.assisting:
         if t.choice == "resend":
             t.submit()
+        elif t.choice == "owner_link" and t.ctx.owner_reach is not None:
+            t.say(owner_link_reply(t))
         else:
             t.invalid("invalid_choice")
     elif t.choice == "yes":

@@ -13,6 +13,7 @@ from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
 
+from bot.admin import agents as agent_work
 from bot.admin import auth, throttle
 from bot.admin.export import csv_response
 from bot.admin.forms import (
@@ -30,12 +31,13 @@ from bot.admin.forms import (
     translation,
 )
 from bot.admin.render import SESSION, USER, render, url
-from bot.keys import db_key, signer_key
+from bot.keys import db_key, settings_key, signer_key
 from flows import reasons as review_reasons
 from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
 from flows.model import LANGUAGES
 from storage import accounts, corrections, revisions, search, submissions
+from storage import agents as agent_store
 from storage import funnel as funnels
 from storage import queue as review_queue
 from storage.conversations import StaleConversation
@@ -208,6 +210,7 @@ async def queue(request: web.Request) -> web.Response:
         rows, total = await review_queue.search(session, q.filters, scope_agent=scope(user),
                                                 page=q.page, per_page=PER_PAGE, counts=counts)
         agents = await accounts.agents(session) if user.role == "admin" else []
+        work = await agent_work.panel(session, request.config_dict[settings_key], user, utcnow())
     pages = max(1, -(-total // PER_PAGE))
     session = request[SESSION]
     remembered = urlencode(q.params())[:auth.QUEUE_MAX]
@@ -217,7 +220,7 @@ async def queue(request: web.Request) -> web.Response:
                   pages=pages, counts=counts, all_count=sum(counts.values()),
                   statuses=STATUSES, sectors=SECTORS, channels=CHANNELS, languages=LANGUAGES,
                   agents=agents, filtered=bool(q.params(status=None, page=None)),
-                  **notices(request))
+                  **work, **notices(request))
 
 
 # --- one submission ------------------------------------------------------------------
@@ -453,6 +456,9 @@ async def funnel(request: web.Request) -> web.Response:
         result = await funnels.funnel(session, local_midnight(date_from),
                                       local_midnight(date_to + timedelta(days=1)), by,
                                       scope_agent=scope(user))
+        waiting_owner = await agent_store.count_waiting(
+            session, local_midnight(date_from), local_midnight(date_to + timedelta(days=1)),
+            scope_agent=scope(user))
         names = {}
         if by == "agent":
             ids = [k for k, _ in result.groups if k]
@@ -460,7 +466,7 @@ async def funnel(request: web.Request) -> web.Response:
                      if u.id in ids}
     return render(request, "funnel.html", funnel=result, stages=funnels.STAGES, by=by,
                   groupings=funnels.GROUPINGS, date_from=date_from, date_to=date_to,
-                  agent_names=names, **notices(request))
+                  agent_names=names, waiting_owner=waiting_owner, **notices(request))
 
 
 @routes.get("/export.csv", name="export")

@@ -10,6 +10,7 @@ Retry-After, and the page sends the same message (same id) again by itself.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -23,6 +24,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.agent_links import OWNER_PREFIX
 from bot.channels.base import InboundMessage
 from bot.channels.location import shared_place
 from bot.channels.untrusted import Malformed, parse_json
@@ -45,7 +47,8 @@ JSON_LIMIT = 32 * 1024  # a 4,000-character text, every character \u-escaped, fi
 ID_LIMIT = 64
 RETRY_AFTER = 5  # seconds, while the database is away
 UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error", "restart_confirm",
-           "restart_yes", "cancel", "location", "location_denied")
+           "restart_yes", "cancel", "location", "location_denied", "link_open", "link_copy",
+           "link_copied", "link_copy_failed", "link_share")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 # The page's own files only: chat.html has no inline script or style (its JSON data
 # block is not run); blob: is the preview of a photo being sent.
@@ -149,10 +152,20 @@ async def start(request: web.Request) -> web.Response:
     body = await _json(request)
     hint, ref = body.get("lang_hint"), body.get("ref")
     session = secrets.token_urlsafe(16)
+    notice = None
+    if isinstance(ref, str) and ref.startswith(OWNER_PREFIX):
+        # An owner's link to the draft their agent filled in: this new chat becomes theirs.
+        opened, notice = await request.app[turns_key].open_owner_link(ref[:64], CHANNEL, session)
+        if opened is not None:
+            return _answer(request, session, opened)
+        ref = None  # expired, forged or used: a fresh chat, which first says so kindly
     result = await request.app[receiver_key].converse(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=f"start:{session}", is_start=True,
         locale_hint=hint[:16] if isinstance(hint, str) else None,
         referral=ref[:64] if isinstance(ref, str) else None, raw={"start": True}))
+    if notice is not None:
+        said = request.app[catalog_key].render(result.locale, notice)
+        result = dataclasses.replace(result, replies=(said, *result.replies))
     return _answer(request, session, result)
 
 

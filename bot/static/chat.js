@@ -140,18 +140,26 @@
   async function init() {
     var g = gen;
     var r;
-    if (sid) {
+    // A field agent's link or QR code (/chat?ref=ref-XXXX) attributes the owner to them;
+    // an owner's link (ref=own-…) opens the draft their agent filled in, in a chat of its own.
+    var ref = new URLSearchParams(window.location.search).get('ref');
+    var ownerLink = !!ref && ref.indexOf('own-') === 0;
+    if (sid && !ownerLink) {
       r = await patient('GET', sessionUrl(sid));
       if (g !== gen) return null;
       if (r.ok) return opened(r.data, sid);
       if ([400, 404, 410].indexOf(r.status) < 0) { explain(r); return null; }
       forget();
     }
-    // A field agent's link or QR code (/chat?ref=ref-XXXX) attributes the owner to them.
-    var ref = new URLSearchParams(window.location.search).get('ref');
     r = await patient('POST', API, ref ? { lang_hint: browserLang, ref: ref } : { lang_hint: browserLang });
     if (g !== gen) return null;
-    if (r.ok && r.data.session) return opened(r.data, String(r.data.session));
+    if (r.ok && r.data.session) {
+      // Used once: a reload resumes this chat rather than opening the link again.
+      if (ownerLink && window.history && history.replaceState) {
+        history.replaceState(null, '', window.location.pathname);
+      }
+      return opened(r.data, String(r.data.session));
+    }
     explain(r);
     return null;
   }
@@ -299,6 +307,59 @@
     li.appendChild(link);
   }
 
+  // A link to hand on (an agent's referral link, an owner's link): open, copy, share.
+  function addLink(li, href) {
+    var box = el('div', 'link-actions');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', href);
+    var open = el('a', 'link-btn link-open', ui.link_open);
+    open.href = href;
+    open.target = '_blank';
+    open.rel = 'noopener noreferrer';
+    box.appendChild(open);
+    var status = el('span', 'link-status');
+    status.setAttribute('role', 'status');
+    var copy = el('button', 'link-btn link-copy', ui.link_copy);
+    copy.type = 'button';
+    copy.addEventListener('click', function () {
+      copyText(href).then(function (ok) {
+        status.textContent = ok ? ui.link_copied : ui.link_copy_failed;
+      });
+    });
+    box.appendChild(copy);
+    if (navigator.share) {
+      var share = el('button', 'link-btn link-share', ui.link_share);
+      share.type = 'button';
+      share.addEventListener('click', function () {
+        navigator.share({ url: href }).catch(function () {});
+      });
+      box.appendChild(share);
+    }
+    box.appendChild(status);
+    li.appendChild(box);
+  }
+
+  // The Clipboard API where the page may use it; otherwise a selected, hidden field.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(function () { return true; },
+        function () { return legacyCopy(text); });
+    }
+    return Promise.resolve(legacyCopy(text));
+  }
+
+  function legacyCopy(text) {
+    var area = el('textarea', 'offscreen');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
   function addBot(m) {
     var text = m.text == null ? '' : String(m.text);
     var li = el('li', 'msg bot', text);
@@ -309,6 +370,8 @@
       addImage(li, src, text);
       if (!text) li.classList.add('bare');
     }
+    var href = imageUrl(m.link);
+    if (href) addLink(li, href);
     list.appendChild(li);
     var buttons = Array.isArray(m.buttons) ? m.buttons.filter(function (b) {
       return b && b.payload != null;

@@ -324,3 +324,26 @@ admin_changes_photos_removed = صور محذوفة
 admin_changes_old = قبل
 admin_changes_new = الآن
 admin_changes_photo_alt = الصورة { $number } من « { $product } »
+## agents
+
+admin_agent_link_title = رابطكم الشخصي
+admin_agent_link_intro = أصحاب المشاريع الذين يبدؤون بهذا الرابط (أو برمز QR الخاص به) يُنسبون إليكم.
+admin_link_open = فتح
+admin_link_copy = نسخ
+admin_link_copied = نُسخ الرابط.
+admin_link_copy_failed = تعذّر النسخ: حدّدوا الرابط لنسخه.
+admin_link_share = مشاركة
+admin_link_qr = رمز QR
+admin_status_waiting_owner = ينتظر صاحبه
+admin_waiting_owner_title = { $count ->
+    [zero] لا ملفات تنتظر موافقة أصحابها
+    [one] ملف واحد ينتظر موافقة صاحبه
+    [two] ملفان ينتظران موافقة صاحبيهما
+    [few] { $count } ملفات تنتظر موافقة أصحابها
+   *[other] { $count } ملفًا تنتظر موافقة أصحابها
+}
+admin_waiting_owner_intro = ملفات ملأها وكيل ولم تُرسل بعد: على صاحب المشروع أن يقرأها ويؤكدها (على واتساب، أو بالرابط الذي يعرضه عليه الوكيل). ليست بعد في قائمة المراجعة.
+admin_funnel_waiting_owner = { $count ->
+    [one] منها ملف واحد ملأه وكيل ينتظر موافقة صاحبه (محسوب حتى المرحلة التي بلغها، ولم يُرسل بعد).
+   *[other] منها { $count } ملفات ملأها وكيل تنتظر موافقة أصحابها (محسوبة حتى المرحلة التي بلغتها، ولم تُرسل بعد).
+}

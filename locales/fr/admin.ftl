@@ -311,3 +311,23 @@ admin_changes_photos_removed = Photos retirées
 admin_changes_old = avant
 admin_changes_new = maintenant
 admin_changes_photo_alt = Photo { $number } de « { $product } »
+## agents
+
+admin_agent_link_title = Votre lien personnel
+admin_agent_link_intro = Les propriétaires qui commencent avec ce lien (ou son QR code) vous sont attribués.
+admin_link_open = Ouvrir
+admin_link_copy = Copier
+admin_link_copied = Lien copié.
+admin_link_copy_failed = Copie impossible : sélectionnez le lien pour le copier.
+admin_link_share = Partager
+admin_link_qr = QR code
+admin_status_waiting_owner = Attend le propriétaire
+admin_waiting_owner_title = { $count ->
+    [one] Un dossier attend l'accord de son propriétaire
+   *[other] { $count } dossiers attendent l'accord de leur propriétaire
+}
+admin_waiting_owner_intro = Remplis par un agent, pas encore envoyés : le propriétaire doit les lire et les confirmer (sur WhatsApp, ou avec le lien que l'agent lui montre). Ils ne sont pas encore dans la file de vérification.
+admin_funnel_waiting_owner = { $count ->
+    [one] Dont un dossier rempli par un agent qui attend l'accord de son propriétaire (compté jusqu'où il est allé, pas encore soumis).
+   *[other] Dont { $count } dossiers remplis par un agent qui attendent l'accord de leur propriétaire (comptés jusqu'où ils sont allés, pas encore soumis).
+}

@@ -12,7 +12,6 @@ from storage.db import Database
 from storage.erasure import Erased
 from storage.exports import ExportFolder
 from storage.media import MediaStore
-from storage.models import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +26,10 @@ async def erase_now(db: Database, conversation_ids: list[int], *, media: MediaSt
     removed = 0
     if erased.files_row is not None:
         try:
-            async with db.transaction() as session:
-                row = await session.get(Outbox, erased.files_row)
-            if row is not None:
+            async with db.transaction() as session:  # leased: a worker leaves it to us
+                rows = await outbox.claim(session, ids=[erased.files_row], limit=1,
+                                          kinds=(erasure.ERASE_FILES,))
+            for row in rows:
                 removed = await erase_files(db, media, exports, row.payload)
                 async with db.transaction() as session:
                     await outbox.drop(session, row.id)

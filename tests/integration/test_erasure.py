@@ -26,10 +26,10 @@ from storage.models import AuditEntry, Business, Conversation, ErasedCount, Medi
 from tests.fakes.storefront import FakeStorefront
 from tests.fakes.twilio_api import FakeTwilio
 from tests.helpers import Owner as WebOwner
-from tests.helpers import photo_bytes
+from tests.helpers import photo_bytes, worker_handlers
 from tests.integration.test_shared_media import bucket_keys
 from tests.integration.test_storefront import SECRET, TOKEN, approve, status_is, until, working
-from tests.integration.test_whatsapp import SENDER, SID, Harness
+from tests.integration.test_whatsapp import SENDER, SID, Harness, wa  # noqa: F401 - a fixture
 from tests.integration.test_whatsapp import TOKEN as TWILIO_TOKEN
 from tests.integration.test_whatsapp import Owner as WaOwner
 
@@ -87,19 +87,20 @@ async def world(aiohttp_server, aiohttp_client, settings, db, store, monkeypatch
         storefront.release()
 
 
-async def whatsapp_owner(wa: Harness) -> None:
+async def whatsapp_owner(harness: Harness) -> None:
     """Coopérative Tifawin, on WhatsApp as +212 6 12 34 56 78, two photos and a voice
     note, submitted."""
-    owner = WaOwner(wa, wa_id=PHONE[1:], profile="Fatima Zahra")
+    owner = WaOwner(harness, wa_id=PHONE[1:], profile="Fatima Zahra")
     assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") \
         == ["welcome_found", "ask_consent"]
-    voice = wa.fake.add_media("voice", b"#!AMR\n" + (b"\x3c" + bytes(31)) * 100, "audio/amr")
+    voice = harness.fake.add_media("voice", b"#!AMR\n" + (b"\x3c" + bytes(31)) * 100, "audio/amr")
     assert await owner.send(NumMedia="1", MessageType="audio", MediaUrl0=voice,
                             MediaContentType0="audio/amr")
     for said in ("oui", "Coopérative Tifawin", "1", "Agadir", "argan", "passer", "passer",
                  "Huile d'argan cosmétique"):
         await owner.say(said)
-    urls = (wa.fake.add_media("p3", photo_bytes(3)), wa.fake.add_media("p4", photo_bytes(4)))
+    urls = (harness.fake.add_media("p3", photo_bytes(3)),
+            harness.fake.add_media("p4", photo_bytes(4)))
     assert await owner.photos(*urls) == ["photo_received"]
     for said in ("terminé", "Huile pressée à froid.", "150 DH le litre", "20 litres", "non"):
         await owner.say(said)
@@ -169,11 +170,11 @@ def found_in(text: str, needles) -> list[str]:
 
 async def test_an_owner_erased_leaves_nothing_anywhere_and_others_keep_everything(
         world, db, store, request):
-    config, client, wa, storefront = world
+    config, client, harness, storefront = world
     s3_server = request.getfixturevalue("s3_server") if store else None
     exporting = config.model_copy(update={"storefront_api_url": None})
     async with open_runtime(exporting, db=db) as rt, working(db, rt.handlers):
-        await whatsapp_owner(wa)
+        await whatsapp_owner(harness)
         await web_owner(client, "Atelier Tazrout", "Fatima Zahra Amrani", "06 12 34 56 78",
                         (1, 2), ice="001 525 478 000 036", email=EMAIL)
         await web_owner(client, OTHER[0], OTHER[1], OTHER[2], (5, 6))
@@ -213,7 +214,7 @@ async def test_an_owner_erased_leaves_nothing_anywhere_and_others_keep_everythin
         erased, removed = await erase_now(db, ids, media=rt.media, exports=rt.exports,
                                           cause="admin", actor="admin:a@tijara.ma",
                                           remote="203.0.113.7", reason="asked by letter")
-        assert removed == len(stored_files - kept) == 9 and erased.storefronts == 1
+        assert erased.files == len(stored_files) == 9 and removed <= 9 and erased.storefronts == 1
 
         async def taken_down() -> bool:
             async with db.transaction() as session:
@@ -265,3 +266,53 @@ async def test_the_cli_erases_by_submission_id_and_an_unknown_one_is_one_line(
     assert out.startswith("erased 1 conversation(s): ") and "submission 1" in out
     assert "media files removed: 2 of 2" in out  # the photo and its thumbnail
     assert found_in(await dump(db), ("Tazrout", "Amrani", "612345678")) == []
+
+
+# --- in the chat ------------------------------------------------------------------------
+
+
+async def test_a_web_chat_owner_erases_themselves_and_the_photos_go(client, db, settings):
+    owner = WebOwner(client)
+    await owner.start("fr-FR")
+    for action, value in (("press", "lang:fr"), ("say", "oui"), ("say", "Atelier Tazrout"),
+                          ("say", "Fatima Zahra Amrani"), ("say", "Agadir"),
+                          ("press", "sector:argan"), ("say", "001 525 478 000 036"),
+                          ("say", "06 12 34 56 78"), ("say", EMAIL),
+                          ("say", "Huile d'argan")):
+        await getattr(owner, action)(value)
+    assert await owner.photo(photo_bytes(7)) == ["photo_received"]
+    assert await owner.say("Supprimer mes données") == ["erase_confirm"]
+    assert [b["payload"] for b in owner.question["buttons"]] == ["yes", "no"]
+    assert "définitif" in owner.question["text"]
+    assert await owner.say("non") == ["erase_kept", "ask_photos"]  # nothing went
+    assert await owner.say("supprimer mes données") == ["erase_confirm"]
+    assert await owner.press("yes") == ["erase_done"]
+    async with working(db, worker_handlers(db, settings, {})):
+        async def gone() -> bool:
+            async with db.transaction() as session:
+                return not (await session.execute(select(Outbox.id).where(
+                    Outbox.kind == erasure.ERASE_FILES))).first()
+        await until(gone)
+    assert found_in(await dump(db), ("Tazrout", "Amrani", "612345678", ICE, EMAIL)) == []
+    assert not [p for p in settings.media_root.rglob("*") if p.is_file()]
+    async with db.transaction() as session:
+        (entry,) = (await session.execute(select(AuditEntry))).scalars()
+    assert (entry.actor, entry.action, entry.detail["cause"]) == ("owner", "erase", "owner")
+    # The page's session is gone with them; a new one starts afresh.
+    assert (await client.post(owner._url, json={"text": "bonjour"})).status == 404
+    assert (await WebOwner(client).start("fr-FR"))["messages"][0]["key"] == "ask_language"
+
+
+async def test_on_whatsapp_the_farewell_is_the_last_message_and_leaves_no_address(wa, db):  # noqa: F811
+    owner = WaOwner(wa, wa_id="212677000111")
+    assert await owner.say("Bonjour, je voudrais inscrire ma coopérative") \
+        == ["welcome_found", "ask_consent"]
+    assert await owner.say("mse7 les données dyali") == ["erase_confirm"]
+    before = len(wa.fake.messages)
+    await owner.post(owner.params(Body="oui"))
+    (last,) = (await wa.fake.wait_for(before + 1))[before:]
+    assert last.to == owner.address and "dernier message" in last.body
+
+    async def no_trace() -> bool:
+        return found_in(await dump(db), ("212677000111", "Fatima Zahra")) == []
+    await until(no_trace)

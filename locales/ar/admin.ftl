@@ -296,3 +296,12 @@ admin_percent = { $percent }٪
 admin_funnel_from_previous = { $percent }٪ من المرحلة السابقة
 admin_funnel_empty = لا توجد محادثات خلال هذه الفترة.
 admin_funnel_show = عرض
+
+## erasure
+admin_erase_title = محو بيانات صاحب هذا الملف (القانون رقم 09.08)
+admin_erase_help = يمحو كل ما يخصه: المحادثات والملف والمنتجات والصور والرسائل الصوتية والتصديرات؛ وتُزال صفحته من المنصة. لا رجعة فيه. لا يبقى إلا عدد مجهول الهوية وأثر في السجل.
+admin_erase_reason = السبب (إلزامي، يُحفظ في السجل)
+admin_erase_confirm = أؤكد: سيُمحى كل شيء نهائيًا.
+admin_erase_button = المحو نهائيًا
+admin_erase_needs_reason = اكتبوا السبب وأشّروا على التأكيد للمحو.
+admin_erased = مُحيت بيانات صاحب الملف. ستتبعها ملفاته وصفحته بعد لحظات.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.channels.base import Channel
-from bot.outbox import reminders
+from bot.outbox import reminders, retention
 from bot.outbox.erase_files import erase_files_handler
 from bot.outbox.handler import Chore, Handler, Handlers
 from bot.outbox.handoff import handoff_handler
@@ -59,7 +59,8 @@ def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
          "handoff": handoff_handler(db, settings, media, exports),
          STOREFRONT_DELETE: unpublish_handler(db, settings),
          ERASE_FILES: erase_files_handler(db, media, exports)},
-        chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings))])
+        chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings)),
+                Chore("retention", retention.EVERY, partial(retention.scan, db, settings))])
 
 
 async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> None:

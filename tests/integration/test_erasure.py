@@ -29,7 +29,7 @@ from tests.helpers import Owner as WebOwner
 from tests.helpers import photo_bytes, worker_handlers
 from tests.integration.test_shared_media import bucket_keys
 from tests.integration.test_storefront import SECRET, TOKEN, approve, status_is, until, working
-from tests.integration.test_whatsapp import SENDER, SID, Harness, wa  # noqa: F401 - a fixture
+from tests.integration.test_whatsapp import SENDER, SID, STATUS, Harness, wa  # noqa: F401 - a fixture
 from tests.integration.test_whatsapp import TOKEN as TWILIO_TOKEN
 from tests.integration.test_whatsapp import Owner as WaOwner
 
@@ -316,3 +316,10 @@ async def test_on_whatsapp_the_farewell_is_the_last_message_and_leaves_no_addres
     async def no_trace() -> bool:
         return found_in(await dump(db), ("212677000111", "Fatima Zahra")) == []
     await until(no_trace)
+    # Twilio reports on that last message: kept for the delivery figures, with no address.
+    response = await wa.post(STATUS, {
+        "AccountSid": SID, "From": SENDER, "To": owner.address, "MessageSid": last.sid,
+        "SmsSid": last.sid, "MessageStatus": "delivered", "SmsStatus": "delivered"})
+    assert response.status == 200
+    assert found_in(await dump(db), ("212677000111",)) == []
+    assert last.sid in await dump(db)

@@ -345,3 +345,26 @@ async def test_on_whatsapp_the_farewell_is_the_last_message_and_leaves_no_addres
     assert response.status == 200
     assert found_in(await dump(db), ("212677000111",)) == []
     assert last.sid in await dump(db)
+
+
+async def test_an_owner_an_agent_onboarded_erases_it_and_the_agents_chat_forgets_them(
+        wa, db):  # noqa: F811
+    from tests.integration.test_assisted import agent_fills_in_a_draft
+    _agent, samira = await agent_fills_in_a_draft(wa)
+    assert "Tiwizi" in await dump(db)
+    fadma = WaOwner(wa, wa_id="212612345678", profile="Fadma")
+    assert await fadma.say("احذف بياناتي") == ["erase_confirm"]  # at once: no agent to wait
+    before = len(wa.fake.messages)
+    await fadma.post(fadma.params(Body="نعم"))
+    await wa.fake.wait_for(before + 1)
+
+    async def forgotten() -> bool:
+        return found_in(await dump(db), ("Tiwizi", "Fadma", "Ait Lahcen", "612345678",
+                                         "0612345678")) == []
+    await until(forgotten)
+    async with db.transaction() as session:
+        agent_chat = (await session.execute(select(Conversation).where(
+            Conversation.user_ref == samira.address))).scalar_one()
+    assert agent_chat.state["console"]["target"] is None  # back to her menu
+    assert await samira.say("menu") == ["agent_menu"]
+    assert await samira.say("2") == ["agent_list_empty", "agent_menu"]  # nobody left

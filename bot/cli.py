@@ -25,12 +25,13 @@ from bot.agent_links import links, qr_png
 from bot.app import create_app
 from bot.channels.telegram import set_webhook
 from bot.channels.terminal import run as run_terminal
+from bot.erasure import erase_now
 from bot.outbox.body import listing
 from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
 from flows import reasons as review_reasons
-from storage import agents, submissions
+from storage import agents, erasure, submissions
 from storage.db import Database, is_sqlite, unavailable
 from storage.media import gc
 from storage.migrate import upgrade
@@ -156,6 +157,33 @@ async def _list(db: Database, args, signer: Signer, out=None) -> None:
     elif not shown:
         out.write("no submissions yet\n" if args.status is None
                   else f"no submissions in status {args.status}\n")
+
+
+async def _owner_erase(args, settings: Settings) -> int:
+    db = open_database(settings)
+    try:
+        async with db.transaction() as session:
+            try:
+                ids = await erasure.find(session, args.who)
+            except erasure.NotFound as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+        if not args.yes:
+            print(f"{args.who}: {len(ids)} conversation(s) (ids {', '.join(map(str, ids))}) and "
+                  "everything of theirs will be erased, for good.")
+            if input("Erase? Type yes: ").strip().lower() != "yes":
+                print("nothing erased")
+                return 1
+        async with open_files(settings) as (media, exports):
+            erased, removed = await erase_now(db, ids, media=media, exports=exports,
+                                              cause="cli", actor="cli", reason=args.reason)
+        rows = ", ".join(f"{table} {n}" for table, n in sorted(erased.rows.items()) if n)
+        print(f"erased {len(erased.conversations)} conversation(s): {rows}")
+        print(f"media files removed: {removed} of {erased.files}; export folders: "
+              f"{erased.exports}; storefront deletions queued: {erased.storefronts}")
+        return 0
+    finally:
+        await db.close()
 
 
 def admin_create(args, settings: Settings) -> None:
@@ -285,6 +313,22 @@ def parser() -> argparse.ArgumentParser:
                            help="a field to fix, e.g. city=city_unclear or "
                                 "product:1:photos=photo_dark (repeatable)")
     p.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_submissions(args, settings))),
+                   embedded=True)
+
+    p = sub.add_parser("owner", help="a business owner's personal data (law 09-08)")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser(
+        "erase", help="erase everything about an owner, everywhere",
+        description="Erases an owner's conversations and all that hangs off them (drafts, "
+        "submissions, messages, photos, voice notes, exports; a storefront is asked to come "
+        "down). WHO is a phone number (every conversation tied to it), a submission id "
+        "(12), or a conversation id (conversation:12).")
+    a.add_argument("who", metavar="PHONE|ID", help="+212661234567, 0661234567, 12 or "
+                                                   "conversation:12")
+    a.add_argument("--yes", action="store_true", help="do not ask to confirm (scripts)")
+    a.add_argument("--reason", default="", help="why, kept in the audit trail")
+    a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_owner_erase(args,
+                                                                                settings))),
                    embedded=True)
     return top
 

@@ -77,6 +77,11 @@ class Settings(BaseSettings):
     storefront_timeout: float = 30.0  # seconds for one whole handoff request
     reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/outbox/reminders.py)
     reminder_second_hours: float = 72  # and its second, the last
+    # Personal data kept no longer than needed (law 09-08; bot/outbox/retention.py): a
+    # draft untouched this long gets a last notice, then is erased 14 days later; a
+    # rejected submission is erased this long after the decision.
+    draft_retention_days: int = Field(default=180, ge=1)
+    rejected_retention_days: int = Field(default=365, ge=1)
 
     webchat_enabled: bool = True
     # Web-chat throttling (storage/throttle.py), generous: a real owner never meets it.

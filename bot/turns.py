@@ -36,11 +36,12 @@ from flows.model import (
     Context,
     ConversationState,
     DraftSubmitted,
+    EraseOwner,
     Input,
     Reply,
     TellAgent,
 )
-from storage import agents, conversations, outbox, submissions
+from storage import agents, conversations, erasure, outbox, submissions
 from storage.conversations import state_of
 from storage.db import Database, unavailable
 from storage.media import Refused, StoredFile, media_refs
@@ -116,8 +117,8 @@ class Turns:
                 state = state_of(conv)
                 replies = await self._resume(session, state, msg.channel, now)
                 return self._result(conv.id, state, replies, duplicate=True)
-            new_state, replies = await self._step(session, conv, msg, msg.files, now)
-            waiting = await outbox.take_inbox(session, conv.id)
+            new_state, replies, erased = await self._step(session, conv, msg, msg.files, now)
+            waiting = () if erased else await outbox.take_inbox(session, conv.id)
         return replace(self._result(conv.id, new_state, replies), waiting=_rendered(waiting))
 
     async def advance(self, inbound_id: int, channel: str, user_ref: str,
@@ -173,8 +174,11 @@ class Turns:
         were held for this owner (their window reopened), then the replies."""
         # They wrote: the window is open again, and what waited goes first.
         rows = await outbox.release_held(session, conv.id)
-        new_state, replies = await self._step(session, conv, msg, files, now,
-                                              released=bool(rows))
+        new_state, replies, erased = await self._step(session, conv, msg, files, now,
+                                                      released=bool(rows))
+        if erased:  # the owner's last message from us: it names no conversation any more
+            reply = await self.outgoing.farewell(session, conv, new_state.locale, replies, now)
+            return [reply] if reply else []
         await conversations.mark_processed(session, inbound_id)
         if not replies or msg.group and await conversations.more_of_group(
                 session, conv.id, msg.group, inbound_id):
@@ -233,7 +237,7 @@ class Turns:
             new_state, replies = await self.assist.turn(
                 session, conv, state, replace(msg, text=text), files, now, notice)
             await conversations.save(session, conv, new_state, inbound_at=now)
-            return new_state, replies
+            return new_state, replies, False
         inp = Input(text=text, payload=msg.payload,
                     media=await media_refs(session, conv.id, files),
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
@@ -241,6 +245,10 @@ class Turns:
                     profile_name=msg.profile_name, referral=referral, notice=notice,
                     released=released, place=msg.place)
         new_state, effects = engine.step(state, inp, ctx)
+        replies = [e for e in effects if isinstance(e, Reply)]
+        if any(isinstance(e, EraseOwner) for e in effects):  # nothing else of theirs stays
+            await erasure.erase(session, [conv.id], cause="owner", actor="owner")
+            return new_state, replies, True
         for i, effect in enumerate(effects):
             if isinstance(effect, DraftSubmitted):
                 await submissions.record(session, conv, new_state, now)
@@ -249,7 +257,7 @@ class Turns:
                 await self.assist.tell_agent(session, new_state.assisted_by, Reply(effect.msg),
                                              f"agent:{source[:32]}:{i}")
         await conversations.save(session, conv, new_state, inbound_at=now)
-        return new_state, [e for e in effects if isinstance(e, Reply)]
+        return new_state, replies, False
 
     async def _resume(self, session, state: ConversationState, channel: str,
                       now: datetime) -> list[Reply]:

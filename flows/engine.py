@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flows import events
+from flows import erasure, events
 from flows.choices import language_label, read_choice
 from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse, opening_language
@@ -249,6 +249,8 @@ class Reading:
     def run(self) -> None:
         if self.inp.event:
             events.apply(self, self.inp.event)
+            return
+        if not self.ctx.assisting and erasure.handle(self):
             return
         if self.s.assisted_by is not None and self._shared_draft():
             return

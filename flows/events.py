@@ -11,6 +11,8 @@ outbox and channels carry it.
 | rejected          | reasons, note                            | decision_rejected, next step |
 | live              | url                                      | decision_live                |
 | reminder          | n (1, 2)                                 | reminder + the question      |
+| retention_notice  | days                                     | retention_notice (erased in  |
+|                   |                                          | `days` unless they write)    |
 
 A field is a business field ("city") or a product's ("product:2:photos"). `reasons` are
 ready-made reasons (flows.reasons keys), said in the owner's language; `note` is the
@@ -28,7 +30,7 @@ from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",
            "price_unclear", "moq_unclear", "ice_invalid", "description_short", "name_unclear",
            "city_unclear", "other")
-EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder")
+EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder", "retention_notice")
 
 
 def valid_field(t: Turn, field: str) -> bool:
@@ -73,6 +75,8 @@ def apply(t: Turn, event: dict) -> None:
     elif kind == "live":
         t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
         t.say(Reply(Msg("decision_live", {"url": t.s.decision_note})))
+    elif kind == "retention_notice":  # the draft goes in `days` (bot/outbox/retention.py)
+        t.say(Reply(Msg("retention_notice", {"days": int(event.get("days", 14))})))
     elif kind == "reminder" and t.s.step not in ("start", "submitted"):
         t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
         t.say(t.question())

@@ -182,7 +182,13 @@ class TellAgent:
     msg: Msg
 
 
-Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent
+@dataclass(frozen=True)
+class EraseOwner:
+    """The owner confirmed "delete my data": storage erases them (storage.erasure); the
+    replies of this turn are the last the bot sends them."""
+
+
+Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent | EraseOwner
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -232,6 +238,12 @@ class ConfirmRestart(BaseModel):
     """"Start again?" after the owner said restart: yes or no."""
 
     kind: Literal["restart"] = "restart"
+
+
+class ConfirmErase(BaseModel):
+    """"Delete everything about you? It cannot be undone": yes or no (flows.erasure)."""
+
+    kind: Literal["erase"] = "erase"
 
 
 class ChooseLanguage(BaseModel):
@@ -317,8 +329,8 @@ class MoreChoices(BaseModel):
 
 
 Pending = Annotated[
-    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
-    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices | NearestTown | ConfirmPlace,
+    ConfirmRestart | ConfirmErase | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu
+    | PhotoAdvice | MoqUnit | PhotoFix | PhotoChoice | MoreChoices | NearestTown | ConfirmPlace,
     Field(discriminator="kind"),
 ]
 

@@ -67,6 +67,7 @@ from flows.choices import (
     sector_label,
     unit_label,
 )
+from flows.erasure import erase_question
 from flows.language import opening_language
 from flows.model import (
     MAX_PHOTOS,
@@ -1018,6 +1019,7 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "place": place_question,
     "price": price_question,
     "restart": restart_question,
+    "erase": erase_question,
     "edit_menu": edit_menu_question,
     "language": ask_language,
     "photo_advice": photo_advice_question,

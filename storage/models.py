@@ -6,7 +6,7 @@ no zone, so `UTCDateTime` puts it back).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -385,3 +385,23 @@ class AuditEntry(SQLModel, table=True):
     subject: str = Field(default="", max_length=80)  # "submission:12", "conversation:3", "user:4"
     remote: str = Field(default="", max_length=64)  # the client's address, "" when none
     detail: dict = json_field()
+
+
+class ErasedCount(SQLModel, table=True):
+    """What stays of erased conversations (storage.erasure): how many, by the day they
+    began, how far they got (an index into storage.funnel.STAGES), why they went and the
+    funnel's groups, so the funnel's totals keep their history. No id of anything erased."""
+
+    __tablename__ = "erased_count"
+    __table_args__ = (sa.UniqueConstraint("day", "stage", "cause", "channel", "language",
+                                          "region", "agent_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(sa_type=sa.Date, index=True)  # the conversation's created_at (UTC)
+    stage: int
+    cause: str = Field(max_length=24)  # storage.erasure.CAUSES
+    channel: str = Field(default="", max_length=16)
+    language: str = Field(default="", max_length=8)
+    region: str = Field(default="", max_length=64)
+    agent_id: int = 0  # no foreign key: an agent's account may go, the count stays
+    count: int = 0

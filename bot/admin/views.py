@@ -36,7 +36,7 @@ from flows import reasons as review_reasons
 from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
 from flows.model import LANGUAGES
-from storage import accounts, corrections, revisions, search, submissions
+from storage import accounts, corrections, erasure, revisions, search, submissions
 from storage import agents as agent_store
 from storage import funnel as funnels
 from storage import queue as review_queue
@@ -52,9 +52,9 @@ RETRYABLE = ("handoff_failed", "exported")  # what storage.submissions.retry_han
 # The only words a redirect may ask a page to show (?m=... for news, ?e=... for errors).
 NOTICES = {"saved", "saved_city_unknown", "translation_saved", "nothing_changed", "retried",
            "decision_done_approved", "decision_done_changes_requested",
-           "decision_done_rejected", "logged_out"}
+           "decision_done_rejected", "logged_out", "erased"}
 ERRORS = {"not_editable", "invalid_value", "decision_invalid", "changes_need_items",
-          "reject_needs_reason", "retry_impossible", "approve_missing"}
+          "reject_needs_reason", "retry_impossible", "approve_missing", "erase_needs_reason"}
 
 
 def see_other(location: str) -> web.Response:
@@ -274,6 +274,7 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
         media_link=lambda sha: _media_link(request, sha),
         can_edit=can_edit,
         can_retry=user.role == "admin" and state in RETRYABLE,
+        can_erase=user.role == "admin",
         handoff_error=getattr(view.submission, "handoff_error", None),
         storefront_url=getattr(view.submission, "storefront_url", None),
         decisions=decisions if user.role == "admin" else [],
@@ -437,6 +438,27 @@ async def retry(request: web.Request) -> web.Response:
     except InvalidDecision:
         return _back(submission_id, "handoff", e="retry_impossible")
     return _back(submission_id, "handoff", m="retried")
+
+
+@routes.post(r"/submissions/{id:\d+}/erase", name="erase")
+async def erase(request: web.Request) -> web.Response:
+    """Erase the owner of a submission (law 09-08): admins only, confirmed, with a reason
+    kept in the audit trail with the admin and their address. The rows go now; the files
+    and the storefront follow through the outbox (storage/erasure.py)."""
+    submission_id = int(request.match_info["id"])
+    user = admin_only(request)
+    form = await request.post()
+    reason = str(form.get("reason") or "").strip()[:500]
+    if not reason or form.get("confirm") != "yes":
+        return _back(submission_id, "erase", e="erase_needs_reason")
+    async with request.config_dict[db_key].transaction() as session:
+        try:
+            ids = await erasure.find(session, str(submission_id))
+        except erasure.NotFound:
+            raise web.HTTPNotFound() from None
+        await erasure.erase(session, ids, cause="admin", actor=actor(user),
+                            remote=(request.remote or "")[:64], reason=reason)
+    return see_other(url("/admin/submissions", {"m": "erased"}))
 
 
 # --- funnel and export ---------------------------------------------------------------

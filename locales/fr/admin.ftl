@@ -331,3 +331,11 @@ admin_funnel_waiting_owner = { $count ->
     [one] Dont un dossier rempli par un agent qui attend l'accord de son propriétaire (compté jusqu'où il est allé, pas encore soumis).
    *[other] Dont { $count } dossiers remplis par un agent qui attendent l'accord de leur propriétaire (comptés jusqu'où ils sont allés, pas encore soumis).
 }
+## erasure
+admin_erase_title = Effacer ce propriétaire (loi 09-08)
+admin_erase_help = Efface tout ce qui le concerne : conversations, dossier, produits, photos, messages vocaux, exports ; sa vitrine est retirée de la place de marché. Irréversible. Seul un décompte anonyme et une trace dans le journal restent.
+admin_erase_reason = Motif (obligatoire, gardé dans le journal)
+admin_erase_confirm = Je confirme : tout sera effacé, définitivement.
+admin_erase_button = Effacer définitivement
+admin_erase_needs_reason = Indiquez le motif et cochez la confirmation pour effacer.
+admin_erased = Le propriétaire a été effacé. Ses fichiers et sa vitrine suivent dans quelques instants.

@@ -42,7 +42,7 @@ SAMPLES = {
     "phone": "+212 6 12 34 56 78", "email": "fatima.amrani@gmail.com",
     "url": "https://tijara.ma/s/atlas-argan", "link": "https://t.me/tijara_bot?start=ref-ab12",
     "web": "https://tijara.ma/chat?ref=ref-ab12", "ice": "001525289000092",
-    "days": 7,
+    "storefront": 1, "days": 7,
 }
 
 

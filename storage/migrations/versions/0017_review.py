@@ -1,7 +1,7 @@
 """review reasons kept with a decision (statuschange.reasons), and each revision as it
 stood when the next one replaced it (revisionsnapshot), for "what changed"
 
-Revision ID: 0016_review
+Revision ID: 0017
 Revises: 0016
 Create Date: 2026-12-06 13:00:00
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 from storage.models import UTCDateTime
 
-revision = '0016_review'
+revision = '0017'
 down_revision = '0016'
 branch_labels = None
 depends_on = None

@@ -15,7 +15,6 @@ import argparse
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-
 from pathlib import Path
 
 from flows import language as lang

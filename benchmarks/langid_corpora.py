@@ -33,7 +33,8 @@ _SENT_END = re.compile(r"(?<=[.!؟?])\s+")
 
 def _arabic_enough(line: str, words: int = 3) -> bool:
     tokens = line.split()
-    return len(tokens) >= words and sum(bool(_ARABIC.search(t)) for t in tokens) * 4 >= len(tokens) * 3
+    arabic = sum(bool(_ARABIC.search(t)) for t in tokens)
+    return len(tokens) >= words and arabic * 4 >= len(tokens) * 3
 
 
 def _sample(lines: list[str], n: int, seed: str) -> list[str]:

@@ -396,6 +396,7 @@ def _core_ary(ev: _Evidence) -> float | None:
 _FR_ARTICLES = frozenset(["le", "la", "les", "un", "une", "des", "du", "au", "aux", "mon", "ma",
                           "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur", "leurs", "ce",
                           "cet", "cette", "ces", "notre", "nos", "votre", "vos"])
+_FR_ELISION_RE = re.compile(r"\b(?:d|j|qu|n|s|c)'[^\W\d_]")  # d'aide, j'ai, qu'il
 
 
 def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, float]:
@@ -409,15 +410,18 @@ def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, f
             # Darija grammar words around French nouns ("ach had les commentaires") is
             # Darija: owners borrow nouns, not pronouns and verbs.
             return "ary", max(_core_ary(ev) or 0.0, RULE_CONFIDENCE)
+        if (label == "fr" and not own and not darija and n >= 3
+                and (any(w in _FR_ARTICLES for w in ev.content[:-1])
+                     or _FR_ELISION_RE.search(cleaned))
+                and probs["fr"] >= LANGDETECT_MIN_PROB):
+            # "Le soleil brille fort", "Karim a besoin d'aide": a determiner or an elision
+            # before a noun and a verb, with no Darija sign, is a French sentence, not a
+            # list of loanwords.
+            return "fr", max(probs["fr"], RULE_CONFIDENCE)
         if not own and (darija or n < LATN_BARE_WORDS):
             # Loanwords look French to the n-grams ("bureau", "jatni commande"): without
             # a French or English function word, judge the other words alone.
             ary = _core_ary(ev)
-            if (label == "fr" and not darija and n >= 3 and ev.content[0] in _FR_ARTICLES
-                    and (ary is None or ary < 0.5)):
-                # "Le soleil brille fort", "Paul aime la musique": an article, a noun and a
-                # verb with no Darija sign is a French sentence, not a list of loanwords.
-                return "fr", max(probs["fr"], RULE_CONFIDENCE)
             if ary is None or ary < LATN_ARY_FALLBACK:
                 return "und", 0.0
             return "ary", ary

@@ -24,6 +24,11 @@ from pydantic import BaseModel, Field
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
 MAX_PHOTOS = 8
+# The consent's text (ask_consent, every locale): bumped when its meaning changes, so that
+# every owner who agreed to an older one is asked again (flows.privacy). 1: the text before
+# versions (no ICE, e-mail or voice notes named; the marketplace "sees" the data in French,
+# "publishes" it in Arabic and Darija).
+CONSENT_VERSION = 2
 NOTICES = ("edited", "file_too_large", "contact_not_yours", "unsupported", "agent_linked",
            "referral_invalid")
 
@@ -83,6 +88,15 @@ class Input:
 
 
 @dataclass(frozen=True)
+class PrivacyTerms:
+    """What the consent tells owners about their data, from the settings (law 09-08)."""
+
+    contact: str = ""  # PRIVACY_CONTACT: whom to write to; "" this chat
+    draft_days: int = 180  # DRAFT_RETENTION_DAYS: an abandoned draft is erased after
+    rejected_days: int = 365  # REJECTED_RETENTION_DAYS: a rejected submission, after
+
+
+@dataclass(frozen=True)
 class Context:
     """What the engine may know about the world, passed in so it stays pure."""
 
@@ -92,6 +106,7 @@ class Context:
     channel_phone: str | None = None  # WhatsApp gives the number; web does not
     # A field agent is answering for the owner (flows.console): the owner confirms later.
     assisting: bool = False
+    privacy: PrivacyTerms = field(default_factory=PrivacyTerms)
 
 
 @dataclass(frozen=True)
@@ -160,7 +175,13 @@ class TellAgent:
     msg: Msg
 
 
-Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent
+@dataclass(frozen=True)
+class OwnerDataAsked:
+    """The owner asked for their data ("my data"): the caller, who can read the database
+    and sign links, puts the summary and the download link here (flows.privacy.summary)."""
+
+
+Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent | OwnerDataAsked
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -210,6 +231,12 @@ class ConfirmRestart(BaseModel):
     """"Start again?" after the owner said restart: yes or no."""
 
     kind: Literal["restart"] = "restart"
+
+
+class ConfirmConsent(BaseModel):
+    """The consent's text changed since the owner agreed: do they agree to this one?"""
+
+    kind: Literal["consent"] = "consent"
 
 
 class ChooseLanguage(BaseModel):
@@ -279,8 +306,8 @@ class MoreChoices(BaseModel):
 
 
 Pending = Annotated[
-    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
-    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices,
+    ConfirmRestart | ConfirmConsent | ChooseLanguage | CitySuggestions | ConfirmPrice
+    | EditMenu | PhotoAdvice | MoqUnit | PhotoFix | PhotoChoice | MoreChoices,
     Field(discriminator="kind"),
 ]
 
@@ -298,6 +325,10 @@ class ConversationState(BaseModel):
     language: str | None = None
     script: str = "Arab"
     consent_at: datetime | None = None
+    # The consent text agreed to (CONSENT_VERSION when agreed): an older one is asked again
+    # at the next turn (flows.privacy). States stored before versions existed are read as 1
+    # (storage.conversations.state_of).
+    consent_version: int = CONSENT_VERSION
     draft: Draft = Field(default_factory=Draft)
     product: int = 0  # index of the product being described
     history: list[str] = Field(default_factory=list)  # steps behind us, for "back"

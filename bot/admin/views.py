@@ -499,10 +499,10 @@ async def export(request: web.Request) -> web.StreamResponse:
     async with request.config_dict[db_key].transaction() as session:
         rows = await review_queue.export(session, q.filters, scope_agent=scope(user))
         # Everyone's data leaving at once: who, from where, how many rows, which filters.
+        # The search words may be an owner's name: only that there were some.
+        filters = q.params(page=None, q="yes" if q.filters.q else None)
         await audit.record(session, actor=who(user), action="export_csv", remote=remote(request),
-                           detail={"rows": len(rows),
-                                   # the search words may be an owner's name: only that there were
-                                   "filters": q.params(page=None, q="yes" if q.filters.q else None)})
+                           detail={"rows": len(rows), "filters": filters})
     stamp = time.strftime("%Y%m%d-%H%M")
     return csv_response(rows, request.config_dict[signer_key], f"tijara-submissions-{stamp}.csv")
 

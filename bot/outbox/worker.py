@@ -2,7 +2,8 @@
 
 SIGTERM finishes the row in hand and hands the others back; a worker killed
 outright loses nothing, its leases expire and another worker takes the rows.
-Between rows the loop runs its chores (the reminder scan, once a minute).
+Between rows the loop runs its chores (the reminder scan, once a minute; the retention
+of raw webhook bodies, every ten minutes).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.channels.base import Channel
-from bot.outbox import reminders
+from bot.outbox import reminders, retention
 from bot.outbox.handler import Chore, Handler, Handlers
 from bot.outbox.handoff import handoff_handler
 from bot.outbox.policy import NO_HANDLER_DELAY, backoff
@@ -50,11 +51,13 @@ class Heartbeat:
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
                  turns: Turns, media: MediaStore, exports: ExportFolder) -> Handlers:
-    """Every kind's handler, and the reminder chore."""
+    """Every kind's handler, and the chores (reminders, retention)."""
     return Handlers(
         {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
          "handoff": handoff_handler(db, settings, media, exports)},
-        chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings))])
+        chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings)),
+                Chore("retention", retention.EVERY,
+                      partial(retention.drop_raw_bodies, db, settings))])
 
 
 async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> None:

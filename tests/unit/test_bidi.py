@@ -42,6 +42,9 @@ SAMPLES = {
     "phone": "+212 6 12 34 56 78", "email": "fatima.amrani@gmail.com",
     "url": "https://tijara.ma/s/atlas-argan", "link": "https://t.me/tijara_bot?start=ref-ab12",
     "web": "https://tijara.ma/chat?ref=ref-ab12", "ice": "001525289000092",
+    "draft_days": 180, "rejected_days": 365, "days": 7, "revision": 2, "photo_count": 3,
+    "voice_count": 1, "product_count": 1, "date": "2026-11-27",
+    "contact": "privacy@tijara.ma",
 }
 
 
@@ -64,6 +67,8 @@ def arabic_samples(locale: str) -> dict:
         "items": t("fix_item", field=Msg("fix_product_field",
                                          {"number": 1, "field": Msg("field_price")}),
                    reason=Msg("reason_price_unclear")),
+        "seen_by": t("my_data_seen_agent", name="Samira Benali"),
+        "consent": t("my_data_consent", date="2026-11-27"),
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
         "description": "زيت أركان معصور باليد", "lines": t(
             "agent_list_line", number=1, name="Atlas Argan",

@@ -27,7 +27,7 @@ my_data_summary = هذا كل ما لدينا عنكم:
     👤 { $owner_name }
     📍 { $city } ({ $region })
     🏷️ { $sector }
-    🆔 ICE: { $ice }
+    🆔 رقم ICE: { $ice }
     📞 { $phone }
     ✉️ { $email }
     { $products }
@@ -53,3 +53,5 @@ my_data_link = 📦 تنزيل كل شيء في ملف ZIP (بياناتكم و�
     هذا الرابط خاص بكم وصالح لمدة { $days } أيام: لا تشاركوه مع أحد.
 my_data_link_refused = هذا الرابط لم يعد صالحًا: انتهت مدته أو أنه ناقص. اكتبوا « بياناتي » في محادثتكم مع تجارة لتتسلّموا رابطًا جديدًا.
 my_data_gone = لم تعد لدينا أي بيانات وراء هذا الرابط.
+# Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
+words_my_data = بياناتي, معطياتي

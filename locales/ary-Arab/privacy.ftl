@@ -53,3 +53,5 @@ my_data_link = 📦 تيليشارجيو كلشي ف فيشي ZIP (المعلو�
     هاد الرابط ديالكم بوحدكم وخدام { $days } أيام: ما تعطيوهش لحتى واحد.
 my_data_link_refused = هاد الرابط ما بقاش صالح: سالا الوقت ديالو ولا ناقص. كتبو « المعلومات ديالي » ف المحادثة مع تجارة باش توصلكم رابط جديد.
 my_data_gone = ما بقات عندنا حتى معلومة ف هاد الرابط.
+# Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
+words_my_data = المعلومات ديالي, معلوماتي

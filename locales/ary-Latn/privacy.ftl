@@ -53,3 +53,5 @@ my_data_link = 📦 Téléchargiw kolchi f fichier ZIP (l ma3lomat, tsawer w l v
     Had l lien dyalkom b wa7dkom w khdam { $days } iyam: ma t3tiwh l 7ta wa7ed.
 my_data_link_refused = Had l lien ma b9ach sale7: sala l w9t dyalo wla na9s. Ktbo « les données dyali » f lmo7adata m3a Tijara bach iwslkom lien jdid.
 my_data_gone = Ma b9at 3ndna 7ta ma3loma f had l lien.
+# Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
+words_my_data = les données dyali, l ma3lomat dyali

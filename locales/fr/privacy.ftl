@@ -59,3 +59,5 @@ my_data_link = 📦 Tout télécharger en un fichier ZIP (vos informations, vos 
     Ce lien est personnel et marche { $days } jours : ne le partagez pas.
 my_data_link_refused = Ce lien n'est plus valable : il a expiré ou il est incomplet. Écrivez « mes données » dans votre conversation avec Tijara pour en recevoir un nouveau.
 my_data_gone = Nous n'avons plus aucune donnée derrière ce lien.
+# Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
+words_my_data = mes données, mes donnees

@@ -13,13 +13,14 @@ import asyncio
 import logging
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
 import orjson
 from aiohttp import web
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
 
-from bot import logs, preflight
+from bot import logs, owner_export, preflight
 from bot.admin.accounts import create as create_account
 from bot.agent_links import links, qr_png
 from bot.app import create_app
@@ -29,7 +30,7 @@ from bot.outbox.body import listing
 from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
-from storage import agents, submissions
+from storage import agents, owner_data, submissions
 from storage.db import Database, is_sqlite, unavailable
 from storage.media import gc
 from storage.migrate import upgrade
@@ -156,6 +157,34 @@ async def _list(db: Database, args, signer: Signer, out=None) -> None:
                   else f"no submissions in status {args.status}\n")
 
 
+async def _owner_export(args, settings: Settings) -> int:
+    """Every conversation of the owner named (a phone number or a submission id), one ZIP
+    each (bot/owner_export.py), each audited as the CLI's."""
+    db = open_database(settings)
+    try:
+        async with db.transaction() as session:
+            found = await owner_data.find(session, args.who)
+        if not found:
+            print(f"error: no owner found for {args.who!r} (a phone number or a submission id)",
+                  file=sys.stderr)
+            return 1
+        async with open_files(settings) as (media, _):
+            for conversation_id in found:
+                result = await owner_export.export(db, media, conversation_id, actor="cli",
+                                                   via="cli")
+                if result is None:
+                    continue
+                out = Path(args.out or result.filename)
+                if args.out and len(found) > 1:  # one file per conversation, side by side
+                    out = out.with_name(f"{out.stem}-{conversation_id}{out.suffix or '.zip'}")
+                out.write_bytes(result.body)
+                print(f"{out}: conversation {conversation_id}, {result.files} files"
+                      + (f" ({result.missing} missing from the store)" if result.missing else ""))
+        return 0
+    finally:
+        await db.close()
+
+
 def admin_create(args, settings: Settings) -> None:
     sys.exit(create_account(args, settings))
 
@@ -254,6 +283,19 @@ def parser() -> argparse.ArgumentParser:
                                    "account, or a new one (give it a password with "
                                    "`tijara admin create EMAIL --role agent --update`)")
     a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_agent_invite(args,
+                                                                                 settings))),
+                   embedded=True)
+
+    p = sub.add_parser("owner", help="an owner's personal data (law 09-08)")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("export", help="everything held about an owner, as a ZIP "
+                                          "(data.json, photos, voice notes); audited")
+    a.add_argument("who", metavar="PHONE|ID",
+                   help="the owner's phone number (as they gave it, or their WhatsApp "
+                        "number) or their submission's id")
+    a.add_argument("--out", metavar="FILE",
+                   help="where to write it (default: tijara-data-<conversation>.zip here)")
+    a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_owner_export(args,
                                                                                  settings))),
                    embedded=True)
 

@@ -30,10 +30,11 @@ from bot.admin.forms import (
     translation,
 )
 from bot.admin.render import SESSION, USER, render, url
-from bot.keys import db_key, signer_key
+from bot.keys import db_key, media_key, signer_key
+from bot.owner_export import export as export_owner
 from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
-from flows.model import LANGUAGES
+from flows.model import CONSENT_VERSION, LANGUAGES
 from storage import accounts, audit, corrections, search, submissions
 from storage import funnel as funnels
 from storage import queue as review_queue
@@ -291,6 +292,7 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
         decisions=decisions if user.role == "admin" else [],
         missing=_where_to_fix(view) if "approve" in decisions else [],
         fields_to_fix=fields_to_fix(len(view.products)), reasons=REASONS,
+        consent_current=CONSENT_VERSION,
         sectors=SECTORS, units=UNITS, item_rows=range(6), **page)
 
 
@@ -463,6 +465,25 @@ async def retry(request: web.Request) -> web.Response:
     except InvalidDecision:
         return _back(submission_id, "handoff", e="retry_impossible")
     return _back(submission_id, "handoff", m="retried")
+
+
+@routes.post(r"/submissions/{id:\d+}/owner-data", name="owner_data")
+async def owner_data(request: web.Request) -> web.Response:
+    """Everything held about this submission's owner, as the ZIP their own "my data" link
+    gives (bot/owner_export.py); admins only, audited."""
+    submission_id = int(request.match_info["id"])
+    user = admin_only(request)
+    async with request.config_dict[db_key].transaction() as session:
+        business = await submissions.business_of(session, submission_id)
+    if business is None:
+        raise web.HTTPNotFound()
+    result = await export_owner(request.config_dict[db_key], request.config_dict[media_key],
+                                business.conversation_id, actor=who(user), via="admin",
+                                remote=remote(request))
+    if result is None:
+        raise web.HTTPNotFound()
+    return web.Response(body=result.body, content_type="application/zip", headers={
+        "Content-Disposition": f'attachment; filename="{result.filename}"'})
 
 
 # --- funnel and export ---------------------------------------------------------------

@@ -30,7 +30,7 @@ from bot.outbox.body import listing
 from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
-from storage import agents, owner_data, submissions
+from storage import agents, audit, owner_data, submissions
 from storage.db import Database, is_sqlite, unavailable
 from storage.media import gc
 from storage.migrate import upgrade
@@ -113,6 +113,11 @@ async def _submissions(args, settings: Settings) -> int:
             async with db.transaction() as session:
                 s = await submissions.decide(session, args.id, decision, actor="cli",
                                              reason=args.reason or "", items=items)
+                await audit.record(session, actor="cli", action="decision",
+                                   subject=f"submission:{s.id}",
+                                   detail={"decision": decision, "status": s.status,
+                                           "revision": s.revision,
+                                           "fields": [i.get("field", "") for i in items]})
         except submissions.InvalidDecision as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1

@@ -95,6 +95,8 @@ def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     if state.step == "submitted":
         STEPS["submitted"].handle(turn)
         return turn.effects
+    if state.step == "owner_confirm" and state.consent_at is None and not ctx.assisting:
+        return [privacy.terms(ctx), turn.question()]  # what agreeing there means
     return [turn.question()]
 
 
@@ -215,6 +217,7 @@ class Reading:
             self.effects.append(OwnerConfirmation())
             return
         if self.s.consent_at is None:  # a draft an agent filled in: agree and send at once
+            self.say(privacy.terms(self.ctx))
             self.goto("owner_confirm", remember=False)
             return
         self.s.revision += 1

@@ -8,6 +8,7 @@
 | consent again | a turn of an owner who agreed to   | consent_updated + ask_consent       |
 |               | an older text (CONSENT_VERSION),   | (pending "consent"); yes: thanks    |
 |               | no other sub-question open         | and the question they were at       |
+| terms         | owner_confirm, owner not agreed    | consent_terms, then owner_confirm   |
 | my data       | privacy.tsv words, any step        | OwnerDataAsked: the caller sends    |
 |               | (flows.commands)                   | flows.mydata.summary and a link     |
 
@@ -32,13 +33,23 @@ from flows.model import (
 YES_NO = (Button(Msg("btn_yes"), "yes"), Button(Msg("btn_no"), "no"))
 
 
-def consent_reply(t: Turn) -> Reply:
-    terms = t.ctx.privacy
+def terms_params(ctx: Context) -> dict:
+    """consent_terms' values: how long things are kept, whom to write to."""
+    terms = ctx.privacy
     contact = (Msg("consent_contact", {"contact": terms.contact}) if terms.contact
                else Msg("consent_contact_chat"))
-    return Reply(Msg("ask_consent", {"draft_days": terms.draft_days,
-                                     "rejected_days": terms.rejected_days,
-                                     "contact": contact}), YES_NO, Expect.CHOICE)
+    return {"draft_days": terms.draft_days, "rejected_days": terms.rejected_days,
+            "contact": contact}
+
+
+def consent_reply(t: Turn) -> Reply:
+    return Reply(Msg("ask_consent", terms_params(t.ctx)), YES_NO, Expect.CHOICE)
+
+
+def terms(ctx: Context) -> Reply:
+    """The consent's terms alone: before an owner confirms a draft an agent filled in
+    (their "yes" there is their consent)."""
+    return Reply(Msg("consent_terms", terms_params(ctx)))
 
 
 def agreed(t: Turn) -> None:

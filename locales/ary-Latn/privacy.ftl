@@ -3,6 +3,12 @@
 
 ask_consent = 9bel ma nbdaw, ha chno kandiro b l ma3lomat dyalkom (l9anoun 09-08).
 
+    { consent_terms }
+
+    Wach mwafqin?
+# What is collected, who sees it, how long, the rights: in the consent, and before an
+# owner confirms a draft an agent filled in.
+consent_terms =
     📋 Chno kansjlo: smiya dyal charika w smiya dyalkom, l mdina, l mjal, l ICE, nmra dyal tilifon, l email, sel3a dyalkom (lktaba w taman), tsawer dyalha w l vocaux li sifttou.
 
     👀 Chkoun kaychofha: l equipe dyal Tijara, w l agent li kaytb3kom ila kan. Mli yt9bel l malaf, l plateforme katakhd l malaf kaml, w l page dyalkom li kaychofha nas katbyen charika (smiya, l mdina, l mjal) w sel3a (tsawer, lktaba, taman).
@@ -14,8 +20,6 @@ ask_consent = 9bel ma nbdaw, ha chno kandiro b l ma3lomat dyalkom (l9anoun 09-08
     « ms7 les données dyali » bach tms7o kolchi;
     bach tsl7o: « Tss7i7 » f l molakhass, wla ktbo lina.
     { $contact }
-
-    Wach mwafqin?
 consent_contact = 📮 Ila 3ndkom chi so2al 3la l ma3lomat dyalkom: { $contact }
 consent_contact_chat = 📮 3ndkom chi so2al 3la l ma3lomat dyalkom? Ktbouh hna, w l equipe ghadi tjawbkom.
 consent_updated = Bdelna lkalam li kaychre7 chno kandiro b l ma3lomat dyalkom. L malaf dyalkom ma tbdel fih walo: 9rawh, w goulo lina wach mwafqin.

@@ -3,6 +3,12 @@
 
 ask_consent = Avant de commencer, voici ce que nous faisons de vos informations (loi 09-08).
 
+    { consent_terms }
+
+    Êtes-vous d'accord ?
+# What is collected, who sees it, how long, the rights: in the consent, and before an
+# owner confirms a draft an agent filled in.
+consent_terms =
     📋 Ce que nous enregistrons : le nom de l'entreprise et le vôtre, la ville, le secteur, l'ICE, le téléphone, l'e-mail, vos produits (textes et prix), leurs photos et vos messages vocaux.
 
     👀 Qui les voit : l'équipe Tijara, et l'agent qui vous accompagne s'il y en a un. Une fois le dossier accepté, la place de marché reçoit tout le dossier, et votre vitrine publique montre l'entreprise (nom, ville, secteur) et vos produits (photos, textes, prix).
@@ -14,8 +20,6 @@ ask_consent = Avant de commencer, voici ce que nous faisons de vos informations 
     « supprimer mes données » pour tout effacer ;
     pour corriger : « Corriger » au récapitulatif, ou écrivez-nous.
     { $contact }
-
-    Êtes-vous d'accord ?
 consent_contact = 📮 Une question sur vos données : { $contact }
 consent_contact_chat = 📮 Une question sur vos données ? Écrivez-la ici, l'équipe vous répond.
 consent_updated = Nous avons mis à jour notre note sur vos informations. Votre dossier ne change pas : lisez-la, puis dites-nous si vous êtes d'accord.

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.assist import Assist
+from bot.assist import Assist, privacy_terms
 from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, Rendered
 from bot.outgoing import Outgoing
@@ -39,7 +39,6 @@ from flows.model import (
     DraftSubmitted,
     Input,
     OwnerDataAsked,
-    PrivacyTerms,
     Reply,
     TellAgent,
 )
@@ -93,9 +92,7 @@ class Turns:
         self.outgoing = Outgoing(catalog)
         self.assist = Assist(self.lexicon, settings, self.outgoing)
         self.signer = Signer(settings.secret, settings.public_base_url)
-        self.privacy = PrivacyTerms(contact=settings.privacy_contact,
-                                    draft_days=settings.draft_retention_days,
-                                    rejected_days=settings.rejected_retention_days)
+        self.privacy = privacy_terms(settings)
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone,

@@ -38,6 +38,7 @@ from flows.model import (
     Msg,
     OwnerConfirmation,
     OwnerReach,
+    PrivacyTerms,
     Reply,
 )
 from storage import agents, conversations
@@ -192,7 +193,8 @@ class Assist:
     async def _ask_owner(self, session, target, tstate, now, key: str) -> None:
         """The owner's own message: the whole draft, and whether they agree to send it."""
         owner = Context(now=now, channel=target.channel, lexicon=self.lexicon,
-                        channel_phone=_phone(target.user_ref) or None)
+                        channel_phone=_phone(target.user_ref) or None,
+                        privacy=privacy_terms(self.settings))
         replies = engine.resume(tstate, owner)
         await self.outgoing.queue(session, target, tstate.locale, replies, key)
 
@@ -271,3 +273,10 @@ def _phone(user_ref: str) -> str:
     """The number in a WhatsApp address; empty for other channels."""
     return user_ref.removeprefix(f"{OWNER_CHANNEL}:") if user_ref.startswith(
         f"{OWNER_CHANNEL}:") else ""
+
+
+def privacy_terms(settings: Settings) -> PrivacyTerms:
+    """What the consent tells owners, from the settings (bot.turns gives it every turn)."""
+    return PrivacyTerms(contact=settings.privacy_contact,
+                        draft_days=settings.draft_retention_days,
+                        rejected_days=settings.rejected_retention_days)

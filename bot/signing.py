@@ -1,4 +1,6 @@
-"""Signed, expiring links to media: the only way a photo leaves the system."""
+"""Signed, expiring links: to media (the only way a photo leaves the system), and to an
+owner's own data ("my data": a ZIP of everything held about them, bot/owner_export.py).
+Each kind has its own key, so that one kind's signature never opens the other."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import time
 class Signer:
     def __init__(self, secret: str, base_url: str):
         self.key = hashlib.sha256(("media:" + secret).encode()).digest()
+        self.data_key = hashlib.sha256(("owner-data:" + secret).encode()).digest()
         self.base_url = base_url.rstrip("/")
 
     def _signature(self, sha256: str, expires: int) -> str:
@@ -61,3 +64,20 @@ def _base36(number: int) -> str:
         out = digits[rest] + out
         if not number:
             return out
+    def _data_signature(self, conversation_id: int, expires: int) -> str:
+        return hmac.digest(self.data_key, f"{conversation_id}:{expires}".encode(),
+                           "sha256").hex()[:32]
+
+    def data_url(self, conversation_id: int, *, ttl: int = 7 * 86400,
+                 now: float | None = None) -> str:
+        """The owner's link to download their data, for `ttl` seconds (7 days)."""
+        expires = int((now or time.time()) + ttl)
+        signature = self._data_signature(conversation_id, expires)
+        return f"{self.base_url}/my-data/{conversation_id}?exp={expires}&sig={signature}"
+
+    def check_data(self, conversation_id: int, expires: str, signature: str,
+                   now: float | None = None) -> bool:
+        if not expires.isdigit() or int(expires) < (now or time.time()):
+            return False
+        return hmac.compare_digest(self._data_signature(conversation_id, int(expires)),
+                                   signature)

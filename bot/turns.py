@@ -25,11 +25,12 @@ from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.assist import Assist
+from bot.assist import Assist, privacy_terms
 from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, Rendered
 from bot.outgoing import Outgoing
 from bot.settings import Settings
+from bot.signing import Signer
 from flows import engine
 from flows.model import (
     Console,
@@ -38,17 +39,20 @@ from flows.model import (
     DraftSubmitted,
     EraseOwner,
     Input,
+    OwnerDataAsked,
     Reply,
     TellAgent,
 )
+from flows.mydata import Held, summary
 from storage import agents, conversations, erasure, outbox, submissions
 from storage.conversations import state_of
 from storage.db import Database, unavailable
-from storage.media import Refused, StoredFile, media_refs
+from storage.media import Refused, StoredFile, media_refs, voice_notes
 from storage.models import Conversation, utcnow
 
 log = logging.getLogger(__name__)
 RETRIES = 5  # a turn whose conversation changed under it is run again, this many times
+DATA_LINK_DAYS = 7  # how long an owner's "my data" link works
 T = TypeVar("T")
 Admit = Callable[[AsyncSession], Awaitable[None]]
 
@@ -88,9 +92,12 @@ class Turns:
         self.lexicon = catalog.lexicon()
         self.outgoing = Outgoing(catalog)
         self.assist = Assist(self.lexicon, settings, self.outgoing)
+        self.signer = Signer(settings.secret, settings.public_base_url)
+        self.privacy = privacy_terms(settings)
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
-        return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone)
+        return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone,
+                       privacy=self.privacy)
 
     async def handle(self, msg: InboundMessage, *, create: bool = True,
                      admit: Admit | None = None) -> TurnResult | None:
@@ -245,19 +252,41 @@ class Turns:
                     profile_name=msg.profile_name, referral=referral, notice=notice,
                     released=released, place=msg.place)
         new_state, effects = engine.step(state, inp, ctx)
-        replies = [e for e in effects if isinstance(e, Reply)]
         if any(isinstance(e, EraseOwner) for e in effects):  # nothing else of theirs stays
+            replies = [e for e in effects if isinstance(e, Reply)]
             await erasure.erase(session, [conv.id], cause="owner", actor="owner")
             return new_state, replies, True
+        replies: list[Reply] = []
         for i, effect in enumerate(effects):
-            if isinstance(effect, DraftSubmitted):
+            if isinstance(effect, Reply):
+                replies.append(effect)
+            elif isinstance(effect, OwnerDataAsked):
+                replies.extend(await self._owner_data(session, conv, new_state))
+            elif isinstance(effect, DraftSubmitted):
                 await submissions.record(session, conv, new_state, now)
             elif isinstance(effect, TellAgent) and new_state.assisted_by is not None:
                 source = hashlib.sha256(f"{msg.channel}:{msg.external_id}".encode()).hexdigest()
                 await self.assist.tell_agent(session, new_state.assisted_by, Reply(effect.msg),
                                              f"agent:{source[:32]}:{i}")
+        if new_state.consent_at != state.consent_at:  # e.g. agreed to a new text, once sent
+            await submissions.note_consent(session, conv.id, new_state.consent_at,
+                                           new_state.consent_version)
         await conversations.save(session, conv, new_state, inbound_at=now)
         return new_state, replies, False
+
+    async def _owner_data(self, session, conv: Conversation,
+                          state: ConversationState) -> list[Reply]:
+        """"My data": the summary of everything held and a signed link to all of it."""
+        business, submission, agent_name = await submissions.owner_summary(
+            session, conv.id, conv.agent_id or state.assisted_by)
+        voices = len(await voice_notes(session, conv.id))
+        held = Held(status=submission.status if submission else None,
+                    revision=submission.revision if submission else state.revision,
+                    agent=agent_name,
+                    storefront_url=submission.storefront_url if submission else None,
+                    voice_notes=voices)
+        link = self.signer.data_url(conv.id, ttl=DATA_LINK_DAYS * 86400)
+        return summary(state, held, link, DATA_LINK_DAYS)
 
     async def _resume(self, session, state: ConversationState, channel: str,
                       now: datetime) -> list[Reply]:

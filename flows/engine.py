@@ -7,10 +7,13 @@ carries out the effects, all in one transaction.
 Order of reading one input:
 0. in a draft a field agent helps with (`assisted_by`), one side types at a time
    (`HOLD`), and the owner's first message there answers no question;
-1. a pending "start again?" gets the first look;
+1. a pending consent asked again (flows.privacy), then a pending "start again?", get
+   the first look;
 2. commands that work anywhere (the table flows.commands.COMMANDS): help, back,
    skip, restart, where, language, greeting, lang:*;
 3. the current step's handler (the table flows.steps.STEPS) reads the answer.
+4. an owner who agreed to an older consent text is asked the new one after the replies
+   (flows.privacy.ask_again), unless a question inside the step is open.
 
 With `ctx.assisting` (an agent answering for the owner) consent is not asked and
 submitting asks the owner instead (`OwnerConfirmation`, step "owner_confirm").
@@ -20,13 +23,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flows import erasure, events
+from flows import erasure, events, privacy
 from flows.choices import language_label, read_choice
 from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse, opening_language
 from flows.model import (
     LANGUAGES,
     NOTICES,
+    ConfirmConsent,
     Context,
     ConversationState,
     DraftSubmitted,
@@ -88,6 +92,8 @@ def step(
     # A copy, so the caller's state is never changed (validating a dump is 4x a deepcopy's speed).
     turn = Reading(ConversationState.model_validate(state.model_dump()), inp, ctx)
     turn.run()
+    if not inp.event:  # an owner's own turn: a consent they agreed to in an older text
+        privacy.ask_again(turn)
     return turn.s, turn.effects
 
 
@@ -99,6 +105,8 @@ def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     if state.step == "submitted":
         STEPS["submitted"].handle(turn)
         return turn.effects
+    if state.step == "owner_confirm" and state.consent_at is None and not ctx.assisting:
+        return [privacy.terms(ctx), turn.question()]  # what agreeing there means
     return [turn.question()]
 
 
@@ -228,6 +236,7 @@ class Reading:
             self.effects.append(OwnerConfirmation(whatsapp=reach is None or reach.whatsapp))
             return
         if self.s.consent_at is None:  # a draft an agent filled in: agree and send at once
+            self.say(privacy.terms(self.ctx))
             self.goto("owner_confirm", remember=False)
             return
         self.s.revision += 1
@@ -289,7 +298,10 @@ class Reading:
         if self.choice is None and self.inp.payload:
             self._stale()
             return
-        if answered_restart(self) or run_command(self):
+        if privacy.answered_again(self) or answered_restart(self) or run_command(self):
+            return
+        if isinstance(self.s.pending, ConfirmConsent):  # yes or no first (or a command)
+            self.invalid("invalid_choice")
             return
         if self.inp.payload and not self._payload_belongs():
             self._stale()

@@ -24,6 +24,11 @@ from pydantic import BaseModel, Field, model_serializer
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
 MAX_PHOTOS = 8
+# The consent's text (ask_consent, every locale): bumped when its meaning changes, so that
+# every owner who agreed to an older one is asked again (flows.privacy). 1: the text before
+# versions (no ICE, e-mail or voice notes named; the marketplace "sees" the data in French,
+# "publishes" it in Arabic and Darija).
+CONSENT_VERSION = 2
 NOTICES = ("edited", "file_too_large", "contact_not_yours", "unsupported", "agent_linked",
            "referral_invalid")
 
@@ -86,6 +91,15 @@ class Input:
 
 
 @dataclass(frozen=True)
+class PrivacyTerms:
+    """What the consent tells owners about their data, from the settings (law 09-08)."""
+
+    contact: str = ""  # PRIVACY_CONTACT: whom to write to; "" this chat
+    draft_days: int = 180  # DRAFT_RETENTION_DAYS: an abandoned draft is erased after
+    rejected_days: int = 365  # REJECTED_RETENTION_DAYS: a rejected submission, after
+
+
+@dataclass(frozen=True)
 class Context:
     """What the engine may know about the world, passed in so it stays pure."""
 
@@ -95,6 +109,7 @@ class Context:
     channel_phone: str | None = None  # WhatsApp gives the number; web does not
     # A field agent is answering for the owner (flows.console): the owner confirms later.
     assisting: bool = False
+    privacy: PrivacyTerms = field(default_factory=PrivacyTerms)
     # How that owner is asked to agree (bot/assist.py); None: by WhatsApp alone.
     owner_reach: OwnerReach | None = None
 
@@ -188,7 +203,13 @@ class EraseOwner:
     replies of this turn are the last the bot sends them."""
 
 
-Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent | EraseOwner
+@dataclass(frozen=True)
+class OwnerDataAsked:
+    """The owner asked for their data ("my data"): the caller, who can read the database
+    and sign links, puts the summary and the download link here (flows.privacy.summary)."""
+
+
+Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent | EraseOwner | OwnerDataAsked
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -244,6 +265,12 @@ class ConfirmErase(BaseModel):
     """"Delete everything about you? It cannot be undone": yes or no (flows.erasure)."""
 
     kind: Literal["erase"] = "erase"
+
+
+class ConfirmConsent(BaseModel):
+    """The consent's text changed since the owner agreed: do they agree to this one?"""
+
+    kind: Literal["consent"] = "consent"
 
 
 class ChooseLanguage(BaseModel):
@@ -329,8 +356,9 @@ class MoreChoices(BaseModel):
 
 
 Pending = Annotated[
-    ConfirmRestart | ConfirmErase | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu
-    | PhotoAdvice | MoqUnit | PhotoFix | PhotoChoice | MoreChoices | NearestTown | ConfirmPlace,
+    ConfirmRestart | ConfirmErase | ConfirmConsent | ChooseLanguage | CitySuggestions
+    | ConfirmPrice | EditMenu | PhotoAdvice | MoqUnit | PhotoFix | PhotoChoice | MoreChoices
+    | NearestTown | ConfirmPlace,
     Field(discriminator="kind"),
 ]
 
@@ -348,6 +376,10 @@ class ConversationState(BaseModel):
     language: str | None = None
     script: str = "Arab"
     consent_at: datetime | None = None
+    # The consent text agreed to (CONSENT_VERSION when agreed): an older one is asked again
+    # at the next turn (flows.privacy). States stored before versions existed are read as 1
+    # (storage.conversations.state_of).
+    consent_version: int = CONSENT_VERSION
     draft: Draft = Field(default_factory=Draft)
     product: int = 0  # index of the product being described
     history: list[str] = Field(default_factory=list)  # steps behind us, for "back"

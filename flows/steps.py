@@ -76,6 +76,7 @@ from flows.model import (
     CitySuggestions,
     ConfirmPlace,
     ConfirmPrice,
+    ConversationState,
     EditMenu,
     Expect,
     MoqUnit,
@@ -98,6 +99,7 @@ from flows.parsing.places import CITIES, REGIONS, match_city, match_region, name
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
+from flows.privacy import agreed, consent_reply
 from flows.reasons import rejected
 from flows.text import normalise, shown_name
 
@@ -178,7 +180,7 @@ def ask_language(t: Turn) -> Reply:
 
 
 def ask_consent(t: Turn) -> Reply:
-    return Reply(Msg("ask_consent"), YES_NO, Expect.CHOICE)
+    return consent_reply(t)
 
 
 def ask_text(key: str, *, skippable: bool = False) -> Callable[[Turn], Reply]:
@@ -282,7 +284,12 @@ def review_buttons(t: Turn, *, changed: bool = False) -> tuple[tuple[Button, ...
 
 def draft_params(t: Turn) -> dict:
     """The whole draft as message parameters (the review, the owner's confirmation)."""
-    d = t.s.draft
+    return draft_params_of(t.s)
+
+
+def draft_params_of(state: ConversationState) -> dict:
+    """draft_params for a state read outside a turn (flows.privacy: "my data")."""
+    d = state.draft
     region = REGIONS.get(d.region or "")
     city = CITIES.get(d.city_id or "")
     products = [
@@ -366,7 +373,7 @@ def on_language(t: Turn) -> None:
 
 def on_consent(t: Turn) -> None:
     if t.choice == "yes":
-        t.s.consent_at = t.ctx.now
+        agreed(t)
         t.advance()
     elif t.choice == "no":
         t.invalid("consent_declined")
@@ -936,7 +943,7 @@ def on_owner_confirm(t: Turn) -> None:
         else:
             t.invalid("invalid_choice")
     elif t.choice == "yes":
-        t.s.consent_at = t.ctx.now
+        agreed(t)
         t.submit()
     elif t.choice == "no":
         t.invalid("owner_confirm_declined")
@@ -1020,6 +1027,7 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "price": price_question,
     "restart": restart_question,
     "erase": erase_question,
+    "consent": consent_reply,
     "edit_menu": edit_menu_question,
     "language": ask_language,
     "photo_advice": photo_advice_question,

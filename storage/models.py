@@ -95,6 +95,10 @@ class Inbound(SQLModel, table=True):
         sa.Index("ix_inbound_waiting", "conversation_id", "received_at", "id",
                  postgresql_where=sa.text("processed_at IS NULL"),
                  sqlite_where=sa.text("processed_at IS NULL")),
+        # Bodies still kept, oldest first: the retention chore reads only these.
+        sa.Index("ix_inbound_raw_kept", "received_at", "id",
+                 postgresql_where=sa.text("raw_dropped_at IS NULL"),
+                 sqlite_where=sa.text("raw_dropped_at IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -105,6 +109,9 @@ class Inbound(SQLModel, table=True):
     raw: dict = json_field()
     received_at: datetime = when()
     processed_at: datetime | None = when(nullable=True)
+    # When `raw` was emptied (RAW_RETENTION_DAYS after the message, once processed): the
+    # row stays for the turn order and redelivery, its body goes (bot/outbox/retention.py).
+    raw_dropped_at: datetime | None = when(nullable=True)
 
 
 class Media(SQLModel, table=True):
@@ -155,6 +162,8 @@ class Business(SQLModel, table=True):
     channel: str = Field(max_length=16)
     agent_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     consent_at: datetime | None = when(nullable=True)
+    # The consent text the owner agreed to (flows.model.CONSENT_VERSION), shown to admins.
+    consent_version: int | None = None
     created_at: datetime = when()
     updated_at: datetime = when()
     search_text: str = Field(default="", sa_type=sa.Text,

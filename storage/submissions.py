@@ -82,6 +82,7 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
     business.language, business.script = state.language or "ary", state.script
     business.agent_id, business.consent_at, business.updated_at = (
         conversation.agent_id, state.consent_at, now)
+    business.consent_version = state.consent_version if state.consent_at else None
     search.fill(business, [p.name for p in d.products])
     await session.flush()
 
@@ -434,3 +435,24 @@ async def retry_handoff(session: AsyncSession, submission_id: int, *,
         await outbox.enqueue(session, "handoff", key, {"submission_id": submission.id,
                                                        "revision": submission.revision})
     return submission
+
+
+async def note_consent(session: AsyncSession, conversation_id: int, at: datetime | None,
+                       version: int | None) -> None:
+    """The owner agreed to the consent again: their business (if sent) says so to admins."""
+    await session.execute(sa.update(Business).where(Business.conversation_id == conversation_id)
+                          .values(consent_at=at, consent_version=version))
+
+
+async def owner_summary(session: AsyncSession, conversation_id: int, agent_id: int | None
+                        ) -> tuple[Business | None, Submission | None, str | None]:
+    """What "my data" adds to the draft: the business and submission, the agent's name."""
+    business = (await session.execute(select(Business).where(
+        Business.conversation_id == conversation_id))).scalar_one_or_none()
+    submission = None
+    if business is not None:
+        submission = (await session.execute(select(Submission).where(
+            Submission.business_id == business.id))).scalar_one_or_none()
+        agent_id = business.agent_id or agent_id
+    agent = await session.get(User, agent_id) if agent_id else None
+    return business, submission, (agent.name or None) if agent else None

@@ -10,6 +10,11 @@ every RETENTION_EVERY seconds as a chore of the worker loop (bot/outbox/worker.p
 - A rejected submission is erased REJECTED_RETENTION_DAYS (365) after the decision
   (cause "rejected").
 
+- A processed message's raw webhook body is emptied RAW_RETENTION_DAYS (30) after it
+  arrived, RAW_BATCH rows a transaction (a backlog after an upgrade never holds a long
+  lock), at most MAX_RAW_BATCHES a run; each run that dropped some leaves one audit
+  entry (how many, never whose), and `tijara_retention_dropped_total` counts them.
+
 Erasures go through storage/erasure.py (the files through the outbox) and are counted
 on /metrics by cause (bot/outbox/metrics.py). At most BATCH of each a scan.
 """
@@ -19,8 +24,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from prometheus_client import Counter
+
 from bot.settings import Settings
-from storage import erasure, outbox, retention
+from storage import audit, erasure, outbox, retention
 from storage.db import Database
 from storage.models import utcnow
 
@@ -28,6 +35,11 @@ log = logging.getLogger(__name__)
 EVERY = 600.0  # seconds between scans
 NOTICE_DAYS = 14
 BATCH = 100
+RAW_BATCH = 500
+MAX_RAW_BATCHES = 20  # then the loop's other work goes first; the next run goes on
+
+DROPPED = Counter("tijara_retention_dropped", "Personal data dropped once kept long enough "
+                  "(what: inbound_raw = original webhook bodies)", ["what"])
 
 
 def notice_key(conversation_id: int, quiet_since: datetime) -> str:
@@ -64,6 +76,28 @@ async def scan(db: Database, settings: Settings, *, now: datetime | None = None
         if rejected:
             await erasure.erase(session, rejected, cause="rejected", actor="worker")
             done["rejected"] = len(rejected)
+    done["raw_dropped"] = await drop_raw_bodies(db, settings, now=now)
     if any(done.values()):
         log.info("retention: %s", done)
     return done
+
+
+async def drop_raw_bodies(db: Database, settings: Settings, *,
+                          now: datetime | None = None) -> int:
+    """Empty the old processed bodies; returns how many."""
+    before = (now or utcnow()) - timedelta(days=settings.raw_retention_days)
+    total = 0
+    for _ in range(MAX_RAW_BATCHES):
+        async with db.transaction() as session:
+            dropped = await retention.drop_raw(session, before=before, limit=RAW_BATCH)
+        total += dropped
+        DROPPED.labels("inbound_raw").inc(dropped)
+        if dropped < RAW_BATCH:
+            break
+    if total:
+        async with db.transaction() as session:
+            await audit.record(session, actor="worker", action="retention",
+                               subject="inbound", detail={"raw_dropped": total,
+                                                          "days": settings.raw_retention_days})
+        log.info("retention: %d raw webhook bodies dropped", total)
+    return total

@@ -2,7 +2,8 @@
 
 SIGTERM finishes the row in hand and hands the others back; a worker killed
 outright loses nothing, its leases expire and another worker takes the rows.
-Between rows the loop runs its chores (the reminder scan, once a minute).
+Between rows the loop runs its chores (the reminder scan, once a minute; the retention
+of raw webhook bodies, every ten minutes).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Heartbeat:
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
                  turns: Turns, media: MediaStore, exports: ExportFolder) -> Handlers:
-    """Every kind's handler, and the reminder chore."""
+    """Every kind's handler, and the chores (reminders, retention)."""
     return Handlers(
         {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
          "handoff": handoff_handler(db, settings, media, exports),

@@ -17,10 +17,6 @@
 ask_language = Salam w mrehba bikom f Tijara! 👋
     Ana hna bach n3awnkom tsjlo charika w sel3a dyalkom f l plateforme dyal l export, bach tbi3o l barra.
     B chmen lougha bghitiw nkmlo?
-ask_consent = 9bel ma nbdaw: bach nwjdo l page dyalkom f l plateforme, ghadi nsjlo smiya dyal charika, smiya dyalkom, l mdina, nmra dyal tilifon, sel3a w tsawer dyalha.
-    Had l ma3lomat kanst3mlohom ghir bach nwjdo l page dyalkom; ma kaychofhom ghir l equipe dyal Tijara (w l agent li kaytb3kom, ila kan), w mn b3d kaybano f l plateforme mli yt9bel l malaf dyalkom.
-    T9dro f ay w9t ttlbo tchofohom, tsl7ohom wla tms7ohom (l9anoun 09-08).
-    Wach mwafqin?
 consent_declined = Bla l mwaf9a dyalkom ma n9derch nsjel walo. Ila bdeltiw ra2y, jawbo b « Iyeh ».
 restarted = Safi, rje3na mn lowl. L malaf li kan tms7.
 
@@ -111,7 +107,7 @@ currency_MAD = DH
 
 ## Aide et navigation
 
-help = Rakom f « { $section } ». Jawbo 3la so2al li lta7t. T9dro tktbo 7ta: « rje3 », « douz » (l as2ila li machi darouriya), « fin wslt », « lougha », « 3awd mn lowl ».
+help = Rakom f « { $section } ». Jawbo 3la so2al li lta7t. T9dro tktbo 7ta: « rje3 », « douz » (l as2ila li machi darouriya), « fin wslt », « lougha », « 3awd mn lowl », « les données dyali » (kolchi li 3ndna 3likom).
 where_am_i = Rakom f « { $section } »: l mar7ala { $done } mn { $total }.
 welcome_back = Mrehba bikom 3awtani! Kentiw f « { $section } », l mar7ala { $done } mn { $total }. Yallah nkmlo:
 confirm_restart = Bghitiw t3awdo mn lowl? Kolchi li ktebtiw ghadi ytms7.

@@ -18,10 +18,6 @@
 ask_language = Bonjour et bienvenue sur Tijara ! 👋
     Je vous aide à inscrire votre entreprise et vos produits sur la place de marché export.
     Dans quelle langue voulez-vous continuer ?
-ask_consent = Avant de commencer : pour créer votre vitrine sur la place de marché, nous enregistrons le nom de votre entreprise, votre nom, votre ville, votre téléphone, vos produits et leurs photos.
-    Ils servent uniquement à préparer votre vitrine ; seule l'équipe Tijara (et l'agent qui vous accompagne, s'il y en a un) les voit, puis la place de marché une fois votre dossier accepté.
-    Vous pouvez demander à tout moment à les consulter, corriger ou supprimer (loi 09-08).
-    Êtes-vous d'accord ?
 consent_declined = Sans votre accord, je ne peux rien enregistrer. Si vous changez d'avis, répondez « Oui ».
 restarted = C'est reparti de zéro. Votre ancien dossier est effacé.
 
@@ -142,7 +138,7 @@ currency_MAD = DH
 
 ## Aide et navigation
 
-help = Vous êtes dans la partie « { $section } ». Répondez à la question ci-dessous. Vous pouvez aussi écrire : « retour », « passer » (questions facultatives), « où en suis-je », « langue », « recommencer ».
+help = Vous êtes dans la partie « { $section } ». Répondez à la question ci-dessous. Vous pouvez aussi écrire : « retour », « passer » (questions facultatives), « où en suis-je », « langue », « recommencer », « mes données » (tout ce que nous avons sur vous).
 where_am_i = Vous êtes dans la partie « { $section } » : étape { $done } sur { $total }.
 welcome_back = Bon retour ! Vous en étiez à la partie « { $section } » ({ $done }/{ $total }). On continue :
 confirm_restart = Recommencer depuis le début ? Tout ce que vous avez saisi sera effacé.

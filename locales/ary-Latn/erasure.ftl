@@ -8,5 +8,5 @@ btn_erase_yes = Iyeh, nms7 kolchi
 btn_erase_no = La, nkhalliha
 erase_done = Safi: tms7o ga3 l ma3lomat dyalkom. Hadi akhir risala mnna. Ila ktebtiw lina mn jdid, ghadi ybda tasjil jdid.
 erase_kept = Wakha, ma tms7 walo.
-help_erase = Bach tms7o ga3 l ma3lomat dyalkom, ktbo « mse7 lma3lomat dyali ».
+help_erase = Bach tms7o ga3 l ma3lomat dyalkom, ktbo « mse7 les données dyali ».
 retention_notice = Tasjil dyalkom f Tijara wa9ef hadi modda twila. Ila ma sm3nach mnkom f { $days } youm, ghadi nms7o dakchi li dkhltiw (l9anoun 09-08). Bach tkmmlo, ghir jawbo 3la had risala.

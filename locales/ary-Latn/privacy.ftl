@@ -17,14 +17,14 @@ consent_terms =
 
     ✋ L 7o9o9 dyalkom, f ay w9t:
     « les données dyali » bach tchofo kolchi;
-    « ms7 les données dyali » bach tms7o kolchi;
+    « mse7 les données dyali » bach tms7o kolchi;
     bach tsl7o: « Tss7i7 » f l molakhass, wla ktbo lina.
     { $contact }
 consent_contact = 📮 Ila 3ndkom chi so2al 3la l ma3lomat dyalkom: { $contact }
 consent_contact_chat = 📮 3ndkom chi so2al 3la l ma3lomat dyalkom? Ktbouh hna, w l equipe ghadi tjawbkom.
 consent_updated = Bdelna lkalam li kaychre7 chno kandiro b l ma3lomat dyalkom. L malaf dyalkom ma tbdel fih walo: 9rawh, w goulo lina wach mwafqin.
 consent_thanks = Chokran! Nkmlo mn fin w9ftou.
-consent_again_declined = Fhmnakom: ma ghadich nst3mlo l ma3lomat dyalkom 7ta twaf9o. Bach tms7o kolchi, ktbo « ms7 les données dyali ». Ila bdeltiw ra2y, jawbo b « Iyeh ».
+consent_again_declined = Fhmnakom: ma ghadich nst3mlo l ma3lomat dyalkom 7ta twaf9o. Bach tms7o kolchi, ktbo « mse7 les données dyali ». Ila bdeltiw ra2y, jawbo b « Iyeh ».
 
 my_data_summary = Ha kolchi li 3ndna 3likom:
     🏢 { $business_name }

@@ -32,6 +32,7 @@ def at_business_name(language="fr", script="Latn"):
 
 @pytest.mark.parametrize("text", [
     "supprimer mes données", "Supprimez mes données svp", "mse7 les données dyali",
+    "ms7 les donnees dyali",
     "bghit nms7 lma3lomat dyali", "امسح المعلومات ديالي", "احذف بياناتي",
     "أريد حذف بياناتي من فضلك"])
 def test_the_words_people_type_ask_for_erasure(text):
@@ -117,3 +118,18 @@ def test_every_table_that_names_a_persons_things_is_registered():
     for holds in WHERE:  # and every entry names a real column
         assert holds.column in SQLModel.metadata.tables[holds.table].columns, holds
     assert {h.table for h in WHERE} >= KEY_TABLES
+
+
+@pytest.mark.parametrize("locale", ["fr", "ar", "ary-Arab", "ary-Latn"])
+def test_the_words_the_bot_tells_owners_to_type_do_erase(locale):
+    """What help and the consent say to type for erasure is what the bot understands."""
+    import re
+
+    from flows.model import Msg
+
+    words = catalog()
+    texts = [words.text(locale, Msg("help_erase")),
+             words.text(locale, Msg("consent_again_declined"))]
+    quoted = [q for text in texts for q in re.findall(r"«\s*([^»]+?)\s*»", text)]
+    said = [q for q in quoted if asks_erasure(q)]
+    assert len(said) == len(texts), (quoted, said)

@@ -1,5 +1,6 @@
 """Everyday answers to a choice, as owners type them: "oui d'accord", "iyeh wakha",
-"اه موافق", "نعم أوافق" (flows/langdata/answers.tsv, a table for every locale).
+"اه موافق", "نعم أوافق" (flows/langdata/answers.tsv, a table for every locale), and the
+ways of asking for a person (flows/langdata/support.tsv: "bghit nhder m3a chi wa7ed").
 
 A message names an intent when it is a phrase of the table or of the locales' words, or
 when it is made of such phrases that all say the same thing, with fillers ("merci",
@@ -17,19 +18,21 @@ from flows.text import normalise
 
 FILLER = "filler"
 MAX_WORDS = 8  # a longer message is a sentence, not a choice
-PHRASE_WORDS = 4  # the longest phrase looked for inside a message
+PHRASE_WORDS = 6  # the longest phrase looked for inside a message ("bghit nhder m3a chi wa7ed")
+TABLES = ("answers.tsv", "support.tsv")
 
 
 @cache
 def table() -> dict[str, frozenset[str]]:
     """normalised words -> the intents they stand for (FILLER: none)."""
     words: dict[str, set[str]] = defaultdict(set)
-    for line in (DATA_DIR / "answers.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        intent, _locale, phrase = line.split("\t")
-        key = normalise(phrase) or phrase.strip()  # "👍" has no letters to normalise
-        words[key].add(intent)
+    for name in TABLES:
+        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            intent, _locale, phrase = line.split("\t")
+            key = normalise(phrase) or phrase.strip()  # "👍" has no letters to normalise
+            words[key].add(intent)
     return {w: frozenset(i) for w, i in words.items()}
 
 

@@ -10,6 +10,7 @@
 | language  | words_language           | the language question inside the step (ChooseLanguage) |
 | greeting  | words_greeting           | hello at the start, else "welcome back" and where      |
 | lang:<id> | lang_<id>, words_lang_*  | the conversation in that language from now on          |
+| support   | words_support, support.tsv | a person answers (flows.support); the bot waits      |
 
 A command's payload is also its intent: the words in `words_<payload>` name it (bot.i18n
 builds the lexicon from this table). A handler returns False when it does not apply
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 from flows.model import ChooseLanguage, ConfirmRestart, ConversationState, Msg, Reply, Turn
 from flows.steps import ORDER, STEPS
+from flows.support import ask_person
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ def show_help(t: Turn, choice: str) -> bool:
     t.say(Reply(Msg("help", {"section": section(t)})))
     if t.ctx.assisting:
         t.say(Reply(Msg("assist_help")))  # and how to get back to their menu
+    else:
+        t.say(Reply(Msg("help_support")))  # a person is one sentence away
     t.say(t.question())
     return True
 
@@ -176,6 +180,7 @@ COMMANDS: dict[str, Command] = {c.payload: c for c in (
     Command("where", where_am_i),
     Command("language", ask_language),
     Command("greeting", greet),
+    Command("support", ask_person),
 )}
 # A language's button ("lang:fr") works at any step; its words are the language's names.
 CHOOSE_LANGUAGE = Command("lang:", choose_language)

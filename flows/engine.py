@@ -7,7 +7,8 @@ carries out the effects, all in one transaction.
 Order of reading one input:
 0. in a draft a field agent helps with (`assisted_by`), one side types at a time
    (`HOLD`), and the owner's first message there answers no question;
-1. a pending "start again?" gets the first look;
+1. while a person is on (`support`, flows.support) the bot says nothing;
+   a pending "start again?" gets the first look;
 2. commands that work anywhere (the table flows.commands.COMMANDS): help, back,
    skip, restart, where, language, greeting, lang:*;
 3. the current step's handler (the table flows.steps.STEPS) reads the answer.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flows import events
+from flows import events, support
 from flows.choices import language_label, read_choice
 from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse, opening_language
@@ -84,6 +85,8 @@ def step(
 def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     """What to show an owner who comes back: the current question again."""
     turn = Reading(state.model_copy(deep=True), Input(), ctx)
+    if state.support is not None:
+        return [Reply(Msg("support_waiting"))]  # a person is on: their words come next
     if state.step == "start":
         return []
     if state.step == "submitted":
@@ -230,6 +233,9 @@ class Reading:
     def run(self) -> None:
         if self.inp.event:
             events.apply(self, self.inp.event)
+            return
+        if self.s.support is not None and not self.ctx.assisting:
+            support.quiet(self)  # a person is on: what the owner writes is for them
             return
         if self.s.assisted_by is not None and self._shared_draft():
             return

@@ -11,12 +11,16 @@ outbox and channels carry it.
 | rejected          | note                                     | decision_rejected            |
 | live              | url                                      | decision_live                |
 | reminder          | n (1, 2)                                 | reminder + the question      |
+|                   |                                          | (none while a person is on)  |
+| support_answer    | text, name                               | a person's words (support)   |
+| support_closed    |                                          | the bot again (flows.support)|
 
 A field is a business field ("city") or a product's ("product:2:photos").
 """
 
 from __future__ import annotations
 
+from flows import support
 from flows.model import Msg, PhotoFix, Reply, Turn
 from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 
@@ -24,7 +28,7 @@ from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",
            "price_unclear", "moq_unclear", "ice_invalid", "description_short", "name_unclear",
            "city_unclear", "other")
-EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder")
+EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder", *support.EVENTS)
 
 
 def valid_field(t: Turn, field: str) -> bool:
@@ -67,7 +71,9 @@ def apply(t: Turn, event: dict) -> None:
     elif kind == "live":
         t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
         t.say(Reply(Msg("decision_live", {"url": t.s.decision_note})))
-    elif kind == "reminder" and t.s.step not in ("start", "submitted"):
+    elif kind in support.EVENTS:
+        support.apply(t, event)
+    elif kind == "reminder" and t.s.step not in ("start", "submitted") and t.s.support is None:
         t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
         t.say(t.question())
 

@@ -21,6 +21,8 @@ from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
+from flows.hours import Hours
+
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
 MAX_PHOTOS = 8
@@ -92,6 +94,7 @@ class Context:
     channel_phone: str | None = None  # WhatsApp gives the number; web does not
     # A field agent is answering for the owner (flows.console): the owner confirms later.
     assisting: bool = False
+    support_hours: Hours | None = None  # SUPPORT_HOURS: when a person answers (flows.support)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,12 @@ class TellAgent:
     msg: Msg
 
 
-Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent
+@dataclass(frozen=True)
+class SupportRequested:
+    """The owner asked for a person: storage opens a support request staff see in /admin."""
+
+
+Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent | SupportRequested
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -316,6 +324,8 @@ class ConversationState(BaseModel):
     agent_at: datetime | None = None
     owner_at: datetime | None = None
     console: Console | None = None  # set on a field agent's own chat
+    # Since when a person is on (flows.support): the bot stays quiet until staff close it.
+    support: datetime | None = None
 
     @property
     def locale(self) -> str:

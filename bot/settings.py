@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from flows.hours import parse as parse_hours
 from storage.s3 import parse_url
 
 TWILIO_MEDIA_HOSTS = ("api.twilio.com", "media.twiliocdn.com", "mms.twiliocdn.com")
@@ -77,6 +78,9 @@ class Settings(BaseSettings):
     storefront_timeout: float = 30.0  # seconds for one whole handoff request
     reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/outbox/reminders.py)
     reminder_second_hours: float = 72  # and its second, the last
+    # When a person answers a support request (flows.hours): "Mon-Fri 09:00-18:00", in
+    # Africa/Casablanca unless a zone ends it. Unset: owners hear "as soon as possible".
+    support_hours: str | None = None
 
     webchat_enabled: bool = True
     # Web-chat throttling (storage/throttle.py), generous: a real owner never meets it.
@@ -110,6 +114,14 @@ class Settings(BaseSettings):
                 return json.loads(text)
             return [part.strip() for part in text.split(",") if part.strip()]
         return value
+
+    @field_validator("support_hours")
+    @classmethod
+    def _support_hours(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parse_hours(value)  # BadHours (a ValueError) says what was expected
+        return value.strip()
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -19,7 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 from flows.hours import Hours
 
@@ -326,6 +326,15 @@ class ConversationState(BaseModel):
     console: Console | None = None  # set on a field agent's own chat
     # Since when a person is on (flows.support): the bot stays quiet until staff close it.
     support: datetime | None = None
+
+    @model_serializer(mode="wrap")
+    def _unwritten_when_unset(self, handler):
+        """`support` is written only while set: a state without it stays the JSON it was
+        (a process still running older code reads it unchanged)."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("support") is None:
+            data.pop("support", None)
+        return data
 
     @property
     def locale(self) -> str:

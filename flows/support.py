@@ -1,13 +1,13 @@
 """A person to talk to: the owner asks, staff answer from /admin, the bot waits meanwhile.
 
-| what                          | the owner gets                                    | state          |
-|-------------------------------|---------------------------------------------------|----------------|
-| "talk to someone" (command)   | support_opened, with when a person answers        | support = now  |
-| anything while support is on  | nothing: it lands in the staff's inbox            | unchanged      |
-| the chat reopened meanwhile   | support_waiting                                   | unchanged      |
-| event support_answer {text,   | support_answer: the staff's words as typed,       | unchanged      |
-|   name}                       |   marked as a person's                            |                |
-| event support_closed          | support_closed, then the open question again      | support = None |
+| what                        | the owner gets                              | state          |
+|-----------------------------|---------------------------------------------|----------------|
+| "talk to someone" (command) | support_opened, with when a person answers  | support = now  |
+| anything while support is on| nothing: it lands in the staff's inbox      | unchanged      |
+| the chat reopened meanwhile | support_waiting                             | unchanged      |
+| event support_answer        | support_answer: the staff's words as typed, | unchanged      |
+|   {text, name}              |   marked as a person's                      |                |
+| event support_closed        | support_closed, then the open question      | support = None |
 
 The words that ask for a person are `words_support` in the locales and the phrases of
 flows/langdata/support.tsv (read by flows.answers, like every typed answer). Nothing of

@@ -27,7 +27,8 @@ STRIP = str.maketrans("", "", ISOLATES + "\u200e\u200f\u061c")
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # What a reader takes in as one piece, left to right: a number with the marks that join
-# its digits ("06 12 34 56 78", "1/8", "09.08", "09:00"), or Latin words (a name, an e-mail, a link).
+# its digits ("06 12 34 56 78", "1/8", "09.08", "09:00"), or Latin words (a name, an
+# e-mail, a link).
 _L = "A-Za-z\u00c0-\u024f"  # Latin letters, with accents
 LTR_GROUP = re.compile(rf"\+?\d+(?:[ ./:\-]\d+)*|[{_L}@][0-9_@.:/?=+\- {_L}]*[0-9{_L}]|[{_L}]")
 

@@ -162,3 +162,19 @@ def test_hours_follow_casablanca_time():
     # A range round the week's end: Saturday to Monday.
     wraps = parse("Sat-Mon 10:00-12:00")
     assert {w.day for w in wraps.windows} == {5, 6, 0}
+
+
+def test_a_wrong_setting_is_one_clear_line():
+    from pydantic import ValidationError
+
+    from bot.preflight import setting_errors
+    from bot.settings import Settings
+
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None, support_hours="Mon-Fry 09:00-18:00")
+    assert setting_errors(refused.value) == [
+        "SUPPORT_HOURS: 'mon-fry' is not a day (Mon..Sun or lun..dim) "
+        "(got 'Mon-Fry 09:00-18:00')"]
+    assert Settings(_env_file=None, support_hours="  ").support_hours is None
+    assert Settings(_env_file=None, support_hours=" lun-ven 9h-18h ").support_hours \
+        == "lun-ven 9h-18h"

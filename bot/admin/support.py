@@ -16,10 +16,12 @@ from aiohttp import web
 
 from bot.admin.render import USER, render
 from bot.channels.whatsapp.channel import WhatsAppChannel
-from bot.keys import db_key, settings_key, signer_key, turns_key
+from bot.keys import catalog_key, db_key, settings_key, signer_key, turns_key
 from bot.settings import Settings
+from flows import engine
 from flows.support import TEXT_MAX
 from storage import support
+from storage.conversations import state_of
 from storage.models import Conversation, SupportRequest, User, utcnow
 
 routes = web.RouteTableDef()
@@ -91,11 +93,23 @@ async def show(request: web.Request) -> web.Response:
 
     m, e = request.query.get("m"), request.query.get("e")
     return render(request, "support_request.html", req=req, conv=conv, agent_name=agent_name,
+                  question=_question(request, conv),
                   business_name=support._business_name(conv), items=items, counts=counts,
                   lists=support.LISTS, media_link=media_link, text_max=TEXT_MAX,
                   next_way=way(conv, request.config_dict[settings_key]),
                   nonce=secrets.token_urlsafe(12),
                   notice=m if m in NOTICES else None, error=e if e in ERRORS else None)
+
+
+def _question(request: web.Request, conv: Conversation) -> str:
+    """What the bot had asked, in the owner's words: where the conversation resumes (the
+    web chat's replies are answered in the HTTP response, so the transcript lacks them)."""
+    state = state_of(conv)
+    state.support = None
+    turns = request.config_dict[turns_key]
+    replies = engine.resume(state, turns.context(conv.channel, None, utcnow()))
+    return request.config_dict[catalog_key].text(state.locale, replies[-1].msg) \
+        if replies else ""
 
 
 @routes.post(r"/support/{id:\d+}/answer", name="support_answer")

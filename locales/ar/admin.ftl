@@ -352,3 +352,4 @@ admin_support_sent_whatsapp_held = خارج نافذة 24 ساعة ولا يوج
 admin_support_closed_done = أُغلق الطلب: استأنف البوت المحادثة.
 admin_support_empty = اكتبوا ردًا قبل الإرسال.
 admin_support_not_open = هذا الطلب مغلق من قبل: لم يُرسل أي شيء.
+admin_support_resumes_at = من أين سيستأنف البوت (سؤاله الأخير، بلغة صاحب المشروع)

@@ -339,3 +339,4 @@ admin_support_sent_whatsapp_held = Hors de la fenêtre de 24 heures et sans mod�
 admin_support_closed_done = Demande fermée : le bot a repris la conversation.
 admin_support_empty = Écrivez une réponse avant d'envoyer.
 admin_support_not_open = Cette demande est déjà fermée : rien n'a été envoyé.
+admin_support_resumes_at = Où le bot reprendra (sa dernière question, dans la langue du patron)

@@ -114,6 +114,7 @@ async def test_web_chat_owner_reaches_a_person_and_the_bot_comes_back(client, db
     page = await desk.text(f"/admin/support/{request.id}")
     assert "je ne sais pas quel prix mettre" in page
     assert 'data-way="web"' in page
+    assert "Votre nom et prénom" in page  # where the bot resumes: its question, for staff
     thumbnail = html.unescape(re.search(r'<img src="(/media/[^"]+)"', page).group(1))
     assert (await client.get(thumbnail)).status == 200  # through the signed media link
 

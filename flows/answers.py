@@ -17,6 +17,7 @@ from flows.model import Lexicon
 from flows.text import normalise
 
 FILLER = "filler"
+GREETING = "greeting"  # the command's intent (flows.commands): a "salam" before an answer
 MAX_WORDS = 8  # a longer message is a sentence, not a choice
 PHRASE_WORDS = 6  # the longest phrase looked for inside a message ("bghit nhder m3a chi wa7ed")
 TABLES = ("answers.tsv", "support.tsv")
@@ -71,4 +72,15 @@ def intents_of(words: str, lexicon: Lexicon) -> frozenset[str]:
                 found |= (said - {FILLER}) if rest is None else (said & rest)
             reachable[i] = True
         best[i] = frozenset(found) if found or not only_fillers else None
-    return best[0] or frozenset() if reachable[0] else frozenset()
+    said = best[0] or frozenset() if reachable[0] else frozenset()
+    return said or _after_greeting(tokens, lexicon, phrase)
+
+
+def _after_greeting(tokens: list[str], lexicon: Lexicon, phrase) -> frozenset[str]:
+    """"salam, bghit nhder m3a chi wa7ed", "bonjour oui": a greeting first changes nothing."""
+    for j in range(1, min(len(tokens) - 1, 3) + 1):  # "salam", "salam alaykom"
+        if GREETING in phrase(" ".join(tokens[:j])):
+            rest = intents_of(" ".join(tokens[j:]), lexicon) - {GREETING}
+            if rest:
+                return rest
+    return frozenset()

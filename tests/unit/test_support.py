@@ -178,3 +178,12 @@ def test_a_wrong_setting_is_one_clear_line():
     assert Settings(_env_file=None, support_hours="  ").support_hours is None
     assert Settings(_env_file=None, support_hours=" lun-ven 9h-18h ").support_hours \
         == "lun-ven 9h-18h"
+
+
+@pytest.mark.parametrize("words", [
+    "salam, bghit nhder m3a chi wa7ed", "Bonjour, parler à un conseiller svp",
+    "السلام عليكم بغيت نهضر مع شي حد"])
+def test_a_greeting_first_changes_nothing(words):
+    state, _ = talk(*FR_START)
+    _, effects = talk(words, state=state)
+    assert keys(effects) == ["support_opened"]

@@ -308,7 +308,10 @@ class Reading:
 
     def _first_contact(self) -> None:
         """First words in a language we are sure of: answer in it and go on (one button
-        offers another). Otherwise guess the welcome's language and ask with three buttons."""
+        offers another). Otherwise guess the welcome's language and ask with three buttons.
+        A first message that asks for a person gets one (flows.support)."""
+        if support.asks_at_once(self):
+            return
         sure = opening_language(self.inp.text) if self.inp.text else None
         if sure is not None and not self.ctx.assisting:
             self.s.step = "language"

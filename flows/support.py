@@ -2,7 +2,8 @@
 
 | what                        | the owner gets                              | state          |
 |-----------------------------|---------------------------------------------|----------------|
-| "talk to someone" (command) | support_opened, with when a person answers  | support = now  |
+| "talk to someone" (command, | support_opened, with when a person answers  | support = now  |
+|   or a first message)       |                                             |                |
 | anything while support is on| nothing: it lands in the staff's inbox      | unchanged      |
 | the chat reopened meanwhile | support_waiting                             | unchanged      |
 | event support_answer        | support_answer: the staff's words as typed, | unchanged      |
@@ -18,10 +19,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from flows.answers import intents_of
 from flows.hours import is_open, next_opening
+from flows.language import analyse
 from flows.model import Msg, Reply, SupportRequested, Turn
 from flows.steps import STEPS
+from flows.text import normalise
 
+SUPPORT = "support"  # the command's payload and intent (flows.commands)
 EVENTS = ("support_answer", "support_closed")
 TEXT_MAX = 2000  # what one staff answer may hold (the admin form says so too)
 
@@ -34,6 +39,19 @@ def ask_person(t: Turn, choice: str) -> bool:
     t.say(Reply(Msg("support_opened", {"when": when(t)})))
     t.effects.append(SupportRequested())
     return True
+
+
+def asks_at_once(t: Turn) -> bool:
+    """A first message that asks for a person ("salam, bghit nhder m3a chi wa7ed"): a
+    person answers first, in the language it is written in; onboarding waits for after."""
+    text = t.inp.text
+    if not text or t.ctx.assisting or SUPPORT not in intents_of(normalise(text), t.ctx.lexicon):
+        return False
+    guess = analyse(text)
+    t.s.set_language(guess.language)  # Darija, French or Arabic; anything else: the default
+    if t.s.language in (None, "ary") and guess.script in ("Arab", "Latn"):
+        t.s.script = guess.script  # Darija is answered in the script it is written in
+    return ask_person(t, SUPPORT)
 
 
 def when(t: Turn) -> Msg:

@@ -187,3 +187,13 @@ def test_a_greeting_first_changes_nothing(words):
     state, _ = talk(*FR_START)
     _, effects = talk(words, state=state)
     assert keys(effects) == ["support_opened"]
+
+
+def test_a_first_message_asking_for_a_person_gets_one_in_its_language():
+    state, effects = talk(Input(text="salam, bghit nhder m3a chi wa7ed", is_start=True))
+    assert keys(effects) == ["support_opened"] and state.locale == "ary-Latn"
+    assert any(isinstance(e, SupportRequested) for e in effects)
+    state, effects = talk(Input(event={"kind": "support_closed"}), state=state)
+    assert keys(effects) == ["support_closed"]  # nothing was asked yet
+    _, effects = talk("salam", state=state)
+    assert keys(effects)[-1] in ("ask_consent", "ask_language")  # onboarding begins

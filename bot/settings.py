@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from flows.hours import parse as parse_hours
 from storage.s3 import parse_url
 
 TWILIO_MEDIA_HOSTS = ("api.twilio.com", "media.twiliocdn.com", "mms.twiliocdn.com")
@@ -86,6 +87,9 @@ class Settings(BaseSettings):
     draft_retention_days: int = Field(default=180, ge=1, le=3650)
     rejected_retention_days: int = Field(default=365, ge=1, le=3650)
     privacy_contact: str = Field(default="", max_length=200)
+    # When a person answers a support request (flows.hours): "Mon-Fri 09:00-18:00", in
+    # Africa/Casablanca unless a zone ends it. Unset: owners hear "as soon as possible".
+    support_hours: str | None = None
 
     webchat_enabled: bool = True
     # Web-chat throttling (storage/throttle.py), generous: a real owner never meets it.
@@ -119,6 +123,14 @@ class Settings(BaseSettings):
                 return json.loads(text)
             return [part.strip() for part in text.split(",") if part.strip()]
         return value
+
+    @field_validator("support_hours")
+    @classmethod
+    def _support_hours(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parse_hours(value)  # BadHours (a ValueError) says what was expected
+        return value.strip()
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -32,6 +32,7 @@ from bot.outgoing import Outgoing
 from bot.settings import Settings
 from bot.signing import Signer
 from flows import engine
+from flows.hours import parse as parse_hours
 from flows.model import (
     Console,
     Context,
@@ -41,10 +42,11 @@ from flows.model import (
     Input,
     OwnerDataAsked,
     Reply,
+    SupportRequested,
     TellAgent,
 )
 from flows.mydata import Held, summary
-from storage import agents, conversations, erasure, outbox, submissions
+from storage import agents, conversations, erasure, outbox, submissions, support
 from storage.conversations import state_of
 from storage.db import Database, unavailable
 from storage.media import Refused, StoredFile, media_refs, voice_notes
@@ -55,6 +57,8 @@ RETRIES = 5  # a turn whose conversation changed under it is run again, this man
 DATA_LINK_DAYS = 7  # how long an owner's "my data" link works
 T = TypeVar("T")
 Admit = Callable[[AsyncSession], Awaitable[None]]
+# What happens beside an event, in its transaction (a staff reply recorded with it).
+Beside = Callable[[AsyncSession, Conversation], Awaitable[None]]
 
 
 class OlderTurnFailed(Exception):
@@ -94,10 +98,11 @@ class Turns:
         self.assist = Assist(self.lexicon, settings, self.outgoing)
         self.signer = Signer(settings.secret, settings.public_base_url)
         self.privacy = privacy_terms(settings)
+        self.hours = parse_hours(settings.support_hours) if settings.support_hours else None
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone,
-                       privacy=self.privacy)
+                       privacy=self.privacy, support_hours=self.hours)
 
     async def handle(self, msg: InboundMessage, *, create: bool = True,
                      admit: Admit | None = None) -> TurnResult | None:
@@ -194,14 +199,18 @@ class Turns:
                                           f"reply:{inbound_id}")
         return [*rows, reply] if reply else rows
 
-    async def apply_event(self, conversation_id: int, event: dict, key: str) -> int | None:
+    async def apply_event(self, conversation_id: int, event: dict, key: str, *,
+                          beside: Beside | None = None) -> int | None:
         """A decision or reminder from outside the chat, as a turn of its own (once per key).
 
         Returns the outbox row of the replies, or None when there is nothing to send.
+        `beside` runs in the same transaction, under the conversation's lock, before the turn
+        (it may refuse by raising: nothing is then sent).
         """
-        return await _retrying(self._apply_event_once, conversation_id, event, key)
+        return await _retrying(self._apply_event_once, conversation_id, event, key, beside)
 
-    async def _apply_event_once(self, conversation_id: int, event: dict, key: str) -> int | None:
+    async def _apply_event_once(self, conversation_id: int, event: dict, key: str,
+                                beside: Beside | None = None) -> int | None:
         now = utcnow()
         async with self.db.transaction() as session:
             found = await session.get(Conversation, conversation_id)
@@ -213,6 +222,8 @@ class Turns:
                 session, conv.id, conv.channel, f"event:{key}", {"event": event})
             if inbound_id is None:
                 return None
+            if beside is not None:
+                await beside(session, conv)
             new_state, effects = engine.step(state_of(conv), Input(event=event),
                                              self.context(conv.channel, None, now))
             await conversations.save(session, conv, new_state, inbound_at=None)
@@ -256,12 +267,16 @@ class Turns:
             replies = [e for e in effects if isinstance(e, Reply)]
             await erasure.erase(session, [conv.id], cause="owner", actor="owner")
             return new_state, replies, True
+        if state.support is not None and new_state.support is not None:
+            await support.owner_wrote(session, conv.id, now)  # for the person, not the bot
         replies: list[Reply] = []
         for i, effect in enumerate(effects):
             if isinstance(effect, Reply):
                 replies.append(effect)
             elif isinstance(effect, OwnerDataAsked):
                 replies.extend(await self._owner_data(session, conv, new_state))
+            elif isinstance(effect, SupportRequested):
+                await support.open_request(session, conv.id, now)
             elif isinstance(effect, DraftSubmitted):
                 await submissions.record(session, conv, new_state, now)
             elif isinstance(effect, TellAgent) and new_state.assisted_by is not None:

@@ -1,5 +1,6 @@
 """Everyday answers to a choice, as owners type them: "oui d'accord", "iyeh wakha",
-"اه موافق", "نعم أوافق" (flows/langdata/answers.tsv, a table for every locale).
+"اه موافق", "نعم أوافق" (flows/langdata/answers.tsv, a table for every locale), and the
+ways of asking for a person (flows/langdata/support.tsv: "bghit nhder m3a chi wa7ed").
 
 A message names an intent when it is a phrase of the table or of the locales' words, or
 when it is made of such phrases that all say the same thing, with fillers ("merci",
@@ -16,24 +17,25 @@ from flows.model import Lexicon
 from flows.text import normalise
 
 FILLER = "filler"
-# answers.tsv: yes, no, done...; privacy.tsv: what owners type to see their data.
-TABLES = ("answers.tsv", "privacy.tsv")
+GREETING = "greeting"  # the command's intent (flows.commands): a "salam" before an answer
 MAX_WORDS = 8  # a longer message is a sentence, not a choice
-PHRASE_WORDS = 4  # the longest phrase looked for inside a message
+PHRASE_WORDS = 6  # the longest phrase looked for inside a message ("bghit nhder m3a chi wa7ed")
+# answers.tsv: yes, no, done...; privacy.tsv: what owners type to see their data;
+# support.tsv: asking for a person.
+TABLES = ("answers.tsv", "privacy.tsv", "support.tsv")
 
 
 @cache
 def table() -> dict[str, frozenset[str]]:
     """normalised words -> the intents they stand for (FILLER: none)."""
     words: dict[str, set[str]] = defaultdict(set)
-    lines = [line for name in TABLES
-             for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()]
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        intent, _locale, phrase = line.split("\t")
-        key = normalise(phrase) or phrase.strip()  # "👍" has no letters to normalise
-        words[key].add(intent)
+    for name in TABLES:
+        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            intent, _locale, phrase = line.split("\t")
+            key = normalise(phrase) or phrase.strip()  # "👍" has no letters to normalise
+            words[key].add(intent)
     return {w: frozenset(i) for w, i in words.items()}
 
 
@@ -72,4 +74,15 @@ def intents_of(words: str, lexicon: Lexicon) -> frozenset[str]:
                 found |= (said - {FILLER}) if rest is None else (said & rest)
             reachable[i] = True
         best[i] = frozenset(found) if found or not only_fillers else None
-    return best[0] or frozenset() if reachable[0] else frozenset()
+    said = best[0] or frozenset() if reachable[0] else frozenset()
+    return said or _after_greeting(tokens, lexicon, phrase)
+
+
+def _after_greeting(tokens: list[str], lexicon: Lexicon, phrase) -> frozenset[str]:
+    """"salam, bghit nhder m3a chi wa7ed", "bonjour oui": a greeting first changes nothing."""
+    for j in range(1, min(len(tokens) - 1, 3) + 1):  # "salam", "salam alaykom"
+        if GREETING in phrase(" ".join(tokens[:j])):
+            rest = intents_of(" ".join(tokens[j:]), lexicon) - {GREETING}
+            if rest:
+                return rest
+    return frozenset()

@@ -11,6 +11,7 @@
 | greeting  | words_greeting           | hello at the start, else "welcome back" and where      |
 | lang:<id> | lang_<id>, words_lang_*  | the conversation in that language from now on          |
 | my_data   | langdata/privacy.tsv     | all we hold and a download link, then the question     |
+| support   | words_support, support.tsv | a person answers (flows.support); the bot waits      |
 
 A command's payload is also its intent: the words in `words_<payload>` name it (bot.i18n
 builds the lexicon from this table). A handler returns False when it does not apply
@@ -33,6 +34,7 @@ from flows.model import (
     Turn,
 )
 from flows.steps import ORDER, STEPS
+from flows.support import ask_person
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def show_help(t: Turn, choice: str) -> bool:
         t.say(Reply(Msg("help_erase")))  # the owner's right, and the words for it
     if t.ctx.assisting:
         t.say(Reply(Msg("assist_help")))  # and how to get back to their menu
+    else:
+        t.say(Reply(Msg("help_support")))  # a person is one sentence away
     t.say(t.question())
     return True
 
@@ -198,6 +202,7 @@ COMMANDS: dict[str, Command] = {c.payload: c for c in (
     Command("language", ask_language),
     Command("greeting", greet),
     Command("my_data", my_data),
+    Command("support", ask_person),
 )}
 # A language's button ("lang:fr") works at any step; its words are the language's names.
 CHOOSE_LANGUAGE = Command("lang:", choose_language)

@@ -8,7 +8,8 @@ Order of reading one input:
 0. in a draft a field agent helps with (`assisted_by`), one side types at a time
    (`HOLD`), and the owner's first message there answers no question;
 1. a pending consent asked again (flows.privacy), then a pending "start again?", get
-   the first look;
+   the first look; while a person is on (`support`, flows.support) the bot says nothing
+   (but "delete my data" is still heard);
 2. commands that work anywhere (the table flows.commands.COMMANDS): help, back,
    skip, restart, where, language, greeting, lang:*;
 3. the current step's handler (the table flows.steps.STEPS) reads the answer.
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flows import erasure, events, privacy
+from flows import erasure, events, privacy, support
 from flows.choices import language_label, read_choice
 from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse, opening_language
@@ -100,6 +101,8 @@ def step(
 def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     """What to show an owner who comes back: the current question again."""
     turn = Reading(state.model_copy(deep=True), Input(), ctx)
+    if state.support is not None:
+        return [Reply(Msg("support_waiting"))]  # a person is on: their words come next
     if state.step == "start":
         return []
     if state.step == "submitted":
@@ -261,6 +264,9 @@ class Reading:
             return
         if not self.ctx.assisting and erasure.handle(self):
             return
+        if self.s.support is not None and not self.ctx.assisting:
+            support.quiet(self)  # a person is on: what the owner writes is for them
+            return
         if self.s.assisted_by is not None and self._shared_draft():
             return
         if self.inp.profile_name and not self.s.profile_name:
@@ -338,7 +344,10 @@ class Reading:
 
     def _first_contact(self) -> None:
         """First words in a language we are sure of: answer in it and go on (one button
-        offers another). Otherwise guess the welcome's language and ask with three buttons."""
+        offers another). Otherwise guess the welcome's language and ask with three buttons.
+        A first message that asks for a person gets one (flows.support)."""
+        if support.asks_at_once(self):
+            return
         sure = opening_language(self.inp.text) if self.inp.text else None
         if sure is not None and not self.ctx.assisting:
             self.s.step = "language"

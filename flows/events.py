@@ -11,8 +11,11 @@ outbox and channels carry it.
 | rejected          | reasons, note                            | decision_rejected, next step |
 | live              | url                                      | decision_live                |
 | reminder          | n (1, 2)                                 | reminder + the question      |
+|                   |                                          | (none while a person is on)  |
 | retention_notice  | days                                     | retention_notice (erased in  |
 |                   |                                          | `days` unless they write)    |
+| support_answer    | text, name                               | a person's words (support)   |
+| support_closed    |                                          | the bot again (flows.support)|
 
 A field is a business field ("city") or a product's ("product:2:photos"). `reasons` are
 ready-made reasons (flows.reasons keys), said in the owner's language; `note` is the
@@ -21,6 +24,7 @@ reviewer's own words, passed on as typed and marked as theirs.
 
 from __future__ import annotations
 
+from flows import support
 from flows.model import Msg, PhotoFix, Reply, Turn
 from flows.reasons import KEYS as REVIEW_REASONS
 from flows.reasons import reason_lines, rejected, reviewer_note
@@ -30,7 +34,8 @@ from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",
            "price_unclear", "moq_unclear", "ice_invalid", "description_short", "name_unclear",
            "city_unclear", "other")
-EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder", "retention_notice")
+EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder", "retention_notice",
+          *support.EVENTS)
 
 
 def valid_field(t: Turn, field: str) -> bool:
@@ -77,7 +82,9 @@ def apply(t: Turn, event: dict) -> None:
         t.say(Reply(Msg("decision_live", {"url": t.s.decision_note})))
     elif kind == "retention_notice":  # the draft goes in `days` (bot/outbox/retention.py)
         t.say(Reply(Msg("retention_notice", {"days": int(event.get("days", 14))})))
-    elif kind == "reminder" and t.s.step not in ("start", "submitted"):
+    elif kind in support.EVENTS:
+        support.apply(t, event)
+    elif kind == "reminder" and t.s.step not in ("start", "submitted") and t.s.support is None:
         t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
         t.say(t.question())
 

@@ -21,6 +21,8 @@ from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field, model_serializer
 
+from flows.hours import Hours
+
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
 MAX_PHOTOS = 8
@@ -110,6 +112,7 @@ class Context:
     # A field agent is answering for the owner (flows.console): the owner confirms later.
     assisting: bool = False
     privacy: PrivacyTerms = field(default_factory=PrivacyTerms)
+    support_hours: Hours | None = None  # SUPPORT_HOURS: when a person answers (flows.support)
     # How that owner is asked to agree (bot/assist.py); None: by WhatsApp alone.
     owner_reach: OwnerReach | None = None
 
@@ -209,7 +212,13 @@ class OwnerDataAsked:
     and sign links, puts the summary and the download link here (flows.privacy.summary)."""
 
 
-Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent | EraseOwner | OwnerDataAsked
+@dataclass(frozen=True)
+class SupportRequested:
+    """The owner asked for a person: storage opens a support request staff see in /admin."""
+
+
+Effect = (Reply | DraftSubmitted | OwnerConfirmation | TellAgent | EraseOwner | OwnerDataAsked
+          | SupportRequested)
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -399,6 +408,17 @@ class ConversationState(BaseModel):
     agent_at: datetime | None = None
     owner_at: datetime | None = None
     console: Console | None = None  # set on a field agent's own chat
+    # Since when a person is on (flows.support): the bot stays quiet until staff close it.
+    support: datetime | None = None
+
+    @model_serializer(mode="wrap")
+    def _unwritten_when_unset(self, handler):
+        """`support` is written only while set: a state without it stays the JSON it was
+        (a process still running older code reads it unchanged)."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("support") is None:
+            data.pop("support", None)
+        return data
 
     @model_serializer(mode="wrap")
     def _written(self, handler):

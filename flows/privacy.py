@@ -66,8 +66,9 @@ def outdated(state: ConversationState, ctx: Context) -> bool:
 
 def ask_again(t: Turn) -> None:
     """After this turn's replies: the new text, as a question inside the step (the step's
-    own open sub-question, if any, goes first: asked at a later turn)."""
-    if t.s.pending is not None or not outdated(t.s, t.ctx):
+    own open sub-question, if any, goes first: asked at a later turn; while a person is
+    on the bot says nothing, this neither)."""
+    if t.s.pending is not None or t.s.support is not None or not outdated(t.s, t.ctx):
         return
     t.s.pending = ConfirmConsent()
     t.say(Reply(Msg("consent_updated")))

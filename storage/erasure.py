@@ -84,6 +84,8 @@ WHERE: tuple[Holds, ...] = (
     # Notifications and handoffs name theirs in the payload only.
     Holds("outbox", "payload", "conversation", path="conversation_id"),
     Holds("outbox", "payload", "submission", path="submission_id"),
+    Holds("support_reply", "conversation_id", "conversation"),
+    Holds("support_request", "conversation_id", "conversation"),
     Holds("media", "conversation_id", "conversation"),
     Holds("conversation", "id", "conversation"),
 )

@@ -414,3 +414,39 @@ class ErasedCount(SQLModel, table=True):
     region: str = Field(default="", max_length=64)
     agent_id: int = 0  # no foreign key: an agent's account may go, the count stays
     count: int = 0
+# --- support (a person to talk to: flows/support.py, bot/admin/support.py) ---
+
+
+class SupportRequest(SQLModel, table=True):
+    """An owner asked for a person. Open until staff close it; the bot is quiet meanwhile.
+    Keyed by conversation: erasing an owner deletes their requests with the conversation."""
+
+    __tablename__ = "support_request"
+    # The inbox: a status's requests, the newest activity first.
+    __table_args__ = (sa.Index("ix_support_request_status_updated", "status", "updated_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    status: str = Field(default="open", max_length=16)  # open | closed
+    # The owner wrote last (or just asked): staff owe an answer.
+    waiting: bool = Field(default=True)
+    opened_at: datetime = when()
+    updated_at: datetime = when()  # the last message either way, or the close
+    closed_at: datetime | None = when(nullable=True)
+    closed_by: str = Field(default="", max_length=120)  # "admin:<email>"
+
+
+class SupportReply(SQLModel, table=True):
+    """What staff wrote to the owner from the inbox, and which way it went."""
+
+    __tablename__ = "support_reply"
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="support_request.id", index=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    author: str = Field(max_length=120)  # "admin:<email>"
+    author_name: str = Field(default="", max_length=120)  # as the owner reads it
+    text: str = Field(max_length=2000)
+    # telegram | web | whatsapp_window | whatsapp_template | whatsapp_held | terminal
+    via: str = Field(max_length=24)
+    at: datetime = when()

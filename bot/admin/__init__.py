@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.admin import auth, throttle, views
+from bot.admin import auth, support, throttle, views
 from bot.admin.render import CSRF, LOCALE, SESSION, USER, render
 from bot.keys import db_key
 from bot.settings import Settings
@@ -103,5 +103,6 @@ def admin_app(settings: Settings) -> web.Application:
     app[throttle.devices_key] = throttle.Devices(settings.secret, secure=secure)
     app[auth.origin_key] = auth.origin_of(settings.public_base_url)
     app.add_routes(views.routes)
+    app.add_routes(support.routes)
     app.router.add_static("/static", STATIC, name="static", append_version=True)
     return app

@@ -27,9 +27,10 @@ STRIP = str.maketrans("", "", ISOLATES + "\u200e\u200f\u061c")
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # What a reader takes in as one piece, left to right: a number with the marks that join
-# its digits ("06 12 34 56 78", "1/8", "09.08"), or Latin words (a name, an e-mail, a link).
+# its digits ("06 12 34 56 78", "1/8", "09.08", "09:00"), or Latin words (a name, an
+# e-mail, a link).
 _L = "A-Za-z\u00c0-\u024f"  # Latin letters, with accents
-LTR_GROUP = re.compile(rf"\+?\d+(?:[ ./\-]\d+)*|[{_L}@][0-9_@.:/?=+\- {_L}]*[0-9{_L}]|[{_L}]")
+LTR_GROUP = re.compile(rf"\+?\d+(?:[ ./:\-]\d+)*|[{_L}@][0-9_@.:/?=+\- {_L}]*[0-9{_L}]|[{_L}]")
 
 # Sample values: numbers that differ (to see their order), Latin names inside Arabic
 # sentences, a phone in international form, and Arabic where a value is free text.
@@ -72,6 +73,9 @@ def arabic_samples(locale: str) -> dict:
         "consent": t("my_data_consent", date="2026-11-27"),
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
         "how": t("share_location_whatsapp"),
+        # support: when a person answers (a Latin-script clock inside the sentence)
+        "when": t("support_when_day", day=Msg("support_day_0"), time="09:00"),
+        "day": t("support_day_0"), "time": "09:00",
         "description": "زيت أركان معصور باليد", "lines": t(
             "agent_list_line", number=1, name="Atlas Argan",
             status=Msg("agent_status_submitted")),

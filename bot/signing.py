@@ -28,6 +28,24 @@ class Signer:
             return False
         return hmac.compare_digest(self._signature(sha256, int(expires)), signature)
 
+    def _data_signature(self, conversation_id: int, expires: int) -> str:
+        return hmac.digest(self.data_key, f"{conversation_id}:{expires}".encode(),
+                           "sha256").hex()[:32]
+
+    def data_url(self, conversation_id: int, *, ttl: int = 7 * 86400,
+                 now: float | None = None) -> str:
+        """The owner's link to download their data, for `ttl` seconds (7 days)."""
+        expires = int((now or time.time()) + ttl)
+        signature = self._data_signature(conversation_id, expires)
+        return f"{self.base_url}/my-data/{conversation_id}?exp={expires}&sig={signature}"
+
+    def check_data(self, conversation_id: int, expires: str, signature: str,
+                   now: float | None = None) -> bool:
+        if not expires.isdigit() or int(expires) < (now or time.time()):
+            return False
+        return hmac.compare_digest(self._data_signature(conversation_id, int(expires)),
+                                   signature)
+
 
 class LinkSigner:
     """Signed, expiring tokens naming one conversation: an agent's draft that its owner opens
@@ -64,20 +82,3 @@ def _base36(number: int) -> str:
         out = digits[rest] + out
         if not number:
             return out
-    def _data_signature(self, conversation_id: int, expires: int) -> str:
-        return hmac.digest(self.data_key, f"{conversation_id}:{expires}".encode(),
-                           "sha256").hex()[:32]
-
-    def data_url(self, conversation_id: int, *, ttl: int = 7 * 86400,
-                 now: float | None = None) -> str:
-        """The owner's link to download their data, for `ttl` seconds (7 days)."""
-        expires = int((now or time.time()) + ttl)
-        signature = self._data_signature(conversation_id, expires)
-        return f"{self.base_url}/my-data/{conversation_id}?exp={expires}&sig={signature}"
-
-    def check_data(self, conversation_id: int, expires: str, signature: str,
-                   now: float | None = None) -> bool:
-        if not expires.isdigit() or int(expires) < (now or time.time()):
-            return False
-        return hmac.compare_digest(self._data_signature(conversation_id, int(expires)),
-                                   signature)

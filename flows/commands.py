@@ -45,12 +45,11 @@ class Command:
 
 def show_help(t: Turn, choice: str) -> bool:
     t.say(Reply(Msg("help", {"section": section(t)})))
-    if not t.ctx.assisting:
-        t.say(Reply(Msg("help_erase")))  # the owner's right, and the words for it
     if t.ctx.assisting:
         t.say(Reply(Msg("assist_help")))  # and how to get back to their menu
     else:
         t.say(Reply(Msg("help_support")))  # a person is one sentence away
+        t.say(Reply(Msg("help_erase")))  # the owner's right, and the words for it
     t.say(t.question())
     return True
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Protocol, runtime_checkable
+from typing import Annotated, Any, ClassVar, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field, model_serializer
 
@@ -411,22 +411,18 @@ class ConversationState(BaseModel):
     # Since when a person is on (flows.support): the bot stays quiet until staff close it.
     support: datetime | None = None
 
-    @model_serializer(mode="wrap")
-    def _unwritten_when_unset(self, handler):
-        """`support` is written only while set: a state without it stays the JSON it was
-        (a process still running older code reads it unchanged)."""
-        data = handler(self)
-        if isinstance(data, dict) and data.get("support") is None:
-            data.pop("support", None)
-        return data
+    # Fields added later, written only when they hold something: a state that never used
+    # them is stored exactly as before (older processes read it unchanged; golden
+    # transcripts).
+    LATER: ClassVar[tuple[str, ...]] = ("decision_reasons", "support")
 
     @model_serializer(mode="wrap")
     def _written(self, handler):
-        # A field added later is written only when it holds something: a state that
-        # never used it is stored exactly as before (older processes, golden transcripts).
         data = handler(self)
-        if isinstance(data, dict) and not data.get("decision_reasons"):
-            data.pop("decision_reasons", None)
+        if isinstance(data, dict):
+            for name in self.LATER:
+                if not data.get(name):
+                    data.pop(name, None)
         return data
 
     @property

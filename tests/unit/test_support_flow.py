@@ -53,7 +53,7 @@ def test_the_words_inside_a_description_do_not():
 
 def test_help_says_how_to_reach_a_person_in_every_locale():
     state, effects = talk(*FR_START, "aide")
-    assert keys(effects) == ["help", "help_support", "ask_business_name"]
+    assert keys(effects) == ["help", "help_support", "help_erase", "ask_business_name"]
     for locale in LOCALES:
         text = catalog().text(locale, Msg("help_support"))
         assert text and "help_support" not in text

@@ -114,7 +114,7 @@ async def test_without_whatsapp_the_owner_agrees_through_the_link_in_their_own_w
 
     # Fadma opens the link on her phone: her own chat, the whole draft, in French.
     fadma = await open_link(client, ref_of(link))
-    assert fadma.keys == ["owner_confirm"]
+    assert fadma.keys == ["consent_terms", "owner_confirm"]  # the terms first, then the draft
     assert "Tiwizi Argan" in fadma.question["text"] and "Fadma Ait Lahcen" in fadma.question["text"]
     assert [b["payload"] for b in fadma.question["buttons"]] == ["yes", "change", "no"]
     assert fadma.session != samira.session
@@ -179,7 +179,7 @@ async def test_expired_forged_and_foreign_links_are_answered_kindly(client, db, 
     assert (await client.get(f"/agents/confirm/{expired[4:]}.png")).status == 404
     assert (await client.get(f"/agents/confirm/{forged_sig[4:]}.png")).status == 404
     # The genuine link still opens it.
-    assert (await open_link(client, ref)).keys == ["owner_confirm"]
+    assert (await open_link(client, ref)).keys == ["consent_terms", "owner_confirm"]
 
 
 async def test_the_owner_can_ask_to_change_something_before_agreeing(client, db):
@@ -191,7 +191,7 @@ async def test_the_owner_can_ask_to_change_something_before_agreeing(client, db)
     assert await fadma.press("change") == ["review_summary"]
     assert await fadma.press("edit:owner_name") == ["ask_owner_name"]
     assert (await fadma.say("Fadma Aït Lahcen"))[-1] == "review_changed"
-    assert await fadma.press("submit") == ["owner_confirm"]  # asked to agree to it as it is
+    assert await fadma.press("submit") == ["consent_terms", "owner_confirm"]  # asked to agree to it as it is
     assert await fadma.press("yes") == ["submitted"]
     ((_, business),) = await submissions_of(db)
     assert business.owner_name == "Fadma Aït Lahcen"
@@ -205,7 +205,7 @@ async def test_reopening_the_link_before_agreeing_moves_the_draft_to_the_newest_
     ref = ref_of(samira.last[0]["link"])
     first = await open_link(client, ref)
     second = await open_link(client, ref)  # another phone, or the page lost
-    assert second.keys == ["owner_confirm"]
+    assert second.keys == ["consent_terms", "owner_confirm"]
     gone = await client.post(f"/api/chat/sessions/{first.session}/messages",
                              json={"payload": "yes"})
     assert gone.status == 404  # the page starts afresh; the draft is not sent from there
@@ -233,5 +233,5 @@ async def test_with_whatsapp_the_owner_gets_it_there_and_the_link_is_one_choice_
     # The link opens the same draft, for an owner whom WhatsApp does not reach after all.
     opened, notice = await wa.client.app[turns_key].open_owner_link(
         link.group(1), "web", "fadma-s-phone-0001")
-    assert notice is None and [r.key for r in opened.replies] == ["owner_confirm"]
+    assert notice is None and [r.key for r in opened.replies] == ["consent_terms", "owner_confirm"]
     assert opened.conversation_id == draft.id

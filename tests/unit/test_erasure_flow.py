@@ -99,7 +99,7 @@ def test_an_agent_typing_the_words_for_an_owner_erases_nothing():
 
 def test_help_says_how_to_erase():
     _, keys, _ = turn(at_business_name(), "aide")
-    assert keys[:2] == ["help", "help_erase"]
+    assert keys[:3] == ["help", "help_support", "help_erase"]
 
 
 def test_every_table_that_names_a_persons_things_is_registered():

@@ -19,7 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
@@ -92,6 +92,8 @@ class Context:
     channel_phone: str | None = None  # WhatsApp gives the number; web does not
     # A field agent is answering for the owner (flows.console): the owner confirms later.
     assisting: bool = False
+    # How long a review usually takes (REVIEW_TIME_HINT): (count, "hours"|"days"|"working_days").
+    review_time: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,25 @@ class PhotoChoice(BaseModel):
     media_id: int
 
 
+class ChangeProduct(BaseModel):
+    """A change after sending (flows.changes) to one of several products: which one?"""
+
+    kind: Literal["change_product"] = "change_product"
+    change: str  # a change kind (flows.changes.KINDS)
+
+
+class ChangePhotos(BaseModel):
+    """The photos of a sent product: replace one, add some, or remove one?"""
+
+    kind: Literal["change_photos"] = "change_photos"
+
+
+class PhotoRemove(BaseModel):
+    """Which photo of the product to remove (at least one stays)."""
+
+    kind: Literal["photo_remove"] = "photo_remove"
+
+
 class MoreChoices(BaseModel):
     """A list longer than WhatsApp shows at once: the step's question, at this page."""
 
@@ -280,7 +301,7 @@ class MoreChoices(BaseModel):
 
 Pending = Annotated[
     ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
-    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices,
+    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices | ChangeProduct | ChangePhotos | PhotoRemove,
     Field(discriminator="kind"),
 ]
 
@@ -291,6 +312,12 @@ class Console(BaseModel):
     agent_id: int
     target: int | None = None  # the owner's conversation the agent is filling in
     asking: str | None = None  # "phone" (the owner's number), "list", "language"
+
+
+class ChangeSession(BaseModel):
+    """Changes to a sent draft being made (flows.changes), not yet sent for review."""
+
+    made: list[str] = Field(default_factory=list)  # what changed so far ("price", ...)
 
 
 class ConversationState(BaseModel):
@@ -316,6 +343,15 @@ class ConversationState(BaseModel):
     agent_at: datetime | None = None
     owner_at: datetime | None = None
     console: Console | None = None  # set on a field agent's own chat
+    change: ChangeSession | None = None  # changing a sent draft (flows.changes)
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler):
+        # Written only while set, so states saved before it read (and compare) the same.
+        data = handler(self)
+        if data.get("change") is None:
+            data.pop("change", None)
+        return data
 
     @property
     def locale(self) -> str:

@@ -35,7 +35,7 @@ Not after a rejection (final), nor for an agent's console. The state keeps the s
 
 from __future__ import annotations
 
-from flows.choices import CHANGE_KINDS
+from flows.choices import CHANGE_KINDS, LIST_ROWS, page
 from flows.model import (
     MAX_PHOTOS,
     Button,
@@ -100,12 +100,17 @@ def menu_buttons(t: Turn) -> tuple[Button, ...]:
 
 def product_question(t: Turn) -> Reply:
     pending = t.s.pending
-    kind = pending.change if isinstance(pending, ChangeProduct) else "price"
-    buttons = tuple(
+    kind, number = (pending.change, pending.page) if isinstance(pending, ChangeProduct) \
+        else ("price", 0)
+    products = tuple(
         Button(Msg("label_plain", {"text": _short(p.name or "") or str(i + 1)}), f"product:{i + 1}")
         for i, p in enumerate(t.s.draft.products))
+    # Its own "more" (the engine's would close this question): one WhatsApp list a page.
+    buttons, more = page(products, number, _btn("btn_more", "product_page"))
+    if len(buttons) < LIST_ROWS:
+        buttons += (_btn("btn_back", "back"),)
     return Reply(Msg("change_which_product", {"change": Msg(f"btn_change_{kind}")}),
-                 (*buttons, _btn("btn_back", "back")), Expect.CHOICE)
+                 buttons, Expect.CHOICE, more=more)
 
 
 def photos_question(t: Turn) -> Reply:
@@ -129,7 +134,10 @@ def on_menu(t: Turn) -> None:
     choice = t.choice or ""
     pending = t.s.pending
     made = t.s.change.made if t.s.change is not None else []
-    if isinstance(pending, ChangeProduct) and choice.startswith("product:"):
+    if isinstance(pending, ChangeProduct) and choice == "product_page":
+        pending.page += 1
+        t.say(t.question())
+    elif isinstance(pending, ChangeProduct) and choice.startswith("product:"):
         number = choice.removeprefix("product:")
         if number.isdigit() and 1 <= int(number) <= len(t.s.draft.products):
             apply(t, pending.change, int(number) - 1)

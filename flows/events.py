@@ -7,9 +7,10 @@ outbox and channels carry it.
 | event             | fields                                   | the owner hears              |
 |-------------------|------------------------------------------|------------------------------|
 | changes_requested | items [{field, reason}], note            | what to fix, then each field |
-| approved          |                                          | decision_approved            |
+| approved          | update (a storefront exists: updated)    | decision_(changes_)approved  |
 | rejected          | note                                     | decision_rejected            |
 | live              | url                                      | decision_live                |
+| updated           | url                                      | decision_updated             |
 | reminder          | n (1, 2)                                 | reminder + the question      |
 
 A field is a business field ("city") or a product's ("product:2:photos").
@@ -24,7 +25,7 @@ from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",
            "price_unclear", "moq_unclear", "ice_invalid", "description_short", "name_unclear",
            "city_unclear", "other")
-EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder")
+EVENTS = ("changes_requested", "approved", "rejected", "live", "updated", "reminder")
 
 
 def valid_field(t: Turn, field: str) -> bool:
@@ -60,13 +61,18 @@ def apply(t: Turn, event: dict) -> None:
             t.goto("review", remember=False)
     elif kind == "approved":
         t.s.decision, t.s.decision_note = "approved", None
-        t.say(Reply(Msg("decision_approved", {"business_name": t.s.draft.business_name or ""})))
+        # A change to a storefront already made: it is updated, not created.
+        key = "decision_changes_approved" if event.get("update") else "decision_approved"
+        t.say(Reply(Msg(key, {"business_name": t.s.draft.business_name or ""})))
     elif kind == "rejected":
         t.s.decision, t.s.decision_note = "rejected", str(event.get("note") or "")[:1000]
         t.say(Reply(Msg("decision_rejected", {"note": t.s.decision_note})))
     elif kind == "live":
         t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
         t.say(Reply(Msg("decision_live", {"url": t.s.decision_note})))
+    elif kind == "updated":
+        t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
+        t.say(Reply(Msg("decision_updated", {"url": t.s.decision_note})))
     elif kind == "reminder" and t.s.step not in ("start", "submitted"):
         t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
         t.say(t.question())

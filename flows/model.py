@@ -278,6 +278,7 @@ class ChangeProduct(BaseModel):
 
     kind: Literal["change_product"] = "change_product"
     change: str  # a change kind (flows.changes.KINDS)
+    page: int = 0  # more products than one WhatsApp list shows: the page open
 
 
 class ChangePhotos(BaseModel):

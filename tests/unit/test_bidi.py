@@ -65,6 +65,9 @@ def arabic_samples(locale: str) -> dict:
                                          {"number": 1, "field": Msg("field_price")}),
                    reason=Msg("reason_price_unclear")),
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
+        # Changes after sending (flows/changes.py).
+        "change": t("btn_change_price"), "live": "yes",
+        "time": t("review_time", count=2, unit="working_days"),
         "description": "زيت أركان معصور باليد", "lines": t(
             "agent_list_line", number=1, name="Atlas Argan",
             status=Msg("agent_status_submitted")),

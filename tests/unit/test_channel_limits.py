@@ -25,6 +25,8 @@ from flows.engine import Reading, step
 from flows.model import (
     MAX_PHOTOS,
     Amount,
+    ChangePhotos,
+    ChangeProduct,
     CitySuggestions,
     ConfirmPrice,
     ConfirmRestart,
@@ -39,6 +41,7 @@ from flows.model import (
     PhotoAdvice,
     PhotoChoice,
     PhotoFix,
+    PhotoRemove,
     ProductDraft,
     Reply,
 )
@@ -75,6 +78,9 @@ PENDINGS = (
     PhotoFix(),
     PhotoChoice(media_id=1),
     *(MoreChoices(page=n) for n in range(3)),
+    *(ChangeProduct(change="remove_product", page=n) for n in range(2)),
+    ChangePhotos(),
+    PhotoRemove(),
 )
 
 

@@ -87,9 +87,11 @@ class Turns:
         self.lexicon = catalog.lexicon()
         self.outgoing = Outgoing(catalog)
         self.assist = Assist(self.lexicon, settings, self.outgoing)
+        self.review_time = settings.review_time  # REVIEW_TIME_HINT, told to owners
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
-        return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone)
+        return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone,
+                       review_time=self.review_time)
 
     async def handle(self, msg: InboundMessage, *, create: bool = True,
                      admit: Admit | None = None) -> TurnResult | None:

@@ -306,6 +306,9 @@ def draft_params(t: Turn) -> dict:
 
 def ask_review(t: Turn) -> Reply:
     buttons, more = review_buttons(t)
+    if t.s.revision and not t.ctx.assisting:
+        # Sent before (changes were asked for): words naming a change open its menu too.
+        more += ("change", *changes.PAYLOADS)
     return Reply(Msg("review_summary", draft_params(t)), buttons, Expect.CHOICE, more=more)
 
 
@@ -769,6 +772,8 @@ def on_review(t: Turn) -> None:
     choice = t.choice or ""
     if choice == "submit":
         t.submit()
+    elif t.s.revision and (choice == "change" or choice in changes.PAYLOADS):
+        changes.open_menu(t, choice)  # changes were asked for: any change, the same menu
     elif choice == "show_summary":
         t.say(t.ask())
     elif choice == "add_product":

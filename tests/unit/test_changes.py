@@ -265,3 +265,24 @@ def test_a_state_without_a_change_is_stored_as_before():
     stored = chat.state.model_dump(mode="json")
     assert stored["change"] == {"made": []}
     assert ConversationState.model_validate(stored).change is not None
+
+
+def test_after_changes_were_requested_the_same_words_open_the_same_changes():
+    state = sent(product("Huile d'argan"), product("Savon beldi"))
+    chat = Chat(state)
+    chat.state, _ = step(chat.state, Input(event={
+        "kind": "changes_requested", "items": [], "note": "Le prix du savon ?"}), chat.ctx)
+    assert chat.state.step == "review"
+    assert chat("retirer un produit") == ["change_which_product"]
+    assert chat(payload="product:1") == ["change_done_removed"]
+    assert chat(payload="send_changes") == ["changes_sent"]
+    assert chat.submitted == [2]
+    assert [p.name for p in chat.state.draft.products] == ["Savon beldi"]
+
+
+def test_before_anything_was_sent_the_review_reads_change_words_as_before():
+    state = sent()
+    state.step, state.revision = "review", 0
+    chat = Chat(state)
+    assert chat("retirer un produit") == ["invalid_choice"]
+    assert chat.state.change is None and chat.state.step == "review"

@@ -74,7 +74,9 @@ def apply(t: Turn, event: dict) -> None:
         t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
         t.say(Reply(Msg("decision_updated", {"url": t.s.decision_note})))
     elif kind == "reminder" and t.s.step not in ("start", "submitted"):
-        t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
+        # Changes begun on a sent draft are not a registration left half way.
+        key = "change_reminder" if t.s.change is not None else "reminder"
+        t.say(Reply(Msg(key, {"business_name": t.s.draft.business_name or ""})))
         t.say(t.question())
 
 

@@ -296,3 +296,6 @@ admin_percent = { $percent }٪
 admin_funnel_from_previous = { $percent }٪ من المرحلة السابقة
 admin_funnel_empty = لا توجد محادثات خلال هذه الفترة.
 admin_funnel_show = عرض
+
+## changes
+admin_reject_live = هذه الصفحة منشورة بالفعل: هذه تعديلات. اطلب تصحيحها بدل رفضها؛ تحتفظ الصفحة بنسختها المقبولة.

@@ -59,6 +59,7 @@ review_time = L mouraja3a katakhod 3adatan { $unit ->
 review_time_unknown = Ghadi nktbo likom hna mli tsali l mouraja3a.
 decision_changes_approved = Khbar zwina: tabdilat dyal « { $business_name } » t9eblo! Kanbeddlo l page dyalkom f l plateforme w ghadi nktbo likom mli tkon wajda.
 decision_updated = L page dyalkom fiha daba tabdilat dyalkom: { $url }
+change_reminder = Salam! Tabdilat dyal « { $business_name } » ba9i ma tsiftoch: l page dyalkom ghadi tb9a kima kant 7ta tsifto w yt9eblo.
 
 words_change = nbeddel, nbdl, nbedel, nbddel, bghit nbeddel, bghit nbdl, bghit nbedel, bghit nbddel, tbdil, tabdil, nbeddel chi 7aja, bghit nbeddel chi 7aja, bghit nsl7, nsl7 chi 7aja, modifier
 words_change_price = bghit nbdl lprix, bghit nbeddel lprix, bghit nbdl taman, bghit nbeddel taman, nbdl lprix, nbeddel lprix, nbdl taman, nbeddel taman, nbeddel l prix, bghit nbeddel l prix, lprix, taman, tbdil taman, tbdil lprix, prix jdid, taman jdid

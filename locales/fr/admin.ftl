@@ -283,3 +283,6 @@ admin_percent = { $percent } %
 admin_funnel_from_previous = { $percent } % de l'étape précédente
 admin_funnel_empty = Aucune conversation sur cette période.
 admin_funnel_show = Afficher
+
+## changes
+admin_reject_live = Cette vitrine est déjà en ligne : ce sont des changements. Demandez des corrections au lieu de les refuser ; la vitrine garde sa version acceptée.

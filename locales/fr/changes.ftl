@@ -56,6 +56,7 @@ review_time = La vérification prend en général { $unit ->
 review_time_unknown = Nous vous écrivons ici dès que la vérification est faite.
 decision_changes_approved = Bonne nouvelle : les changements de « { $business_name } » sont acceptés ! Nous mettons votre vitrine à jour et vous écrivons dès que c'est fait.
 decision_updated = Votre vitrine est à jour avec vos changements : { $url }
+change_reminder = Bonjour ! Les changements de « { $business_name } » ne sont pas encore envoyés : votre vitrine reste comme avant tant qu'ils ne sont pas envoyés et acceptés.
 
 words_change = modifier, changer, je veux modifier, je voudrais modifier, modification, modifier mon dossier, changer quelque chose, modifier quelque chose, corriger quelque chose
 words_change_price = changer le prix, modifier le prix, nouveau prix, le prix, prix, changer un prix, modifier un prix, changer mon prix

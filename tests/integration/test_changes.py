@@ -16,9 +16,11 @@ from bot.app import create_app
 from bot.outbox import handoff as storefront
 from storage import submissions
 from storage.models import Business, Conversation, Outbox, Submission
+from storage.review import InvalidDecision
 from tests.fakes.storefront import FakeStorefront
 from tests.helpers import Owner, photo_bytes, worker_handlers
 from tests.integration.test_storefront import (
+    ADMIN,
     SECRET,
     TOKEN,
     approve,
@@ -222,3 +224,25 @@ async def _business(session) -> int:
     session.add(business)
     await session.flush()
     return business.id
+
+
+async def test_changes_to_a_live_storefront_are_sent_back_not_rejected(site, fake, db, settings):
+    owner = Owner(site)
+    await to_review(owner, "Coopérative Tifawin", photos=(1,))
+    assert await owner.press("submit") == ["submitted"]
+    (sid,) = await approve(db)
+    ws = worker_settings(settings, site, fake)
+    async with working(db, worker_handlers(db, ws, {})):
+        await until(status_is(db, sid, "live"))
+    await owner.say("changer le prix")
+    await owner.say("170 DH le litre")
+    assert await owner.press("send_changes") == ["changes_sent"]
+    async with db.transaction() as session:
+        with pytest.raises(InvalidDecision) as refused:
+            await submissions.decide(session, sid, "reject", actor=ADMIN, reason="Non.")
+    assert refused.value.problem == "reject_live"
+    assert (await submission(db, sid)).status == "submitted"
+    async with db.transaction() as session:
+        await submissions.decide(session, sid, "request_changes", actor=ADMIN,
+                                 reason="Le prix semble trop bas.")
+    assert (await submission(db, sid)).status == "changes_requested"

@@ -286,3 +286,11 @@ def test_before_anything_was_sent_the_review_reads_change_words_as_before():
     chat = Chat(state)
     assert chat("retirer un produit") == ["invalid_choice"]
     assert chat.state.change is None and chat.state.step == "review"
+
+
+def test_a_quiet_owner_with_changes_not_sent_is_reminded_of_them():
+    chat = Chat(sent())
+    chat(payload="change:price")
+    chat("170 DH le litre")
+    chat.state, effects = step(chat.state, Input(event={"kind": "reminder", "n": 1}), chat.ctx)
+    assert [e.key for e in effects] == ["change_reminder", "change_menu"]

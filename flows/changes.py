@@ -278,9 +278,9 @@ def send(t: Turn) -> None:
     t.s.decision, t.s.decision_note = "changes", url
     for i, effect in enumerate(t.effects):
         if isinstance(effect, Reply) and effect.key == "submitted":
-            t.effects[i] = Reply(Msg("changes_sent", {"live": "yes" if url else "no",
-                                                      "time": review_time(t)}),
-                                 offer(), more=PAYLOADS)
+            # Separate sentences, not a selector: Arabic text isolates a Latin "yes".
+            t.effects[i] = Reply(Msg("changes_sent_live" if url else "changes_sent",
+                                     {"time": review_time(t)}), offer(), more=PAYLOADS)
 
 
 def review_time(t: Turn) -> Msg:
@@ -288,16 +288,17 @@ def review_time(t: Turn) -> Msg:
     if t.ctx.review_time is None:
         return Msg("review_time_unknown")
     count, unit = t.ctx.review_time
-    return Msg("review_time", {"count": count, "unit": unit})
+    return Msg(f"review_time_{unit}", {"count": count})
 
 
 def under_review(t: Turn) -> Reply:
     """Where a sent change stands, for an owner asking later."""
-    url = t.s.decision_note or ""
-    return Reply(Msg("changes_under_review", {"business_name": t.s.draft.business_name or "",
-                                              "live": "yes" if url else "no", "url": url,
-                                              "time": review_time(t)}),
-                 offer(), more=PAYLOADS)
+    url = t.s.decision_note
+    params = {"business_name": t.s.draft.business_name or "", "time": review_time(t)}
+    if url:
+        return Reply(Msg("changes_under_review_live", {**params, "url": url}), offer(),
+                     more=PAYLOADS)
+    return Reply(Msg("changes_under_review", params), offer(), more=PAYLOADS)
 
 
 def _short(text: str) -> str:

@@ -31,35 +31,31 @@ change_done_field = ✅ عُدّل { $field } للمنتج { $number }. هل ت�
 change_done_added = ✅ أُضيف المنتج { $number } « { $product } ». هل تريدون تعديل شيء آخر، أم نرسل التعديلات؟
 change_done_removed = ✅ حُذف « { $product } ». هل تريدون تعديل شيء آخر، أم نرسل التعديلات؟
 change_incomplete = ما زال المنتج { $number } ينقصه « { $field } »:
-changes_sent = ✅ أُرسلت تعديلاتكم. سيراجعها فريقنا، ثم نضيفها إلى صفحتكم. { $live ->
-        [yes] وإلى ذلك الحين، تبقى صفحتكم منشورة كما هي.
-       *[no] { "" }
-    }
+changes_sent = ✅ أُرسلت تعديلاتكم. سيراجعها فريقنا، ثم نضيفها إلى صفحتكم.
     { $time }
-changes_under_review = تعديلات « { $business_name } » قيد المراجعة. { $live ->
-        [yes] تبقى صفحتكم منشورة كما كانت: { $url }
-       *[no] { "" }
-    }
+changes_sent_live = ✅ أُرسلت تعديلاتكم. سيراجعها فريقنا، ثم نضيفها إلى صفحتكم. وإلى ذلك الحين، تبقى صفحتكم منشورة كما هي.
     { $time }
-review_time = تستغرق المراجعة عادةً { $unit ->
-        [hours] { $count ->
-            [one] ساعة واحدة
-            [two] ساعتين
-            [few] { $count } ساعات
-           *[other] { $count } ساعة
-        }
-        [working_days] { $count ->
-            [one] يوم عمل واحد
-            [two] يومَي عمل
-            [few] { $count } أيام عمل
-           *[other] { $count } يوم عمل
-        }
-       *[days] { $count ->
-            [one] يومًا واحدًا
-            [two] يومين
-            [few] { $count } أيام
-           *[other] { $count } يومًا
-        }
+changes_under_review = تعديلات « { $business_name } » قيد المراجعة.
+    { $time }
+changes_under_review_live = تعديلات « { $business_name } » قيد المراجعة. تبقى صفحتكم منشورة كما كانت: { $url }
+    { $time }
+review_time_hours = تستغرق المراجعة عادةً { $count ->
+        [one] ساعة واحدة
+        [two] ساعتين
+        [few] { $count } ساعات
+       *[other] { $count } ساعة
+    }. سنكتب لكم هنا فور انتهائها.
+review_time_working_days = تستغرق المراجعة عادةً { $count ->
+        [one] يوم عمل واحد
+        [two] يومَي عمل
+        [few] { $count } أيام عمل
+       *[other] { $count } يوم عمل
+    }. سنكتب لكم هنا فور انتهائها.
+review_time_days = تستغرق المراجعة عادةً { $count ->
+        [one] يومًا واحدًا
+        [two] يومين
+        [few] { $count } أيام
+       *[other] { $count } يومًا
     }. سنكتب لكم هنا فور انتهائها.
 review_time_unknown = سنكتب لكم هنا فور انتهاء المراجعة.
 decision_changes_approved = خبر سار: قُبلت تعديلات « { $business_name } »! نحدّث صفحتكم على المنصة وسنكتب لكم فور الانتهاء.

@@ -29,32 +29,28 @@ change_done_field = ✅ { $field } dyal l mantoj { $number }: tbeddel. Chi 7aja 
 change_done_added = ✅ Tzad l mantoj { $number } « { $product } ». Chi 7aja khra tbeddloha, wla nsifto tabdilat?
 change_done_removed = ✅ T7iyed « { $product } ». Chi 7aja khra tbeddloha, wla nsifto tabdilat?
 change_incomplete = Ba9i khass « { $field } » f l mantoj { $number }:
-changes_sent = ✅ Tabdilat dyalkom tsifto. L equipe dyalna ghadi tchofhom, mn b3d nzidouhom f l page dyalkom. { $live ->
-        [yes] 7ta l dak sa3a, l page dyalkom b9a tal3a kima hiya.
-       *[no] { "" }
-    }
+changes_sent = ✅ Tabdilat dyalkom tsifto. L equipe dyalna ghadi tchofhom, mn b3d nzidouhom f l page dyalkom.
     { $time }
-changes_under_review = Tabdilat dyal « { $business_name } » f l mouraja3a daba. { $live ->
-        [yes] L page dyalkom b9a tal3a kima kant: { $url }
-       *[no] { "" }
-    }
+changes_sent_live = ✅ Tabdilat dyalkom tsifto. L equipe dyalna ghadi tchofhom, mn b3d nzidouhom f l page dyalkom. 7ta l dak sa3a, l page dyalkom b9a tal3a kima hiya.
     { $time }
-review_time = L mouraja3a katakhod 3adatan { $unit ->
-        [hours] { $count ->
-            [one] sa3a
-            [2] sa3tayn
-           *[other] { $count } sa3at
-        }
-        [working_days] { $count ->
-            [one] nhar dyal l khedma
-            [2] jouj iyam dyal l khedma
-           *[other] { $count } iyam dyal l khedma
-        }
-       *[days] { $count ->
-            [one] nhar
-            [2] jouj iyam
-           *[other] { $count } iyam
-        }
+changes_under_review = Tabdilat dyal « { $business_name } » f l mouraja3a daba.
+    { $time }
+changes_under_review_live = Tabdilat dyal « { $business_name } » f l mouraja3a daba. L page dyalkom b9a tal3a kima kant: { $url }
+    { $time }
+review_time_hours = L mouraja3a katakhod 3adatan { $count ->
+        [one] sa3a
+        [2] sa3tayn
+       *[other] { $count } sa3at
+    }. Ghadi nktbo likom hna mli tsali.
+review_time_working_days = L mouraja3a katakhod 3adatan { $count ->
+        [one] nhar dyal l khedma
+        [2] jouj iyam dyal l khedma
+       *[other] { $count } iyam dyal l khedma
+    }. Ghadi nktbo likom hna mli tsali.
+review_time_days = L mouraja3a katakhod 3adatan { $count ->
+        [one] nhar
+        [2] jouj iyam
+       *[other] { $count } iyam
     }. Ghadi nktbo likom hna mli tsali.
 review_time_unknown = Ghadi nktbo likom hna mli tsali l mouraja3a.
 decision_changes_approved = Khbar zwina: tabdilat dyal « { $business_name } » t9eblo! Kanbeddlo l page dyalkom f l plateforme w ghadi nktbo likom mli tkon wajda.

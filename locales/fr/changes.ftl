@@ -29,29 +29,25 @@ change_done_field = ✅ { $field } du produit { $number } : c'est changé. Autre
 change_done_added = ✅ Produit { $number } « { $product } » ajouté. Autre chose à changer, ou on envoie les changements ?
 change_done_removed = ✅ « { $product } » est retiré. Autre chose à changer, ou on envoie les changements ?
 change_incomplete = Il manque encore « { $field } » au produit { $number } :
-changes_sent = ✅ Vos changements sont envoyés. Notre équipe les vérifie, puis nous les mettons sur votre vitrine. { $live ->
-        [yes] D'ici là, votre vitrine reste en ligne telle qu'elle est.
-       *[no] { "" }
-    }
+changes_sent = ✅ Vos changements sont envoyés. Notre équipe les vérifie, puis nous les mettons sur votre vitrine.
     { $time }
-changes_under_review = Les changements de « { $business_name } » sont en cours de vérification. { $live ->
-        [yes] Votre vitrine reste en ligne telle qu'elle était : { $url }
-       *[no] { "" }
-    }
+changes_sent_live = ✅ Vos changements sont envoyés. Notre équipe les vérifie, puis nous les mettons sur votre vitrine. D'ici là, votre vitrine reste en ligne telle qu'elle est.
     { $time }
-review_time = La vérification prend en général { $unit ->
-        [hours] { $count ->
-            [one] une heure
-           *[other] { $count } heures
-        }
-        [working_days] { $count ->
-            [one] un jour ouvré
-           *[other] { $count } jours ouvrés
-        }
-       *[days] { $count ->
-            [one] un jour
-           *[other] { $count } jours
-        }
+changes_under_review = Les changements de « { $business_name } » sont en cours de vérification.
+    { $time }
+changes_under_review_live = Les changements de « { $business_name } » sont en cours de vérification. Votre vitrine reste en ligne telle qu'elle était : { $url }
+    { $time }
+review_time_hours = La vérification prend en général { $count ->
+        [one] une heure
+       *[other] { $count } heures
+    }. Nous vous écrivons ici dès qu'elle est faite.
+review_time_working_days = La vérification prend en général { $count ->
+        [one] un jour ouvré
+       *[other] { $count } jours ouvrés
+    }. Nous vous écrivons ici dès qu'elle est faite.
+review_time_days = La vérification prend en général { $count ->
+        [one] un jour
+       *[other] { $count } jours
     }. Nous vous écrivons ici dès qu'elle est faite.
 review_time_unknown = Nous vous écrivons ici dès que la vérification est faite.
 decision_changes_approved = Bonne nouvelle : les changements de « { $business_name } » sont acceptés ! Nous mettons votre vitrine à jour et vous écrivons dès que c'est fait.

@@ -66,8 +66,7 @@ def arabic_samples(locale: str) -> dict:
                    reason=Msg("reason_price_unclear")),
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
         # Changes after sending (flows/changes.py).
-        "change": t("btn_change_price"), "live": "yes",
-        "time": t("review_time", count=2, unit="working_days"),
+        "change": t("btn_change_price"), "time": t("review_time_working_days", count=2),
         "description": "زيت أركان معصور باليد", "lines": t(
             "agent_list_line", number=1, name="Atlas Argan",
             status=Msg("agent_status_submitted")),

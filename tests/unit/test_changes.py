@@ -124,23 +124,26 @@ def test_a_live_storefront_stays_as_it_is_while_the_change_is_reviewed():
     chat = Chat(sent(decision="live", note=url), review_time=(48, "hours"))
     chat("changer la description")
     assert chat("Huile bio, pressée à froid à Agadir.") == ["change_done_field"]
-    assert chat(payload="send_changes") == ["changes_sent"]
+    assert chat(payload="send_changes") == ["changes_sent_live"]
     assert "reste en ligne" in chat.text() and "48 heures" in chat.text()
-    assert chat("salut") == ["changes_under_review"]
+    assert chat("salut") == ["changes_under_review_live"]
     assert url in chat.text()
 
 
-@pytest.mark.parametrize(("locale", "language", "script", "moq", "words"), [
-    ("ary-Arab", "ary", "Arab", "50 لتر", "جوج أيام"),
-    ("ary-Latn", "ary", "Latn", "50 litre", "jouj iyam"),
-    ("ar", "ar", "Arab", "50 لتر", "يومين"),
+@pytest.mark.parametrize(("locale", "language", "script", "moq", "words", "live"), [
+    ("ary-Arab", "ary", "Arab", "50 لتر", "جوج أيام ديال الخدمة", "باقا طالعة"),
+    ("ary-Latn", "ary", "Latn", "50 litre", "jouj iyam dyal l khedma", "b9a tal3a"),
+    ("ar", "ar", "Arab", "50 لتر", "يومَي عمل", "تبقى صفحتكم منشورة"),
+    ("fr", "fr", "Latn", "50 litres", "2 jours ouvrés", "reste en ligne"),
 ])
-def test_the_review_time_is_said_in_the_owners_language(locale, language, script, moq, words):
-    chat = Chat(sent(language=language, script=script), review_time=(2, "days"))
+def test_the_review_time_is_said_in_the_owners_language(locale, language, script, moq, words,
+                                                        live):
+    chat = Chat(sent(language=language, script=script, decision="live",
+                     note="https://m.example/s/1"), review_time=(2, "working_days"))
     chat(payload="change:moq")
     assert chat(moq) == ["change_done_field"]
-    assert chat(payload="send_changes") == ["changes_sent"]
-    assert chat.state.locale == locale and words in chat.text()
+    assert chat(payload="send_changes") == ["changes_sent_live"]
+    assert chat.state.locale == locale and words in chat.text() and live in chat.text()
 
 
 def test_the_minimum_order_is_changed():

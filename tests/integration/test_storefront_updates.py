@@ -91,7 +91,7 @@ async def test_changes_to_a_live_storefront_reach_it_as_one_signed_update(
     assert await owner.photo(photo_bytes(4)) == ["photo_which"]
     assert await owner.press("photo:1") == ["photo_replaced", "photo_received"]
     assert await owner.press("done") == ["change_done_field"]
-    assert await owner.press("send_changes") == ["changes_sent"]
+    assert await owner.press("send_changes") == ["changes_sent_live"]
     assert "2 jours ouvrés" in owner.question["text"]
     assert "reste en ligne" in owner.question["text"]
 
@@ -159,7 +159,7 @@ async def test_a_product_removed_is_gone_from_the_update(site, fake, db, setting
     assert await owner.press("change") == ["change_menu"]
     assert await owner.press("change:remove_product") == ["change_which_product"]
     assert await owner.press("product:1") == ["change_done_removed"]
-    assert await owner.press("send_changes") == ["changes_sent"]
+    assert await owner.press("send_changes") == ["changes_sent_live"]
     await approve(db, sid)
     async with working(db, worker_handlers(db, ws, {})):
         await until(status_is(db, sid, "live"))
@@ -234,9 +234,10 @@ async def test_changes_to_a_live_storefront_are_sent_back_not_rejected(site, fak
     ws = worker_settings(settings, site, fake)
     async with working(db, worker_handlers(db, ws, {})):
         await until(status_is(db, sid, "live"))
+        await until(lambda: handoffs_done(db))  # the owner was told the link
     await owner.say("changer le prix")
     await owner.say("170 DH le litre")
-    assert await owner.press("send_changes") == ["changes_sent"]
+    assert await owner.press("send_changes") == ["changes_sent_live"]
     async with db.transaction() as session:
         with pytest.raises(InvalidDecision) as refused:
             await submissions.decide(session, sid, "reject", actor=ADMIN, reason="Non.")

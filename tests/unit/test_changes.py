@@ -297,3 +297,23 @@ def test_a_quiet_owner_with_changes_not_sent_is_reminded_of_them():
     chat("170 DH le litre")
     chat.state, effects = step(chat.state, Input(event={"kind": "reminder", "n": 1}), chat.ctx)
     assert [e.key for e in effects] == ["change_reminder", "change_menu"]
+
+
+def test_the_review_time_setting_is_a_number_and_a_unit(monkeypatch, tmp_path, capsys):
+    from bot.cli import main
+    from bot.settings import Settings
+
+    assert Settings(_env_file=None, review_time_hint="2 working days").review_time == (
+        2, "working_days")
+    assert Settings(_env_file=None, review_time_hint="48h").review_time == (48, "hours")
+    assert Settings(_env_file=None).review_time is None
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("REVIEW_TIME_HINT", "bientôt")
+    try:
+        code = main(["serve"])
+    except SystemExit as exit_:
+        code = exit_.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("REVIEW_TIME_HINT: ") and err.count("\n") == 1 and "bientôt" in err

@@ -2,7 +2,11 @@
 
 Run from the project root after editing any train_*.txt or words_*.txt file:
     python -m benchmarks.build_langmodel
-Only text written for this project goes in; DODa (non-commercial) never does.
+The Latin-script model learns only text written for this project. The Arabic-script model also
+learns the public corpora extracts in benchmarks/data/langid_corpora (cut by
+benchmarks.langid_corpora; sources and licences in flows/langdata/SOURCES.md). Those extracts
+stay out of the package: only the pruned counts in model.json ship. DODa (non-commercial) and
+the evaluation sources never go in.
 """
 
 from __future__ import annotations
@@ -11,10 +15,18 @@ import argparse
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from flows import language as lang
 
-SCRIPT_OF_LANG = {"fr": "latn", "en": "latn", "ar": "arab"}
+CORPORA_DIR = Path(__file__).resolve().parent / "data" / "langid_corpora"
+# Public corpora per script model and class (see flows/langdata/SOURCES.md).
+CORPORA = {"arab": {"ary": ["train_ary_arab_youtube.txt"], "ar": ["train_ar_newsfane.txt"]}}
+# The project's own sentences are few but written like owners write: each counts this often.
+OWN_WEIGHT = 5
+# N-grams seen fewer times than this over all classes are dropped: rare ones are mostly names
+# and typos, and they would take most of the file.
+MIN_COUNT = {"latn": 1, "arab": 3}
 
 
 def lexicon_examples() -> dict[str, dict[str, list[str]]]:
@@ -30,17 +42,28 @@ def lexicon_examples() -> dict[str, dict[str, list[str]]]:
     return out
 
 
+def corpus_lines(name: str) -> list[str]:
+    text = (CORPORA_DIR / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
 def training_examples() -> dict[str, dict[str, list[str]]]:
     """Every training message of each script model and class, lexicon words included."""
     out = lexicon_examples()
     for key, classes in lang.TRAINING.items():
+        weight = OWN_WEIGHT if key in CORPORA else 1
         for label, files in classes.items():
             for filename in files:
-                out[key].setdefault(label, []).extend(lang.read_lines(filename))
+                out[key].setdefault(label, []).extend(lang.read_lines(filename) * weight)
+    for key, classes in CORPORA.items():
+        for label, files in classes.items():
+            for filename in files:
+                out[key].setdefault(label, []).extend(corpus_lines(filename))
     return out
 
 
-def count_model(classes: Iterable[str], examples: Mapping[str, list[str]]) -> dict:
+def count_model(classes: Iterable[str], examples: Mapping[str, list[str]],
+                min_count: int = 1) -> dict:
     """N-gram counts of one script model, the form flows.language reads."""
     classes = list(classes)
     counters = {c: Counter() for c in classes}
@@ -51,7 +74,8 @@ def count_model(classes: Iterable[str], examples: Mapping[str, list[str]]) -> di
             for w in latin + arabic:
                 if w not in neutral:
                     counters[c].update(lang.ngrams(w))
-    grams = sorted(set().union(*counters.values()))
+    grams = sorted(g for g in set().union(*counters.values())
+                   if sum(counters[c][g] for c in classes) >= min_count)
     return {
         "classes": classes,
         "totals": [sum(counters[c].values()) for c in classes],
@@ -64,7 +88,7 @@ def build(examples: Mapping[str, Mapping[str, list[str]]] | None = None) -> dict
     examples = examples if examples is not None else training_examples()
     return {
         "version": 1,
-        "models": {key: count_model(classes, examples[key])
+        "models": {key: count_model(classes, examples[key], MIN_COUNT[key])
                    for key, classes in lang.TRAINING.items()},
     }
 

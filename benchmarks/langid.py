@@ -2,9 +2,12 @@
 
     python -m benchmarks.langid [--doda PATH] [--heldout PATH] [--doda-limit N]
 
-The labelled set is the project's held-out messages (benchmarks/data/langid_heldout.tsv)
-plus the Latin-script Darija sentences and words of DODa, read at run time from
-../shared/data/doda (non-commercial licence: evaluation only, nothing copied or trained on).
+The labelled set is the project's held-out messages (benchmarks/data/langid_heldout.tsv),
+the Arabic-script held-out set from public sources the model never learned
+(benchmarks/data/langid_arabic_heldout.tsv: Seed Darija, PUD and Tashkeela MSA; see
+flows/langdata/SOURCES.md), plus DODa's Latin-script Darija sentences and words and its
+Arabic-script column, read at run time from ../shared/data/doda (non-commercial licence:
+evaluation only, nothing copied or trained on).
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from flows import language
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_HELDOUT = ROOT / "benchmarks" / "data" / "langid_heldout.tsv"
+DEFAULT_ARABIC = ROOT / "benchmarks" / "data" / "langid_arabic_heldout.tsv"
+# Length buckets in words, for macro-F1 per length.
+LENGTHS = ((1, 2), (3, 5), (6, 10), (11, 10_000))
 DEFAULT_DODA = ROOT.parent / "shared" / "data" / "doda"
 MAIN_LABELS = ("ary", "fr", "ar")
 _WORD_RE = re.compile(r"[^\W\d_]")
@@ -52,11 +58,13 @@ def load_heldout(path: Path) -> list[Example]:
 
 
 def load_doda(root: Path, limit: int | None = None) -> list[Example]:
-    """DODa's Latin-script Darija (column `darija`), exact duplicates removed."""
+    """DODa's Darija, exact duplicates removed: the Latin column `darija` and the Arabic-script
+    column `darija_ar` of the sentence files (origin doda-arabic)."""
     files = sorted(glob.glob(str(root / "ongoing" / "*.csv")))
     files.append(str(root / "x-tra" / "shorts.csv"))
     seen: set[str] = set()
     out: list[Example] = []
+    arabic: list[Example] = []
     for name in files:
         if not os.path.exists(name):
             continue
@@ -67,9 +75,14 @@ def load_doda(root: Path, limit: int | None = None) -> list[Example]:
                 if text and text not in seen:
                     seen.add(text)
                     out.append(Example(text, "ary", "Latn", origin))
+                text = (row.get("darija_ar") or "").strip()
+                if text and text not in seen and origin == "doda-sentences":
+                    seen.add(text)
+                    arabic.append(Example(text, "ary", "Arab", "doda-arabic"))
     if limit is not None and limit < len(out):
         out = random.Random(0).sample(out, limit)
-    return out
+        arabic = random.Random(0).sample(arabic, min(limit, len(arabic)))
+    return out + arabic
 
 
 def _langdetect_alone() -> Callable[[str], str]:
@@ -147,6 +160,26 @@ def metrics(examples: Sequence[Example], preds: Sequence[str], times: Sequence[i
     g, p = subset(lambda ex: 1 <= ex.words <= 3)
     rows[f"macro-F1 1-3 words (n={len(g)})"] = macro_f1(g, p)
     rows["accuracy 1-3 words"] = accuracy(g, p)
+    for script in ("Arab", "Latn"):
+        for lo, hi in LENGTHS:
+            g, p = subset(lambda ex, s=script, lo=lo, hi=hi: ex.script == s
+                          and lo <= ex.words <= hi)
+            span = f"{lo}-{hi}" if hi < 10_000 else f"{lo}+"
+            rows[f"macro-F1 {script} {span} words (n={len(g)})"] = macro_f1(g, p)
+    # The Arabic-script held-out section: public sources the model never learned.
+    public = ("seed", "pud", "tashkeela", "doda-arabic")
+    g, p = subset(lambda ex: ex.origin.startswith(public))
+    rows[f"macro-F1 Arabic-script held-out (n={len(g)})"] = macro_f1(g, p)
+    g, p = subset(lambda ex: ex.origin.startswith(public) and ex.label == "ary")
+    rows[f"ary accuracy, Arabic-script held-out (n={len(g)})"] = accuracy(g, p)
+    g, p = subset(lambda ex: ex.origin.startswith(public) and ex.label == "ar")
+    rows[f"ar accuracy, Arabic-script held-out (n={len(g)})"] = accuracy(g, p)
+    for origin in public:
+        g, p = subset(lambda ex, o=origin: ex.origin.startswith(o))
+        if g:
+            rows[f"{g[0]} accuracy {origin} (n={len(g)})"] = accuracy(g, p)
+    g, p = subset(lambda ex: ex.words >= 3 and ex.label in MAIN_LABELS)
+    rows[f"'und' on 3+ words ary/fr/ar (n={len(g)})"] = sum(x == "und" for x in p)
     g, p = subset(lambda ex: ex.origin == "authored")
     rows[f"macro-F1 held-out only (n={len(g)})"] = macro_f1(g, p)
     rows["accuracy held-out only"] = accuracy(g, p)
@@ -194,6 +227,7 @@ def confusion(examples: Sequence[Example], preds: Sequence[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT)
+    parser.add_argument("--arabic-heldout", type=Path, default=DEFAULT_ARABIC)
     parser.add_argument("--doda", type=Path, default=DEFAULT_DODA,
                         help="DODa copy (default: ../shared/data/doda)")
     parser.add_argument("--doda-limit", type=int, default=None,
@@ -206,9 +240,12 @@ def main(argv: list[str] | None = None) -> int:
 
     examples = load_heldout(args.heldout)
     print(f"held-out: {len(examples)} messages from {args.heldout}")
+    arabic = load_heldout(args.arabic_heldout)
+    print(f"Arabic-script held-out: {len(arabic)} sentences from {args.arabic_heldout}")
+    examples += arabic
     if args.doda.is_dir():
         doda = load_doda(args.doda, args.doda_limit)
-        print(f"DODa: {len(doda)} distinct Latin-script Darija messages from {args.doda}")
+        print(f"DODa: {len(doda)} distinct Darija messages (both scripts) from {args.doda}")
         examples += doda
     else:
         print(f"note: DODa not found at {args.doda}; scoring the held-out set only")

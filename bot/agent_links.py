@@ -10,8 +10,13 @@ from urllib.parse import quote
 import qrcode
 
 from bot.settings import Settings
+from bot.signing import LinkSigner
 
 QR_PATH = "/agents/qr/{code}.png"  # bot/agent_routes.py serves it
+CONFIRM_QR_PATH = "/agents/confirm/{token}.png"  # the QR code of an owner's link
+# An owner's link to agree to the draft an agent filled in: /chat?ref=own-<token>.
+OWNER_PREFIX = "own-"
+OWNER_LINK_DAYS = 7
 
 
 def links(settings: Settings, code: str, kind: str) -> dict[str, str]:
@@ -50,3 +55,33 @@ def qr_png(url: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(qr_png_bytes(url))
     return path
+
+
+def whatsapp_reaches(settings: Settings, channel: str) -> bool:
+    """Whether the owner of a draft kept under `channel` gets it on their own WhatsApp."""
+    return channel == "whatsapp" and bool(
+        settings.twilio_account_sid and settings.twilio_auth_token
+        and settings.twilio_whatsapp_from)
+
+
+@lru_cache(maxsize=8)
+def _signer(secret: str) -> LinkSigner:
+    return LinkSigner(secret)
+
+
+def owner_token(settings: Settings, conversation_id: int, now: float) -> str:
+    return _signer(settings.secret).token(conversation_id, ttl=OWNER_LINK_DAYS * 86400, now=now)
+
+
+def read_owner_token(settings: Settings, token: str, now: float) -> tuple[str, int | None]:
+    """("ok" | "expired" | "invalid", conversation id) of `own-<token>` or a bare token."""
+    return _signer(settings.secret).read(token.removeprefix(OWNER_PREFIX), now)
+
+
+def owner_link(settings: Settings, token: str) -> str:
+    """Where the owner opens the draft: a new web chat of their own, bound to it."""
+    return f"{settings.public_base_url.rstrip('/')}/chat?ref={OWNER_PREFIX}{token}"
+
+
+def owner_qr_url(settings: Settings, token: str) -> str:
+    return settings.public_base_url.rstrip("/") + CONFIRM_QR_PATH.format(token=token)

@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp_remotes import XForwardedRelaxed
 from prometheus_client import Counter, Histogram
 
-from bot import agent_routes, logs
+from bot import agent_routes, logs, owner_routes
 from bot.admin import admin_app
 from bot.channels import web as webchat
 from bot.channels.registry import channel_routes
@@ -146,6 +146,7 @@ def create_app(settings: Settings, db: Database | None = None) -> web.Applicatio
     app.cleanup_ctx.append(services)
     app.add_routes(routes)
     app.add_routes(agent_routes.routes)
+    app.add_routes(owner_routes.routes)
     app.add_routes(channel_routes(settings))
     app.add_subapp("/admin", admin_app(settings))
     if settings.webchat_enabled:

@@ -11,10 +11,18 @@ before they do.
 The draft of an owner the agent starts is the owner's own WhatsApp conversation
 (`whatsapp:+212...`), so the owner's answer lands in that very draft. Locks: the
 agent's conversation first, then the owner's; an owner's turn takes only theirs.
+
+Without WhatsApp (not configured, or the owner not on it) the agent is given a signed link
+and its QR code instead (bot/agent_links.py, 7 days): the owner opens it on their phone,
+and `open_link` moves the draft into that new web chat of theirs (the conversation's
+channel and address change; its id, draft, photos and agent stay), where they read the
+summary in their language and agree, as they would on WhatsApp. Once they have agreed,
+the link only says where the draft stands.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import agent_links as links
@@ -29,6 +37,8 @@ from flows.model import (
     Lexicon,
     Msg,
     OwnerConfirmation,
+    OwnerReach,
+    PrivacyTerms,
     Reply,
 )
 from storage import agents, conversations
@@ -38,6 +48,14 @@ from storage.models import Conversation
 
 OWNER_CHANNEL = "whatsapp"  # an owner is reached by phone number on WhatsApp
 ABANDONED = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What an owner's link opened: their draft, now in their chat, or a kind word why not."""
+
+    conversation: Conversation | None
+    notice: Reply | None = None
 
 
 class Assist:
@@ -114,10 +132,11 @@ class Assist:
             tstate.assisted_by = state.console.agent_id
         # No contact_phone: a number the agent's channel vouches for is the agent's own.
         inp = Input(text=msg.text, payload=msg.payload, notice=notice,
-                    media=await media_refs(session, target.id, files), is_start=msg.is_start)
+                    media=await media_refs(session, target.id, files), is_start=msg.is_start,
+                    place=msg.place)  # an agent at the business shares where it is
         new, effects = engine.step(tstate, inp, self._assisting(target, now, msg.channel))
         # An agent never submits (flows.engine.Reading.submit): the owner is asked instead.
-        if any(isinstance(e, OwnerConfirmation) for e in effects):
+        if any(isinstance(e, OwnerConfirmation) and e.whatsapp for e in effects):
             await self._ask_owner(session, target, new, now,
                                   f"confirm:{conv.channel}:{msg.external_id}")
         await self._save(session, target, new)
@@ -174,7 +193,8 @@ class Assist:
     async def _ask_owner(self, session, target, tstate, now, key: str) -> None:
         """The owner's own message: the whole draft, and whether they agree to send it."""
         owner = Context(now=now, channel=target.channel, lexicon=self.lexicon,
-                        channel_phone=_phone(target.user_ref) or None)
+                        channel_phone=_phone(target.user_ref) or None,
+                        privacy=privacy_terms(self.settings))
         replies = engine.resume(tstate, owner)
         await self.outgoing.queue(session, target, tstate.locale, replies, key)
 
@@ -191,7 +211,39 @@ class Assist:
                    ) -> Context:
         # The channel is the agent's (photo tips are about how they send), the phone the owner's.
         return Context(now=now, channel=channel or target.channel, lexicon=self.lexicon,
-                       channel_phone=_phone(target.user_ref) or None, assisting=True)
+                       channel_phone=_phone(target.user_ref) or None, assisting=True,
+                       owner_reach=self.reach(target, now))
+
+    def reach(self, target: Conversation, now: datetime) -> OwnerReach:
+        """The ways to this draft's owner: WhatsApp if it reaches them, and always a link."""
+        token = links.owner_token(self.settings, target.id, now.timestamp())
+        return OwnerReach(whatsapp=links.whatsapp_reaches(self.settings, target.channel),
+                          link=links.owner_link(self.settings, token),
+                          qr=links.owner_qr_url(self.settings, token),
+                          days=links.OWNER_LINK_DAYS)
+
+    # --- the owner's link ------------------------------------------------
+
+    async def open_link(self, session, token: str, channel: str, user_ref: str,
+                        now: datetime) -> Opened:
+        """An owner opened their link in a new chat (`channel`, `user_ref`, not yet a
+        conversation): the draft moves there, unless the link is expired or forged, or the
+        owner already agreed (then they are told where it stands, and nothing is sent)."""
+        verdict, cid = links.read_owner_token(self.settings, token, now.timestamp())
+        found = await session.get(Conversation, cid) if cid is not None else None
+        if verdict == "invalid" or found is None or found.agent_id is None:
+            return Opened(None, Reply(Msg("owner_link_invalid")))
+        if verdict == "expired":
+            return Opened(None, Reply(Msg("owner_link_expired")))
+        target = await conversations.lock(session, found.channel, found.user_ref)
+        state = state_of(target)
+        if state.consent_at is not None or target.step == "submitted":
+            status = await agents.submission_status(session, target.id) or "submitted"
+            return Opened(None, Reply(Msg("owner_link_used", {
+                "business_name": state.draft.business_name or "",
+                "status": Msg(f"agent_status_{status}")})))
+        await agents.move_conversation(session, target, channel, user_ref)
+        return Opened(target)
 
     async def _save(self, session, target: Conversation, tstate: ConversationState) -> None:
         # inbound_at stays: the owner did not write (WhatsApp's 24-hour window is theirs).
@@ -206,7 +258,7 @@ class Assist:
             links.preferred_link(settings, code)
         return [Reply(Msg("agent_referral", {"link": preferred, "web": web,
                                              "also_web": int(web != preferred)}),
-                      image=links.qr_url(settings, code)),
+                      image=links.qr_url(settings, code), link=preferred),
                 console.menu()]
 
 
@@ -221,3 +273,10 @@ def _phone(user_ref: str) -> str:
     """The number in a WhatsApp address; empty for other channels."""
     return user_ref.removeprefix(f"{OWNER_CHANNEL}:") if user_ref.startswith(
         f"{OWNER_CHANNEL}:") else ""
+
+
+def privacy_terms(settings: Settings) -> PrivacyTerms:
+    """What the consent tells owners, from the settings (bot.turns gives it every turn)."""
+    return PrivacyTerms(contact=settings.privacy_contact,
+                        draft_days=settings.draft_retention_days,
+                        rejected_days=settings.rejected_retention_days)

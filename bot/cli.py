@@ -13,23 +13,26 @@ import asyncio
 import logging
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
 import orjson
 from aiohttp import web
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
 
-from bot import logs, preflight
+from bot import logs, owner_export, preflight
 from bot.admin.accounts import create as create_account
 from bot.agent_links import links, qr_png
 from bot.app import create_app
 from bot.channels.telegram import set_webhook
 from bot.channels.terminal import run as run_terminal
+from bot.erasure import erase_now
 from bot.outbox.body import listing
 from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
-from storage import agents, submissions
+from flows import reasons as review_reasons
+from storage import agents, audit, erasure, submissions
 from storage.db import Database, is_sqlite, unavailable
 from storage.media import gc
 from storage.migrate import upgrade
@@ -111,7 +114,14 @@ async def _submissions(args, settings: Settings) -> int:
         try:
             async with db.transaction() as session:
                 s = await submissions.decide(session, args.id, decision, actor="cli",
-                                             reason=args.reason or "", items=items)
+                                             reason=args.reason or "", items=items,
+                                             reasons=getattr(args, "because", None) or [])
+                await audit.record(session, actor="cli", action="decision",
+                                   subject=f"submission:{s.id}",
+                                   detail={"decision": decision, "status": s.status,
+                                           "revision": s.revision,
+                                           "fields": [i.get("field", "") for i in items],
+                                           "reasons": getattr(args, "because", None) or []})
         except submissions.InvalidDecision as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -154,6 +164,61 @@ async def _list(db: Database, args, signer: Signer, out=None) -> None:
     elif not shown:
         out.write("no submissions yet\n" if args.status is None
                   else f"no submissions in status {args.status}\n")
+
+
+async def _owner_erase(args, settings: Settings) -> int:
+    db = open_database(settings)
+    try:
+        async with db.transaction() as session:
+            try:
+                ids = await erasure.find(session, args.who)
+            except erasure.NotFound as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+        if not args.yes:
+            print(f"{args.who}: {len(ids)} conversation(s) (ids {', '.join(map(str, ids))}) and "
+                  "everything of theirs will be erased, for good.")
+            if input("Erase? Type yes: ").strip().lower() != "yes":
+                print("nothing erased")
+                return 1
+        async with open_files(settings) as (media, exports):
+            erased, removed = await erase_now(db, ids, media=media, exports=exports,
+                                              cause="cli", actor="cli", reason=args.reason)
+        rows = ", ".join(f"{table} {n}" for table, n in sorted(erased.rows.items()) if n)
+        print(f"erased {len(erased.conversations)} conversation(s): {rows}")
+        print(f"media files removed: {removed} of {erased.files}; export folders: "
+              f"{erased.exports}; storefront deletions queued: {erased.storefronts}")
+        return 0
+    finally:
+        await db.close()
+
+
+async def _owner_export(args, settings: Settings) -> int:
+    """Every conversation of the owner named (a phone number or a submission id), one ZIP
+    each (bot/owner_export.py), each audited as the CLI's."""
+    db = open_database(settings)
+    try:
+        async with db.transaction() as session:
+            try:  # the same people `owner erase` would find
+                found = await erasure.find(session, args.who)
+            except erasure.NotFound as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+        async with open_files(settings) as (media, _):
+            for conversation_id in found:
+                result = await owner_export.export(db, media, conversation_id, actor="cli",
+                                                   via="cli")
+                if result is None:
+                    continue
+                out = Path(args.out or result.filename)
+                if args.out and len(found) > 1:  # one file per conversation, side by side
+                    out = out.with_name(f"{out.stem}-{conversation_id}{out.suffix or '.zip'}")
+                out.write_bytes(result.body)
+                print(f"{out}: conversation {conversation_id}, {result.files} files"
+                      + (f" ({result.missing} missing from the store)" if result.missing else ""))
+        return 0
+    finally:
+        await db.close()
 
 
 def admin_create(args, settings: Settings) -> None:
@@ -257,6 +322,32 @@ def parser() -> argparse.ArgumentParser:
                                                                                  settings))),
                    embedded=True)
 
+    p = sub.add_parser("owner", help="an owner's personal data (law 09-08)")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("export", help="everything held about an owner, as a ZIP "
+                                          "(data.json, photos, voice notes); audited")
+    a.add_argument("who", metavar="PHONE|ID",
+                   help="the owner's phone number (as they gave it, or their WhatsApp "
+                        "number) or their submission's id")
+    a.add_argument("--out", metavar="FILE",
+                   help="where to write it (default: tijara-data-<conversation>.zip here)")
+    a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_owner_export(args,
+                                                                                 settings))),
+                   embedded=True)
+    a = actions.add_parser(
+        "erase", help="erase everything about an owner, everywhere",
+        description="Erases an owner's conversations and all that hangs off them (drafts, "
+        "submissions, messages, photos, voice notes, exports; a storefront is asked to come "
+        "down). WHO is a phone number (every conversation tied to it), a submission id "
+        "(12), or a conversation id (conversation:12).")
+    a.add_argument("who", metavar="PHONE|ID", help="+212661234567, 0661234567, 12 or "
+                                                   "conversation:12")
+    a.add_argument("--yes", action="store_true", help="do not ask to confirm (scripts)")
+    a.add_argument("--reason", default="", help="why, kept in the audit trail")
+    a.set_defaults(run=lambda args, settings: sys.exit(asyncio.run(_owner_erase(args,
+                                                                                settings))),
+                   embedded=True)
+
     p = sub.add_parser("submissions", help="the review queue, for scripts")
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = actions.add_parser("list", help="submissions, newest first")
@@ -269,9 +360,15 @@ def parser() -> argparse.ArgumentParser:
     for name, text in helps.items():
         a = actions.add_parser(name, help=text)
         a.add_argument("id", type=int, help="the submission's id")
-        a.add_argument("--reason", required=name != "approve",
-                       help="what the owner is told" + ("" if name == "approve"
-                                                         else " (required)"))
+        if name == "approve":
+            a.add_argument("--reason", help="what the owner is told")
+        else:
+            a.add_argument("--reason", help="a note the owner gets as typed, as the "
+                                            "reviewer's own words (or give --because)")
+            a.add_argument("--because", action="append", metavar="KEY",
+                           choices=review_reasons.offered(name.replace("-", "_")),
+                           help="a ready-made reason, said in the owner's language "
+                                "(repeatable): %(choices)s")
         if name == "request-changes":
             a.add_argument("--field", action="append", metavar="FIELD[=REASON]",
                            help="a field to fix, e.g. city=city_unclear or "

@@ -58,6 +58,11 @@ class Rendered:
     # One picture shown under the text (an agent's QR code): an absolute URL under
     # settings.public_base_url, a PNG served by this app. Channels never fetch other URLs.
     image: str | None = None
+    # Telegram offers a "send my location" keyboard button; the web chat a button that
+    # asks the browser (Geolocation API, after the owner's permission).
+    asks_location: bool = False
+    # A web address in the text (a link to hand on): the web chat offers open, copy, share.
+    link: str | None = None
 
     def as_json(self) -> dict:
         body = {
@@ -70,17 +75,23 @@ class Rendered:
             body["contact"] = True
         if self.image:
             body["image"] = self.image
+        if self.asks_location:
+            body["location"] = True
+        if self.link:
+            body["link"] = self.link
         return body
 
     @classmethod
     def from_json(cls, body: dict) -> Rendered:
-        """The inverse of `as_json` (outbox payloads, stored turns); "contact" and "image"
-        may be missing, as in rows written before they existed."""
-        image = body.get("image")
+        """The inverse of `as_json` (outbox payloads, stored turns); "contact", "image",
+        "location" and "link" may be missing, as in rows written before they existed."""
+        image, link = body.get("image"), body.get("link")
         return cls(body["key"], body["text"],
                    tuple((b["label"], b["payload"]) for b in body.get("buttons") or ()),
                    body["expects"], bool(body.get("contact")),
-                   image if isinstance(image, str) and image else None)
+                   image if isinstance(image, str) and image else None,
+                   bool(body.get("location")),
+                   link if isinstance(link, str) and link else None)
 
 
 class Catalog:
@@ -140,7 +151,7 @@ class Catalog:
     def render(self, locale: str, reply: Reply) -> Rendered:
         buttons = tuple((self.label(locale, b), b.payload) for b in reply.buttons)
         return Rendered(reply.key, self.text(locale, reply.msg), buttons, reply.expects.value,
-                        reply.asks_contact, reply.image)
+                        reply.asks_contact, reply.image, reply.asks_location, reply.link)
 
     def label(self, locale: str, button: Button) -> str:
         # A button is a paragraph of its own: marks would only count against its limit.

@@ -34,6 +34,8 @@ SANE_ID = re.compile(r"[A-Za-z0-9._:-]{8,128}")
 SESSION_PATH = re.compile(r"(/api/chat/sessions/)[^/?#\s\"']+")
 # A signed media link works for anyone until it expires.
 SIGNED_QUERY = re.compile(r"\?[^\s\"'#,]*\bsig=[^\s\"'#,]*")
+# An owner's link opens their agent's draft until it expires (bot/agent_links.py).
+OWNER_LINK = re.compile(r"(own-|/agents/confirm/)[a-z0-9]+-[a-z0-9]+-[0-9a-f]+")
 # A Telegram bot token is part of every Bot API URL (httpx logs each request it makes).
 BOT_TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}")
 # Libraries whose INFO or DEBUG lines hold what must not be logged: SQL parameters (session
@@ -49,8 +51,8 @@ def incoming_id(given: str | None) -> str:
 
 
 def scrub(text: str) -> str:
-    """`text` with web-chat session ids, signed-link queries and bot tokens masked."""
-    text = SESSION_PATH.sub(r"\1<session>", text)
+    """`text` with web-chat session ids, signed links and bot tokens masked."""
+    text = OWNER_LINK.sub(r"\1<signed>", SESSION_PATH.sub(r"\1<session>", text))
     return BOT_TOKEN.sub("<bot-token>", SIGNED_QUERY.sub("?<signed>", text))
 
 

@@ -9,6 +9,8 @@ after the turn, else any worker).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Catalog
@@ -33,3 +35,16 @@ class Outgoing:
             "conversation_id": conv.id, "channel": conv.channel, "user_ref": conv.user_ref,
             "locale": locale, "replies": rendered,
         }, status=status, conversation_id=conv.id)
+
+    async def farewell(self, session: AsyncSession, conv: Conversation, locale: str,
+                       replies: list[Reply], now: datetime) -> int | None:
+        """The last replies to an owner just erased: a "send" row that names no
+        conversation (there is none), dropped once delivered or given up
+        (bot/outbox/send.py). The synchronous channels answered in the response already."""
+        if conv.channel in SYNCHRONOUS or not replies:
+            return None
+        rendered = [self.catalog.render(locale, r).as_json() for r in replies]
+        return await outbox.enqueue(session, "send", f"farewell:{conv.channel}:{now.timestamp()}:"
+                                    f"{conv.id}", {
+            "farewell": True, "channel": conv.channel, "user_ref": conv.user_ref,
+            "locale": locale, "replies": rendered, "last_inbound_at": now.timestamp()})

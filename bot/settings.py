@@ -81,6 +81,15 @@ class Settings(BaseSettings):
     review_time_hint: str | None = None
     reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/outbox/reminders.py)
     reminder_second_hours: float = 72  # and its second, the last
+    # Personal data (law 09-08): how long things are kept, in days, and whom owners write
+    # to about their data (said in the consent). Raw webhook bodies go once processed and
+    # this old (bot/outbox/retention.py); a draft untouched DRAFT_RETENTION_DAYS gets a
+    # last notice, then is erased 14 days later; a rejected submission is erased
+    # REJECTED_RETENTION_DAYS after the decision.
+    raw_retention_days: int = Field(default=30, ge=1, le=3650)
+    draft_retention_days: int = Field(default=180, ge=1, le=3650)
+    rejected_retention_days: int = Field(default=365, ge=1, le=3650)
+    privacy_contact: str = Field(default="", max_length=200)
 
     webchat_enabled: bool = True
     # Web-chat throttling (storage/throttle.py), generous: a real owner never meets it.

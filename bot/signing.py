@@ -1,4 +1,6 @@
-"""Signed, expiring links to media: the only way a photo leaves the system."""
+"""Signed, expiring links: to media (the only way a photo leaves the system), and to an
+owner's own data ("my data": a ZIP of everything held about them, bot/owner_export.py).
+Each kind has its own key, so that one kind's signature never opens the other."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import time
 class Signer:
     def __init__(self, secret: str, base_url: str):
         self.key = hashlib.sha256(("media:" + secret).encode()).digest()
+        self.data_key = hashlib.sha256(("owner-data:" + secret).encode()).digest()
         self.base_url = base_url.rstrip("/")
 
     def _signature(self, sha256: str, expires: int) -> str:
@@ -24,3 +27,57 @@ class Signer:
         if not expires.isdigit() or int(expires) < (now or time.time()):
             return False
         return hmac.compare_digest(self._signature(sha256, int(expires)), signature)
+
+
+class LinkSigner:
+    """Signed, expiring tokens naming one conversation: an agent's draft that its owner opens
+    to read and agree (bot/agent_links.py). Its own key, so no media signature is a token."""
+
+    def __init__(self, secret: str):
+        self.key = hashlib.sha256(("owner-link:" + secret).encode()).digest()
+
+    def _signature(self, conversation_id: int, expires: int) -> str:
+        return hmac.digest(self.key, f"{conversation_id}:{expires}".encode(), "sha256").hex()[:24]
+
+    def token(self, conversation_id: int, *, ttl: int, now: float) -> str:
+        expires = int(now + ttl)
+        return (f"{_base36(conversation_id)}-{_base36(expires)}-"
+                f"{self._signature(conversation_id, expires)}")
+
+    def read(self, token: str, now: float) -> tuple[str, int | None]:
+        """("ok", id), ("expired", id) for a genuine token past its time, ("invalid", None)."""
+        parts = token.split("-")
+        if len(parts) != 3 or not all(p.isalnum() and p.isascii() for p in parts) \
+                or max(len(p) for p in parts[:2]) > 13:
+            return "invalid", None
+        conversation_id, expires = int(parts[0], 36), int(parts[1], 36)
+        if not hmac.compare_digest(self._signature(conversation_id, expires), parts[2]):
+            return "invalid", None
+        return ("expired" if expires < now else "ok"), conversation_id
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+    def _data_signature(self, conversation_id: int, expires: int) -> str:
+        return hmac.digest(self.data_key, f"{conversation_id}:{expires}".encode(),
+                           "sha256").hex()[:32]
+
+    def data_url(self, conversation_id: int, *, ttl: int = 7 * 86400,
+                 now: float | None = None) -> str:
+        """The owner's link to download their data, for `ttl` seconds (7 days)."""
+        expires = int((now or time.time()) + ttl)
+        signature = self._data_signature(conversation_id, expires)
+        return f"{self.base_url}/my-data/{conversation_id}?exp={expires}&sig={signature}"
+
+    def check_data(self, conversation_id: int, expires: str, signature: str,
+                   now: float | None = None) -> bool:
+        if not expires.isdigit() or int(expires) < (now or time.time()):
+            return False
+        return hmac.compare_digest(self._data_signature(conversation_id, int(expires)),
+                                   signature)

@@ -25,29 +25,34 @@ from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.assist import Assist
+from bot.assist import Assist, privacy_terms
 from bot.channels.base import InboundMessage
 from bot.i18n import Catalog, Rendered
 from bot.outgoing import Outgoing
 from bot.settings import Settings
+from bot.signing import Signer
 from flows import engine
 from flows.model import (
     Console,
     Context,
     ConversationState,
     DraftSubmitted,
+    EraseOwner,
     Input,
+    OwnerDataAsked,
     Reply,
     TellAgent,
 )
-from storage import agents, conversations, outbox, submissions
+from flows.mydata import Held, summary
+from storage import agents, conversations, erasure, outbox, submissions
 from storage.conversations import state_of
 from storage.db import Database, unavailable
-from storage.media import Refused, StoredFile, media_refs
+from storage.media import Refused, StoredFile, media_refs, voice_notes
 from storage.models import Conversation, utcnow
 
 log = logging.getLogger(__name__)
 RETRIES = 5  # a turn whose conversation changed under it is run again, this many times
+DATA_LINK_DAYS = 7  # how long an owner's "my data" link works
 T = TypeVar("T")
 Admit = Callable[[AsyncSession], Awaitable[None]]
 
@@ -87,11 +92,13 @@ class Turns:
         self.lexicon = catalog.lexicon()
         self.outgoing = Outgoing(catalog)
         self.assist = Assist(self.lexicon, settings, self.outgoing)
+        self.signer = Signer(settings.secret, settings.public_base_url)
+        self.privacy = privacy_terms(settings)
         self.review_time = settings.review_time  # REVIEW_TIME_HINT, told to owners
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone,
-                       review_time=self.review_time)
+                       privacy=self.privacy, review_time=self.review_time)
 
     async def handle(self, msg: InboundMessage, *, create: bool = True,
                      admit: Admit | None = None) -> TurnResult | None:
@@ -118,8 +125,8 @@ class Turns:
                 state = state_of(conv)
                 replies = await self._resume(session, state, msg.channel, now)
                 return self._result(conv.id, state, replies, duplicate=True)
-            new_state, replies = await self._step(session, conv, msg, msg.files, now)
-            waiting = await outbox.take_inbox(session, conv.id)
+            new_state, replies, erased = await self._step(session, conv, msg, msg.files, now)
+            waiting = () if erased else await outbox.take_inbox(session, conv.id)
         return replace(self._result(conv.id, new_state, replies), waiting=_rendered(waiting))
 
     async def advance(self, inbound_id: int, channel: str, user_ref: str,
@@ -175,8 +182,11 @@ class Turns:
         were held for this owner (their window reopened), then the replies."""
         # They wrote: the window is open again, and what waited goes first.
         rows = await outbox.release_held(session, conv.id)
-        new_state, replies = await self._step(session, conv, msg, files, now,
-                                              released=bool(rows))
+        new_state, replies, erased = await self._step(session, conv, msg, files, now,
+                                                      released=bool(rows))
+        if erased:  # the owner's last message from us: it names no conversation any more
+            reply = await self.outgoing.farewell(session, conv, new_state.locale, replies, now)
+            return [reply] if reply else []
         await conversations.mark_processed(session, inbound_id)
         if not replies or msg.group and await conversations.more_of_group(
                 session, conv.id, msg.group, inbound_id):
@@ -235,29 +245,72 @@ class Turns:
             new_state, replies = await self.assist.turn(
                 session, conv, state, replace(msg, text=text), files, now, notice)
             await conversations.save(session, conv, new_state, inbound_at=now)
-            return new_state, replies
+            return new_state, replies, False
         inp = Input(text=text, payload=msg.payload,
                     media=await media_refs(session, conv.id, files),
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
                     is_start=msg.is_start or bool(referral and state.step == "start"),
                     profile_name=msg.profile_name, referral=referral, notice=notice,
-                    released=released)
+                    released=released, place=msg.place)
         new_state, effects = engine.step(state, inp, ctx)
+        if any(isinstance(e, EraseOwner) for e in effects):  # nothing else of theirs stays
+            replies = [e for e in effects if isinstance(e, Reply)]
+            await erasure.erase(session, [conv.id], cause="owner", actor="owner")
+            return new_state, replies, True
+        replies: list[Reply] = []
         for i, effect in enumerate(effects):
-            if isinstance(effect, DraftSubmitted):
+            if isinstance(effect, Reply):
+                replies.append(effect)
+            elif isinstance(effect, OwnerDataAsked):
+                replies.extend(await self._owner_data(session, conv, new_state))
+            elif isinstance(effect, DraftSubmitted):
                 await submissions.record(session, conv, new_state, now)
             elif isinstance(effect, TellAgent) and new_state.assisted_by is not None:
                 source = hashlib.sha256(f"{msg.channel}:{msg.external_id}".encode()).hexdigest()
                 await self.assist.tell_agent(session, new_state.assisted_by, Reply(effect.msg),
                                              f"agent:{source[:32]}:{i}")
+        if new_state.consent_at != state.consent_at:  # e.g. agreed to a new text, once sent
+            await submissions.note_consent(session, conv.id, new_state.consent_at,
+                                           new_state.consent_version)
         await conversations.save(session, conv, new_state, inbound_at=now)
-        return new_state, [e for e in effects if isinstance(e, Reply)]
+        return new_state, replies, False
+
+    async def _owner_data(self, session, conv: Conversation,
+                          state: ConversationState) -> list[Reply]:
+        """"My data": the summary of everything held and a signed link to all of it."""
+        business, submission, agent_name = await submissions.owner_summary(
+            session, conv.id, conv.agent_id or state.assisted_by)
+        voices = len(await voice_notes(session, conv.id))
+        held = Held(status=submission.status if submission else None,
+                    revision=submission.revision if submission else state.revision,
+                    agent=agent_name,
+                    storefront_url=submission.storefront_url if submission else None,
+                    voice_notes=voices)
+        link = self.signer.data_url(conv.id, ttl=DATA_LINK_DAYS * 86400)
+        return summary(state, held, link, DATA_LINK_DAYS)
 
     async def _resume(self, session, state: ConversationState, channel: str,
                       now: datetime) -> list[Reply]:
         if state.console is not None:
             return await self.assist.resume(session, state, now)
         return engine.resume(state, self.context(channel, None, now))
+
+    async def open_owner_link(self, token: str, channel: str, user_ref: str,
+                              ) -> tuple[TurnResult | None, Reply | None]:
+        """An owner opened their link in a new chat (bot/assist.py `open_link`): their draft,
+        now in this chat, shown as its open question; or (None, why) when it opens nothing."""
+        return await _retrying(self._open_owner_link_once, token, channel, user_ref)
+
+    async def _open_owner_link_once(self, token: str, channel: str, user_ref: str,
+                                    ) -> tuple[TurnResult | None, Reply | None]:
+        now = utcnow()
+        async with self.db.transaction() as session:
+            opened = await self.assist.open_link(session, token, channel, user_ref, now)
+            if opened.conversation is None:
+                return None, opened.notice
+            state = state_of(opened.conversation)
+            replies = engine.resume(state, self.context(channel, None, now))
+        return self._result(opened.conversation.id, state, replies), None
 
     async def current(self, channel: str, user_ref: str) -> TurnResult | None:
         """The question an owner coming back should see, without changing anything."""

@@ -16,6 +16,8 @@ from flows.model import Lexicon
 from flows.text import normalise
 
 FILLER = "filler"
+# answers.tsv: yes, no, done...; privacy.tsv: what owners type to see their data.
+TABLES = ("answers.tsv", "privacy.tsv")
 MAX_WORDS = 8  # a longer message is a sentence, not a choice
 PHRASE_WORDS = 4  # the longest phrase looked for inside a message
 
@@ -24,7 +26,9 @@ PHRASE_WORDS = 4  # the longest phrase looked for inside a message
 def table() -> dict[str, frozenset[str]]:
     """normalised words -> the intents they stand for (FILLER: none)."""
     words: dict[str, set[str]] = defaultdict(set)
-    for line in (DATA_DIR / "answers.tsv").read_text(encoding="utf-8").splitlines():
+    lines = [line for name in TABLES
+             for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         intent, _locale, phrase = line.split("\t")

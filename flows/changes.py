@@ -29,7 +29,8 @@ flowchart LR
 | send_changes         |                     | a new revision; `changes_sent` with review time |
 | change:none          |                     | (nothing changed yet) back to where it stands   |
 
-Not after a rejection (final), nor for an agent's console. The state keeps the session in
+After a rejection the owner revises from the summary instead (flows.steps); never from an
+agent's console. The state keeps the session in
 `state.change` (what was changed so far) until it is sent.
 """
 
@@ -67,14 +68,10 @@ def offer() -> tuple[Button, ...]:
     return (_btn("btn_change_menu", "change"),)
 
 
-def allowed(t: Turn) -> bool:
-    return t.s.decision != "rejected" and not t.ctx.assisting
-
-
 def open_menu(t: Turn, choice: str) -> None:
     """From the submitted step: the menu, or straight to the change the words named."""
-    if not allowed(t):
-        t.say(Reply(Msg("change_not_after_rejection")))
+    if t.ctx.assisting:  # an agent's console changes nothing the owner sent
+        t.invalid("invalid_choice")
         return
     if t.s.change is None:
         t.s.change = ChangeSession()

@@ -75,6 +75,7 @@ LABELS: dict[str, str] = {
     "btn_confirm_send": "yes",
     "btn_change": "change",
     "btn_resend": "resend",
+    "btn_revise": "change",
     "btn_photos_clear": "clear_photos",
     "btn_show_summary": "show_summary",
     "btn_other_language": "language",

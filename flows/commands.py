@@ -10,6 +10,7 @@
 | language  | words_language           | the language question inside the step (ChooseLanguage) |
 | greeting  | words_greeting           | hello at the start, else "welcome back" and where      |
 | lang:<id> | lang_<id>, words_lang_*  | the conversation in that language from now on          |
+| my_data   | langdata/privacy.tsv     | all we hold and a download link, then the question     |
 
 A command's payload is also its intent: the words in `words_<payload>` name it (bot.i18n
 builds the lexicon from this table). A handler returns False when it does not apply
@@ -22,7 +23,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flows.model import ChooseLanguage, ConfirmRestart, ConversationState, Msg, Reply, Turn
+from flows.model import (
+    ChooseLanguage,
+    ConfirmRestart,
+    ConversationState,
+    Msg,
+    OwnerDataAsked,
+    Reply,
+    Turn,
+)
 from flows.steps import ORDER, STEPS
 
 
@@ -34,6 +43,8 @@ class Command:
 
 def show_help(t: Turn, choice: str) -> bool:
     t.say(Reply(Msg("help", {"section": section(t)})))
+    if not t.ctx.assisting:
+        t.say(Reply(Msg("help_erase")))  # the owner's right, and the words for it
     if t.ctx.assisting:
         t.say(Reply(Msg("assist_help")))  # and how to get back to their menu
     t.say(t.question())
@@ -101,7 +112,7 @@ def answered_restart(t: Turn) -> bool:
 def start_again(t: Turn) -> None:
     old = t.s
     t.s = ConversationState(language=old.language, script=old.script, consent_at=old.consent_at,
-                            revision=old.revision,
+                            consent_version=old.consent_version, revision=old.revision,
                             assisted_by=old.assisted_by if t.ctx.assisting else None)
     t.say(Reply(Msg("restarted")))
     if t.s.consent_at is None and not t.ctx.assisting:
@@ -163,6 +174,16 @@ def choose_language(t: Turn, choice: str) -> bool:
     return True
 
 
+def my_data(t: Turn, choice: str) -> bool:
+    """Everything held about the owner: the caller writes it where OwnerDataAsked stands."""
+    if t.ctx.assisting:
+        return False  # an agent's words for the owner: the owner asks on their own phone
+    t.effects.append(OwnerDataAsked())
+    if t.s.step != "submitted":
+        t.say(t.question())
+    return True
+
+
 def section(t: Turn) -> Msg:
     return Msg(f"section_{STEPS[t.s.step].section}")
 
@@ -176,6 +197,7 @@ COMMANDS: dict[str, Command] = {c.payload: c for c in (
     Command("where", where_am_i),
     Command("language", ask_language),
     Command("greeting", greet),
+    Command("my_data", my_data),
 )}
 # A language's button ("lang:fr") works at any step; its words are the language's names.
 CHOOSE_LANGUAGE = Command("lang:", choose_language)

@@ -7,10 +7,13 @@ carries out the effects, all in one transaction.
 Order of reading one input:
 0. in a draft a field agent helps with (`assisted_by`), one side types at a time
    (`HOLD`), and the owner's first message there answers no question;
-1. a pending "start again?" gets the first look;
+1. a pending consent asked again (flows.privacy), then a pending "start again?", get
+   the first look;
 2. commands that work anywhere (the table flows.commands.COMMANDS): help, back,
    skip, restart, where, language, greeting, lang:*;
 3. the current step's handler (the table flows.steps.STEPS) reads the answer.
+4. an owner who agreed to an older consent text is asked the new one after the replies
+   (flows.privacy.ask_again), unless a question inside the step is open.
 
 With `ctx.assisting` (an agent answering for the owner) consent is not asked and
 submitting asks the owner instead (`OwnerConfirmation`, step "owner_confirm").
@@ -20,13 +23,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flows import changes, events
+from flows import changes, erasure, events, privacy
 from flows.choices import language_label, read_choice
 from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse, opening_language
 from flows.model import (
     LANGUAGES,
     NOTICES,
+    ConfirmConsent,
     Context,
     ConversationState,
     DraftSubmitted,
@@ -40,7 +44,17 @@ from flows.model import (
     Reply,
     TellAgent,
 )
-from flows.steps import FIELD_STEP, FOLLOW_UPS, ORDER, PENDING, STEPS, btn, review_buttons
+from flows.steps import (
+    FIELD_STEP,
+    FOLLOW_UPS,
+    ORDER,
+    PENDING,
+    STEPS,
+    btn,
+    on_place,
+    owner_link_reply,
+    review_buttons,
+)
 from flows.text import clean, has_letters, word_count
 
 # What typed words may name besides the open question's buttons, the first one winning.
@@ -78,6 +92,8 @@ def step(
     # A copy, so the caller's state is never changed (validating a dump is 4x a deepcopy's speed).
     turn = Reading(ConversationState.model_validate(state.model_dump()), inp, ctx)
     turn.run()
+    if not inp.event:  # an owner's own turn: a consent they agreed to in an older text
+        privacy.ask_again(turn)
     return turn.s, turn.effects
 
 
@@ -89,6 +105,8 @@ def resume(state: ConversationState, ctx: Context) -> list[Effect]:
     if state.step == "submitted":
         STEPS["submitted"].handle(turn)
         return turn.effects
+    if state.step == "owner_confirm" and state.consent_at is None and not ctx.assisting:
+        return [privacy.terms(ctx), turn.question()]  # what agreeing there means
     return [turn.question()]
 
 
@@ -118,7 +136,8 @@ class Reading:
         """Explain what is expected, keeping the question's buttons, and stay."""
         question = self.question()
         self.say(Reply(Msg(key, params), question.buttons, question.expects,
-                       asks_contact=question.asks_contact, more=question.more))
+                       asks_contact=question.asks_contact, asks_location=question.asks_location,
+                       more=question.more))
 
     def text_answer(self, limit: int, *, letters: bool = True) -> str | None:
         """The owner's free text, or None after explaining why it can't be used."""
@@ -212,10 +231,19 @@ class Reading:
             # An agent cannot agree for the owner: the owner confirms on their own phone.
             self.s.pending, self.s.editing, self.s.agent_at = None, False, None
             self.s.step = "owner_confirm"
-            self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""})))
-            self.effects.append(OwnerConfirmation())
+            reach = self.ctx.owner_reach
+            if reach is None or reach.whatsapp:
+                # The link stays one choice away: the owner may not be on WhatsApp after all.
+                shown = (btn("btn_owner_link", "owner_link"), btn("btn_change", "change")) \
+                    if reach is not None else ()
+                self.say(Reply(Msg("assist_sent", {"phone": self.s.draft.phone or ""}), shown,
+                               Expect.CHOICE if shown else Expect.NONE))
+            else:  # nothing reaches the owner by itself: the agent shows them the link
+                self.say(owner_link_reply(self))
+            self.effects.append(OwnerConfirmation(whatsapp=reach is None or reach.whatsapp))
             return
         if self.s.consent_at is None:  # a draft an agent filled in: agree and send at once
+            self.say(privacy.terms(self.ctx))
             self.goto("owner_confirm", remember=False)
             return
         self.s.revision += 1
@@ -237,6 +265,8 @@ class Reading:
     def run(self) -> None:
         if self.inp.event:
             events.apply(self, self.inp.event)
+            return
+        if not self.ctx.assisting and erasure.handle(self):
             return
         if self.s.assisted_by is not None and self._shared_draft():
             return
@@ -261,6 +291,9 @@ class Reading:
                 self.choice = "greeting"
                 run_command(self)
             return
+        if inp.place is not None:
+            on_place(self)
+            return
         if inp.text is None and inp.payload is None and not inp.media and not inp.contact_phone:
             self.say(self.question())  # nothing to read (a deep-link code alone): show where we are
             return
@@ -272,7 +305,10 @@ class Reading:
         if self.choice is None and self.inp.payload:
             self._stale()
             return
-        if answered_restart(self) or run_command(self):
+        if privacy.answered_again(self) or answered_restart(self) or run_command(self):
+            return
+        if isinstance(self.s.pending, ConfirmConsent):  # yes or no first (or a command)
+            self.invalid("invalid_choice")
             return
         if self.inp.payload and not self._payload_belongs():
             self._stale()

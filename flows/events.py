@@ -6,26 +6,33 @@ outbox and channels carry it.
 
 | event             | fields                                   | the owner hears              |
 |-------------------|------------------------------------------|------------------------------|
-| changes_requested | items [{field, reason}], note            | what to fix, then each field |
+| changes_requested | items [{field, reason}], reasons, note   | what to fix, then each field |
 | approved          | update (a storefront exists: updated)    | decision_(changes_)approved  |
-| rejected          | note                                     | decision_rejected            |
+| rejected          | reasons, note                            | decision_rejected, next step |
 | live              | url                                      | decision_live                |
 | updated           | url                                      | decision_updated             |
 | reminder          | n (1, 2)                                 | reminder + the question      |
+| retention_notice  | days                                     | retention_notice (erased in  |
+|                   |                                          | `days` unless they write)    |
 
-A field is a business field ("city") or a product's ("product:2:photos").
+A field is a business field ("city") or a product's ("product:2:photos"). `reasons` are
+ready-made reasons (flows.reasons keys), said in the owner's language; `note` is the
+reviewer's own words, passed on as typed and marked as theirs.
 """
 
 from __future__ import annotations
 
 from flows.model import Msg, PhotoFix, Reply, Turn
+from flows.reasons import KEYS as REVIEW_REASONS
+from flows.reasons import reason_lines, rejected, reviewer_note
 from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 
 # Why an admin sends a field back; each has a locale key reason_<id>.
 REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",
            "price_unclear", "moq_unclear", "ice_invalid", "description_short", "name_unclear",
            "city_unclear", "other")
-EVENTS = ("changes_requested", "approved", "rejected", "live", "updated", "reminder")
+EVENTS = ("changes_requested", "approved", "rejected", "live", "updated", "reminder",
+          "retention_notice")
 
 
 def valid_field(t: Turn, field: str) -> bool:
@@ -54,7 +61,8 @@ def apply(t: Turn, event: dict) -> None:
                                   if i.get("reason") in REASONS else Msg("reason_other")})
                  for i in items]
         t.say(Reply(Msg("decision_changes_requested", {
-            "items": lines, "note": str(event.get("note") or "")[:1000]})))
+            "items": lines + reason_lines(event.get("reasons")),
+            "note": reviewer_note(str(event.get("note") or "")[:1000])})))
         t.s.fix = list(dict.fromkeys(i["field"] for i in items))
         t.s.decision = t.s.decision_note = None
         if not t.next_fix():
@@ -66,13 +74,16 @@ def apply(t: Turn, event: dict) -> None:
         t.say(Reply(Msg(key, {"business_name": t.s.draft.business_name or ""})))
     elif kind == "rejected":
         t.s.decision, t.s.decision_note = "rejected", str(event.get("note") or "")[:1000]
-        t.say(Reply(Msg("decision_rejected", {"note": t.s.decision_note})))
+        t.s.decision_reasons = [k for k in event.get("reasons") or () if k in REVIEW_REASONS]
+        t.say(rejected(t, "decision_rejected"))
     elif kind == "live":
         t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
         t.say(Reply(Msg("decision_live", {"url": t.s.decision_note})))
     elif kind == "updated":
         t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
         t.say(Reply(Msg("decision_updated", {"url": t.s.decision_note})))
+    elif kind == "retention_notice":  # the draft goes in `days` (bot/outbox/retention.py)
+        t.say(Reply(Msg("retention_notice", {"days": int(event.get("days", 14))})))
     elif kind == "reminder" and t.s.step not in ("start", "submitted"):
         # Changes begun on a sent draft are not a registration left half way.
         key = "change_reminder" if t.s.change is not None else "reminder"

@@ -1,4 +1,24 @@
-"""Language of an owner's chat message: Darija (either script), French, MSA or English."""
+"""Language of an owner's chat message: Darija (either script), French, MSA or English.
+
+Two naive Bayes models over character n-grams and whole words, one per script (model.json,
+built offline by benchmarks/build_langmodel.py), plus marker words that only one language uses.
+
+Code-switching: the bot answers in the language the owner *builds sentences* in, because
+owners borrow nouns, not grammar.
+- Latin script: Darija grammar (marker words such as bghit/wach/dyal, or Arabizi digits as
+  letters) at least as often as French or English function words makes the message Darija:
+  "ach had les commentaires", "bghit n3rf wach je peux payer" -> ary. More French function
+  words than Darija signs keeps it French: "bonjour je voudrais le prix svp 3afak" -> fr.
+- Arabic script: more Darija grammar words (ديال، بغيت، واش، كاين، ka-/ki- present tense,
+  ma...ch negation) than MSA grammar words (الذي، سوف، لم، هل...) makes it Darija, however
+  much MSA vocabulary surrounds them: "كتعتبر الرياضة عامل أساسي في التنمية ديال المدينة" -> ary.
+- Both scripts in one message: Darija signs in either part make it Darija
+  ("بغيت نبيع l'huile d'argan"); otherwise the main script decides.
+
+"und" is kept for messages with no language signal: names, numbers, emoji, one loanword.
+A sentence of three words or more in French (with an article or a function word) or in
+Arabic script always gets a language.
+"""
 
 from __future__ import annotations
 
@@ -309,12 +329,13 @@ class _Evidence:
     known: int            # words seen in training or in a word list
 
 
-_DARIJA_PRESENT = ("كن", "كت", "كي", "كا")
+_DARIJA_PRESENT = ("كن", "كت", "كي", "كا", "تي")  # ka-/ki-/ta- before the verb
 # MSA words that start like a Darija present-tense verb.
 _MSA_KA_WORDS = frozenset({
     "كانت", "كانوا", "كتابة", "كتابي", "كتابه", "كتابك", "كتبنا", "كتبت", "كيفية", "كيلوغرام",
     "كيلوغراما", "كيلومتر", "كيلومترات", "كتالوج", "كتلة", "كنيسة", "كاملة", "كاملا", "كامل",
-    "كافية", "كافيا", "كانون", "كاتب", "كاتبة", "كاميرا", "كارثة",
+    "كافية", "كافيا", "كانون", "كاتب", "كاتبة", "كاميرا", "كارثة", "تيارات", "تيسير",
+    "تيمنا", "تيجان",
 })
 
 
@@ -328,7 +349,7 @@ def _arabic_morphology(word: str, prev: str) -> str | None:
     if word.startswith("فال") and len(word) >= 5:
         return "ary"  # "in the" glued to its noun: فالدار (MSA writes في الدار)
     if len(word) >= 5 and word[:2] in _DARIJA_PRESENT and word not in _MSA_KA_WORDS:
-        return "ary"  # present tense ka-/ki-: كنبيع، كتخدم، كيصيفط
+        return "ary"  # present tense ka-/ki-/ta-: كنبيع، كتخدم، كيصيفط، تيركز
     return None
 
 
@@ -370,6 +391,14 @@ def _core_ary(ev: _Evidence) -> float | None:
     return _softmax(_score(core, "latn")[0])["ary"] if core else None
 
 
+# French determiners. They are loanwords too ("les commentaires"), so they only count for a
+# message with no Darija sign at all.
+_FR_ARTICLES = frozenset(["le", "la", "les", "un", "une", "des", "du", "au", "aux", "mon", "ma",
+                          "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur", "leurs", "ce",
+                          "cet", "cette", "ces", "notre", "nos", "votre", "vos"])
+_FR_ELISION_RE = re.compile(r"\b(?:d|j|qu|n|s|c)'[^\W\d_]")  # d'aide, j'ai, qu'il
+
+
 def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, float]:
     """Darija, French, English or "und" for Latin-script words, with a confidence."""
     label = max(probs, key=probs.__getitem__)
@@ -381,6 +410,14 @@ def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, f
             # Darija grammar words around French nouns ("ach had les commentaires") is
             # Darija: owners borrow nouns, not pronouns and verbs.
             return "ary", max(_core_ary(ev) or 0.0, RULE_CONFIDENCE)
+        if (label == "fr" and not own and not darija and n >= 3
+                and (any(w in _FR_ARTICLES for w in ev.content[:-1])
+                     or _FR_ELISION_RE.search(cleaned))
+                and probs["fr"] >= LANGDETECT_MIN_PROB):
+            # "Le soleil brille fort", "Karim a besoin d'aide": a determiner or an elision
+            # before a noun and a verb, with no Darija sign, is a French sentence, not a
+            # list of loanwords.
+            return "fr", max(probs["fr"], RULE_CONFIDENCE)
         if not own and (darija or n < LATN_BARE_WORDS):
             # Loanwords look French to the n-grams ("bureau", "jatni commande"): without
             # a French or English function word, judge the other words alone.
@@ -413,6 +450,10 @@ def _arabic(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, 
             return "und", 0.0
     if len(ev.content) <= 2 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
         return "und", 0.0
+    if label == "ar" and ev.markers["ary"] > ev.markers["ar"]:
+        # Darija grammar in MSA vocabulary ("كتعتبر الرياضة عامل أساسي"): Darija borrows
+        # MSA nouns freely, MSA never uses Darija grammar words.
+        return "ary", max(probs["ary"], RULE_CONFIDENCE)
     return label, probs[label]
 
 
@@ -425,7 +466,9 @@ def _judge(words: list[str], key: str, other: int, cleaned: str) -> tuple[str, f
     probs = _softmax(scores)
     label, conf = (_latin if key == "latn" else _arabic)(probs, ev, cleaned)
     # Latin Darija is kept at low confidence: Latin text from owners is mostly Arabizi.
-    if conf < MIN_CONFIDENCE and not (label == "ary" and key == "latn"):
+    # Three Arabic-script words or more are a sentence: the likelier of Darija and MSA.
+    if conf < MIN_CONFIDENCE and not (label == "ary" and key == "latn") and not (
+            key == "arab" and n >= 3 and label != "und"):
         return "und", 0.0, 0
     return label, min(conf, WORD_CAPS.get(n, 1.0)), ev.markers["ary"] + ev.arabizi
 

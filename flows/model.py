@@ -24,6 +24,11 @@ from pydantic import BaseModel, Field, model_serializer
 LANGUAGES = ("ary", "fr", "ar")
 SCRIPTS = ("Arab", "Latn")
 MAX_PHOTOS = 8
+# The consent's text (ask_consent, every locale): bumped when its meaning changes, so that
+# every owner who agreed to an older one is asked again (flows.privacy). 1: the text before
+# versions (no ICE, e-mail or voice notes named; the marketplace "sees" the data in French,
+# "publishes" it in Arabic and Darija).
+CONSENT_VERSION = 2
 NOTICES = ("edited", "file_too_large", "contact_not_yours", "unsupported", "agent_linked",
            "referral_invalid")
 
@@ -77,9 +82,21 @@ class Input:
     # "edited", "file_too_large", "contact_not_yours", "unsupported" (see NOTICES).
     notice: str | None = None
     event: dict[str, Any] | None = None  # from outside the chat: a decision, a reminder
+    # A shared location, already reduced by the channel (flows.parsing.nearby.place_of) to
+    # the nearest town's id, "abroad" or "unreadable": coordinates never reach the state.
+    place: str | None = None
     # Messages held for the owner (WhatsApp's window) go out with this turn, ending with the
     # open question: a mere greeting needs no answer of its own.
     released: bool = False
+
+
+@dataclass(frozen=True)
+class PrivacyTerms:
+    """What the consent tells owners about their data, from the settings (law 09-08)."""
+
+    contact: str = ""  # PRIVACY_CONTACT: whom to write to; "" this chat
+    draft_days: int = 180  # DRAFT_RETENTION_DAYS: an abandoned draft is erased after
+    rejected_days: int = 365  # REJECTED_RETENTION_DAYS: a rejected submission, after
 
 
 @dataclass(frozen=True)
@@ -92,8 +109,23 @@ class Context:
     channel_phone: str | None = None  # WhatsApp gives the number; web does not
     # A field agent is answering for the owner (flows.console): the owner confirms later.
     assisting: bool = False
+    privacy: PrivacyTerms = field(default_factory=PrivacyTerms)
     # How long a review usually takes (REVIEW_TIME_HINT): (count, "hours"|"days"|"working_days").
     review_time: tuple[int, str] | None = None
+    # How that owner is asked to agree (bot/assist.py); None: by WhatsApp alone.
+    owner_reach: OwnerReach | None = None
+
+
+@dataclass(frozen=True)
+class OwnerReach:
+    """The ways to the owner of a draft an agent filled in: their own WhatsApp when it is
+    configured and the draft is theirs there; always a signed link (and its QR code) that
+    opens the draft in the owner's own web chat."""
+
+    whatsapp: bool
+    link: str
+    qr: str
+    days: int  # how long the link works
 
 
 @dataclass(frozen=True)
@@ -133,7 +165,9 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     expects: Expect = Expect.NONE
     asks_contact: bool = False  # a channel that can share the owner's number offers it
+    asks_location: bool = False  # a channel that can share a location offers it (a button)
     image: str | None = None  # a picture sent with the words (absolute URL of a PNG)
+    link: str | None = None  # a web address in the words: the web chat offers open/copy/share
     # Choices on another page of a long list (flows.choices.page): still chosen by their words.
     more: tuple[str, ...] = ()
 
@@ -152,7 +186,10 @@ class DraftSubmitted:
 @dataclass(frozen=True)
 class OwnerConfirmation:
     """An agent finished a draft for an owner: ask the owner, on their own phone, to
-    agree and send it (the submission waits for their answer)."""
+    agree and send it (the submission waits for their answer). `whatsapp`: it goes to
+    their WhatsApp; otherwise the agent shows them the link (`Context.owner_reach`)."""
+
+    whatsapp: bool = True
 
 
 @dataclass(frozen=True)
@@ -162,7 +199,19 @@ class TellAgent:
     msg: Msg
 
 
-Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent
+@dataclass(frozen=True)
+class EraseOwner:
+    """The owner confirmed "delete my data": storage erases them (storage.erasure); the
+    replies of this turn are the last the bot sends them."""
+
+
+@dataclass(frozen=True)
+class OwnerDataAsked:
+    """The owner asked for their data ("my data"): the caller, who can read the database
+    and sign links, puts the summary and the download link here (flows.privacy.summary)."""
+
+
+Effect = Reply | DraftSubmitted | OwnerConfirmation | TellAgent | EraseOwner | OwnerDataAsked
 
 
 # --- the state kept between messages (stored as JSON) --------------------
@@ -214,6 +263,18 @@ class ConfirmRestart(BaseModel):
     kind: Literal["restart"] = "restart"
 
 
+class ConfirmErase(BaseModel):
+    """"Delete everything about you? It cannot be undone": yes or no (flows.erasure)."""
+
+    kind: Literal["erase"] = "erase"
+
+
+class ConfirmConsent(BaseModel):
+    """The consent's text changed since the owner agreed: do they agree to this one?"""
+
+    kind: Literal["consent"] = "consent"
+
+
 class ChooseLanguage(BaseModel):
     """The owner asked to change language: any step's "2" or "français" answers it."""
 
@@ -226,6 +287,22 @@ class CitySuggestions(BaseModel):
     kind: Literal["city"] = "city"
     typed: str = ""
     suggested: list[str] = Field(default_factory=list)  # city ids (flows.parsing.places)
+
+
+class NearestTown(BaseModel):
+    """A town or village nobody listed: which big town is it near? (then the regions)"""
+
+    kind: Literal["nearest_town"] = "nearest_town"
+    typed: str = ""
+
+
+class ConfirmPlace(BaseModel):
+    """A shared location's nearest town: is that right? (`typed`: the village the owner
+    named before, kept as the city; the town then only gives the region)"""
+
+    kind: Literal["place"] = "place"
+    city_id: str
+    typed: str = ""
 
 
 class ConfirmPrice(BaseModel):
@@ -301,8 +378,9 @@ class MoreChoices(BaseModel):
 
 
 Pending = Annotated[
-    ConfirmRestart | ChooseLanguage | CitySuggestions | ConfirmPrice | EditMenu | PhotoAdvice
-    | MoqUnit | PhotoFix | PhotoChoice | MoreChoices | ChangeProduct | ChangePhotos | PhotoRemove,
+    ConfirmRestart | ConfirmErase | ConfirmConsent | ChooseLanguage | CitySuggestions
+    | ConfirmPrice | EditMenu | PhotoAdvice | MoqUnit | PhotoFix | PhotoChoice | MoreChoices
+    | NearestTown | ConfirmPlace | ChangeProduct | ChangePhotos | PhotoRemove,
     Field(discriminator="kind"),
 ]
 
@@ -326,6 +404,10 @@ class ConversationState(BaseModel):
     language: str | None = None
     script: str = "Arab"
     consent_at: datetime | None = None
+    # The consent text agreed to (CONSENT_VERSION when agreed): an older one is asked again
+    # at the next turn (flows.privacy). States stored before versions existed are read as 1
+    # (storage.conversations.state_of).
+    consent_version: int = CONSENT_VERSION
     draft: Draft = Field(default_factory=Draft)
     product: int = 0  # index of the product being described
     history: list[str] = Field(default_factory=list)  # steps behind us, for "back"
@@ -339,6 +421,7 @@ class ConversationState(BaseModel):
     # owner asking later hears where it stands, not "under review".
     decision: str | None = None
     decision_note: str | None = None  # the rejection's reason, or the storefront's link
+    decision_reasons: list[str] = Field(default_factory=list)  # a rejection's (flows.reasons)
     assisted_by: int | None = None  # the agent who filled the draft in with the owner
     # Who last typed in a draft an agent helps with: one side at a time (flows.engine.HOLD).
     agent_at: datetime | None = None
@@ -347,11 +430,14 @@ class ConversationState(BaseModel):
     change: ChangeSession | None = None  # changing a sent draft (flows.changes)
 
     @model_serializer(mode="wrap")
-    def _dump(self, handler):
-        # Written only while set, so states saved before it read (and compare) the same.
+    def _written(self, handler):
+        # A field added later is written only when it holds something: a state that
+        # never used it is stored exactly as before (older processes, golden transcripts).
         data = handler(self)
-        if data.get("change") is None:
-            data.pop("change", None)
+        if isinstance(data, dict):
+            for name in ("decision_reasons", "change"):
+                if not data.get(name):
+                    data.pop(name, None)
         return data
 
     @property

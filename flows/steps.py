@@ -3,7 +3,7 @@
 ```mermaid
 flowchart LR
     start --> language --> consent --> business_name --> owner_name --> city
-    city -->|unknown town| region --> sector
+    city -->|unknown town: the nearest big town?| region --> sector
     city --> sector --> ice --> phone --> email --> product_name
     product_name --> photos --> description --> price
     price -->|no unit| price_unit --> moq
@@ -46,12 +46,15 @@ taking the price's. A photo sent after advice replaces the advised one (`photo_f
 `photo_choice` when the review did not say which). Names lose their lead-in (flows.names).
 A step's id is the suffix of its question's locale key, so grep finds both.
 What works at any step (help, back, skip, restart...) is the table flows.commands.COMMANDS.
+A town nobody listed asks the nearest big town first (pending `nearest_town`); a town found
+there gives the region, and the region step is skipped. A shared location (`Input.place`,
+already the nearest town) is confirmed first (pending `place`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from flows import changes
@@ -67,18 +70,22 @@ from flows.choices import (
     sector_label,
     unit_label,
 )
+from flows.erasure import erase_question
 from flows.language import opening_language
 from flows.model import (
     MAX_PHOTOS,
     Amount,
     Button,
     CitySuggestions,
+    ConfirmPlace,
     ConfirmPrice,
+    ConversationState,
     EditMenu,
     Expect,
     MoqUnit,
     MoreChoices,
     Msg,
+    NearestTown,
     Photo,
     PhotoAdvice,
     PhotoChoice,
@@ -90,10 +97,13 @@ from flows.model import (
 from flows.names import drop_lead_in
 from flows.parsing.contact import parse_email, parse_phone
 from flows.parsing.ice import parse_ice
+from flows.parsing.nearby import ABROAD, UNREADABLE
 from flows.parsing.places import CITIES, REGIONS, match_city, match_region, names_a_place
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
+from flows.privacy import agreed, consent_reply
+from flows.reasons import rejected
 from flows.text import normalise, shown_name
 
 NAME_MAX = 120
@@ -173,7 +183,7 @@ def ask_language(t: Turn) -> Reply:
 
 
 def ask_consent(t: Turn) -> Reply:
-    return Reply(Msg("ask_consent"), YES_NO, Expect.CHOICE)
+    return consent_reply(t)
 
 
 def ask_text(key: str, *, skippable: bool = False) -> Callable[[Turn], Reply]:
@@ -277,7 +287,12 @@ def review_buttons(t: Turn, *, changed: bool = False) -> tuple[tuple[Button, ...
 
 def draft_params(t: Turn) -> dict:
     """The whole draft as message parameters (the review, the owner's confirmation)."""
-    d = t.s.draft
+    return draft_params_of(t.s)
+
+
+def draft_params_of(state: ConversationState) -> dict:
+    """draft_params for a state read outside a turn (flows.privacy: "my data")."""
+    d = state.draft
     region = REGIONS.get(d.region or "")
     city = CITIES.get(d.city_id or "")
     products = [
@@ -314,16 +329,36 @@ def ask_review(t: Turn) -> Reply:
 
 def ask_owner_confirm(t: Turn) -> Reply:
     if t.ctx.assisting:  # the agent who filled it in sees that it waits for the owner
-        return Reply(Msg("assist_waiting_owner", {"phone": t.s.draft.phone or ""}),
-                     (btn("btn_resend", "resend"), btn("btn_change", "change")), Expect.CHOICE)
+        reach = t.ctx.owner_reach
+        if reach is not None and not reach.whatsapp:
+            return owner_link_reply(t)
+        resend, change = btn("btn_resend", "resend"), btn("btn_change", "change")
+        # Numbered as under "sent" (flows.engine submit): link and QR first, then change.
+        buttons = (btn("btn_owner_link", "owner_link"), change, resend) \
+            if reach is not None else (resend, change)
+        return Reply(Msg("assist_waiting_owner", {"phone": t.s.draft.phone or ""}), buttons,
+                     Expect.CHOICE)
     return Reply(Msg("owner_confirm", draft_params(t)),
                  (btn("btn_confirm_send", "yes"), btn("btn_change", "change"), btn("btn_no", "no")),
                  Expect.CHOICE)
 
 
+def owner_link_reply(t: Turn) -> Reply:
+    """For the agent: the owner's link and its QR code, to show them (they open it, read the
+    summary in their language and agree in their own chat)."""
+    reach = t.ctx.owner_reach
+    assert reach is not None  # only asked with a way to the owner
+    key = "assist_owner_link_also" if reach.whatsapp else "assist_owner_link"
+    return Reply(Msg(key, {"phone": t.s.draft.phone or "", "link": reach.link,
+                           "days": reach.days}),
+                 (btn("btn_change", "change"),), Expect.CHOICE, image=reach.qr, link=reach.link)
+
+
 def ask_submitted(t: Turn) -> Reply:
     if t.ctx.assisting:
         return Reply(Msg("assist_submitted", {"business_name": t.s.draft.business_name or ""}))
+    if t.s.decision == "rejected":  # its button opens the summary again; change words too
+        return replace(rejected(t, "status_rejected"), more=changes.PAYLOADS)
     # "Change something" opens flows.changes; words naming a change go straight to it.
     return Reply(Msg("submitted", {"business_name": t.s.draft.business_name or ""}),
                  changes.offer(), more=changes.PAYLOADS)
@@ -347,7 +382,7 @@ def on_language(t: Turn) -> None:
 
 def on_consent(t: Turn) -> None:
     if t.choice == "yes":
-        t.s.consent_at = t.ctx.now
+        agreed(t)
         t.advance()
     elif t.choice == "no":
         t.invalid("consent_declined")
@@ -372,13 +407,21 @@ def text_field(field: str, limit: int = NAME_MAX) -> Callable[[Turn], None]:
 
 
 def on_city(t: Turn) -> None:
-    pending = t.s.pending if isinstance(t.s.pending, CitySuggestions) else CitySuggestions()
+    pending = t.s.pending
+    if isinstance(pending, ConfirmPlace) and t.choice in ("yes", "no"):
+        confirmed_place(t, pending)
+        return
+    if isinstance(pending, NearestTown):
+        on_nearest_town(t, pending)
+        return
+    pending = pending if isinstance(pending, CitySuggestions) else CitySuggestions()
     if t.choice and t.choice.startswith("city:"):
         city = CITIES.get(t.choice.removeprefix("city:"))
         if city and city.id in pending.suggested:
             set_city(t, city.name_fr, city.id, city.region_id)
         elif t.choice == "city:other" and pending.typed:
-            set_city(t, pending.typed, None, None)
+            ask_nearest_town(t, pending.typed)
+            return
         else:
             t.invalid("stale_button")
             return
@@ -397,8 +440,7 @@ def on_city(t: Turn) -> None:
     elif not names_a_place(value):  # "chkoun?": a question, not a village nobody listed
         t.invalid("city_not_a_place", typed=value)
     else:
-        set_city(t, value, None, None)
-        t.advance()
+        ask_nearest_town(t, value)
 
 
 def city_question(t: Turn) -> Reply:
@@ -414,7 +456,112 @@ def set_city(t: Turn, name: str, city_id: str | None, region: str | None) -> Non
     t.s.draft.city, t.s.draft.city_id, t.s.draft.region = name, city_id, region
 
 
+# --- places people know: the nearest big town, a shared location ------------------
+# A village nobody listed gets one more question (the nearest big town, or a shared
+# location) before the 12 regions, which many villagers do not know.
+
+LOCATION_CHANNELS = ("telegram", "whatsapp", "web")  # each says how in share_location_<channel>
+LOCATION_BUTTON_CHANNELS = ("telegram", "web")  # a button that shares it
+
+
+def ask_nearest_town(t: Turn, typed: str) -> None:
+    set_city(t, typed, None, None)  # kept as typed, whatever comes next
+    t.s.pending = NearestTown(typed=typed)
+    t.say(t.question())
+
+
+def nearest_town_question(t: Turn) -> Reply:
+    pending = t.s.pending
+    typed = pending.typed if isinstance(pending, NearestTown) else (t.s.draft.city or "")
+    channel = t.ctx.channel
+    how = Msg(f"share_location_{channel}") if channel in LOCATION_CHANNELS else ""
+    return Reply(Msg("ask_nearest_town", {"city": typed, "how": how}), (), Expect.TEXT,
+                 asks_location=channel in LOCATION_BUTTON_CHANNELS)
+
+
+def on_nearest_town(t: Turn, pending: NearestTown) -> None:
+    value = t.text_answer(NAME_MAX)
+    if value is None:
+        return
+    match = match_city(value)
+    if match.city:  # the village stays the city; the town it is near gives the region
+        set_city(t, pending.typed, None, match.city.region_id)
+        t.say(Reply(Msg("place_near_noted", near_params(pending.typed, match.city))))
+        t.advance()
+    elif not names_a_place(value) and not match.suggestions:
+        t.invalid("city_not_a_place", typed=value)
+    else:  # the second place we do not know either: the regions, as before
+        set_city(t, pending.typed, None, None)
+        t.advance()
+
+
+def near_params(typed: str, city) -> dict:
+    region = REGIONS[city.region_id]
+    return {"village": shown_name(typed), "city": place_name(city.name_fr, city.name_ar),
+            "region": place_name(region.name_fr, region.name_ar)}
+
+
+def on_place(t: Turn) -> None:
+    """A location shared (already the nearest town, flows.parsing.nearby.place_of): at the
+    town's questions, ask to confirm the town; elsewhere it answers nothing."""
+    place = t.inp.place or ""
+    if t.s.step not in ("city", "region"):
+        t.say(Reply(Msg("place_not_asked")))
+        t.say(t.question())
+        return
+    if place == UNREADABLE:
+        t.invalid("place_unreadable")
+        return
+    if place == ABROAD:
+        t.invalid("place_abroad")
+        return
+    city = CITIES.get(place)
+    if city is None:  # pragma: no cover - the channel only passes gazetteer ids
+        t.invalid("place_unreadable")
+        return
+    pending = t.s.pending
+    typed = pending.typed if isinstance(pending, NearestTown | ConfirmPlace) else ""
+    if t.s.step == "region":
+        typed = t.s.draft.city or ""
+    t.s.pending = ConfirmPlace(city_id=city.id, typed=typed)
+    t.say(t.question())
+
+
+def place_question(t: Turn) -> Reply:
+    pending = t.s.pending
+    assert isinstance(pending, ConfirmPlace), "asked only while a shared place waits"
+    city = CITIES[pending.city_id]
+    key = "place_confirm_village" if pending.typed else "place_confirm"
+    return Reply(Msg(key, near_params(pending.typed, city)), YES_NO, Expect.CHOICE)
+
+
+def confirmed_place(t: Turn, pending: ConfirmPlace) -> None:
+    city = CITIES[pending.city_id]
+    if t.choice == "no":
+        if pending.typed and t.s.step == "city":
+            ask_nearest_town(t, pending.typed)
+        else:
+            t.s.pending = None
+            t.say(t.ask())
+        return
+    if pending.typed:
+        set_city(t, pending.typed, None, city.region_id)
+    else:
+        set_city(t, city.name_fr, city.id, city.region_id)
+    t.advance()
+
+
 def on_region(t: Turn) -> None:
+    pending = t.s.pending
+    if isinstance(pending, ConfirmPlace) and t.choice in ("yes", "no"):
+        if t.choice == "yes":
+            t.s.pending = None
+            t.s.draft.region = CITIES[pending.city_id].region_id
+            t.advance()
+        else:
+            t.s.pending = None
+            t.say(t.ask())
+        return
     region = None
     if t.choice and t.choice.startswith("region:"):
         region = REGIONS.get(t.choice.removeprefix("region:"))
@@ -423,6 +570,7 @@ def on_region(t: Turn) -> None:
     if region is None:
         t.invalid("invalid_choice")
         return
+    t.s.pending = None
     t.s.draft.region = region.id
     t.advance()
 
@@ -801,10 +949,12 @@ def on_owner_confirm(t: Turn) -> None:
     elif t.ctx.assisting:
         if t.choice == "resend":
             t.submit()
+        elif t.choice == "owner_link" and t.ctx.owner_reach is not None:
+            t.say(owner_link_reply(t))
         else:
             t.invalid("invalid_choice")
     elif t.choice == "yes":
-        t.s.consent_at = t.ctx.now
+        agreed(t)
         t.submit()
     elif t.choice == "no":
         t.invalid("owner_confirm_declined")
@@ -816,28 +966,29 @@ def on_owner_confirm(t: Turn) -> None:
 
 def on_submitted(t: Turn) -> None:
     """Where the submitted draft stands, for an owner (or their agent) asking later; the
-    owner may change it from here (flows.changes), unless it was rejected."""
+    owner may change it from here (flows.changes; after a rejection, from the summary)."""
     name = t.s.draft.business_name or ""
     choice = t.choice or ""
-    offer = () if t.s.decision == "rejected" else changes.offer()
+    changing = choice == "change" or choice in changes.PAYLOADS
     if t.ctx.assisting:
         t.say(Reply(Msg("assist_submitted", {"business_name": name})))
-    elif choice == "change" or choice in changes.PAYLOADS:
+    elif t.s.decision == "rejected" and changing:
+        t.goto("review", remember=False)  # change what was sent, and send it again
+    elif changing:
         changes.open_menu(t, choice)
     elif t.s.decision == "changes":
         t.say(changes.under_review(t))
     elif t.s.decision == "approved":
-        t.say(Reply(Msg("status_approved", {"business_name": name}), offer,
+        t.say(Reply(Msg("status_approved", {"business_name": name}), changes.offer(),
                     more=changes.PAYLOADS))
     elif t.s.decision == "rejected":
-        t.say(Reply(Msg("status_rejected", {"business_name": name,
-                                             "note": t.s.decision_note or ""})))
+        t.say(rejected(t, "status_rejected"))
     elif t.s.decision == "live":
         t.say(Reply(Msg("status_live", {"business_name": name,
-                                         "url": t.s.decision_note or ""}), offer,
+                                         "url": t.s.decision_note or ""}), changes.offer(),
                     more=changes.PAYLOADS))
     else:
-        t.say(Reply(Msg("already_submitted", {"business_name": name}), offer,
+        t.say(Reply(Msg("already_submitted", {"business_name": name}), changes.offer(),
                     more=changes.PAYLOADS))
 
 
@@ -859,8 +1010,9 @@ STEPS: dict[str, Step] = {s.id: s for s in (
          text_field("business_name")),
     Step("owner_name", "business", ask_owner_name, on_owner_name),
     Step("city", "business", ask_text("ask_city"), on_city),
-    Step("region", "business", ask_region, on_region,
-         applies=lambda t: bool(t.s.draft.city) and t.s.draft.city_id is None),
+    Step("region", "business", ask_region, on_region,  # not when a nearby town gave it
+         applies=lambda t: bool(t.s.draft.city) and t.s.draft.city_id is None
+         and t.s.draft.region is None),
     Step("sector", "business", ask_sector, on_sector),
     Step("ice", "business", ask_text("ask_ice", skippable=True), on_ice, optional=True),
     Step("phone", "business", ask_phone, on_phone,
@@ -893,8 +1045,12 @@ FIELD_STEP = {"photos": "photos", **{f: f for f in ("business_name", "owner_name
 # Sub-questions asked inside a step (flows.model.Pending); state.pending.kind names the one open.
 PENDING: dict[str, Callable[[Turn], Reply]] = {
     "city": city_question,
+    "nearest_town": nearest_town_question,
+    "place": place_question,
     "price": price_question,
     "restart": restart_question,
+    "erase": erase_question,
+    "consent": consent_reply,
     "edit_menu": edit_menu_question,
     "language": ask_language,
     "photo_advice": photo_advice_question,

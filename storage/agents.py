@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
+from storage.conversations import StaleConversation
 from storage.models import (
     AgentChat,
     AgentCode,
@@ -127,3 +130,56 @@ async def followed(session: AsyncSession, agent_id: int, limit: int = 50,
         .where(Conversation.agent_id == agent_id, AgentChat.id.is_(None))
         .order_by(Conversation.updated_at.desc(), Conversation.id.desc()).limit(limit))
     return [tuple(row) for row in rows.all()]
+
+
+# The step of a draft an agent filled in while it waits for its owner's agreement.
+WAITING_STEP = "owner_confirm"
+
+
+async def waiting_owner(session: AsyncSession, agent_id: int | None, limit: int = 100,
+                        ) -> list[tuple[int, str, str, dict, datetime]]:
+    """Drafts agents filled in that wait for their owner's agreement, newest first:
+    (conversation id, channel, user_ref, state, updated_at); one agent's, or all (None)."""
+    query = (select(Conversation.id, Conversation.channel, Conversation.user_ref,
+                    Conversation.state, Conversation.updated_at)
+             .where(Conversation.step == WAITING_STEP, Conversation.agent_id.is_not(None))
+             .order_by(Conversation.updated_at.desc(), Conversation.id.desc()).limit(limit))
+    if agent_id is not None:
+        query = query.where(Conversation.agent_id == agent_id)
+    return [tuple(row) for row in (await session.execute(query)).all()]
+
+
+async def submission_status(session: AsyncSession, conversation_id: int) -> str | None:
+    return (await session.execute(
+        select(Submission.status).join(Business, Business.id == Submission.business_id)
+        .where(Business.conversation_id == conversation_id))).scalars().first()
+
+
+async def move_conversation(session: AsyncSession, conversation: Conversation, channel: str,
+                            user_ref: str) -> None:
+    """The (locked) conversation now answers at another address: the chat its owner opened
+    with their link. Its id, draft, photos and agent stay; its version moves on, so a turn
+    that read it before fails its version check and runs again."""
+    result = await session.execute(
+        sa.update(Conversation.__table__)
+        .where(Conversation.__table__.c.id == conversation.id,
+               Conversation.__table__.c.version == conversation.version)
+        .values(channel=channel, user_ref=user_ref, version=conversation.version + 1,
+                updated_at=utcnow()))
+    if result.rowcount != 1:
+        raise StaleConversation(conversation.id)
+    for name, value in (("channel", channel), ("user_ref", user_ref),
+                        ("version", conversation.version + 1)):
+        set_committed_value(conversation, name, value)
+
+
+async def count_waiting(session: AsyncSession, since: datetime, until: datetime, *,
+                        scope_agent: int | None = None) -> int:
+    """Of the conversations the funnel counts (started in [since, until)), the drafts that
+    wait for their owner's agreement: counted there as far as the draft went, not sent."""
+    query = select(sa.func.count()).select_from(Conversation).where(
+        Conversation.step == WAITING_STEP, Conversation.agent_id.is_not(None),
+        Conversation.created_at >= since, Conversation.created_at < until)
+    if scope_agent is not None:
+        query = query.where(Conversation.agent_id == scope_agent)
+    return (await session.execute(query)).scalar_one()

@@ -60,8 +60,12 @@ _MARK_PROCESSED = (sa.update(Inbound.__table__)
 
 
 def state_of(conversation: Conversation) -> ConversationState:
-    """The conversation's state, typed (a new conversation's is empty)."""
-    return ConversationState.model_validate(conversation.state or {})
+    """The conversation's state, typed (a new conversation's is empty). An owner who agreed
+    before the consent had versions agreed to its first text: they are asked again."""
+    stored = conversation.state or {}
+    if stored.get("consent_at") and "consent_version" not in stored:
+        stored = {**stored, "consent_version": 1}
+    return ConversationState.model_validate(stored)
 
 
 def status_for(current: str, step: str) -> str:

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.steps import ORDER
-from storage.models import AgentChat, Business, Conversation, StatusChange, Submission
+from storage.models import (
+    AgentChat,
+    Business,
+    Conversation,
+    ErasedCount,
+    StatusChange,
+    Submission,
+)
 
 STAGES = ("started", "language", "registered", "product", "photos", "submitted", "approved",
           "live")
@@ -58,6 +65,16 @@ _JSON = {
         "region": "json_extract(conversation.state, '$.draft.region')",
     },
 }
+
+
+def _reached():
+    changes = StatusChange.__table__.c
+    return (sa.select(
+        changes.submission_id,
+        sa.func.max(sa.case((changes.to_status == "live", 1), else_=0)).label("live"),
+        sa.func.max(sa.case((changes.to_status == "approved", 1), else_=0)).label("approved"))
+        .where(changes.to_status.in_(("approved", "live")))
+        .group_by(changes.submission_id).subquery("reached"))
 
 
 def _json(dialect: str, name: str) -> sa.ColumnElement:
@@ -108,13 +125,7 @@ async def funnel(session: AsyncSession, since: datetime, until: datetime, by: st
         # The query's cost estimate over a long period starts PostgreSQL's JIT compiler,
         # whose compiling (0.2-0.7 s) outlasts the query it would speed up.
         await session.execute(sa.text("SET LOCAL jit = off"))
-    changes = StatusChange.__table__.c
-    reached = (sa.select(
-        changes.submission_id,
-        sa.func.max(sa.case((changes.to_status == "live", 1), else_=0)).label("live"),
-        sa.func.max(sa.case((changes.to_status == "approved", 1), else_=0)).label("approved"))
-        .where(changes.to_status.in_(("approved", "live")))
-        .group_by(changes.submission_id).subquery("reached"))
+    reached = _reached()
     key = _key(dialect, by).label("key")
     stage = _stage(dialect, Submission.status, reached).label("stage")
     rows = (sa.select(key, stage)
@@ -136,9 +147,49 @@ async def funnel(session: AsyncSession, since: datetime, until: datetime, by: st
 
     total = [0] * len(STAGES)
     groups: dict[Any, list[int]] = defaultdict(lambda: [0] * len(STAGES))
-    for group, reached_stage, count in (await session.execute(counted)).all():
+    erased = await _erased(session, since, until, by, scope_agent)
+    for group, reached_stage, count in [*(await session.execute(counted)).all(), *erased]:
         for i in range(reached_stage + 1):
             total[i] += count
             groups[group][i] += count
     ordered = sorted(groups.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
     return Funnel(total, ordered)
+
+
+async def _erased(session: AsyncSession, since: datetime, until: datetime, by: str,
+                  scope_agent: int | None) -> list[tuple[Any, int, int]]:
+    """(group, stage, count) of the conversations erased since (storage.erasure), counted
+    by the day they began: a period's totals do not shrink when an owner goes."""
+    column = {"region": ErasedCount.region, "channel": ErasedCount.channel,
+              "language": ErasedCount.language, "agent": ErasedCount.agent_id}[by]
+    until_day = until.date() if until.time() == until.min.time() else \
+        until.date() + timedelta(days=1)
+    query = (sa.select(column, ErasedCount.stage, sa.func.sum(ErasedCount.count))
+             .where(ErasedCount.day >= since.date(), ErasedCount.day < until_day)
+             .group_by(column, ErasedCount.stage))
+    if scope_agent is not None:
+        query = query.where(ErasedCount.agent_id == scope_agent)
+    return [(group, stage, int(count)) for group, stage, count
+            in (await session.execute(query)).all()]
+
+
+async def stages_of(session: AsyncSession, conversation_ids: list[int]
+                    ) -> list[tuple[datetime, str, str, str, int, int]]:
+    """(created_at, channel, language, region, agent id, stage) of these conversations,
+    as the funnel counts them: what their erasure leaves behind (storage.erasure)."""
+    if not conversation_ids:
+        return []
+    dialect = "sqlite" if session.bind.dialect.name == "sqlite" else "postgresql"
+    reached = _reached()
+    rows = await session.execute(
+        sa.select(Conversation.created_at, _key(dialect, "channel"), _key(dialect, "language"),
+                  _key(dialect, "region"), _key(dialect, "agent"),
+                  _stage(dialect, Submission.status, reached))
+        .select_from(Conversation)
+        .outerjoin(Business, Business.conversation_id == Conversation.id)
+        .outerjoin(Submission, Submission.business_id == Business.id)
+        .outerjoin(reached, reached.c.submission_id == Submission.id)
+        .where(Conversation.id.in_(conversation_ids),
+               ~sa.exists().where(AgentChat.channel == Conversation.channel,
+                                  AgentChat.user_ref == Conversation.user_ref)))
+    return [tuple(row) for row in rows.all()]

@@ -80,6 +80,9 @@ class MediaStore(Protocol):
         """Keys (ending in a file's name) of files last written before `cutoff`."""
     async def remove_stale(self, keys: list[str], cutoff: float) -> int:
         """Delete these unless written again since `cutoff`; how many went."""
+    async def forget(self, sha256: str, cutoff: float) -> bool:
+        """Delete one file unless written again since `cutoff` (an erasure: someone
+        sending the same bytes right now keeps them); whether it went."""
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -109,6 +112,9 @@ class LocalMediaStore:
 
     async def remove_stale(self, keys: list[str], cutoff: float) -> int:
         return await asyncio.to_thread(self._remove_stale, keys, cutoff)
+
+    async def forget(self, sha256: str, cutoff: float) -> bool:
+        return await self.remove_stale([f"{sha256[:2]}/{sha256}"], cutoff) == 1
 
     def _put(self, sha256: str, data: bytes) -> None:
         target = self.path(sha256)

@@ -6,7 +6,7 @@ no zone, so `UTCDateTime` puts it back).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -95,6 +95,10 @@ class Inbound(SQLModel, table=True):
         sa.Index("ix_inbound_waiting", "conversation_id", "received_at", "id",
                  postgresql_where=sa.text("processed_at IS NULL"),
                  sqlite_where=sa.text("processed_at IS NULL")),
+        # Bodies still kept, oldest first: the retention chore reads only these.
+        sa.Index("ix_inbound_raw_kept", "received_at", "id",
+                 postgresql_where=sa.text("raw_dropped_at IS NULL"),
+                 sqlite_where=sa.text("raw_dropped_at IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -105,6 +109,9 @@ class Inbound(SQLModel, table=True):
     raw: dict = json_field()
     received_at: datetime = when()
     processed_at: datetime | None = when(nullable=True)
+    # When `raw` was emptied (RAW_RETENTION_DAYS after the message, once processed): the
+    # row stays for the turn order and redelivery, its body goes (bot/outbox/retention.py).
+    raw_dropped_at: datetime | None = when(nullable=True)
 
 
 class Media(SQLModel, table=True):
@@ -155,6 +162,8 @@ class Business(SQLModel, table=True):
     channel: str = Field(max_length=16)
     agent_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     consent_at: datetime | None = when(nullable=True)
+    # The consent text the owner agreed to (flows.model.CONSENT_VERSION), shown to admins.
+    consent_version: int | None = None
     created_at: datetime = when()
     updated_at: datetime = when()
     search_text: str = Field(default="", sa_type=sa.Text,
@@ -222,7 +231,23 @@ class StatusChange(SQLModel, table=True):
     reason: str = Field(default="", max_length=2000)
     # A request for changes: what was asked, [{field, reason}], as the owner was told it.
     items: list = json_field(list)
+    # The ready-made reasons a reviewer ticked (flows.reasons keys), for any decision that
+    # sends a submission back or turns it down; counted by later views and the funnel.
+    reasons: list = json_field(list)
     revision: int = 1
+    at: datetime = when()
+
+
+class RevisionSnapshot(SQLModel, table=True):
+    """A revision as it stood when the owner sent the next one (storage.revisions): the
+    rows of `record` are replaced, this is what the next review compares against."""
+
+    __table_args__ = (sa.UniqueConstraint("submission_id", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id")
+    revision: int
+    snapshot: dict = json_field()
     at: datetime = when()
 
 
@@ -355,3 +380,37 @@ class ThrottleWindow(SQLModel, table=True):
     bucket: str = Field(primary_key=True, max_length=80)  # scope:window start:hash of who
     hits: int = 0
     expires: int = Field(index=True)  # epoch seconds: the row can go after this
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what to personal data, when and from where (storage.audit). Append-only:
+    the database refuses updates and deletes (migration 0016), and nothing here holds an
+    owner's personal data, so an owner's erasure leaves these rows as they are."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = when(index=True)
+    actor: str = Field(max_length=160)  # "admin:<email>", "agent:<email>", "owner", "cli", "worker"
+    action: str = Field(max_length=40, index=True)
+    subject: str = Field(default="", max_length=80)  # "submission:12", "conversation:3", "user:4"
+    remote: str = Field(default="", max_length=64)  # the client's address, "" when none
+    detail: dict = json_field()
+
+
+class ErasedCount(SQLModel, table=True):
+    """What stays of erased conversations (storage.erasure): how many, by the day they
+    began, how far they got (an index into storage.funnel.STAGES), why they went and the
+    funnel's groups, so the funnel's totals keep their history. No id of anything erased."""
+
+    __tablename__ = "erased_count"
+    __table_args__ = (sa.UniqueConstraint("day", "stage", "cause", "channel", "language",
+                                          "region", "agent_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(sa_type=sa.Date, index=True)  # the conversation's created_at (UTC)
+    stage: int
+    cause: str = Field(max_length=24)  # storage.erasure.CAUSES
+    channel: str = Field(default="", max_length=16)
+    language: str = Field(default="", max_length=8)
+    region: str = Field(default="", max_length=64)
+    agent_id: int = 0  # no foreign key: an agent's account may go, the count stays
+    count: int = 0

@@ -219,3 +219,8 @@ async def release_held(session: AsyncSession, conversation_id: int) -> list[int]
     for row in rows:
         row.status, row.due_at, row.lease_until = PENDING, now, None
     return [r.id for r in rows]
+
+
+async def drop(session: AsyncSession, row_id: int) -> None:
+    """The row goes altogether (done work whose payload must not stay: an erasure's)."""
+    await session.execute(sa.delete(Outbox).where(Outbox.id == row_id))

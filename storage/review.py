@@ -21,8 +21,8 @@ class InvalidDecision(Exception):
     locales/*/admin.ftl):
       decision_invalid     no such submission, or not from its status
       approve_missing      a required field is empty (`missing` lists them)
-      reject_needs_reason  a rejection without a reason
-      changes_need_items   a request for changes with neither a reason nor a field
+      reject_needs_reason  a rejection with neither a ready-made reason nor a note
+      changes_need_items   a request for changes with no reason, note or field
       reject_live          a rejection of changes to a storefront already made (it stays
                            online: the changes are sent back with a request instead)
     """
@@ -53,18 +53,20 @@ def missing_fields(view) -> list[str]:
     return missing
 
 
-def check(decision: str, view, reason: str, items: list[dict]) -> None:
+def check(decision: str, view, reason: str, items: list[dict],
+          reasons: list[str] = ()) -> None:
     """Refuse (InvalidDecision) a decision its rules do not allow on this submission;
-    whether its status allows it is `decide`'s check, made after this one."""
+    whether its status allows it is `decide`'s check, made after this one. A ready-made
+    reason (flows.reasons) counts as a reason, as a free note does."""
     sid = view.submission.id
-    if decision == "request_changes" and not items and not reason.strip():
+    if decision == "request_changes" and not items and not reasons and not reason.strip():
         raise InvalidDecision(f"submission {sid}: a request for changes needs a reason or "
                               "a field to fix", "changes_need_items")
     if decision == "reject" and getattr(view.submission, "storefront_id", None):
-        # Rejected is final and expires the owner's data; a live storefront stays online.
+        # A rejection ends in erasure after REJECTED_RETENTION_DAYS; a storefront is online.
         raise InvalidDecision(f"submission {sid}: its storefront is online; ask for changes "
                               "instead of rejecting them", "reject_live")
-    if decision == "reject" and not reason.strip():
+    if decision == "reject" and not reasons and not reason.strip():
         raise InvalidDecision(f"submission {sid}: a rejection needs a reason",
                               "reject_needs_reason")
     if decision == "approve" and (missing := missing_fields(view)):

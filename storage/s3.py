@@ -146,6 +146,9 @@ class S3MediaStore:
                 removed += 1
         return removed
 
+    async def forget(self, sha256: str, cutoff: float) -> bool:
+        return await self.remove_stale([f"media/{sha256}"], cutoff) == 1
+
 
 class S3ExportFolder:
     """storage.exports.ExportFolder in a bucket: `exports/...`."""

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
+from flows import reasons as review_reasons
 from flows.model import ConversationState
-from storage import outbox, review, search
+from storage import outbox, review, revisions, search
 from storage.models import (
     Business,
     Conversation,
@@ -69,12 +70,19 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
         business = Business(conversation_id=conversation.id, name="", owner_name="",
                             language="", script="", channel=conversation.channel)
         session.add(business)
+    else:  # the revision these rows hold, kept for the next review's "what changed"
+        earlier = (await session.execute(select(Submission.id).where(
+            Submission.business_id == business.id))).scalar_one_or_none()
+        if earlier is not None:
+            (view,) = await views(session, ids=[earlier])
+            await revisions.keep(session, earlier, view.submission.revision, view)
     business.name, business.owner_name = d.business_name or "", d.owner_name or ""
     business.phone, business.email, business.ice = d.phone, d.email, d.ice
     business.city, business.region, business.sector = d.city, d.region, d.sector
     business.language, business.script = state.language or "ary", state.script
     business.agent_id, business.consent_at, business.updated_at = (
         conversation.agent_id, state.consent_at, now)
+    business.consent_version = state.consent_version if state.consent_at else None
     search.fill(business, [p.name for p in d.products])
     await session.flush()
 
@@ -117,30 +125,36 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
 
 
 async def decide(session: AsyncSession, submission_id: int, decision: str, *, actor: str,
-                 reason: str = "", items: list[dict] | None = None) -> Submission:
+                 reason: str = "", items: list[dict] | None = None,
+                 reasons: list[str] | None = None) -> Submission:
     """Record a review decision, if the review rules (storage.review) and the submission's
     status allow it (else InvalidDecision, and nothing changes); the owner's notice (and,
     on approval, the storefront handoff) is queued in the same transaction, so a decision
-    is never silently lost."""
+    is never silently lost. `reason` is the reviewer's free note, `reasons` the
+    ready-made ones ticked (flows.reasons keys; those the decision does not offer are
+    dropped), told to the owner in their own language."""
     to_status, allowed_from = DECISIONS[decision]
     submission = await _locked(session, submission_id)
     if submission is None:
         raise InvalidDecision(f"no submission {submission_id}")
     (view,) = await views(session, ids=[submission_id])
-    review.check(decision, view, reason, items or [])
+    reasons = review_reasons.chosen(decision, reasons or ())
+    review.check(decision, view, reason, items or [], reasons)
     if submission.status not in allowed_from:
         raise InvalidDecision(f"submission {submission_id} is {submission.status}")
     now = utcnow()
     items = (items or []) if to_status == "changes_requested" else []
     session.add(StatusChange(submission_id=submission.id, from_status=submission.status,
                              to_status=to_status, actor=actor, reason=reason, items=items,
-                             revision=submission.revision, at=now))
+                             reasons=reasons, revision=submission.revision, at=now))
     submission.status, submission.decided_at, submission.updated_at = to_status, now, now
     await session.flush()
     business = await session.get(Business, submission.business_id)
     event: dict = {"kind": to_status, "note": reason}
     if to_status == "changes_requested":
         event["items"] = items
+    if reasons:
+        event["reasons"] = reasons
     if to_status == "approved" and submission.storefront_id:
         event["update"] = True  # changes to a storefront already made: it gets an update
     key = f"{submission.id}-{submission.revision}-{to_status}"
@@ -435,3 +449,24 @@ async def retry_handoff(session: AsyncSession, submission_id: int, *,
         await outbox.enqueue(session, "handoff", key, {"submission_id": submission.id,
                                                        "revision": submission.revision})
     return submission
+
+
+async def note_consent(session: AsyncSession, conversation_id: int, at: datetime | None,
+                       version: int | None) -> None:
+    """The owner agreed to the consent again: their business (if sent) says so to admins."""
+    await session.execute(sa.update(Business).where(Business.conversation_id == conversation_id)
+                          .values(consent_at=at, consent_version=version))
+
+
+async def owner_summary(session: AsyncSession, conversation_id: int, agent_id: int | None
+                        ) -> tuple[Business | None, Submission | None, str | None]:
+    """What "my data" adds to the draft: the business and submission, the agent's name."""
+    business = (await session.execute(select(Business).where(
+        Business.conversation_id == conversation_id))).scalar_one_or_none()
+    submission = None
+    if business is not None:
+        submission = (await session.execute(select(Submission).where(
+            Submission.business_id == business.id))).scalar_one_or_none()
+        agent_id = business.agent_id or agent_id
+    agent = await session.get(User, agent_id) if agent_id else None
+    return business, submission, (agent.name or None) if agent else None

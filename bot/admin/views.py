@@ -13,6 +13,7 @@ from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
 
+from bot.admin import agents as agent_work
 from bot.admin import auth, throttle
 from bot.admin.export import csv_response
 from bot.admin.forms import (
@@ -30,11 +31,14 @@ from bot.admin.forms import (
     translation,
 )
 from bot.admin.render import SESSION, USER, render, url
-from bot.keys import db_key, signer_key
+from bot.keys import db_key, media_key, settings_key, signer_key
+from bot.owner_export import export as export_owner
+from flows import reasons as review_reasons
 from flows.choices import SECTORS, UNITS
 from flows.events import REASONS
-from flows.model import LANGUAGES
-from storage import accounts, corrections, search, submissions
+from flows.model import CONSENT_VERSION, LANGUAGES
+from storage import accounts, audit, corrections, erasure, revisions, search, submissions
+from storage import agents as agent_store
 from storage import funnel as funnels
 from storage import queue as review_queue
 from storage.conversations import StaleConversation
@@ -49,9 +53,9 @@ RETRYABLE = ("handoff_failed", "exported")  # what storage.submissions.retry_han
 # The only words a redirect may ask a page to show (?m=... for news, ?e=... for errors).
 NOTICES = {"saved", "saved_city_unknown", "translation_saved", "nothing_changed", "retried",
            "decision_done_approved", "decision_done_changes_requested",
-           "decision_done_rejected", "logged_out"}
+           "decision_done_rejected", "logged_out", "erased"}
 ERRORS = {"not_editable", "invalid_value", "decision_invalid", "changes_need_items",
-          "reject_needs_reason", "retry_impossible", "approve_missing"}
+          "reject_needs_reason", "retry_impossible", "approve_missing", "erase_needs_reason"}
 
 
 def see_other(location: str) -> web.Response:
@@ -64,6 +68,15 @@ def user_of(request: web.Request) -> User:
 
 def actor(user: User) -> str:
     return f"admin:{user.email}"
+
+
+def who(user: User) -> str:
+    """The audit trail's name for a member of staff: "admin:<email>" or "agent:<email>"."""
+    return f"{user.role}:{user.email}"
+
+
+def remote(request: web.Request) -> str:
+    return (request.remote or "")[:64]
 
 
 def scope(user: User) -> int | None:
@@ -152,9 +165,14 @@ async def login(request: web.Request) -> web.Response:
     async with db.transaction() as session:
         if not ok or user is None:
             await accounts.record_failure(session, email, ip, keep_since=since)
+            # The e-mail tried is a staff login (or a guess at one), never an owner's data.
+            await audit.record(session, actor="anonymous", action="login_failed", remote=ip,
+                               detail={"email": email})
             return render(request, "login.html", status=401, failed=True, throttled=False,
                           **context)
         missed = await accounts.clear_failures(session, email)
+        await audit.record(session, actor=who(user), action="login", subject=f"user:{user.id}",
+                           remote=ip)
     desk = request[SESSION]
     request.app[auth.sessions_key].log_in(desk, user.id, user.password_hash,
                                           user.session_epoch or 0)
@@ -179,8 +197,11 @@ def _wait(request: web.Request, context: dict, *, seconds: int) -> web.Response:
 @routes.post("/logout", name="logout")
 async def logout(request: web.Request) -> web.Response:
     """End the session on the server too: a copy of the cookie opens nothing any more."""
+    user = user_of(request)
     async with request.config_dict[db_key].transaction() as session:
-        await accounts.end_sessions(session, user_of(request).id)
+        await accounts.end_sessions(session, user.id)
+        await audit.record(session, actor=who(user), action="logout", subject=f"user:{user.id}",
+                           remote=remote(request))
     request.app[auth.sessions_key].log_out(request[SESSION])
     return see_other("/admin/login?m=logged_out")
 
@@ -207,6 +228,7 @@ async def queue(request: web.Request) -> web.Response:
         rows, total = await review_queue.search(session, q.filters, scope_agent=scope(user),
                                                 page=q.page, per_page=PER_PAGE, counts=counts)
         agents = await accounts.agents(session) if user.role == "admin" else []
+        work = await agent_work.panel(session, request.config_dict[settings_key], user, utcnow())
     pages = max(1, -(-total // PER_PAGE))
     session = request[SESSION]
     remembered = urlencode(q.params())[:auth.QUEUE_MAX]
@@ -216,7 +238,7 @@ async def queue(request: web.Request) -> web.Response:
                   pages=pages, counts=counts, all_count=sum(counts.values()),
                   statuses=STATUSES, sectors=SECTORS, channels=CHANNELS, languages=LANGUAGES,
                   agents=agents, filtered=bool(q.params(status=None, page=None)),
-                  **notices(request))
+                  **work, **notices(request))
 
 
 # --- one submission ------------------------------------------------------------------
@@ -238,6 +260,7 @@ async def _view(request: web.Request, submission_id: int):
             "english": await corrections.translations(session, view.business.id),
             "voice": await voice_notes(session, view.business.conversation_id),
             "outbox": await submissions.outbox_rows(session, submission_id),
+            "changes": await revisions.since_previous(session, view),
         }
     return view, extra
 
@@ -269,11 +292,15 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
         media_link=lambda sha: _media_link(request, sha),
         can_edit=can_edit,
         can_retry=user.role == "admin" and state in RETRYABLE,
+        can_erase=user.role == "admin",
         handoff_error=getattr(view.submission, "handoff_error", None),
         storefront_url=getattr(view.submission, "storefront_url", None),
         decisions=decisions if user.role == "admin" else [],
         missing=_where_to_fix(view) if "approve" in decisions else [],
         fields_to_fix=fields_to_fix(len(view.products)), reasons=REASONS,
+        review_reasons={d: review_reasons.offered(d) for d in (review_reasons.CHANGES,
+                                                               review_reasons.REJECT)},
+        consent_current=CONSENT_VERSION,
         sectors=SECTORS, units=UNITS, item_rows=range(6), **page)
 
 
@@ -320,6 +347,11 @@ async def _correct(request: web.Request, submission_id: int, anchor: str, apply)
                 if await submissions.business_of(session, submission_id) is None:
                     raise web.HTTPNotFound()
                 logged = await apply(session, actor(user))
+                if logged:  # which fields, never what they hold
+                    await audit.record(session, actor=who(user), action="correction",
+                                       subject=f"submission:{submission_id}",
+                                       remote=remote(request),
+                                       detail={"fields": sorted({e.field for e in logged})})
             break
         except StaleConversation:
             continue  # the owner's turn changed the draft meanwhile: read it again
@@ -388,6 +420,10 @@ async def edit_english(request: web.Request) -> web.Response:
             logged = await corrections.save_translation(
                 session, submission_id, product.position, title_en=title,
                 description_en=description, actor=actor(user))
+            if logged:
+                await audit.record(session, actor=who(user), action="correction",
+                                   subject=f"submission:{submission_id}", remote=remote(request),
+                                   detail={"fields": [f"product:{product.position + 1}:english"]})
         except corrections.NotEditable:
             return _back(submission_id, anchor, e="not_editable")
     return _back(submission_id, anchor, m="translation_saved" if logged else "nothing_changed")
@@ -410,7 +446,14 @@ async def decide(request: web.Request) -> web.Response:
         items = change_items(form, len(view[0].products))
         try:
             done = await submissions.decide(session, submission_id, decision, actor=actor(user),
-                                            reason=note, items=items)
+                                            reason=note, items=items,
+                                            reasons=form.getall("reason", []))
+            await audit.record(session, actor=who(user), action="decision",
+                               subject=f"submission:{submission_id}", remote=remote(request),
+                               detail={"decision": decision, "status": done.status,
+                                       "revision": done.revision,
+                                       "fields": [i.get("field", "") for i in items],
+                                       "reasons": list(form.getall("reason", []))})
         except InvalidDecision as refused:  # which review rule refused it: storage.review
             status = view[0].submission.status if refused.problem == "decision_invalid" else None
             return _back(submission_id, "decision", e=refused.problem, s=status)
@@ -426,9 +469,50 @@ async def retry(request: web.Request) -> web.Response:
     try:
         async with request.config_dict[db_key].transaction() as session:
             await submissions.retry_handoff(session, submission_id, actor=actor(user))
+            await audit.record(session, actor=who(user), action="decision",
+                               subject=f"submission:{submission_id}", remote=remote(request),
+                               detail={"decision": "retry_handoff"})
     except InvalidDecision:
         return _back(submission_id, "handoff", e="retry_impossible")
     return _back(submission_id, "handoff", m="retried")
+
+
+@routes.post(r"/submissions/{id:\d+}/erase", name="erase")
+async def erase(request: web.Request) -> web.Response:
+    """Erase the owner of a submission (law 09-08): admins only, confirmed, with a reason
+    kept in the audit trail with the admin and their address. The rows go now; the files
+    and the storefront follow through the outbox (storage/erasure.py)."""
+    submission_id = int(request.match_info["id"])
+    user = admin_only(request)
+    form = await request.post()
+    reason = str(form.get("reason") or "").strip()[:500]
+    if not reason or form.get("confirm") != "yes":
+        return _back(submission_id, "erase", e="erase_needs_reason")
+    async with request.config_dict[db_key].transaction() as session:
+        try:
+            ids = await erasure.find(session, str(submission_id))
+        except erasure.NotFound:
+            raise web.HTTPNotFound() from None
+        await erasure.erase(session, ids, cause="admin", actor=actor(user),
+                            remote=(request.remote or "")[:64], reason=reason)
+    return see_other(url("/admin/submissions", {"m": "erased"}))
+@routes.post(r"/submissions/{id:\d+}/owner-data", name="owner_data")
+async def owner_data(request: web.Request) -> web.Response:
+    """Everything held about this submission's owner, as the ZIP their own "my data" link
+    gives (bot/owner_export.py); admins only, audited."""
+    submission_id = int(request.match_info["id"])
+    user = admin_only(request)
+    async with request.config_dict[db_key].transaction() as session:
+        business = await submissions.business_of(session, submission_id)
+    if business is None:
+        raise web.HTTPNotFound()
+    result = await export_owner(request.config_dict[db_key], request.config_dict[media_key],
+                                business.conversation_id, actor=who(user), via="admin",
+                                remote=remote(request))
+    if result is None:
+        raise web.HTTPNotFound()
+    return web.Response(body=result.body, content_type="application/zip", headers={
+        "Content-Disposition": f'attachment; filename="{result.filename}"'})
 
 
 # --- funnel and export ---------------------------------------------------------------
@@ -448,6 +532,9 @@ async def funnel(request: web.Request) -> web.Response:
         result = await funnels.funnel(session, local_midnight(date_from),
                                       local_midnight(date_to + timedelta(days=1)), by,
                                       scope_agent=scope(user))
+        waiting_owner = await agent_store.count_waiting(
+            session, local_midnight(date_from), local_midnight(date_to + timedelta(days=1)),
+            scope_agent=scope(user))
         names = {}
         if by == "agent":
             ids = [k for k, _ in result.groups if k]
@@ -455,7 +542,7 @@ async def funnel(request: web.Request) -> web.Response:
                      if u.id in ids}
     return render(request, "funnel.html", funnel=result, stages=funnels.STAGES, by=by,
                   groupings=funnels.GROUPINGS, date_from=date_from, date_to=date_to,
-                  agent_names=names, **notices(request))
+                  agent_names=names, waiting_owner=waiting_owner, **notices(request))
 
 
 @routes.get("/export.csv", name="export")
@@ -464,8 +551,41 @@ async def export(request: web.Request) -> web.StreamResponse:
     q = queue_query(request.query, default_status=ALL)
     async with request.config_dict[db_key].transaction() as session:
         rows = await review_queue.export(session, q.filters, scope_agent=scope(user))
+        # Everyone's data leaving at once: who, from where, how many rows, which filters.
+        # The search words may be an owner's name: only that there were some.
+        filters = q.params(page=None, q="yes" if q.filters.q else None)
+        await audit.record(session, actor=who(user), action="export_csv", remote=remote(request),
+                           detail={"rows": len(rows), "filters": filters})
     stamp = time.strftime("%Y%m%d-%H%M")
     return csv_response(rows, request.config_dict[signer_key], f"tijara-submissions-{stamp}.csv")
+
+
+# --- the audit trail ----------------------------------------------------------------
+
+AUDIT_PAGE = 50
+AUDIT_ACTIONS = ("login", "login_failed", "logout", "export_csv", "export_owner", "erase",
+                 "decision", "correction", "retention")
+
+
+@routes.get("/audit", name="audit")
+async def audit_page(request: web.Request) -> web.Response:
+    """Who did what to personal data, newest first, a page at a time; read-only (nothing
+    here or in the CLI changes an entry; the database refuses it too). Admins only."""
+    admin_only(request)
+    action = request.query.get("action") or ""
+    action = action if action in AUDIT_ACTIONS else ""
+    before_text = request.query.get("before", "")
+    before = int(before_text) if before_text.isdigit() else None
+    async with request.config_dict[db_key].transaction() as session:
+        entries = await audit.recent(session, limit=AUDIT_PAGE + 1, before=before,
+                                     action=action or None)
+    more = len(entries) > AUDIT_PAGE
+    entries = entries[:AUDIT_PAGE]
+    older = url("/admin/audit", {"action": action or None, "before": entries[-1].id}) \
+        if more else ""
+    return render(request, "audit.html", entries=entries, actions=AUDIT_ACTIONS,
+                  action=action, older=older, newest=before is not None,
+                  **notices(request))
 
 
 # Pages anyone may reach; every other one asks for a login first.

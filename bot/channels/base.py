@@ -37,6 +37,9 @@ class InboundMessage:
     profile_name: str | None = None
     referral: str | None = None  # deep-link code, validated by the channel
     notice: str | None = None  # see flows.model.NOTICES
+    # A shared location as the nearest town's id, "abroad" or "unreadable"
+    # (bot.channels.location.shared_place): its coordinates are never kept, here or in raw.
+    place: str | None = None
     # The owner can be written to again, if they could not (Telegram: /start after
     # unblocking the bot; WhatsApp: any message after they unsubscribed).
     reopens: bool = False
@@ -60,7 +63,7 @@ class InboundMessage:
             "channel_phone": self.channel_phone, "locale_hint": self.locale_hint,
             "is_start": self.is_start, "group": self.group, "profile_name": self.profile_name,
             "referral": self.referral, "notice": self.notice, "reopens": self.reopens,
-            "original": self.raw,
+            "place": self.place, "original": self.raw,
         }
 
     @classmethod
@@ -73,12 +76,12 @@ class InboundMessage:
             is_start=bool(record.get("is_start")), group=record.get("group"),
             profile_name=record.get("profile_name"), referral=record.get("referral"),
             notice=record.get("notice"), reopens=bool(record.get("reopens")),
-            raw=record.get("original") or {},
+            place=record.get("place"), raw=record.get("original") or {},
         )
 
 
 _TEXT_FIELDS = ("user_ref", "external_id", "text", "payload", "contact_phone", "channel_phone",
-                "locale_hint", "group", "profile_name", "referral", "notice")
+                "locale_hint", "group", "profile_name", "referral", "notice", "place")
 
 
 class SendError(Exception):

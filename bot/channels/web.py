@@ -10,6 +10,7 @@ Retry-After, and the page sends the same message (same id) again by itself.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -23,7 +24,9 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.agent_links import OWNER_PREFIX
 from bot.channels.base import InboundMessage
+from bot.channels.location import shared_place
 from bot.channels.untrusted import Malformed, parse_json
 from bot.i18n import Catalog, direction
 from bot.keys import catalog_key, db_key, media_key, receiver_key, settings_key, turns_key
@@ -44,7 +47,8 @@ JSON_LIMIT = 32 * 1024  # a 4,000-character text, every character \u-escaped, fi
 ID_LIMIT = 64
 RETRY_AFTER = 5  # seconds, while the database is away
 UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error", "restart_confirm",
-           "restart_yes", "cancel")
+           "restart_yes", "cancel", "location", "location_denied", "link_open", "link_copy",
+           "link_copied", "link_copy_failed", "link_share")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 # The page's own files only: chat.html has no inline script or style (its JSON data
 # block is not run); blob: is the preview of a photo being sent.
@@ -148,10 +152,20 @@ async def start(request: web.Request) -> web.Response:
     body = await _json(request)
     hint, ref = body.get("lang_hint"), body.get("ref")
     session = secrets.token_urlsafe(16)
+    notice = None
+    if isinstance(ref, str) and ref.startswith(OWNER_PREFIX):
+        # An owner's link to the draft their agent filled in: this new chat becomes theirs.
+        opened, notice = await request.app[turns_key].open_owner_link(ref[:64], CHANNEL, session)
+        if opened is not None:
+            return _answer(request, session, opened)
+        ref = None  # expired, forged or used: a fresh chat, which first says so kindly
     result = await request.app[receiver_key].converse(InboundMessage(
         channel=CHANNEL, user_ref=session, external_id=f"start:{session}", is_start=True,
         locale_hint=hint[:16] if isinstance(hint, str) else None,
         referral=ref[:64] if isinstance(ref, str) else None, raw={"start": True}))
+    if notice is not None:
+        said = request.app[catalog_key].render(result.locale, notice)
+        result = dataclasses.replace(result, replies=(said, *result.replies))
     return _answer(request, session, result)
 
 
@@ -183,7 +197,7 @@ async def message(request: web.Request) -> web.Response:
     settings = request.app[settings_key]
     limit = ("message", session, settings.webchat_message_limit,
              settings.webchat_message_window)
-    text = payload = None
+    text = payload = place = None
     files = ()
     message_id = notice = None
     if request.content_type.startswith("multipart/"):
@@ -210,7 +224,12 @@ async def message(request: web.Request) -> web.Response:
             raise web.HTTPBadRequest(text="text and payload must be strings")
         if payload is not None and len(payload) > PAYLOAD_MAX:
             raise web.HTTPBadRequest(text=f"payload: {PAYLOAD_MAX} characters at most")
-        if text is None and payload is None:
+        location = body.get("location")
+        if location is not None:  # {"latitude": n, "longitude": n}: the page's Geolocation
+            if not isinstance(location, dict):
+                raise web.HTTPBadRequest(text="location: an object with latitude and longitude")
+            place = shared_place(location.get("latitude"), location.get("longitude"))
+        if text is None and payload is None and place is None:
             text = ""
         text = text[:TEXT_LIMIT] if text is not None else None
     if message_id is None:
@@ -227,8 +246,10 @@ async def message(request: web.Request) -> web.Response:
             # Scoped to the session: another session's "m-1" is another message.
             channel=CHANNEL, user_ref=session, external_id=f"{session}:{message_id}",
             text=text, payload=payload,
-            files=files, notice=notice,
-            raw={"text": text, "payload": payload, "files": len(files)}),
+            files=files, notice=notice, place=place,
+            # A location is only noted as shared: its coordinates are never stored.
+            raw={"text": text, "payload": payload, "files": len(files),
+                 **({"location": True} if place is not None else {})}),
             create=False, admit=admit)
     except throttle.Limited as limited:
         raise _too_many(limited.retry_after) from None

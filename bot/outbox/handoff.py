@@ -44,9 +44,10 @@ from bot.settings import Settings, reveal
 from bot.signing import Signer
 from storage import outbox, submissions
 from storage.db import Database
+from storage.erasure import STOREFRONT_DELETE
 from storage.exports import ExportFolder
 from storage.media import MediaStore
-from storage.models import Outbox, utcnow
+from storage.models import Outbox, Submission, utcnow
 from storage.submissions import SubmissionView
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,11 @@ async def _post(db: Database, settings: Settings, row: Outbox, view: SubmissionV
             await submissions.mark_live(
                 session, s.id, s.revision, reason=reason, url=link,
                 storefront_id=str(storefront_id)[:128] if storefront_id is not None else None)
+            if storefront_id is not None and await session.get(Submission, s.id) is None:
+                # Its owner was erased while we asked: the storefront comes down again.
+                await outbox.enqueue(session, STOREFRONT_DELETE,
+                                     f"storefront-delete:{storefront_id}",
+                                     {"storefront_id": str(storefront_id)[:128]})
             await outbox.finish(session, row.id)
         log.info("submission %s-%s is live (%s) at %s", s.id, s.revision, status, link)
     elif transient(status):

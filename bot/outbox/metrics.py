@@ -8,9 +8,14 @@ import asyncio
 import logging
 import time
 
-from prometheus_client.core import REGISTRY, GaugeMetricFamily, HistogramMetricFamily
+from prometheus_client.core import (
+    REGISTRY,
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    HistogramMetricFamily,
+)
 
-from storage import outbox, submissions
+from storage import erasure, outbox, submissions
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -31,6 +36,7 @@ class OutboxMetrics:
     def __init__(self) -> None:
         self.depth, self.oldest = 0, 0.0
         self.rows: list[tuple[str, str, int]] = []
+        self.erasures: list[tuple[str, int]] = []
         self.latencies = submissions.Latencies([0] * len(HANDOFF_BUCKETS), 0, 0.0)
         self.read_at = 0.0
 
@@ -41,7 +47,8 @@ class OutboxMetrics:
             depth, oldest = await outbox.depth(session)
             rows = await outbox.counts(session)
             latencies = await submissions.handoff_latencies(session, HANDOFF_BUCKETS)
-        self.depth, self.oldest = depth, oldest
+            erasures = await erasure.counts_by_cause(session)
+        self.depth, self.oldest, self.erasures = depth, oldest, erasures
         self.rows, self.latencies = rows, latencies
         self.read_at = time.monotonic()
 
@@ -59,6 +66,13 @@ class OutboxMetrics:
         for kind, status, count in self.rows:
             rows.add_metric([kind, status], count)
         yield rows
+        erased = CounterMetricFamily(
+            "tijara_erasures", "Owners' conversations erased, by cause (owner: asked in the "
+            "chat; admin, cli; abandoned_draft, rejected: the retention rules)",
+            labels=["cause"])
+        for cause in erasure.CAUSES:
+            erased.add_metric([cause], dict(self.erasures).get(cause, 0))
+        yield erased
         found = self.latencies
         buckets = [(str(float(bound)), n) for bound, n in zip(HANDOFF_BUCKETS, found.within,
                                                                strict=True)]

@@ -31,6 +31,9 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
             async with db.transaction() as session:
                 await outbox.give_up(session, row.id, f"channel {p['channel']} is not configured")
             return
+        if p.get("farewell"):
+            await _farewell(db, channel, row)
+            return
         async with db.transaction() as session:
             conv = await session.get(Conversation, p["conversation_id"])
             if conv is None or conv.status == "unreachable":
@@ -66,6 +69,26 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
             await outbox.finish(session, row.id, progress=done)
 
     return send
+
+
+async def _farewell(db: Database, channel: Channel, row: Outbox) -> None:
+    """The last message to an owner just erased (bot/outgoing.py `farewell`): sent like
+    any other, and then the row goes, since it holds their address."""
+    p = row.payload
+    replies = tuple(Rendered.from_json(r) for r in p["replies"])
+    delivery = Delivery(0, p["user_ref"], p["locale"], replies, p.get("last_inbound_at"),
+                        progress=row.progress)
+    try:
+        await channel.send(delivery)
+    except SendError as exc:
+        if not (exc.unreachable or exc.wait_for_inbound) and row.attempts < SEND_ATTEMPTS:
+            delay = timedelta(seconds=exc.retry_after) if exc.retry_after \
+                else backoff(row.attempts)
+            async with db.transaction() as session:
+                await outbox.retry_later(session, row.id, delay, str(exc))
+            return
+    async with db.transaction() as session:
+        await outbox.drop(session, row.id)
 
 
 def notify_handler(db: Database, turns: Turns) -> Handler:

@@ -2,7 +2,8 @@
 
 SIGTERM finishes the row in hand and hands the others back; a worker killed
 outright loses nothing, its leases expire and another worker takes the rows.
-Between rows the loop runs its chores (the reminder scan, once a minute).
+Between rows the loop runs its chores (the reminder scan, once a minute; the retention
+of raw webhook bodies, every ten minutes).
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.channels.base import Channel
-from bot.outbox import reminders
+from bot.outbox import reminders, retention
+from bot.outbox.erase_files import erase_files_handler
 from bot.outbox.handler import Chore, Handler, Handlers
 from bot.outbox.handoff import handoff_handler
 from bot.outbox.policy import NO_HANDLER_DELAY, backoff
 from bot.outbox.send import notify_handler, send_handler
+from bot.outbox.unpublish import unpublish_handler
 from bot.settings import Settings
 from bot.turns import Turns
 from storage import outbox
 from storage.db import Database, unavailable
+from storage.erasure import ERASE_FILES, STOREFRONT_DELETE
 from storage.exports import ExportFolder
 from storage.media import MediaStore
 from storage.models import Outbox
@@ -50,11 +54,14 @@ class Heartbeat:
 
 def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
                  turns: Turns, media: MediaStore, exports: ExportFolder) -> Handlers:
-    """Every kind's handler, and the reminder chore."""
+    """Every kind's handler, and the chores (reminders, retention)."""
     return Handlers(
         {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
-         "handoff": handoff_handler(db, settings, media, exports)},
-        chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings))])
+         "handoff": handoff_handler(db, settings, media, exports),
+         STOREFRONT_DELETE: unpublish_handler(db, settings),
+         ERASE_FILES: erase_files_handler(db, media, exports)},
+        chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings)),
+                Chore("retention", retention.EVERY, partial(retention.scan, db, settings))])
 
 
 async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> None:

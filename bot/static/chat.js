@@ -140,18 +140,26 @@
   async function init() {
     var g = gen;
     var r;
-    if (sid) {
+    // A field agent's link or QR code (/chat?ref=ref-XXXX) attributes the owner to them;
+    // an owner's link (ref=own-…) opens the draft their agent filled in, in a chat of its own.
+    var ref = new URLSearchParams(window.location.search).get('ref');
+    var ownerLink = !!ref && ref.indexOf('own-') === 0;
+    if (sid && !ownerLink) {
       r = await patient('GET', sessionUrl(sid));
       if (g !== gen) return null;
       if (r.ok) return opened(r.data, sid);
       if ([400, 404, 410].indexOf(r.status) < 0) { explain(r); return null; }
       forget();
     }
-    // A field agent's link or QR code (/chat?ref=ref-XXXX) attributes the owner to them.
-    var ref = new URLSearchParams(window.location.search).get('ref');
     r = await patient('POST', API, ref ? { lang_hint: browserLang, ref: ref } : { lang_hint: browserLang });
     if (g !== gen) return null;
-    if (r.ok && r.data.session) return opened(r.data, String(r.data.session));
+    if (r.ok && r.data.session) {
+      // Used once: a reload resumes this chat rather than opening the link again.
+      if (ownerLink && window.history && history.replaceState) {
+        history.replaceState(null, '', window.location.pathname);
+      }
+      return opened(r.data, String(r.data.session));
+    }
     explain(r);
     return null;
   }
@@ -246,6 +254,8 @@
     $('restart-no').textContent = ui.cancel;
     var ctas = list.querySelectorAll('.photo-cta .lbl');
     for (var i = 0; i < ctas.length; i++) ctas[i].textContent = ui.photo;
+    var wheres = list.querySelectorAll('.location-cta');
+    for (var w = 0; w < wheres.length; w++) wheres[w].textContent = ui.location;
     var retries = list.querySelectorAll('.retry');
     for (var j = 0; j < retries.length; j++) retries[j].setAttribute('aria-label', ui.send);
   }
@@ -297,6 +307,59 @@
     li.appendChild(link);
   }
 
+  // A link to hand on (an agent's referral link, an owner's link): open, copy, share.
+  function addLink(li, href) {
+    var box = el('div', 'link-actions');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', href);
+    var open = el('a', 'link-btn link-open', ui.link_open);
+    open.href = href;
+    open.target = '_blank';
+    open.rel = 'noopener noreferrer';
+    box.appendChild(open);
+    var status = el('span', 'link-status');
+    status.setAttribute('role', 'status');
+    var copy = el('button', 'link-btn link-copy', ui.link_copy);
+    copy.type = 'button';
+    copy.addEventListener('click', function () {
+      copyText(href).then(function (ok) {
+        status.textContent = ok ? ui.link_copied : ui.link_copy_failed;
+      });
+    });
+    box.appendChild(copy);
+    if (navigator.share) {
+      var share = el('button', 'link-btn link-share', ui.link_share);
+      share.type = 'button';
+      share.addEventListener('click', function () {
+        navigator.share({ url: href }).catch(function () {});
+      });
+      box.appendChild(share);
+    }
+    box.appendChild(status);
+    li.appendChild(box);
+  }
+
+  // The Clipboard API where the page may use it; otherwise a selected, hidden field.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(function () { return true; },
+        function () { return legacyCopy(text); });
+    }
+    return Promise.resolve(legacyCopy(text));
+  }
+
+  function legacyCopy(text) {
+    var area = el('textarea', 'offscreen');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
   function addBot(m) {
     var text = m.text == null ? '' : String(m.text);
     var li = el('li', 'msg bot', text);
@@ -307,12 +370,17 @@
       addImage(li, src, text);
       if (!text) li.classList.add('bare');
     }
+    var href = imageUrl(m.link);
+    if (href) addLink(li, href);
     list.appendChild(li);
     var buttons = Array.isArray(m.buttons) ? m.buttons.filter(function (b) {
       return b && b.payload != null;
     }) : [];
     var group = null;
-    if (buttons.length || m.expects === 'photo') {
+    // "location": the question can be answered with where the owner is (after the
+    // browser asks their permission); only a town comes of it, the coordinates are not kept.
+    var locate = m.location === true && !!navigator.geolocation;
+    if (buttons.length || m.expects === 'photo' || locate) {
       group = el('li', 'choices');
       buttons.forEach(function (b) {
         var btn = el('button', 'choice', String(b.label != null ? b.label : b.payload));
@@ -329,6 +397,13 @@
         cta.appendChild(el('span', 'lbl', ui.photo));
         cta.addEventListener('click', function () { photoInput.click(); });
         group.appendChild(cta);
+      }
+      if (locate) {
+        var where = el('button', 'choice location-cta', ui.location);
+        where.type = 'button';
+        where.dir = 'auto';
+        where.addEventListener('click', function () { shareLocation(where, group); });
+        group.appendChild(where);
       }
       list.appendChild(group);
     }
@@ -408,6 +483,25 @@
       if (bubble.parentNode) bubble.parentNode.removeChild(bubble);
       if (group === active.group) setGroup(group, true);
     });
+  }
+
+  function shareLocation(btn, group) {
+    if (btn.disabled) return;
+    setGroup(group, false);
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      btn.classList.add('picked');
+      var bubble = addUser(ui.location);
+      post({ location: { latitude: pos.coords.latitude, longitude: pos.coords.longitude } })
+        .then(function (r) {
+          if (r.ok) return;
+          btn.classList.remove('picked');
+          if (bubble.parentNode) bubble.parentNode.removeChild(bubble);
+          if (group === active.group) setGroup(group, true);
+        });
+    }, function () {
+      note(ui.location_denied);  // refused, or no fix: typing the town still works
+      if (group === active.group) setGroup(group, true);
+    }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 300000 });
   }
 
   function sendPhoto(file, li) {

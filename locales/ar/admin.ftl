@@ -218,11 +218,10 @@ admin_approve_missing = لا يمكن قبول هذا التسجيل: تنقصه
 admin_request_changes = طلب تعديلات
 admin_request_changes_help = يتلقى صاحب المقاولة، بلغته، كل نقطة يجب تصحيحها ويمكنه الرجوع إليها مباشرة.
 admin_reject = رفض
-admin_reject_help = يتلقى صاحب المقاولة سبب الرفض. هذا القرار نهائي.
+admin_reject_help = يتلقى صاحب المقاولة الأسباب المختارة بلغته، ورسالتكم كما كتبتموها، وما يمكنه فعله بعد ذلك: تصحيح ملفه وإعادة إرساله، أو طلب التحدث مع أحد.
 admin_field_to_fix = الحقل
 admin_reason = السبب
 admin_note = رسالة إلى صاحب المقاولة (اختياري)
-admin_reject_reason = سبب الرفض (يُرسل إلى صاحب المقاولة)
 admin_choose = اختر…
 admin_more_items = إضافة حقول أخرى
 admin_reason_photo_dark = الصورة مظلمة جدًا
@@ -241,8 +240,8 @@ admin_decision_done_approved = تم قبول التسجيل: أُخبر صاحب
 admin_decision_done_changes_requested = أُرسل الطلب: صاحب المقاولة يعرف ما يجب تصحيحه.
 admin_decision_done_rejected = تم رفض التسجيل وأُخبر صاحبه.
 admin_decision_invalid = لم يعد هذا القرار ممكنًا: حالة التسجيل «{ $status }».
-admin_changes_need_items = اختر حقلًا واحدًا على الأقل لتصحيحه، أو اكتب رسالة إلى صاحب المقاولة.
-admin_reject_needs_reason = اذكر سبب الرفض.
+admin_changes_need_items = اختر سببًا، أو حقلًا لتصحيحه، أو اكتب رسالة إلى صاحب المقاولة.
+admin_reject_needs_reason = اختر سببًا واحدًا على الأقل للرفض، أو اكتب رسالة إلى صاحب المقاولة.
 admin_no_decision = لا يُنتظر أي قرار في هذه الحالة.
 admin_agent_readonly = للاطلاع فقط: يتخذ فريق المراجعة القرارات.
 
@@ -297,5 +296,93 @@ admin_funnel_from_previous = { $percent }٪ من المرحلة السابقة
 admin_funnel_empty = لا توجد محادثات خلال هذه الفترة.
 admin_funnel_show = عرض
 
+## review
+admin_reasons_legend = الأسباب (يتلقاها صاحب المقاولة بلغته)
+admin_note_as_typed = تُرسل كما هي، على أنها كلماتكم.
+admin_history_reasons = الأسباب:
+admin_review_reason_photo_quality = صورة مظلمة أو غير واضحة
+admin_review_reason_photo_not_product = الصورة لا تُظهر المنتج
+admin_review_reason_price_unclear = السعر غير واضح أو غير مذكور
+admin_review_reason_moq_unclear = الحد الأدنى للطلب غير واضح
+admin_review_reason_description_short = الوصف غير موجود أو قصير جدًا
+admin_review_reason_product_name_unclear = اسم المنتج غير واضح
+admin_review_reason_ice_invalid = رقم ICE غير صحيح
+admin_review_reason_business_incomplete = ينقص الاسم التجاري أو المدينة
+admin_review_reason_phone_unreachable = تعذّر الاتصال على الرقم المُعطى
+admin_review_reason_product_not_allowed = منتج غير مسموح به على المنصة
+admin_review_reason_duplicate = ملف مكرر
+admin_resubmitted = أُعيد إرساله · النسخة { $revision }
+admin_changes_title = ما تغيّر منذ النسخة { $revision }
+admin_changes_none = لم يتغير شيء منذ النسخة { $revision }.
+admin_changes_unknown = لم تُحفظ النسخة السابقة (أُرسلت قبل أن تُحفظ النسخ): لا يمكن المقارنة.
+admin_changes_business = المقاولة
+admin_changes_product_added = أُضيف المنتج { $number }
+admin_changes_product_removed = حُذف المنتج { $number }
+admin_changes_product_changed = عُدّل المنتج { $number }
+admin_changes_photos_added = صور مضافة
+admin_changes_photos_removed = صور محذوفة
+admin_changes_old = قبل
+admin_changes_new = الآن
+admin_changes_photo_alt = الصورة { $number } من « { $product } »
+## agents
+
+admin_agent_link_title = رابطكم الشخصي
+admin_agent_link_intro = أصحاب المشاريع الذين يبدؤون بهذا الرابط (أو برمز QR الخاص به) يُنسبون إليكم.
+admin_link_open = فتح
+admin_link_copy = نسخ
+admin_link_copied = نُسخ الرابط.
+admin_link_copy_failed = تعذّر النسخ: حدّدوا الرابط لنسخه.
+admin_link_share = مشاركة
+admin_link_qr = رمز QR
+admin_status_waiting_owner = ينتظر صاحبه
+admin_waiting_owner_title = { $count ->
+    [zero] لا ملفات تنتظر موافقة أصحابها
+    [one] ملف واحد ينتظر موافقة صاحبه
+    [two] ملفان ينتظران موافقة صاحبيهما
+    [few] { $count } ملفات تنتظر موافقة أصحابها
+   *[other] { $count } ملفًا تنتظر موافقة أصحابها
+}
+admin_waiting_owner_intro = ملفات ملأها وكيل ولم تُرسل بعد: على صاحب المشروع أن يقرأها ويؤكدها (على واتساب، أو بالرابط الذي يعرضه عليه الوكيل). ليست بعد في قائمة المراجعة.
+admin_funnel_waiting_owner = { $count ->
+    [one] منها ملف واحد ملأه وكيل ينتظر موافقة صاحبه (محسوب حتى المرحلة التي بلغها، ولم يُرسل بعد).
+   *[other] منها { $count } ملفات ملأها وكيل تنتظر موافقة أصحابها (محسوبة حتى المرحلة التي بلغتها، ولم تُرسل بعد).
+}
+## erasure
+admin_erase_title = محو بيانات صاحب هذا الملف (القانون رقم 09.08)
+admin_erase_help = يمحو كل ما يخصه: المحادثات والملف والمنتجات والصور والرسائل الصوتية والتصديرات؛ وتُزال صفحته من المنصة. لا رجعة فيه. لا يبقى إلا عدد مجهول الهوية وأثر في السجل.
+admin_erase_reason = السبب (إلزامي، يُحفظ في السجل)
+admin_erase_confirm = أؤكد: سيُمحى كل شيء نهائيًا.
+admin_erase_button = المحو نهائيًا
+admin_erase_needs_reason = اكتبوا السبب وأشّروا على التأكيد للمحو.
+admin_erased = مُحيت بيانات صاحب الملف. ستتبعها ملفاته وصفحته بعد لحظات.
+## retention
+admin_nav_audit = السجل
+admin_audit_title = سجل الولوج إلى البيانات
+admin_audit_intro = من اطّلع على ماذا أو صدّره أو قرّر فيه أو صحّحه، ومتى ومن أين. لا يمكن تعديل هذا السجل.
+admin_audit_action = العملية
+admin_audit_all = الكل
+admin_audit_when = متى
+admin_audit_actor = من
+admin_audit_subject = على ماذا
+admin_audit_remote = العنوان
+admin_audit_detail = التفاصيل
+admin_audit_empty = لا توجد أي عملية.
+admin_audit_newest = الأحدث
+admin_audit_older = الأقدم
+admin_audit_action_login = تسجيل الدخول
+admin_audit_action_login_failed = دخول مرفوض
+admin_audit_action_logout = تسجيل الخروج
+admin_audit_action_export_csv = تصدير CSV
+admin_audit_action_export_owner = تصدير بيانات صاحب المقاولة
+admin_audit_action_erase = حذف
+admin_audit_action_decision = قرار
+admin_audit_action_correction = تصحيح
+admin_audit_action_retention = مدة الحفظ
+admin_owner_export = تنزيل بياناته (ZIP)
+admin_owner_export_hint = كل ما نحتفظ به عن صاحب المقاولة: ملف JSON وصوره ورسائله الصوتية. يُسجَّل التنزيل في السجل.
+admin_consent = الموافقة
+admin_consent_version = الصيغة { $version }، بتاريخ { $date }
+admin_consent_none = لم تُعطَ بعد
+admin_consent_old = (صيغة قديمة: ستُطلب من جديد)
 ## changes
 admin_reject_live = هذه الصفحة منشورة بالفعل: هذه تعديلات. اطلب تصحيحها بدل رفضها؛ تحتفظ الصفحة بنسختها المقبولة.

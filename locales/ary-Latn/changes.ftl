@@ -23,7 +23,6 @@ change_photos = « { $product } » 3ndo { $count ->
 change_photo_which = Ina tswira n7iydo? Tsawer mr9min b tartib li siftitohom bih.
 change_last_product = L page dyalkom khassha tb9a fiha 3la l a9al mantoj wa7ed: zido wa7ed akhor 9bel ma t7iydo hada.
 change_last_photo = Kol mantoj khasso tb9a 3ndo 3la l a9al tswira wa7da: ymken tbeddloha b wa7da 7sen.
-change_not_after_rejection = Had l malaf trfed, w had l 9arar nihai: ma b9ach ymken ytbeddel.
 change_nothing = Wakha, ma tbeddel walo. Ktbo « nbeddel » fo9ach ma bghitiw.
 change_done_field = ✅ { $field } dyal l mantoj { $number }: tbeddel. Chi 7aja khra tbeddloha, wla nsifto tabdilat?
 change_done_added = ✅ Tzad l mantoj { $number } « { $product } ». Chi 7aja khra tbeddloha, wla nsifto tabdilat?

@@ -17,10 +17,6 @@
 ask_language = Salam w mrehba bikom f Tijara! 👋
     Ana hna bach n3awnkom tsjlo charika w sel3a dyalkom f l plateforme dyal l export, bach tbi3o l barra.
     B chmen lougha bghitiw nkmlo?
-ask_consent = 9bel ma nbdaw: bach nwjdo l page dyalkom f l plateforme, ghadi nsjlo smiya dyal charika, smiya dyalkom, l mdina, nmra dyal tilifon, sel3a w tsawer dyalha.
-    Had l ma3lomat kanst3mlohom ghir bach nwjdo l page dyalkom; ma kaychofhom ghir l equipe dyal Tijara (w l agent li kaytb3kom, ila kan), w mn b3d kaybano f l plateforme mli yt9bel l malaf dyalkom.
-    T9dro f ay w9t ttlbo tchofohom, tsl7ohom wla tms7ohom (l9anoun 09-08).
-    Wach mwafqin?
 consent_declined = Bla l mwaf9a dyalkom ma n9derch nsjel walo. Ila bdeltiw ra2y, jawbo b « Iyeh ».
 restarted = Safi, rje3na mn lowl. L malaf li kan tms7.
 
@@ -111,7 +107,7 @@ currency_MAD = DH
 
 ## Aide et navigation
 
-help = Rakom f « { $section } ». Jawbo 3la so2al li lta7t. T9dro tktbo 7ta: « rje3 », « douz » (l as2ila li machi darouriya), « fin wslt », « lougha », « 3awd mn lowl ».
+help = Rakom f « { $section } ». Jawbo 3la so2al li lta7t. T9dro tktbo 7ta: « rje3 », « douz » (l as2ila li machi darouriya), « fin wslt », « lougha », « 3awd mn lowl », « les données dyali » (kolchi li 3ndna 3likom).
 where_am_i = Rakom f « { $section } »: l mar7ala { $done } mn { $total }.
 welcome_back = Mrehba bikom 3awtani! Kentiw f « { $section } », l mar7ala { $done } mn { $total }. Yallah nkmlo:
 confirm_restart = Bghitiw t3awdo mn lowl? Kolchi li ktebtiw ghadi ytms7.
@@ -256,8 +252,10 @@ decision_changes_requested = L equipe dyalna chafet l malaf dyalkom. Kaynin chi 
 fix_item = • { $field }: { $reason }
 fix_product_field = l mantoj { $number }, { $field }
 decision_approved = Khbar zwina: l malaf dyal « { $business_name } » t9bel! Ghadi nwjdo l page dyalkom f l plateforme w nsifto likom l lien mli ttla3.
-decision_rejected = Sm7o lina: l malaf dyalkom ma t9belch, w hada 9rar nihai. Ma ghadich ytla3 f l plateforme.
-    Sabab: { $note }
+decision_rejected = Sm7o lina: l malaf dyalkom ma t9belch kima howa. 3lach:
+    { $reasons }
+    { $note }
+    Daba chno t9dro diro? Tsl7o dakchi li khass w t3awdo tsifto: khtaro « Nsl7 w n3awd nsift ». W ila bghitiw thdro m3a chi wa7ed mn l equipe, ktbo « 3awni ».
 decision_live = L page dyalkom tal3at f l plateforme! Hahiya: { $url }
 reminder = Salam! Tasjil dyal « { $business_name } » ba9i ma kmelch. Nkmlo mn fin w9eftiw?
 reason_photo_dark = tswira mdalma bzaf; 3awdoha f dow dyal nhar
@@ -370,8 +368,10 @@ words_agent_link = lien, link, qr, l qr, lien dyali
 btn_photos_clear = Nbeddel ga3 tsawer
 photos_cleared = Safi: 7iydna tsawer li kano. Sifto jdad.
 status_approved = L malaf dyal « { $business_name } » t9bel ✅ Kanwjdo l page dyalkom f l plateforme w ghadi nsifto likom l lien dyalha hna mli ttla3.
-status_rejected = L malaf dyal « { $business_name } » ma t9belch, w hada 9rar nihai.
-    Sabab: { $note }
+status_rejected = L malaf dyal « { $business_name } » ma t9belch kima howa. 3lach:
+    { $reasons }
+    { $note }
+    T9dro tsl7oh w t3awdo tsiftoh (« Nsl7 w n3awd nsift »), wla ktbo « 3awni » bach thdro m3a chi wa7ed mn l equipe.
 status_live = L page dyal « { $business_name } » tal3a f l plateforme: { $url }
 city_not_a_place = « { $typed } » machi smiya dyal mdina. F chmen mdina wla douar kayna charika dyalkom?
 assist_help = Rakom katjawbo f blast mol l machro3; ktbo « menu » bach trj3o l menu dyal l agent.

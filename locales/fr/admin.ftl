@@ -208,11 +208,10 @@ admin_approve_missing = Cette inscription ne peut pas être approuvée : des cha
 admin_request_changes = Demander des modifications
 admin_request_changes_help = Le propriétaire reçoit, dans sa langue, chaque point à corriger et peut le reprendre directement.
 admin_reject = Rejeter
-admin_reject_help = Le propriétaire reçoit le motif. Ce choix est définitif.
+admin_reject_help = Le propriétaire reçoit les raisons cochées dans sa langue, votre message tel quel, et ce qu'il peut faire ensuite : corriger et renvoyer son dossier, ou demander à parler à quelqu'un.
 admin_field_to_fix = Champ
 admin_reason = Motif
 admin_note = Message au propriétaire (facultatif)
-admin_reject_reason = Motif du rejet (envoyé au propriétaire)
 admin_choose = Choisir…
 admin_more_items = Ajouter d'autres champs
 admin_reason_photo_dark = Photo trop sombre
@@ -231,8 +230,8 @@ admin_decision_done_approved = Inscription approuvée : le propriétaire est pr�
 admin_decision_done_changes_requested = Demande envoyée : le propriétaire sait quoi corriger.
 admin_decision_done_rejected = Inscription rejetée : le propriétaire est prévenu.
 admin_decision_invalid = Cette décision n'est plus possible : l'inscription est « { $status } ».
-admin_changes_need_items = Choisissez au moins un champ à corriger, ou écrivez un message au propriétaire.
-admin_reject_needs_reason = Indiquez le motif du rejet.
+admin_changes_need_items = Cochez une raison, choisissez un champ à corriger, ou écrivez un message au propriétaire.
+admin_reject_needs_reason = Cochez au moins une raison du rejet, ou écrivez un message au propriétaire.
 admin_no_decision = Aucune décision n'est attendue dans cet état.
 admin_agent_readonly = Lecture seule : les décisions sont prises par l'équipe de revue.
 
@@ -284,5 +283,90 @@ admin_funnel_from_previous = { $percent } % de l'étape précédente
 admin_funnel_empty = Aucune conversation sur cette période.
 admin_funnel_show = Afficher
 
+## review
+admin_reasons_legend = Raisons (le propriétaire les reçoit dans sa langue)
+admin_note_as_typed = Envoyé tel quel, présenté comme vos propres mots.
+admin_history_reasons = Raisons :
+admin_review_reason_photo_quality = Photo trop sombre ou floue
+admin_review_reason_photo_not_product = La photo ne montre pas le produit
+admin_review_reason_price_unclear = Prix pas clair ou manquant
+admin_review_reason_moq_unclear = Quantité minimum pas claire
+admin_review_reason_description_short = Description manquante ou trop courte
+admin_review_reason_product_name_unclear = Nom du produit pas clair
+admin_review_reason_ice_invalid = ICE invalide
+admin_review_reason_business_incomplete = Nom commercial ou ville manquant
+admin_review_reason_phone_unreachable = Injoignable au numéro donné
+admin_review_reason_product_not_allowed = Produit non autorisé sur la place de marché
+admin_review_reason_duplicate = Dossier en double
+admin_resubmitted = Renvoyé · version { $revision }
+admin_changes_title = Ce qui a changé depuis la version { $revision }
+admin_changes_none = Rien n'a changé depuis la version { $revision }.
+admin_changes_unknown = La version précédente n'a pas été gardée (envoyée avant que les versions soient conservées) : impossible de comparer.
+admin_changes_business = Entreprise
+admin_changes_product_added = Produit { $number } ajouté
+admin_changes_product_removed = Produit { $number } retiré
+admin_changes_product_changed = Produit { $number } modifié
+admin_changes_photos_added = Photos ajoutées
+admin_changes_photos_removed = Photos retirées
+admin_changes_old = avant
+admin_changes_new = maintenant
+admin_changes_photo_alt = Photo { $number } de « { $product } »
+## agents
+
+admin_agent_link_title = Votre lien personnel
+admin_agent_link_intro = Les propriétaires qui commencent avec ce lien (ou son QR code) vous sont attribués.
+admin_link_open = Ouvrir
+admin_link_copy = Copier
+admin_link_copied = Lien copié.
+admin_link_copy_failed = Copie impossible : sélectionnez le lien pour le copier.
+admin_link_share = Partager
+admin_link_qr = QR code
+admin_status_waiting_owner = Attend le propriétaire
+admin_waiting_owner_title = { $count ->
+    [one] Un dossier attend l'accord de son propriétaire
+   *[other] { $count } dossiers attendent l'accord de leur propriétaire
+}
+admin_waiting_owner_intro = Remplis par un agent, pas encore envoyés : le propriétaire doit les lire et les confirmer (sur WhatsApp, ou avec le lien que l'agent lui montre). Ils ne sont pas encore dans la file de vérification.
+admin_funnel_waiting_owner = { $count ->
+    [one] Dont un dossier rempli par un agent qui attend l'accord de son propriétaire (compté jusqu'où il est allé, pas encore soumis).
+   *[other] Dont { $count } dossiers remplis par un agent qui attendent l'accord de leur propriétaire (comptés jusqu'où ils sont allés, pas encore soumis).
+}
+## erasure
+admin_erase_title = Effacer ce propriétaire (loi 09-08)
+admin_erase_help = Efface tout ce qui le concerne : conversations, dossier, produits, photos, messages vocaux, exports ; sa vitrine est retirée de la place de marché. Irréversible. Seul un décompte anonyme et une trace dans le journal restent.
+admin_erase_reason = Motif (obligatoire, gardé dans le journal)
+admin_erase_confirm = Je confirme : tout sera effacé, définitivement.
+admin_erase_button = Effacer définitivement
+admin_erase_needs_reason = Indiquez le motif et cochez la confirmation pour effacer.
+admin_erased = Le propriétaire a été effacé. Ses fichiers et sa vitrine suivent dans quelques instants.
+## retention
+admin_nav_audit = Journal
+admin_audit_title = Journal des accès
+admin_audit_intro = Qui a consulté, exporté, décidé ou corrigé quoi, quand et d'où. Le journal ne se modifie pas.
+admin_audit_action = Action
+admin_audit_all = Toutes
+admin_audit_when = Quand
+admin_audit_actor = Qui
+admin_audit_subject = Sur quoi
+admin_audit_remote = Adresse
+admin_audit_detail = Détail
+admin_audit_empty = Aucune entrée.
+admin_audit_newest = Les plus récentes
+admin_audit_older = Plus anciennes
+admin_audit_action_login = Connexion
+admin_audit_action_login_failed = Connexion refusée
+admin_audit_action_logout = Déconnexion
+admin_audit_action_export_csv = Export CSV
+admin_audit_action_export_owner = Export des données d'un propriétaire
+admin_audit_action_erase = Effacement
+admin_audit_action_decision = Décision
+admin_audit_action_correction = Correction
+admin_audit_action_retention = Conservation
+admin_owner_export = Télécharger ses données (ZIP)
+admin_owner_export_hint = Tout ce que nous détenons sur ce propriétaire : un fichier JSON, ses photos et messages vocaux. Le téléchargement est inscrit au journal.
+admin_consent = Consentement
+admin_consent_version = version { $version }, le { $date }
+admin_consent_none = pas encore donné
+admin_consent_old = (ancienne version : il sera redemandé)
 ## changes
 admin_reject_live = Cette vitrine est déjà en ligne : ce sont des changements. Demandez des corrections au lieu de les refuser ; la vitrine garde sa version acceptée.

@@ -23,7 +23,6 @@ change_photos = « { $product } » a { $count ->
 change_photo_which = Quelle photo retirer ? Elles sont numérotées dans l'ordre d'envoi.
 change_last_product = Votre vitrine garde au moins un produit : ajoutez-en un autre avant de retirer celui-ci.
 change_last_photo = Un produit garde au moins une photo : vous pouvez la remplacer par une meilleure.
-change_not_after_rejection = Ce dossier a été refusé, et cette décision est définitive : il ne peut plus être changé.
 change_nothing = D'accord, rien n'est changé. Tapez « modifier » quand vous voulez.
 change_done_field = ✅ { $field } du produit { $number } : c'est changé. Autre chose à changer, ou on envoie les changements ?
 change_done_added = ✅ Produit { $number } « { $product } » ajouté. Autre chose à changer, ou on envoie les changements ?

@@ -18,10 +18,6 @@
 ask_language = Bonjour et bienvenue sur Tijara ! 👋
     Je vous aide à inscrire votre entreprise et vos produits sur la place de marché export.
     Dans quelle langue voulez-vous continuer ?
-ask_consent = Avant de commencer : pour créer votre vitrine sur la place de marché, nous enregistrons le nom de votre entreprise, votre nom, votre ville, votre téléphone, vos produits et leurs photos.
-    Ils servent uniquement à préparer votre vitrine ; seule l'équipe Tijara (et l'agent qui vous accompagne, s'il y en a un) les voit, puis la place de marché une fois votre dossier accepté.
-    Vous pouvez demander à tout moment à les consulter, corriger ou supprimer (loi 09-08).
-    Êtes-vous d'accord ?
 consent_declined = Sans votre accord, je ne peux rien enregistrer. Si vous changez d'avis, répondez « Oui ».
 restarted = C'est reparti de zéro. Votre ancien dossier est effacé.
 
@@ -142,7 +138,7 @@ currency_MAD = DH
 
 ## Aide et navigation
 
-help = Vous êtes dans la partie « { $section } ». Répondez à la question ci-dessous. Vous pouvez aussi écrire : « retour », « passer » (questions facultatives), « où en suis-je », « langue », « recommencer ».
+help = Vous êtes dans la partie « { $section } ». Répondez à la question ci-dessous. Vous pouvez aussi écrire : « retour », « passer » (questions facultatives), « où en suis-je », « langue », « recommencer », « mes données » (tout ce que nous avons sur vous).
 where_am_i = Vous êtes dans la partie « { $section } » : étape { $done } sur { $total }.
 welcome_back = Bon retour ! Vous en étiez à la partie « { $section } » ({ $done }/{ $total }). On continue :
 confirm_restart = Recommencer depuis le début ? Tout ce que vous avez saisi sera effacé.
@@ -287,8 +283,10 @@ decision_changes_requested = Notre équipe a relu votre dossier. Quelques points
 fix_item = • { $field } : { $reason }
 fix_product_field = produit { $number }, { $field }
 decision_approved = Bonne nouvelle : le dossier de « { $business_name } » est accepté ! Nous créons votre vitrine et vous envoyons le lien dès qu'elle est en ligne.
-decision_rejected = Nous sommes désolés : votre dossier est refusé, et cette décision est définitive. Il ne sera pas publié sur la place de marché.
-    Motif : { $note }
+decision_rejected = Nous sommes désolés : votre dossier n'est pas accepté tel qu'il est. Pourquoi :
+    { $reasons }
+    { $note }
+    Et maintenant ? Vous pouvez corriger ce qu'il faut et le renvoyer : choisissez « Modifier et renvoyer ». Pour parler à quelqu'un de l'équipe, écrivez « aide ».
 decision_live = Votre vitrine est en ligne ! La voici : { $url }
 reminder = Bonjour ! Votre inscription de « { $business_name } » n'est pas terminée. On continue là où vous en étiez ?
 reason_photo_dark = la photo est trop sombre ; reprenez-la à la lumière du jour
@@ -402,8 +400,10 @@ words_agent_link = lien, qr, qr code, mon lien, code qr
 btn_photos_clear = Remplacer les photos
 photos_cleared = C'est fait : les photos précédentes sont retirées. Envoyez les nouvelles.
 status_approved = Le dossier de « { $business_name } » est accepté ✅ Nous préparons votre vitrine et vous enverrons son lien ici dès qu'elle est en ligne.
-status_rejected = Le dossier de « { $business_name } » a été refusé ; cette décision est définitive.
-    Motif : { $note }
+status_rejected = Le dossier de « { $business_name } » n'a pas été accepté tel qu'il est. Pourquoi :
+    { $reasons }
+    { $note }
+    Vous pouvez le corriger et le renvoyer (« Modifier et renvoyer »), ou écrire « aide » pour parler à quelqu'un de l'équipe.
 status_live = La vitrine de « { $business_name } » est en ligne : { $url }
 city_not_a_place = « { $typed } » n'est pas un nom de ville. Dans quelle ville ou quel village se trouve votre entreprise ?
 assist_help = Vous répondez pour le propriétaire ; écrivez « menu » pour revenir à votre menu d'agent.

@@ -16,6 +16,9 @@
   that long, before doing anything or after creating the storefront (the answer is
   then lost if the client gives up); `refuse(status, message)` answers every request
   so until `heal()`.
+- `DELETE /storefronts/{id}` (an owner's erasure): same bearer and signature (of the
+  empty body), `Idempotency-Key: delete-{id}`; 204 once removed, 404 when not there;
+  `fail(n)` applies too. Recorded in `deletions` (id, key, status).
 - Records: `requests` (key, body and answer of each, in order of arrival),
   `storefronts` (by key), `created` (keys, in order: a key twice would be a storefront
   made twice), `updated` (keys of the updates applied, in order), `content` (each
@@ -83,6 +86,7 @@ class FakeStorefront:
         self._released = asyncio.Event()
         self._validator = validator("StorefrontRequest")
         self.bare_conflicts = False  # True: a repeated key gets a 409 with no body
+        self.deletions: list[tuple[str, str, int]] = []  # (storefront id, key, status)
 
     # --- setup ---
 
@@ -90,6 +94,7 @@ class FakeStorefront:
         app = web.Application()
         app.router.add_post("/storefronts", self._create)
         app.router.add_put("/storefronts/{storefront_id}", self._create)
+        app.router.add_delete("/storefronts/{storefront_id}", self._delete)
 
         async def release(_app):
             self._released.set()  # stalled requests end with the server
@@ -133,6 +138,29 @@ class FakeStorefront:
         self.requests.append(record)  # in order of arrival; status 0 until answered
         answer = await self._answer(request, raw, record.key, target)
         record.status = answer.status
+        return answer
+
+    async def _delete(self, request: web.Request) -> web.Response:
+        """`DELETE /storefronts/{id}`: signed like the creation (the body is empty); 204 once
+        taken down, 404 when there is no such storefront (any more)."""
+        storefront_id = request.match_info["storefront_id"]
+        key = request.headers.get("Idempotency-Key", "")
+        raw = await request.read()
+        expected = "sha256=" + hmac.new(self.secret.encode(), raw, hashlib.sha256).hexdigest()
+        if request.headers.get("Authorization") != f"Bearer {self.token}" or \
+                not hmac.compare_digest(request.headers.get("X-Tijara-Signature", ""), expected):
+            answer = _error(401, "bad bearer token or signature")
+        elif self._failures:
+            answer = _error(self._failures.pop(0), "down for maintenance")
+        elif key != f"delete-{storefront_id}":
+            answer = _error(400, f"Idempotency-Key {key!r} does not name this deletion")
+        else:
+            found = [k for k, s in self.storefronts.items()
+                     if s["answer"]["storefront_id"] == storefront_id]
+            for k in found:
+                del self.storefronts[k]
+            answer = web.Response(status=204) if found else _error(404, "no such storefront")
+        self.deletions.append((storefront_id, key, answer.status))
         return answer
 
     async def _answer(self, request: web.Request, raw: bytes, key: str,

@@ -208,7 +208,7 @@ async def test_the_worker_loop_runs_the_scan(db, settings):
     await owners.say("youssef", payload="lang:fr")
     await owners.quiet_for(conv, 30)
     handlers = worker_handlers(db, settings, {CHANNEL: owners.channel})  # as `tijara worker`
-    assert [c.name for c in handlers.chores] == ["reminders"]
+    assert [c.name for c in handlers.chores] == ["reminders", "retention"]
     stop = asyncio.Event()
     task = asyncio.create_task(work(db, handlers, stop, idle=0.02))
     for _ in range(250):

@@ -511,8 +511,9 @@ async def test_stickers_big_files_and_voice_notes(tg):
                                     "height": 512, "is_animated": False, "is_video": False,
                                     "type": "regular"})
     assert await tg.turn(user, sticker) == ["notice_unsupported", "ask_photos"]
+    # A location is read now (the town questions), but it answers no other question.
     location = user.message(location={"latitude": 33.57, "longitude": -7.58})
-    assert await tg.turn(user, location) == ["notice_unsupported", "ask_photos"]
+    assert await tg.turn(user, location) == ["place_not_asked", "ask_photos"]
     # 25 MB: explained without a download.
     assert await tg.turn(user, user.photo("huge", size=25_000_000)) \
         == ["notice_file_too_large", "ask_photos"]

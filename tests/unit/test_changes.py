@@ -241,12 +241,13 @@ def test_back_from_a_change_question_returns_to_the_menu_and_nothing_starts_over
     assert chat.state.draft.business_name == "Coopérative Tifawin"
 
 
-def test_a_rejected_draft_cannot_be_changed():
+@pytest.mark.parametrize("said", ["modifier", "changer le prix"])
+def test_a_rejected_draft_is_revised_from_its_summary(said):
     chat = Chat(sent(decision="rejected", note="Produit interdit."))
     assert chat("status") == ["status_rejected"]
-    assert chat.payloads == []
-    assert chat("modifier") == ["change_not_after_rejection"]
-    assert chat.state.step == "submitted" and chat.state.change is None
+    assert chat.payloads == ["change"]
+    assert chat(said) == ["review_summary"]  # the whole draft, to revise and send again
+    assert chat.state.step == "review" and chat.state.change is None
 
 
 def test_a_sent_change_approved_then_updated_tells_the_owner():

@@ -69,9 +69,10 @@ def test_the_agent_submitting_asks_the_owner_instead_of_submitting():
     assert state.step == "owner_confirm" and state.revision == 0
     # What the owner's phone shows: the whole draft and the consent question.
     owner_view = resume(state, ctx())
-    assert keys(owner_view) == ["owner_confirm"]
-    assert [b.payload for b in owner_view[0].buttons] == ["yes", "change", "no"]
-    assert owner_view[0].msg.params["business_name"] == "Tiznit Argan"
+    # What agreeing means (collected, who sees it, how long, their rights), then the question.
+    assert keys(owner_view) == ["consent_terms", "owner_confirm"]
+    assert [b.payload for b in owner_view[1].buttons] == ["yes", "change", "no"]
+    assert owner_view[1].msg.params["business_name"] == "Tiznit Argan"
     # And the agent, coming back to it, sees that it waits.
     assert keys(resume(state, ctx(assisting=True))) == ["assist_waiting_owner"]
 
@@ -98,7 +99,8 @@ def test_the_owner_who_changes_something_is_asked_to_agree_when_they_send():
     assert keys(effects) == ["review_summary"]
     state, effects = drive(state, Input(payload="edit:owner_name"), "Fadma Ait Lahcen",
                            Input(payload="submit"), context=ctx())
-    assert keys(effects) == ["owner_confirm"] and state.draft.owner_name == "Fadma Ait Lahcen"
+    assert keys(effects) == ["consent_terms", "owner_confirm"]
+    assert state.draft.owner_name == "Fadma Ait Lahcen"
     state, effects = drive(state, Input(payload="yes"), context=ctx())
     assert keys(effects) == ["submitted", "DraftSubmitted", "TellAgent"]
 

@@ -269,7 +269,7 @@ def test_a_question_at_the_city_question_is_not_stored_as_a_village():
         later, replies = talk(said, state=state)
         assert keys(replies) == ["city_not_a_place"] and later.draft.city is None, said
     later, replies = talk("Douar Tizi", state=state)  # a village nobody listed: kept
-    assert keys(replies) == ["ask_region"] and later.draft.city == "Douar Tizi"
+    assert keys(replies) == ["ask_nearest_town"] and later.draft.city == "Douar Tizi"
 
 
 def test_the_engine_reads_an_input_as_the_turn_the_handlers_know():

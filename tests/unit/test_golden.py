@@ -116,6 +116,7 @@ SCENARIOS: dict[str, list] = {
         "اسم الشركة: شركة زيت الزيتون الذهبي",
         "اسمي أحمد المنصوري",
         "دوار لمهارزة",
+        "لا أعرف",  # the nearest big town: not known either, so the regions
         {"payload": "region:souss-massa"},
         {"payload": "sector:olive_oil"},
         "12345678901234",

@@ -46,10 +46,17 @@ def test_ice_is_explained_in_the_owners_language_with_where_to_find_it(locale):
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_a_rejection_says_it_is_final(locale):
-    final = {"fr": "définitive", "ary-Arab": "نهائي", "ary-Latn": "nihai", "ar": "نهائي"}[locale]
-    assert final in said(locale)["decision_rejected"]
-    assert final in said(locale)["status_rejected"]
+def test_a_rejection_says_what_the_owner_can_do_next(locale):
+    """Not a dead end (issue 16): change and send again with the button named in the
+    sentence, or type the help words to reach a person; never "final"."""
+    cat = catalog()
+    button = cat.text(locale, Msg("btn_revise"))
+    help_word = cat.text(locale, Msg("words_help")).split(",")[0].strip()
+    for key in ("decision_rejected", "status_rejected"):
+        text = said(locale)[key]
+        assert f"« {button} »" in text, key
+        assert f"« {help_word} »" in text, key
+        assert not re.search(r"définitive|نهائي|nihai", text), key
 
 
 def test_names_are_stored_as_typed_and_shown_capitalised():

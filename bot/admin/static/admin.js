@@ -11,4 +11,41 @@
     wrong.focus({ preventScroll: true });
     wrong.scrollIntoView({ block: "center" });
   }
+  // A link to hand on (an agent's referral link, an owner's link): copy, share.
+  function copied(button, ok) {
+    var status = button.parentNode.querySelector(".link-status");
+    if (status) status.textContent = status.getAttribute(ok ? "data-copied" : "data-failed");
+  }
+  function legacyCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var text = button.getAttribute("data-copy");
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(function () { copied(button, true); },
+          function () { copied(button, legacyCopy(text)); });
+      } else {
+        copied(button, legacyCopy(text));
+      }
+    });
+  });
+  if (navigator.share) {
+    document.querySelectorAll("[data-share]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({ url: button.getAttribute("data-share") }).catch(function () {});
+      });
+    });
+  }
 })();

@@ -17,10 +17,11 @@ Replies
   An image that cannot be had (after a short retry) never holds the words back: the
   text goes alone, or the link when there is no text.
 - `asks_contact` (the phone question) shows a one-time reply keyboard with a
-  "share my number" button. Every later message without inline buttons
-  carries `ReplyKeyboardRemove`; an inline keyboard cannot travel with it, so
-  when the next message has buttons and the contact keyboard is open, a short
-  "noted" line goes first to close it.
+  "share my number" button; `asks_location` (the nearest town's question) one with a
+  "send my location" button, handled alike ("the contact keyboard" below). Every
+  later message without inline buttons carries `ReplyKeyboardRemove`; an inline
+  keyboard cannot travel with it, so when the next message has buttons and the
+  contact keyboard is open, a short "noted" line goes first to close it.
 
 Progress: a delivery's record (kept in its outbox row, `Delivery.progress`) is
 `{"sent": parts sent, "keyboard": whether the contact keyboard was open before it,
@@ -117,6 +118,7 @@ DOWNLOAD_TIMEOUT = 60.0
 DOWNLOAD_ATTEMPTS = 3
 
 SHARE_CONTACT_KEY = "tg_share_contact"
+SHARE_LOCATION_KEY = "tg_share_location"
 NOTED_KEY = "tg_noted"
 
 
@@ -159,6 +161,11 @@ def inline_keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarku
 
 def contact_keyboard(label: str) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup([[KeyboardButton(label, request_contact=True)]],
+                               resize_keyboard=True, one_time_keyboard=True)
+
+
+def location_keyboard(label: str) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup([[KeyboardButton(label, request_location=True)]],
                                resize_keyboard=True, one_time_keyboard=True)
 
 
@@ -226,7 +233,7 @@ class TelegramChannel:
         out: list[Outgoing] = []
         shown = keyboard_open
         replies = _joined(delivery.replies, keyboard_open) if join else delivery.replies
-        asking = [i for i, r in enumerate(replies) if r.asks_contact]
+        asking = [i for i, r in enumerate(replies) if r.asks_contact or r.asks_location]
         for i, reply in enumerate(replies):
             markup = self._markup(reply, delivery.locale)
             if isinstance(markup, ReplyKeyboardRemove) and asking and asking[-1] > i:
@@ -266,6 +273,8 @@ class TelegramChannel:
         if reply.asks_contact:
             label = self.catalog.text(locale, Msg(SHARE_CONTACT_KEY))
             return contact_keyboard(label)  # choices, if any, can still be typed
+        if reply.asks_location:
+            return location_keyboard(self.catalog.text(locale, Msg(SHARE_LOCATION_KEY)))
         return inline_keyboard(reply.buttons) or ReplyKeyboardRemove()
 
     async def _deliver(self, chat_id: int, chat_key: str, item: Outgoing) -> None:
@@ -447,15 +456,15 @@ def _joined(replies: tuple[Rendered, ...], keyboard_open: bool) -> tuple[Rendere
             text = "\n\n".join(t for t in (last.text, reply.text) if t)
             if units(text) <= TEXT_LIMIT:
                 out[-1] = replace(reply, text=text)
-                contact = contact or reply.asks_contact
+                contact = contact or reply.asks_contact or reply.asks_location
                 continue
-        contact = contact or reply.asks_contact
+        contact = contact or reply.asks_contact or reply.asks_location
         out.append(reply)
     return tuple(out)
 
 
 def _plain(reply: Rendered) -> bool:
-    return not (reply.buttons or reply.image or reply.asks_contact)
+    return not (reply.buttons or reply.image or reply.asks_contact or reply.asks_location)
 
 
 def _without_photo(item: Outgoing) -> Outgoing:

@@ -16,7 +16,9 @@ caller answers 200 anyway so that Telegram does not resend it forever.
 | message: file over 20 MB             | notice file_too_large (nothing downloaded)          |
 | message: contact                     | contact_phone if it is the sender's own, else       |
 |                                      | notice contact_not_yours                            |
-| message: sticker, video, location... | notice unsupported                                  |
+| message: location, venue             | place (the nearest town, bot.channels.location);    |
+|                                      | the coordinates are taken out of raw                |
+| message: sticker, video, poll...     | notice unsupported                                  |
 | message: service (pinned, ...)       | nothing                                             |
 | edited_message                       | notice edited (a live location moving: nothing)     |
 | callback_query                       | payload (its data); always answered by the caller   |
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.base import InboundMessage
+from bot.channels.location import shared_place
 
 CHANNEL = "telegram"
 FILE_LIMIT = 20_000_000  # getFile downloads "up to 20 MB" (PTB FileSizeLimit.FILESIZE_DOWNLOAD)
@@ -110,9 +113,10 @@ def _message(update_id: int, msg: Any, raw: dict, *, edited: bool) -> Parsed | N
         return Parsed(update_id, ignored="sent by a bot")
 
     def inbound(external_id: str, **fields) -> Parsed:
+        fields.setdefault("raw", raw)
         return Parsed(update_id, InboundMessage(
             channel=CHANNEL, user_ref=str(chat_id), external_id=external_id,
-            locale_hint=_language(sender), profile_name=_name(sender), raw=raw, **fields))
+            locale_hint=_language(sender), profile_name=_name(sender), **fields))
 
     if edited:
         if "location" in msg:  # a live location moving is sent as edits
@@ -140,6 +144,12 @@ def _message(update_id: int, msg: Any, raw: dict, *, edited: bool) -> Parsed | N
         if phone and owner is not None and owner == _int(sender.get("id")):
             return inbound(external_id, contact_phone=phone)
         return inbound(external_id, notice="contact_not_yours")
+
+    if "location" in msg or "venue" in msg:  # a venue carries its location too
+        spot = _dict(msg.get("location")) or _dict(_dict(msg.get("venue")).get("location"))
+        return inbound(external_id, place=shared_place(spot.get("latitude"),
+                                                       spot.get("longitude")),
+                       raw=without_location(raw))
 
     ref = _media(msg)
     if ref is not None:
@@ -220,6 +230,17 @@ def _membership(update_id: int, change: Any) -> Parsed | None:
     if status == "member":
         return Parsed(update_id, membership=(str(chat_id), "unblocked"))
     return Parsed(update_id, ignored=f"membership {status[:20]}")
+
+
+def without_location(value: Any) -> Any:
+    """The update with every location and venue taken out (a quoted one too): where an
+    owner stands is read once, never stored."""
+    if isinstance(value, dict):
+        return {k: without_location(v) for k, v in value.items()
+                if k not in ("location", "venue")}
+    if isinstance(value, list):
+        return [without_location(v) for v in value]
+    return value
 
 
 # --- checked field access ---------------------------------------------------

@@ -13,7 +13,10 @@ Inbound message (`POST /whatsapp/twilio`):
 | `MediaUrl{N}` / `MediaContentType{N}` image/*,   | media `{url, content_type}`, in order,      |
 | audio/* (N < `NumMedia`, at most 10)             | at most 10                                  |
 | images only (one or several)                     | group `PHOTO_GROUP`                         |
-| video, document, vCard, location, sticker...     | notice unsupported, unless the message also |
+| `Latitude`, `Longitude` (a location share)       | place (the nearest town,                    |
+|                                                  | bot.channels.location); Latitude,           |
+|                                                  | Longitude, Address, Label left out of raw   |
+| video, document, vCard, sticker...               | notice unsupported, unless the message also |
 |                                                  | has text, a payload or usable media         |
 | `WaId` (digits)                                  | channel_phone "+<WaId>"; else `From` when   |
 |                                                  | it is E.164; a BSUID gives none             |
@@ -50,11 +53,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.channels.base import InboundMessage
+from bot.channels.location import shared_place
 
 CHANNEL = "whatsapp"
 PHOTO_GROUP = "wa-photos"  # one debounce key per conversation for photo-only messages
 MAX_MEDIA = 10  # MediaUrl0..9: Twilio's own bound
 TEXT_LIMIT = 4096
+# Where the owner stands (a location share, a named place): read once, never stored.
+LOCATION_FIELDS = frozenset({"Latitude", "Longitude", "Address", "Label"})
 
 
 def parse_form(form: Mapping[str, str]) -> InboundMessage | None:
@@ -66,8 +72,11 @@ def parse_form(form: Mapping[str, str]) -> InboundMessage | None:
     media = media_refs(form)
     text = (form.get("Body") or "")[:TEXT_LIMIT] or None
     payload = (form.get("ButtonPayload") or form.get("ListId") or "").strip() or None
-    # A location, a video, a contact card...: the owner hears what we can read.
-    notice = "unsupported" if not text and not payload and not media else None
+    place = None
+    if form.get("Latitude") is not None or form.get("Longitude") is not None:
+        place = shared_place(form.get("Latitude"), form.get("Longitude"))
+    # A video, a contact card...: the owner hears what we can read.
+    notice = "unsupported" if not text and not payload and not media and not place else None
     photos_only = bool(media) and all(m["content_type"].startswith("image/") for m in media)
     return InboundMessage(
         channel=CHANNEL, user_ref=sender, external_id=sid, text=text, payload=payload,
@@ -75,7 +84,7 @@ def parse_form(form: Mapping[str, str]) -> InboundMessage | None:
         profile_name=(form.get("ProfileName") or "").strip() or None,
         group=PHOTO_GROUP if photos_only else None, notice=notice,
         reopens=True,  # an owner who unsubscribed (Twilio 21610) and writes is answered again
-        raw={key: form[key] for key in form},
+        place=place, raw={key: form[key] for key in form if key not in LOCATION_FIELDS},
     )
 
 

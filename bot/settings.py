@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from functools import cached_property
 from pathlib import Path
@@ -76,6 +77,9 @@ class Settings(BaseSettings):
     storefront_api_token: SecretStr | None = None
     storefront_signing_secret: SecretStr | None = None
     storefront_timeout: float = 30.0  # seconds for one whole handoff request
+    # How long a review usually takes, told to owners in their language: a number and a
+    # unit, "48h", "2d", "2 days", "2 working days" (unset: "we write to you once done").
+    review_time_hint: str | None = None
     reminder_first_hours: float = 24  # a quiet draft's first reminder (bot/outbox/reminders.py)
     reminder_second_hours: float = 72  # and its second, the last
     # Personal data (law 09-08): how long things are kept, in days, and whom owners write
@@ -131,6 +135,19 @@ class Settings(BaseSettings):
             return None
         parse_hours(value)  # BadHours (a ValueError) says what was expected
         return value.strip()
+
+    @field_validator("review_time_hint")
+    @classmethod
+    def _review_time(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        review_time(value)  # refused here, once, rather than when an owner is told
+        return value.strip()
+
+    @property
+    def review_time(self) -> tuple[int, str] | None:
+        """REVIEW_TIME_HINT as (count, "hours" | "days" | "working_days")."""
+        return review_time(self.review_time_hint) if self.review_time_hint else None
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -200,6 +217,21 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+
+# REVIEW_TIME_HINT's units, as people write them.
+REVIEW_UNITS = {"h": "hours", "hour": "hours", "hours": "hours", "d": "days", "day": "days",
+                "days": "days", "wd": "working_days", "working day": "working_days",
+                "working days": "working_days", "business days": "working_days"}
+
+
+def review_time(value: str) -> tuple[int, str]:
+    """'2 working days' -> (2, "working_days"); ValueError for anything else."""
+    match = re.fullmatch(r"\s*(\d{1,3})\s*([a-z ]+?)\s*", value.lower())
+    unit = REVIEW_UNITS.get(" ".join(match.group(2).split())) if match else None
+    if unit is None or int(match.group(1)) == 0:
+        raise ValueError("a number and a unit: 48h, 2d, 2 days, 2 working days")
+    return int(match.group(1)), unit
 
 
 def reveal(secret: SecretStr | str | None) -> str:

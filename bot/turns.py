@@ -99,10 +99,12 @@ class Turns:
         self.signer = Signer(settings.secret, settings.public_base_url)
         self.privacy = privacy_terms(settings)
         self.hours = parse_hours(settings.support_hours) if settings.support_hours else None
+        self.review_time = settings.review_time  # REVIEW_TIME_HINT, told to owners
 
     def context(self, channel: str, channel_phone: str | None, now: datetime) -> Context:
         return Context(now=now, channel=channel, lexicon=self.lexicon, channel_phone=channel_phone,
-                       privacy=self.privacy, support_hours=self.hours)
+                       privacy=self.privacy, support_hours=self.hours,
+                       review_time=self.review_time)
 
     async def handle(self, msg: InboundMessage, *, create: bool = True,
                      admit: Admit | None = None) -> TurnResult | None:

@@ -34,6 +34,9 @@ UNITS = ("piece", "kg", "l", "m2", "box", "set", "pair", "dozen", "ton", "g", "m
 UNIT_BUTTONS = ("piece", "kg", "l", "m2", "box", "set")
 LANGUAGE_BUTTONS = ("ary", "fr", "ar")
 
+# What an owner may change after sending (flows.changes.KINDS; payloads "change:<kind>").
+CHANGE_KINDS = ("price", "photos", "description", "moq", "add_product", "remove_product")
+
 # Commands the owner may type at any step: flows.commands.COMMANDS.
 # Answers that belong to particular questions (words in locales: words_<intent>).
 ANSWERS = ("yes", "no", "done", "submit", "menu")
@@ -83,6 +86,12 @@ LABELS: dict[str, str] = {
     "btn_agent_menu": "agent:menu",
     "btn_edit_business": "edit:business",
     "btn_more": "more",
+    # Changes after sending (flows.changes).
+    "btn_change_menu": "change",
+    **{f"btn_change_{k}": f"change:{k}" for k in CHANGE_KINDS},
+    "btn_change_none": "change:none",
+    "btn_send_changes": "send_changes",
+    **{f"btn_{c}": c for c in ("photo_replace", "photo_add", "photo_remove")},
     **{f"field_{f}": f"edit:{f}" for f in BUSINESS_FIELDS + PRODUCT_FIELDS},
 }
 # words key -> payload: what people type for a choice besides its label
@@ -93,6 +102,8 @@ WORD_CHOICES: dict[str, str] = {
     "words_agent_new": "agent:new",
     "words_agent_list": "agent:list",
     "words_agent_link": "agent:link",
+    "words_change": "change",
+    **{f"words_change_{k}": f"change:{k}" for k in CHANGE_KINDS},
 }
 
 

@@ -89,7 +89,7 @@ def skip(t: Turn, choice: str) -> bool:
 
 
 def ask_restart(t: Turn, choice: str) -> bool:
-    if t.s.step == "submitted":
+    if t.s.step == "submitted" or t.s.change is not None:  # sent: changed, never wiped
         t.invalid("cannot_restart_submitted")
         return True
     t.s.pending = ConfirmRestart()
@@ -148,9 +148,9 @@ def progress(t: Turn, key: str) -> bool:
         question = t.question()
         t.say(Reply(Msg("owner_confirm_short"), question.buttons, question.expects))
         return True
-    if t.s.step == "submitted":
+    if t.s.step in ("submitted", "change"):
         return False
-    asked = [s for s in ORDER if s not in ("owner_confirm", "submitted")]
+    asked = [s for s in ORDER if s not in ("owner_confirm", "submitted", "change")]
     done = asked.index(t.s.step) if t.s.step in asked else len(asked)
     t.say(Reply(Msg(key, {"section": section(t), "done": done, "total": len(asked)})))
     t.say(t.question())

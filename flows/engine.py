@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flows import erasure, events, privacy, support
+from flows import changes, erasure, events, privacy, support
 from flows.choices import language_label, read_choice
 from flows.commands import COMMANDS, answered_restart, run_command
 from flows.language import analyse, opening_language
@@ -176,11 +176,13 @@ class Reading:
         if remember:
             self.s.history.append(f"{self.s.step}#{self.s.product}")
             del self.s.history[:-50]
+        if target == "review" and self.s.change is not None:
+            target = "change"  # changing a sent draft: its menu is the review (flows.changes)
         self.s.pending = None
         self.s.step = target
-        if target in ("review", "more_products"):
+        if target in ("review", "more_products", "change"):
             # A product started and abandoned (back, or "no more") is not a product.
-            self.s.editing = self.s.editing and target != "review"
+            self.s.editing = self.s.editing and target not in ("review", "change")
             self.s.draft.products = [p for p in self.s.draft.products if p.name or p.photos]
             self.s.product = min(self.s.product, max(len(self.s.draft.products) - 1, 0))
         self.say(self.ask())
@@ -200,6 +202,8 @@ class Reading:
             follow_up = FOLLOW_UPS.get(current)
             if follow_up and self._applies(follow_up):
                 self.goto(follow_up, remember=False)
+            elif self.s.change is not None and not self.s.fix:
+                changes.field_done(self, EDITED_FIELD.get(current, current))
             elif not self.next_fix():
                 self.goto("review", remember=False)
                 # One line, not the whole summary again: it stays one button away.
@@ -209,6 +213,9 @@ class Reading:
                                          buttons, Expect.CHOICE, more=more)
             return
         for candidate in ORDER[ORDER.index(current) + 1:]:
+            if candidate == "more_products" and self.s.change is not None:
+                changes.product_added(self)  # one product added to a sent draft
+                return
             if self._applies(candidate):
                 self.goto(candidate)
                 return

@@ -7,9 +7,10 @@ outbox and channels carry it.
 | event             | fields                                   | the owner hears              |
 |-------------------|------------------------------------------|------------------------------|
 | changes_requested | items [{field, reason}], reasons, note   | what to fix, then each field |
-| approved          |                                          | decision_approved            |
+| approved          | update (a storefront exists: updated)    | decision_(changes_)approved  |
 | rejected          | reasons, note                            | decision_rejected, next step |
 | live              | url                                      | decision_live                |
+| updated           | url                                      | decision_updated             |
 | reminder          | n (1, 2)                                 | reminder + the question      |
 |                   |                                          | (none while a person is on)  |
 | retention_notice  | days                                     | retention_notice (erased in  |
@@ -34,8 +35,8 @@ from flows.steps import BUSINESS_FIELDS, FIELD_STEP, PRODUCT_FIELDS
 REASONS = ("photo_dark", "photo_blurry", "photo_small", "photo_missing", "price_unit",
            "price_unclear", "moq_unclear", "ice_invalid", "description_short", "name_unclear",
            "city_unclear", "other")
-EVENTS = ("changes_requested", "approved", "rejected", "live", "reminder", "retention_notice",
-          *support.EVENTS)
+EVENTS = ("changes_requested", "approved", "rejected", "live", "updated", "reminder",
+          "retention_notice", *support.EVENTS)
 
 
 def valid_field(t: Turn, field: str) -> bool:
@@ -72,7 +73,9 @@ def apply(t: Turn, event: dict) -> None:
             t.goto("review", remember=False)
     elif kind == "approved":
         t.s.decision, t.s.decision_note = "approved", None
-        t.say(Reply(Msg("decision_approved", {"business_name": t.s.draft.business_name or ""})))
+        # A change to a storefront already made: it is updated, not created.
+        key = "decision_changes_approved" if event.get("update") else "decision_approved"
+        t.say(Reply(Msg(key, {"business_name": t.s.draft.business_name or ""})))
     elif kind == "rejected":
         t.s.decision, t.s.decision_note = "rejected", str(event.get("note") or "")[:1000]
         t.s.decision_reasons = [k for k in event.get("reasons") or () if k in REVIEW_REASONS]
@@ -80,12 +83,17 @@ def apply(t: Turn, event: dict) -> None:
     elif kind == "live":
         t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
         t.say(Reply(Msg("decision_live", {"url": t.s.decision_note})))
+    elif kind == "updated":
+        t.s.decision, t.s.decision_note = "live", str(event.get("url") or "")[:500]
+        t.say(Reply(Msg("decision_updated", {"url": t.s.decision_note})))
     elif kind == "retention_notice":  # the draft goes in `days` (bot/outbox/retention.py)
         t.say(Reply(Msg("retention_notice", {"days": int(event.get("days", 14))})))
     elif kind in support.EVENTS:
         support.apply(t, event)
     elif kind == "reminder" and t.s.step not in ("start", "submitted") and t.s.support is None:
-        t.say(Reply(Msg("reminder", {"business_name": t.s.draft.business_name or ""})))
+        # Changes begun on a sent draft are not a registration left half way.
+        key = "change_reminder" if t.s.change is not None else "reminder"
+        t.say(Reply(Msg(key, {"business_name": t.s.draft.business_name or ""})))
         t.say(t.question())
 
 

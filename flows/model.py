@@ -113,6 +113,8 @@ class Context:
     assisting: bool = False
     privacy: PrivacyTerms = field(default_factory=PrivacyTerms)
     support_hours: Hours | None = None  # SUPPORT_HOURS: when a person answers (flows.support)
+    # How long a review usually takes (REVIEW_TIME_HINT): (count, "hours"|"days"|"working_days").
+    review_time: tuple[int, str] | None = None
     # How that owner is asked to agree (bot/assist.py); None: by WhatsApp alone.
     owner_reach: OwnerReach | None = None
 
@@ -357,6 +359,26 @@ class PhotoChoice(BaseModel):
     media_id: int
 
 
+class ChangeProduct(BaseModel):
+    """A change after sending (flows.changes) to one of several products: which one?"""
+
+    kind: Literal["change_product"] = "change_product"
+    change: str  # a change kind (flows.changes.KINDS)
+    page: int = 0  # more products than one WhatsApp list shows: the page open
+
+
+class ChangePhotos(BaseModel):
+    """The photos of a sent product: replace one, add some, or remove one?"""
+
+    kind: Literal["change_photos"] = "change_photos"
+
+
+class PhotoRemove(BaseModel):
+    """Which photo of the product to remove (at least one stays)."""
+
+    kind: Literal["photo_remove"] = "photo_remove"
+
+
 class MoreChoices(BaseModel):
     """A list longer than WhatsApp shows at once: the step's question, at this page."""
 
@@ -367,7 +389,7 @@ class MoreChoices(BaseModel):
 Pending = Annotated[
     ConfirmRestart | ConfirmErase | ConfirmConsent | ChooseLanguage | CitySuggestions
     | ConfirmPrice | EditMenu | PhotoAdvice | MoqUnit | PhotoFix | PhotoChoice | MoreChoices
-    | NearestTown | ConfirmPlace,
+    | NearestTown | ConfirmPlace | ChangeProduct | ChangePhotos | PhotoRemove,
     Field(discriminator="kind"),
 ]
 
@@ -378,6 +400,12 @@ class Console(BaseModel):
     agent_id: int
     target: int | None = None  # the owner's conversation the agent is filling in
     asking: str | None = None  # "phone" (the owner's number), "list", "language"
+
+
+class ChangeSession(BaseModel):
+    """Changes to a sent draft being made (flows.changes), not yet sent for review."""
+
+    made: list[str] = Field(default_factory=list)  # what changed so far ("price", ...)
 
 
 class ConversationState(BaseModel):
@@ -410,11 +438,12 @@ class ConversationState(BaseModel):
     console: Console | None = None  # set on a field agent's own chat
     # Since when a person is on (flows.support): the bot stays quiet until staff close it.
     support: datetime | None = None
+    change: ChangeSession | None = None  # changing a sent draft (flows.changes)
 
     # Fields added later, written only when they hold something: a state that never used
     # them is stored exactly as before (older processes read it unchanged; golden
     # transcripts).
-    LATER: ClassVar[tuple[str, ...]] = ("decision_reasons", "support")
+    LATER: ClassVar[tuple[str, ...]] = ("decision_reasons", "support", "change")
 
     @model_serializer(mode="wrap")
     def _written(self, handler):

@@ -13,6 +13,7 @@ flowchart LR
     review -->|edit:field| business_name
     review -->|submit| submitted
     review -->|submit, agent or no consent| owner_confirm -->|owner: yes| submitted
+    submitted -->|change| change -->|send_changes| submitted
 ```
 
 | step          | key                 | expects | optional | stored in            |
@@ -37,6 +38,7 @@ flowchart LR
 | review        | review_summary      | choice  |          | edit:<field>, submit |
 | owner_confirm | owner_confirm       | choice  |          | state.consent_at     |
 | submitted     | submitted           | none    |          | a submission         |
+| change        | change_menu         | choice  |          | a new revision (flows.changes) |
 
 A first message in a language we are sure of skips the language question (flows.engine
 `language_found`). A minimum order without its unit asks it (pending `moq_unit`), never
@@ -52,9 +54,10 @@ already the nearest town) is confirmed first (pending `place`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from flows import changes
 from flows.choices import (
     BUSINESS_FIELDS,
     LANGUAGE_BUTTONS,
@@ -318,6 +321,9 @@ def draft_params_of(state: ConversationState) -> dict:
 
 def ask_review(t: Turn) -> Reply:
     buttons, more = review_buttons(t)
+    if t.s.revision and not t.ctx.assisting:
+        # Sent before (changes were asked for): words naming a change open its menu too.
+        more += ("change", *changes.PAYLOADS)
     return Reply(Msg("review_summary", draft_params(t)), buttons, Expect.CHOICE, more=more)
 
 
@@ -349,10 +355,13 @@ def owner_link_reply(t: Turn) -> Reply:
 
 
 def ask_submitted(t: Turn) -> Reply:
-    if t.s.decision == "rejected" and not t.ctx.assisting:
-        return rejected(t, "status_rejected")  # its button opens the summary again
-    key = "assist_submitted" if t.ctx.assisting else "submitted"
-    return Reply(Msg(key, {"business_name": t.s.draft.business_name or ""}))
+    if t.ctx.assisting:
+        return Reply(Msg("assist_submitted", {"business_name": t.s.draft.business_name or ""}))
+    if t.s.decision == "rejected":  # its button opens the summary again; change words too
+        return replace(rejected(t, "status_rejected"), more=changes.PAYLOADS)
+    # "Change something" opens flows.changes; words naming a change go straight to it.
+    return Reply(Msg("submitted", {"business_name": t.s.draft.business_name or ""}),
+                 changes.offer(), more=changes.PAYLOADS)
 
 
 # --- answers -------------------------------------------------------------
@@ -911,6 +920,8 @@ def on_review(t: Turn) -> None:
     choice = t.choice or ""
     if choice == "submit":
         t.submit()
+    elif t.s.revision and (choice == "change" or choice in changes.PAYLOADS):
+        changes.open_menu(t, choice)  # changes were asked for: any change, the same menu
     elif choice == "show_summary":
         t.say(t.ask())
     elif choice == "add_product":
@@ -954,21 +965,31 @@ def on_owner_confirm(t: Turn) -> None:
 
 
 def on_submitted(t: Turn) -> None:
-    """Where the submitted draft stands, for an owner (or their agent) asking later."""
+    """Where the submitted draft stands, for an owner (or their agent) asking later; the
+    owner may change it from here (flows.changes; after a rejection, from the summary)."""
     name = t.s.draft.business_name or ""
+    choice = t.choice or ""
+    changing = choice == "change" or choice in changes.PAYLOADS
     if t.ctx.assisting:
         t.say(Reply(Msg("assist_submitted", {"business_name": name})))
-    elif t.s.decision == "approved":
-        t.say(Reply(Msg("status_approved", {"business_name": name})))
-    elif t.s.decision == "rejected" and t.choice == "change":
+    elif t.s.decision == "rejected" and changing:
         t.goto("review", remember=False)  # change what was sent, and send it again
+    elif changing:
+        changes.open_menu(t, choice)
+    elif t.s.decision == "changes":
+        t.say(changes.under_review(t))
+    elif t.s.decision == "approved":
+        t.say(Reply(Msg("status_approved", {"business_name": name}), changes.offer(),
+                    more=changes.PAYLOADS))
     elif t.s.decision == "rejected":
         t.say(rejected(t, "status_rejected"))
     elif t.s.decision == "live":
         t.say(Reply(Msg("status_live", {"business_name": name,
-                                         "url": t.s.decision_note or ""})))
+                                         "url": t.s.decision_note or ""}), changes.offer(),
+                    more=changes.PAYLOADS))
     else:
-        t.say(Reply(Msg("already_submitted", {"business_name": name})))
+        t.say(Reply(Msg("already_submitted", {"business_name": name}), changes.offer(),
+                    more=changes.PAYLOADS))
 
 
 @dataclass(frozen=True)
@@ -1010,6 +1031,8 @@ STEPS: dict[str, Step] = {s.id: s for s in (
     Step("owner_confirm", "review", ask_owner_confirm, on_owner_confirm,
          applies=lambda t: False),
     Step("submitted", "done", ask_submitted, on_submitted),
+    # Changes after sending (flows.changes): only reached from the submitted step.
+    Step("change", "review", changes.ask_menu, changes.on_menu, applies=lambda t: False),
 )}
 ORDER = tuple(STEPS)
 # After an edit from the review, these steps may need their follow-up question.
@@ -1035,4 +1058,7 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "photo_choice": photo_choice_question,
     "photo_fix": photo_fix_question,
     "more": lambda t: STEPS[t.s.step].ask(t),  # the step's own list, at another page
+    "change_product": changes.product_question,
+    "change_photos": changes.photos_question,
+    "photo_remove": changes.photo_remove_question,
 }

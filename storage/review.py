@@ -23,6 +23,8 @@ class InvalidDecision(Exception):
       approve_missing      a required field is empty (`missing` lists them)
       reject_needs_reason  a rejection with neither a ready-made reason nor a note
       changes_need_items   a request for changes with no reason, note or field
+      reject_live          a rejection of changes to a storefront already made (it stays
+                           online: the changes are sent back with a request instead)
     """
 
     def __init__(self, message: str, problem: str = "decision_invalid",
@@ -60,6 +62,10 @@ def check(decision: str, view, reason: str, items: list[dict],
     if decision == "request_changes" and not items and not reasons and not reason.strip():
         raise InvalidDecision(f"submission {sid}: a request for changes needs a reason or "
                               "a field to fix", "changes_need_items")
+    if decision == "reject" and getattr(view.submission, "storefront_id", None):
+        # A rejection ends in erasure after REJECTED_RETENTION_DAYS; a storefront is online.
+        raise InvalidDecision(f"submission {sid}: its storefront is online; ask for changes "
+                              "instead of rejecting them", "reject_live")
     if decision == "reject" and not reasons and not reason.strip():
         raise InvalidDecision(f"submission {sid}: a rejection needs a reason",
                               "reject_needs_reason")

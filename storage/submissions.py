@@ -115,6 +115,9 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
         session.add(submission)
     submission.status, submission.revision = "submitted", state.revision
     submission.submitted_at = submission.updated_at = now
+    # A new revision's handoff is a new try (its own 24 hours, its own image links); a
+    # storefront already made (storefront_id) is kept, for the update once approved.
+    submission.handoff_started_at = submission.handoff_error = None
     await session.flush()
     session.add(StatusChange(submission_id=submission.id, from_status=previous,
                              to_status="submitted", actor="owner", revision=state.revision, at=now))
@@ -152,6 +155,8 @@ async def decide(session: AsyncSession, submission_id: int, decision: str, *, ac
         event["items"] = items
     if reasons:
         event["reasons"] = reasons
+    if to_status == "approved" and submission.storefront_id:
+        event["update"] = True  # changes to a storefront already made: it gets an update
     key = f"{submission.id}-{submission.revision}-{to_status}"
     await outbox.enqueue(session, "notify", f"notify:{key}",
                          {"conversation_id": business.conversation_id, "event": event})
@@ -362,24 +367,33 @@ async def start_handoff(session: AsyncSession, submission_id: int) -> datetime |
 async def mark_live(session: AsyncSession, submission_id: int, revision: int, *,
                     storefront_id: str | None, url: str | None, actor: str = "worker",
                     reason: str = "") -> bool:
-    """The storefront exists: record it and queue the owner's notice with the link.
+    """The storefront exists (created, or updated with this revision): record it and
+    queue the owner's notice with the link.
 
     False (and nothing changes) unless that revision is approved, or exported and
     now uploaded. Without a link the owner hears nothing more than "approved".
+    A storefront made for a revision the owner has changed since is still kept (its
+    id), so that the newer revision, once approved, updates it instead of making another.
     """
     submission = await _locked(session, submission_id)
+    if submission is not None and submission.revision != revision \
+            and submission.storefront_id is None and storefront_id is not None:
+        submission.storefront_id, submission.storefront_url = storefront_id, url
+        return False
     if (submission is None or submission.revision != revision
             or submission.status not in ("approved", "exported", "handoff_failed")):
         return False
+    updated = submission.storefront_id is not None
     await _move(session, submission, "live", actor=actor, reason=reason)
-    submission.storefront_id, submission.storefront_url = storefront_id, url
+    submission.storefront_id = storefront_id or submission.storefront_id
+    submission.storefront_url = url or submission.storefront_url
     submission.live_at, submission.handoff_error = utcnow(), None
     await session.flush()
     if url:
         business = await session.get(Business, submission.business_id)
         await outbox.enqueue(session, "notify", f"notify:{submission.id}-{revision}-live", {
             "conversation_id": business.conversation_id,
-            "event": {"kind": "live", "url": url}})
+            "event": {"kind": "updated" if updated else "live", "url": url}})
     return True
 
 

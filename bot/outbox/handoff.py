@@ -3,7 +3,11 @@
 ARCHITECTURE.md "Storefront handoff" is the contract, docs/storefront-api.yaml its
 schema. `POST {STOREFRONT_API_URL}/storefronts`, signed, with the Idempotency-Key
 `{submission id}-{revision}` on every try, so that a row run twice (a worker killed
-mid-request, a lease that ran out) still makes one storefront.
+mid-request, a lease that ran out) still makes one storefront. A revision approved after
+its storefront was made (the owner changed something: flows/changes.py) is an UPDATE:
+`PUT {STOREFRONT_API_URL}/storefronts/{storefront_id}` with the same body, signature and
+key scheme, which replaces the storefront's content (a product left out is removed);
+the same answers mean the same, and the owner hears decision_updated.
 
 | the backend answers                    | submission              | outbox row | the owner hears  |
 |----------------------------------------|-------------------------|------------|------------------|
@@ -28,6 +32,7 @@ import hmac
 import json
 import logging
 from datetime import timedelta
+from urllib.parse import quote
 
 import aiohttp
 
@@ -114,15 +119,23 @@ def request_headers(settings: Settings, raw: bytes, idempotency_key: str) -> dic
     }
 
 
+def endpoint(settings: Settings, view: SubmissionView) -> tuple[str, str]:
+    """(method, URL): a storefront is created once, then updated by later revisions."""
+    base = settings.storefront_api_url.rstrip("/") + "/storefronts"
+    made = view.submission.storefront_id
+    return ("PUT", f"{base}/{quote(made, safe='')}") if made else ("POST", base)
+
+
 async def _post(db: Database, settings: Settings, row: Outbox, view: SubmissionView,
                 document: dict, started, timeout: float) -> None:
     s = view.submission
     raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-    url = settings.storefront_api_url.rstrip("/") + "/storefronts"
+    method, url = endpoint(settings, view)
     headers = request_headers(settings, raw, f"{s.id}-{s.revision}")
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as http, \
-                http.post(url, data=raw, headers=headers, allow_redirects=False) as response:
+                http.request(method, url, data=raw, headers=headers,
+                             allow_redirects=False) as response:
             status = response.status
             answer = await _read(response)
             retry_after = _seconds(response.headers.get("Retry-After"))
@@ -137,7 +150,7 @@ async def _post(db: Database, settings: Settings, row: Outbox, view: SubmissionV
         storefront_id = data.get("storefront_id")
         link = data.get("url")
         link = link if isinstance(link, str) and link.startswith(("https://", "http://")) else None
-        reason = (f"{status}: created" if status != 409 else
+        reason = (f"{status}: {'updated' if method == 'PUT' else 'created'}" if status != 409 else
                   "409: created earlier under this Idempotency-Key"
                   + ("" if link else "; the backend gave no link"))
         async with db.transaction() as session:

@@ -424,3 +424,5 @@ admin_support_closed_done = Demande fermée : le bot a repris la conversation.
 admin_support_empty = Écrivez une réponse avant d'envoyer.
 admin_support_not_open = Cette demande est déjà fermée : rien n'a été envoyé.
 admin_support_resumes_at = Où le bot reprendra (sa dernière question, dans la langue du patron)
+## changes
+admin_reject_live = Cette vitrine est déjà en ligne : ce sont des changements. Demandez des corrections au lieu de les refuser ; la vitrine garde sa version acceptée.

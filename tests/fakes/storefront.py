@@ -8,6 +8,9 @@
   201 `{"storefront_id", "url"}`, and 409 with the same for a repeat of the key
   (with no body at all if `bare_conflicts` is set).
   Requests with one key are served one at a time, as a real backend would lock the key.
+- `PUT /storefronts/{id}`: the same checks, then 404 unless that storefront exists; the
+  storefront's content becomes the body (a product left out is gone): 200 with its
+  `{"storefront_id", "url"}`, and 409 with the same for a repeat of the key.
 - Faults: `fail(n, status)` answers the next n requests with `status` (503: the
   backend is down); `stall(n, seconds, after_create=...)` holds the next n requests
   that long, before doing anything or after creating the storefront (the answer is
@@ -18,7 +21,8 @@
   `fail(n)` applies too. Recorded in `deletions` (id, key, status).
 - Records: `requests` (key, body and answer of each, in order of arrival),
   `storefronts` (by key), `created` (keys, in order: a key twice would be a storefront
-  made twice), `downloads`.
+  made twice), `updated` (keys of the updates applied, in order), `content` (each
+  storefront's body now, by storefront id), `downloads`.
 
 Usage: `fake = FakeStorefront(TOKEN, SECRET); server = await aiohttp_server(fake.app())`,
 then point STOREFRONT_API_URL at `fake.url(server)`.
@@ -62,6 +66,8 @@ class Request:
     key: str
     status: int
     body: dict | None = None
+    method: str = "POST"
+    storefront_id: str | None = None  # a PUT's
 
 
 class FakeStorefront:
@@ -70,6 +76,8 @@ class FakeStorefront:
         self.requests: list[Request] = []
         self.storefronts: dict[str, dict] = {}
         self.created: list[str] = []
+        self.updated: list[str] = []
+        self.content: dict[str, dict] = {}
         self.downloads: list[str] = []
         self._failures: list[int] = []
         self._stalls: list[tuple[float, bool]] = []
@@ -85,6 +93,7 @@ class FakeStorefront:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/storefronts", self._create)
+        app.router.add_put("/storefronts/{storefront_id}", self._create)
         app.router.add_delete("/storefronts/{storefront_id}", self._delete)
 
         async def release(_app):
@@ -123,9 +132,11 @@ class FakeStorefront:
 
     async def _create(self, request: web.Request) -> web.Response:
         raw = await request.read()
-        record = Request(request.headers.get("Idempotency-Key", ""), 0, _json(raw))
+        target = request.match_info.get("storefront_id")
+        record = Request(request.headers.get("Idempotency-Key", ""), 0, _json(raw),
+                         request.method, target)
         self.requests.append(record)  # in order of arrival; status 0 until answered
-        answer = await self._answer(request, raw, record.key)
+        answer = await self._answer(request, raw, record.key, target)
         record.status = answer.status
         return answer
 
@@ -152,7 +163,8 @@ class FakeStorefront:
         self.deletions.append((storefront_id, key, answer.status))
         return answer
 
-    async def _answer(self, request: web.Request, raw: bytes, key: str) -> web.Response:
+    async def _answer(self, request: web.Request, raw: bytes, key: str,
+                      target: str | None = None) -> web.Response:
         if request.headers.get("Authorization") != f"Bearer {self.token}":
             return _error(401, "bad bearer token")
         expected = "sha256=" + hmac.new(self.secret.encode(), raw, hashlib.sha256).hexdigest()
@@ -177,6 +189,8 @@ class FakeStorefront:
         if errors:
             return _error(422, "; ".join(
                 f"{'.'.join(map(str, e.path)) or 'body'}: {e.message}" for e in errors[:5]))
+        if target is not None:
+            return await self._update(body, key, target, stall)
         async with self._locks[key]:
             if key in self.storefronts:
                 if self.bare_conflicts:
@@ -190,9 +204,27 @@ class FakeStorefront:
                       "url": f"https://marketplace.example.com/store/sf-{number}"}
             self.storefronts[key] = {"answer": answer, "body": body}
             self.created.append(key)
+            self.content[answer["storefront_id"]] = body
             if stall:
                 await self._wait(stall[0])
             return web.json_response(answer, status=201)
+
+    async def _update(self, body: dict, key: str, target: str, stall) -> web.Response:
+        made = next((s["answer"] for s in self.storefronts.values()
+                     if s["answer"]["storefront_id"] == target), None)
+        if made is None:
+            return _error(404, f"no storefront {target}")
+        async with self._locks[key]:
+            if key in self.updated:
+                return web.json_response(made, status=409)
+            problem = await self._download(body)
+            if problem:
+                return _error(422, problem)
+            self.content[target] = body  # the whole content: what the body leaves out goes
+            self.updated.append(key)
+            if stall:
+                await self._wait(stall[0])
+            return web.json_response(made, status=200)
 
     async def _download(self, body: dict) -> str | None:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as http:

@@ -747,3 +747,25 @@ async def test_control_bidi_and_lone_surrogate_characters_never_reach_the_databa
     stored = rows[-1].raw
     assert stored["text"] == "Coop Atlas ok"
     assert stored["original"]["message"]["text"] == "Coop Atlas ok"
+
+
+# --- changes after sending (flows/changes.py) --------------------------------------------
+
+
+async def test_a_sent_draft_is_changed_from_telegram_as_a_new_revision(tg):
+    user = TelegramUser(555000777, language_code="fr")
+    await onboard_on_telegram(tg, user)
+    sent = tg.fake.sent(user.id)[-1]
+    assert [b["callback_data"] for row in sent.markup["inline_keyboard"] for b in row] == [
+        "change"]
+    assert await tg.turn(user, user.text("bghit nbdl lprix")) == ["ask_price"]
+    assert await tg.turn(user, user.text("200 DH l kilo")) == ["change_done_field"]
+    assert await tg.turn(user, user.press("send_changes")) == ["changes_sent"]
+    submission = await the_submission(tg.db, "telegram")
+    assert submission["status"] == "submitted"
+    assert [p[2:4] for p in submission["products"]] == [("200", "kg")]
+    async with tg.db.transaction() as session:
+        (view,) = await submissions.views(session)
+    assert view.submission.revision == 2
+    assert [(c.to_status, c.revision) for c in view.history] == [("submitted", 1),
+                                                                 ("submitted", 2)]

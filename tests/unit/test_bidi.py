@@ -76,6 +76,8 @@ def arabic_samples(locale: str) -> dict:
         # support: when a person answers (a Latin-script clock inside the sentence)
         "when": t("support_when_day", day=Msg("support_day_0"), time="09:00"),
         "day": t("support_day_0"), "time": "09:00",
+        # Changes after sending (flows/changes.py).
+        "change": t("btn_change_price"),
         "description": "زيت أركان معصور باليد", "lines": t(
             "agent_list_line", number=1, name="Atlas Argan",
             status=Msg("agent_status_submitted")),

@@ -25,6 +25,9 @@ from flows.engine import Reading, step
 from flows.model import (
     MAX_PHOTOS,
     Amount,
+    ChangePhotos,
+    ChangeProduct,
+    ChangeSession,
     CitySuggestions,
     ConfirmPrice,
     ConfirmRestart,
@@ -39,6 +42,7 @@ from flows.model import (
     PhotoAdvice,
     PhotoChoice,
     PhotoFix,
+    PhotoRemove,
     ProductDraft,
     Reply,
 )
@@ -75,6 +79,9 @@ PENDINGS = (
     PhotoFix(),
     PhotoChoice(media_id=1),
     *(MoreChoices(page=n) for n in range(3)),
+    *(ChangeProduct(change="remove_product", page=n) for n in range(2)),
+    ChangePhotos(),
+    PhotoRemove(),
 )
 
 
@@ -109,6 +116,10 @@ def questions(channel: str) -> list[Reply]:
     state.draft.products[0].photos = [Photo(media_id=i) for i in range(1, MAX_PHOTOS + 2)]
     state.pending = PhotoChoice(media_id=MAX_PHOTOS + 1)
     asked.append(PENDING["photo_choice"](Reading(state, Input(), ctx)))
+    # Changes after sending, once something changed: "send the changes" among the choices.
+    state = full_state(3)
+    state.step, state.change = "change", ChangeSession(made=["field_price"])
+    asked.append(STEPS["change"].ask(Reading(state, Input(), ctx)))
     # One line after an edit, its choices those of the review with the summary among them.
     state = full_state(12)
     state.step, state.editing = "price", True
@@ -125,7 +136,8 @@ def test_every_question_fits_whatsapp_and_telegram(locale, channel):
     replies = questions(channel)
     assert any(len(r.buttons) > QUICK_REPLIES for r in replies)  # lists are checked too
     keys = {r.key for r in replies}  # firstturn's questions are among those checked
-    assert {"ask_consent", "photo_which", "review_changed", "ask_moq_unit", "photo_fix"} <= keys
+    assert {"ask_consent", "photo_which", "review_changed", "ask_moq_unit", "photo_fix",
+            "change_menu", "change_which_product", "change_photos", "change_photo_which"} <= keys
     for reply in replies:
         rendered = cat.render(locale, reply)
         labels = [label for label, _payload in rendered.buttons]

@@ -119,6 +119,16 @@ def test_the_schema_refuses_what_the_backend_could_not_use(breaks):
     assert list(validator("StorefrontRequest").iter_errors(document))
 
 
+def test_the_update_is_sent_like_the_creation():
+    """A storefront already made gets PUT /storefronts/{id}: the same body and answers."""
+    put = spec()["paths"]["/storefronts/{storefront_id}"]["put"]
+    post = spec()["paths"]["/storefronts"]["post"]
+    assert put["requestBody"] == post["requestBody"]
+    assert {"200", "409", "408", "429", "4XX", "5XX"} <= set(put["responses"])
+    assert [p.get("$ref") for p in put["parameters"]][1:] == [
+        p.get("$ref") for p in post["parameters"]]
+
+
 def test_the_answers_and_headers_match_the_document():
     schemas = spec()["components"]["schemas"]
     for name in ("CreatedStorefront", "Error", "EnglishText"):

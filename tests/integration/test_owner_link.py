@@ -191,7 +191,8 @@ async def test_the_owner_can_ask_to_change_something_before_agreeing(client, db)
     assert await fadma.press("change") == ["review_summary"]
     assert await fadma.press("edit:owner_name") == ["ask_owner_name"]
     assert (await fadma.say("Fadma Aït Lahcen"))[-1] == "review_changed"
-    assert await fadma.press("submit") == ["consent_terms", "owner_confirm"]  # asked to agree to it as it is
+    # asked to agree to it as it is
+    assert await fadma.press("submit") == ["consent_terms", "owner_confirm"]
     assert await fadma.press("yes") == ["submitted"]
     ((_, business),) = await submissions_of(db)
     assert business.owner_name == "Fadma Aït Lahcen"

@@ -23,11 +23,12 @@ Phases, one after the other against the same server (each `--warmup` + `--second
 
 1. `telegram text`: the text part of the script (restarting as a new user at the
    photo question): latency and CPU per text turn;
-2. `telegram photos`: the whole script, two photos per owner (the text part up to
-   the photo question is gone through quickly and not measured): text turns' latency
-   while other owners' photos are downloaded and decoded, and the photo turns'
-   own; CPU per photo turn = (phase CPU - text turns x phase 1's CPU per turn) /
-   photo turns;
+2. `telegram photos`: half the owners go through the text part as in phase 1
+   (measured: text turns while photos are in flight), the other half through the
+   whole script, hurrying (not measured) through everything but their two photos,
+   which they send with the human pause (measured: photo turns, their first answer
+   once the picture is downloaded and decoded); CPU per photo turn = (phase CPU -
+   text turns x phase 1's CPU per turn) / photo turns;
 3. `whatsapp text`: phase 1 through Twilio's signed form webhook;
 4. `web chat`: phase 1 through POST /api/chat (the latency is the HTTP answer's);
 5. `ptb peer`: phase 1 against a python-telegram-bot `Application` with a
@@ -214,8 +215,8 @@ async def owner(http: aiohttp.ClientSession, target: Target, phase: Phase,
         user = TelegramUser(next(_user_ids), first_name="Fatima")
         address = f"whatsapp:+2126{user.id % 100_000_000:08d}"
         session = None
-        fast_forward = script is FULL_SCRIPT
-        for step, (kind, value, expected) in enumerate(script):
+        photos_only = script is FULL_SCRIPT  # the photo phase's photo owners
+        for kind, value, expected in script:
             if phase.over():
                 return
             waiter = Waiter("" if target.kind == "whatsapp" else target.markers[expected])
@@ -238,10 +239,10 @@ async def owner(http: aiohttp.ClientSession, target: Target, phase: Phase,
                 break
             finally:
                 target.owners.waiting.pop(ref, None)
-            ahead = fast_forward and step < len(TEXT_SCRIPT)
-            if not ahead:
+            measured = not photos_only or kind == "photo"
+            if measured:
                 phase.record(kind, started, waiter.first)
-            await asyncio.sleep(random.uniform(0.8, 1.2) * (FAST_PAUSE if ahead else pause))
+            await asyncio.sleep(random.uniform(0.8, 1.2) * (pause if measured else FAST_PAUSE))
 
 
 async def _post_telegram(http, target: Target, user, kind: str, value) -> int:
@@ -298,9 +299,9 @@ async def _post_web(http, target: Target, session: str | None, kind: str, value,
 async def run_phase(name: str, target: Target, script: tuple, pid: int,
                     args: argparse.Namespace, stand_in=None) -> Phase:
     now = time.monotonic()
-    # The photo phase's owners first hurry through the text part (about a second a turn
-    # on a loaded machine): its window opens once they are at the photos.
-    warmup = args.warmup + (len(TEXT_SCRIPT) * 1.5 if script is FULL_SCRIPT else 0)
+    # The photo phase's photo owners first hurry through the text part (about a second a
+    # turn on a loaded machine): its window opens once they are at the photos.
+    warmup = args.warmup + (len(TEXT_SCRIPT) * 1.0 if script is FULL_SCRIPT else 0)
     phase = Phase(name, now + warmup, now + warmup + args.seconds)
     print(f"  {name}: {args.chats} owners, {warmup:g}s + {args.seconds:g}s ...",
           file=sys.stderr, flush=True)
@@ -308,8 +309,10 @@ async def run_phase(name: str, target: Target, script: tuple, pid: int,
     async with aiohttp.ClientSession(connector=connector,
                                      timeout=aiohttp.ClientTimeout(total=60)) as http:
         tasks = []
-        for _ in range(args.chats):  # owners start spread over a pause, not all at once
-            tasks.append(asyncio.create_task(owner(http, target, phase, script, args.pause)))
+        for i in range(args.chats):  # owners start spread over a pause, not all at once
+            # The photo phase: every other owner sends photos, the rest only text.
+            mine = TEXT_SCRIPT if script is FULL_SCRIPT and i % 2 else script
+            tasks.append(asyncio.create_task(owner(http, target, phase, mine, args.pause)))
             await asyncio.sleep(args.pause / args.chats)
         await asyncio.sleep(max(0.0, phase.warm_until - time.monotonic()))
         cpu0 = cpu_seconds(pid)

@@ -14,11 +14,13 @@ leaves only an orphan file, which `gc` removes once it is old.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import os
 import re
 import tempfile
+import threading
 import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
@@ -40,11 +42,23 @@ from storage.models import Media
 
 log = logging.getLogger(__name__)
 
-# Decoding a 40 MP photo takes a few hundred MB. Photos are decoded by two threads of
-# their own, whatever the album size: memory stays bounded, and the C allocator keeps few
-# arenas (with one thread per photo, eight photos at once took 70 MB more, kept by
-# glibc's per-thread arenas).
-_PHOTO_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="photo")
+# Decoding a 40 MP photo takes a few hundred MB. Photos are decoded by at most two threads
+# of their own, whatever the album size: memory stays bounded, and the C allocator keeps
+# few arenas (with one thread per photo, eight photos at once took 70 MB more, kept by
+# glibc's per-thread arenas). They leave a core to the event loop, and run at a lower
+# priority (Linux: a thread has its own nice value), so other owners' replies never wait
+# behind a photo being decoded (benchmarks/channels.py, "text turns while photos...").
+PHOTO_NICE = 10
+
+
+def _lower_priority() -> None:
+    with contextlib.suppress(OSError, AttributeError):  # not Linux, or not allowed
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(),
+                       os.getpriority(os.PRIO_PROCESS, 0) + PHOTO_NICE)
+
+
+_PHOTO_THREADS = ThreadPoolExecutor(max_workers=max(1, min(2, (os.cpu_count() or 1) - 1)),
+                                    thread_name_prefix="photo", initializer=_lower_priority)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ Redis for every process of the deployment.
 
 - `take(key, limits)` waits until one more message under `key` may go: `limits` are
   (count, seconds) pairs, at most `count` messages in any `seconds`, all of them kept.
+  A third number makes a limit apply only while the key is busy: (4, 0.125, 20) holds
+  once 20 moments are booked within the longest window; below that it is not counted.
 - `hold(key, seconds, flood=...)` pauses `key` for everybody (a 429's retry_after).
   With `flood`, the hold also counts toward that wider key: when FLOOD_KEYS different
   keys under it were held within FLOOD_WINDOW seconds, the wider key is held too
@@ -18,7 +20,9 @@ inside a database transaction. Platforms count what arrives in a second, and a m
 arrives a little after its moment (the jitter of the way there): a window slightly
 longer than the platform's second absorbs that, and a short second window keeps a
 whole window's worth from being booked at one instant (then they would arrive in a
-clump, with the clump's own jitter). Against bunching:
+clump, with the clump's own jitter). That short window matters only near the limit, so
+it can wait for the key to be busy: a quiet bot's replies then go at once, never spaced
+out for a limit they are far from. Against bunching:
 - in a process, the takes of one key go one after the other (first come, first
   served): a process books its next moment only once its last one came;
 - a take that wakes more than LATE after its moment, or gets its moment's answer
@@ -50,7 +54,9 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-Limits = Sequence[tuple[int, float]]  # (count, seconds): at most count in any seconds
+# (count, seconds[, busy]): at most count in any seconds; with busy, only while at least
+# busy moments are booked within the longest window.
+Limits = Sequence[tuple[int, float] | tuple[int, float, int]]
 
 FLOOD_KEYS = 3  # different keys held within FLOOD_WINDOW: the wider key is held too
 FLOOD_WINDOW = 2.0  # seconds
@@ -111,10 +117,11 @@ def per_second(rate: float, burst: int) -> tuple[tuple[int, float], ...]:
 
 def _earliest(granted: list[float], limits: Limits, now: float, held: float) -> float:
     """The first moment from `now` at which one more grant keeps every limit, after the
-    moments already `granted` (sorted) and after a hold: the same rule as _TAKE's."""
+    moments already `granted` (sorted, none older than the longest window) and after a
+    hold: the same rule as _TAKE's."""
     start = max(now, held, granted[-1] if granted else now)
-    for count, seconds in limits:
-        if len(granted) >= count:
+    for count, seconds, *busy in limits:
+        if len(granted) >= count and len(granted) >= (busy[0] if busy else 0):
             start = max(start, granted[-count] + seconds)
     return start
 
@@ -133,7 +140,7 @@ class LocalPacer:
         granted = self._granted.setdefault(key, [])
         if drop is not None and drop in granted:
             granted.remove(drop)
-        longest = max(seconds for _, seconds in limits)
+        longest = max(limit[1] for limit in limits)
         del granted[:bisect.bisect_right(granted, now - longest)]
         start = _earliest(granted, limits, now, self._held.get(key, 0.0))
         granted.append(start)
@@ -187,21 +194,24 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 """
 
 # KEYS: the key's granted moments (a sorted set), its hold. ARGV: a moment to give back
-# ('' for none), the new moment's member, then count and window (microseconds) of each
-# limit. Books the earliest moment that keeps every limit (as `_earliest`); returns the
-# microseconds to wait for it.
+# ('' for none), the new moment's member, then count, window (microseconds) and busy (0:
+# always) of each limit. Books the earliest moment that keeps every limit (as
+# `_earliest`); returns the microseconds to wait for it.
 _TAKE = _NOW + """
 if ARGV[1] ~= '' then redis.call('ZREM', KEYS[1], ARGV[1]) end
 local longest = 0
-for i = 3, #ARGV, 2 do longest = math.max(longest, tonumber(ARGV[i + 1])) end
+for i = 3, #ARGV, 3 do longest = math.max(longest, tonumber(ARGV[i + 1])) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%.0f', now - longest))
+local booked = redis.call('ZCARD', KEYS[1])
 local start = math.max(now, tonumber(redis.call('GET', KEYS[2]) or 0))
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if last[2] then start = math.max(start, tonumber(last[2])) end
-for i = 3, #ARGV, 2 do
-  local nth = redis.call('ZRANGE', KEYS[1], -tonumber(ARGV[i]), -tonumber(ARGV[i]),
-                         'WITHSCORES')
-  if nth[2] then start = math.max(start, tonumber(nth[2]) + tonumber(ARGV[i + 1])) end
+for i = 3, #ARGV, 3 do
+  if booked >= tonumber(ARGV[i + 2]) then
+    local nth = redis.call('ZRANGE', KEYS[1], -tonumber(ARGV[i]), -tonumber(ARGV[i]),
+                           'WITHSCORES')
+    if nth[2] then start = math.max(start, tonumber(nth[2]) + tonumber(ARGV[i + 1])) end
+  end
 end
 redis.call('ZADD', KEYS[1], string.format('%.0f', start), ARGV[2])
 redis.call('PEXPIRE', KEYS[1], math.floor((start - now + longest) / 1000) + 1000)
@@ -254,7 +264,8 @@ class RedisPacer:
 
     async def take(self, key: str, limits: Limits) -> None:
         granted, held = self._keys(key)
-        windows = [n for count, seconds in limits for n in (count, round(seconds * 1e6))]
+        windows = [n for count, seconds, *busy in limits
+                   for n in (count, round(seconds * 1e6), busy[0] if busy else 0)]
         loop, booked = asyncio.get_running_loop(), ""
         async with self._turns.turn(key):
             for tries in itertools.count():

@@ -1,0 +1,47 @@
+"""the funnel's columns on the conversation (funnel_stage, funnel_region), backfilled from
+the rows they are computed from (storage/funnel.py `staged`)
+
+Revision ID: 0016_admin100k
+Revises: 0015
+Create Date: 2026-12-06 13:00:00
+"""
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision = '0016_admin100k'
+down_revision = '0015'
+branch_labels = None
+depends_on = None
+
+BATCH = 5000
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('conversation', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('funnel_stage', sa.Integer(), server_default='0',
+                                      nullable=False))
+        batch_op.add_column(sa.Column('funnel_region', sqlmodel.sql.sqltypes.AutoString(),
+                                      server_default='', nullable=False))
+    _backfill(op.get_bind())
+
+
+def _backfill(bind) -> None:
+    from storage.funnel import refresh
+
+    conversation = sa.table('conversation', sa.column('id'))
+    last = 0
+    while True:
+        ids = bind.execute(sa.select(conversation.c.id).where(conversation.c.id > last)
+                           .order_by(conversation.c.id).limit(BATCH)).scalars().all()
+        if not ids:
+            return
+        refresh(bind, ids)
+        last = ids[-1]
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('conversation', schema=None) as batch_op:
+        batch_op.drop_column('funnel_region')
+        batch_op.drop_column('funnel_stage')

@@ -25,7 +25,7 @@ from bot.agent_links import links, qr_png
 from bot.app import create_app
 from bot.channels.telegram import set_webhook
 from bot.channels.terminal import run as run_terminal
-from bot.outbox.body import listing
+from bot.outbox.body import listings
 from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
@@ -121,39 +121,62 @@ async def _submissions(args, settings: Settings) -> int:
         await db.close()
 
 
-def json_items(values: list) -> str:
+def json_bytes(values: list) -> bytes:
     """The items of `json.dumps(values, ensure_ascii=False, indent=2)` without its
-    brackets, byte for byte for what a listing holds (str, int, bool, None, lists and
-    dicts with str keys), through orjson (json's indenting encoder is pure Python)."""
-    return orjson.dumps(values, option=orjson.OPT_INDENT_2).decode()[2:-2]
+    brackets, UTF-8, byte for byte for what a listing holds (str, int, bool, None, lists
+    and dicts with str keys), through orjson (json's indenting encoder is pure Python)."""
+    return orjson.dumps(values, option=orjson.OPT_INDENT_2)[2:-2]
+
+
+def json_items(values: list) -> str:
+    return json_bytes(values).decode()
+
+
+def _writer(out):
+    """Write bytes to `out`: to the bytes under a text stream that has them (stdout),
+    else decoded."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        return lambda data: out.write(data.decode())
+    out.flush()
+    return buffer.write
 
 
 async def _list(db: Database, args, signer: Signer, out=None) -> None:
     """The queue, written as it is read: a page of submissions at a time, each read in a
     short transaction of its own (a slow reader of the output holds no lock)."""
     out = out or sys.stdout
+    write = _writer(out)
     shown = after = 0
     while True:
         async with db.transaction() as session:
-            views = await submissions.page(session, status=args.status, after=after)
-            english = (await submissions.english_texts(session, [v.business.id for v in views])
-                       if args.json and views else {})
-        if not views:
+            rows = await submissions.page(session, status=args.status, after=after)
+        if not rows:
             break
-        after = views[-1].submission.id
+        after = rows[-1].id
         if args.json:  # the same objects as the handoff, plus id and status
-            out.write(("[\n" if not shown else ",\n") + json_items(
-                [listing(v, signer, translations=english[v.business.id]) for v in views]))
-        for v in views if not args.json else ():
-            b = v.business
-            out.write(f"{v.submission.id:>5}  {v.submission.status:<18} {b.name}  "
-                      f"({b.city or '?'}, {b.channel}, {len(v.products)} products)\n")
-        shown += len(views)
+            items = listings(rows, signer)
+            write((b"[\n" if not shown else b",\n") + json_bytes(items))
+        else:
+            items = _lines(rows)
+            write("".join(items).encode())
+        shown += len(items)
     if args.json:
-        out.write("\n]\n" if shown else "[]\n")
+        write(b"\n]\n" if shown else b"[]\n")
     elif not shown:
-        out.write("no submissions yet\n" if args.status is None
-                  else f"no submissions in status {args.status}\n")
+        write(b"no submissions yet\n" if args.status is None
+              else f"no submissions in status {args.status}\n".encode())
+
+
+def _lines(rows) -> list[str]:
+    """The plain listing's line of each submission in `submissions.page`'s rows."""
+    products: dict[int, set] = {}
+    first = {}
+    for row in rows:
+        first.setdefault(row.id, row)
+        products.setdefault(row.id, set()).add(row.product_id)
+    return [f"{r.id:>5}  {r.status:<18} {r.name}  ({r.city or '?'}, {r.channel}, "
+            f"{len(products[i] - {None})} products)\n" for i, r in first.items()]
 
 
 def admin_create(args, settings: Settings) -> None:

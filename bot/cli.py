@@ -144,23 +144,35 @@ def _writer(out):
 
 async def _list(db: Database, args, signer: Signer, out=None) -> None:
     """The queue, written as it is read: a page of submissions at a time, each read in a
-    short transaction of its own (a slow reader of the output holds no lock)."""
+    short transaction of its own (a slow reader of the output holds no lock). The next
+    page is read while this one is turned into text in a thread (the database works
+    while Python does)."""
     out = out or sys.stdout
     write = _writer(out)
-    shown = after = 0
-    while True:
+
+    async def read(after: int):
         async with db.transaction() as session:
-            rows = await submissions.page(session, status=args.status, after=after)
-        if not rows:
-            break
-        after = rows[-1].id
-        if args.json:  # the same objects as the handoff, plus id and status
-            items = listings(rows, signer)
-            write((b"[\n" if not shown else b",\n") + json_bytes(items))
-        else:
-            items = _lines(rows)
-            write("".join(items).encode())
-        shown += len(items)
+            return await submissions.page(session, status=args.status, after=after)
+
+    def text(rows, first: bool) -> tuple[bytes, int]:
+        if not args.json:
+            lines = _lines(rows)
+            return "".join(lines).encode(), len(lines)
+        items = listings(rows, signer)  # the same objects as the handoff, plus id and status
+        return (b"[\n" if first else b",\n") + json_bytes(items), len(items)
+
+    shown = 0
+    rows = await read(0)
+    while rows:
+        following = asyncio.ensure_future(read(rows[-1].id))
+        try:
+            data, count = await asyncio.to_thread(text, rows, not shown)
+        except BaseException:
+            following.cancel()
+            raise
+        write(data)
+        shown += count
+        rows = await following
     if args.json:
         write(b"\n]\n" if shown else b"[]\n")
     elif not shown:

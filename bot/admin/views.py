@@ -462,10 +462,10 @@ async def funnel(request: web.Request) -> web.Response:
 async def export(request: web.Request) -> web.StreamResponse:
     user = user_of(request)
     q = queue_query(request.query, default_status=ALL)
-    async with request.config_dict[db_key].transaction() as session:
-        rows = await review_queue.export(session, q.filters, scope_agent=scope(user))
     stamp = time.strftime("%Y%m%d-%H%M")
-    return csv_response(rows, request.config_dict[signer_key], f"tijara-submissions-{stamp}.csv")
+    return await csv_response(request, request.config_dict[db_key], q.filters, scope(user),
+                              request.config_dict[signer_key],
+                              f"tijara-submissions-{stamp}.csv")
 
 
 # Pages anyone may reach; every other one asks for a login first.

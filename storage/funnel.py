@@ -4,15 +4,16 @@ got, in total and by group. Functions take a session and never commit.
 `scope_agent` is the id of a field agent who may only count the conversations attributed
 to them (`Conversation.agent_id`, `Business.agent_id`); None means everything.
 
-A conversation's stage (an index into STAGES) and region are computed from its state, its
-business, its submission and that submission's history (`staged`, in SQL), but the funnel
-reads them from two columns of the conversation (`funnel_stage`, `funnel_region`): over a
-long period it then counts rows of one table instead of joining four and reading every
-draft's JSON. The columns are kept in the transaction that changes what they come from:
-`conversations.save` writes a draft's values (`from_draft`, the same rules in Python), and
-every flush that adds, changes or deletes a conversation, business, submission or status
-change recomputes its conversation's with `staged` (`keep_stages`, registered by
-storage.db). Migration 0016 backfilled them with `staged` too.
+A conversation's stage (an index into STAGES), region and business's agent are computed
+from its state, its business, its submission and that submission's history (`staged`, in
+SQL), but the funnel reads them from columns of the conversation (`funnel_stage`,
+`funnel_region`, `funnel_agent`): over a long period it then counts rows of one table
+instead of joining four and reading every draft's JSON. The columns are kept in the
+transaction that changes what they come from: `conversations.save` writes a draft's
+values (`from_draft`, the same rules in Python), and every flush that adds, changes or
+deletes a conversation, business, submission or status change recomputes its
+conversation's with `staged` (`keep_stages`, registered by storage.db). Migration 0016
+backfilled them with `staged` too.
 """
 
 from __future__ import annotations
@@ -116,9 +117,10 @@ def _region(dialect: str) -> sa.ColumnElement[str]:
 
 
 def staged(dialect: str):
-    """Every conversation's id, stage and region, computed from the rows they come from."""
+    """Every conversation's id, stage, region and business's agent, computed from the rows
+    they come from."""
     return (sa.select(Conversation.id, _stage(dialect).label("stage"),
-                      _region(dialect).label("region"))
+                      _region(dialect).label("region"), Business.agent_id)
             .select_from(Conversation)
             .outerjoin(Business, Business.conversation_id == Conversation.id)
             .outerjoin(Submission, Submission.business_id == Business.id))
@@ -154,14 +156,16 @@ def refresh(connection: sa.Connection, conversation_ids: Iterable[int]) -> None:
     ids = sorted(set(conversation_ids))
     conversations = Conversation.__table__
     update = (sa.update(conversations).where(conversations.c.id == sa.bindparam("cid"))
-              .values(funnel_stage=sa.bindparam("stage"), funnel_region=sa.bindparam("region")))
+              .values(funnel_stage=sa.bindparam("stage"), funnel_region=sa.bindparam("region"),
+                      funnel_agent=sa.bindparam("agent")))
     dialect = _dialect(connection)
     for start in range(0, len(ids), 1000):
         rows = connection.execute(staged(dialect).where(
             Conversation.id.in_(ids[start:start + 1000]))).all()
         if rows:
-            connection.execute(update, [{"cid": i, "stage": stage, "region": region}
-                                        for i, stage, region in rows])
+            connection.execute(update, [
+                {"cid": i, "stage": stage, "region": region, "agent": agent}
+                for i, stage, region, agent in rows])
 
 
 def keep_stages(session: Session, _flush_context) -> None:
@@ -201,15 +205,14 @@ def _key(dialect: str, by: str) -> sa.ColumnElement:
     if by == "language":
         return sa.func.coalesce(sa.func.nullif(Conversation.language, ""),
                                 sa.func.nullif(_json(dialect, "language"), ""), "")
-    return sa.func.coalesce(Business.agent_id, Conversation.agent_id, 0)
+    return sa.func.coalesce(Conversation.funnel_agent, Conversation.agent_id, 0)
 
 
 async def funnel(session: AsyncSession, since: datetime, until: datetime, by: str, *,
                  scope_agent: int | None = None) -> Funnel:
     """Conversations started in [since, until) and how far each got, in total and grouped
     by region, channel, language or agent (counts per stage, cumulative): one query that
-    counts conversations per (group, stage), from the conversation's own columns (and its
-    business's, for an agent)."""
+    counts conversations per (group, stage), from the conversation's columns alone."""
     dialect = _dialect(session.bind)
     key = _key(dialect, by).label("key")
     rows = (sa.select(key, Conversation.funnel_stage.label("stage"))
@@ -219,11 +222,9 @@ async def funnel(session: AsyncSession, since: datetime, until: datetime, by: st
             .where(Conversation.created_at >= since, Conversation.created_at < until,
                    ~sa.exists().where(AgentChat.channel == Conversation.channel,
                                       AgentChat.user_ref == Conversation.user_ref)))
-    if by == "agent" or scope_agent is not None:
-        rows = rows.outerjoin(Business, Business.conversation_id == Conversation.id)
     if scope_agent is not None:
         rows = rows.where(sa.or_(Conversation.agent_id == scope_agent,
-                                 Business.agent_id == scope_agent))
+                                 Conversation.funnel_agent == scope_agent))
     rows = rows.subquery("staged")
     counted = sa.select(rows.c.key, rows.c.stage, sa.func.count()).group_by(
         rows.c.key, rows.c.stage)

@@ -83,10 +83,12 @@ class Conversation(SQLModel, table=True):
     last_inbound_at: datetime | None = when(nullable=True)
     created_at: datetime = when(index=True)  # the funnel's period
     updated_at: datetime = when()
-    # How far it got and its region, as storage/funnel.py counts them, kept with every
-    # change of the rows they are computed from: the funnel reads them, not those rows.
+    # How far it got, its region and its business's agent, as storage/funnel.py counts
+    # them, kept with every change of the rows they are computed from: the funnel reads
+    # them, not those rows.
     funnel_stage: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     funnel_region: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    funnel_agent: int | None = None  # its business's agent (Business.agent_id)
 
 
 class Inbound(SQLModel, table=True):

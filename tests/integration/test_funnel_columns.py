@@ -25,19 +25,25 @@ from storage.models import (
     ProductMedia,
     StatusChange,
     Submission,
+    User,
     utcnow,
 )
 
 
-async def raw_funnel(session, by: str) -> tuple[list[int], list]:
-    """The funnel of every conversation counted from `staged` (the raw rows)."""
+async def raw_funnel(session, by: str, scope_agent=None) -> tuple[list[int], list]:
+    """The funnel of every conversation (of an agent's) counted from `staged` (the raw
+    rows)."""
     dialect = "sqlite" if session.bind.dialect.name == "sqlite" else "postgresql"
     staged = funnels.staged(dialect).subquery()
-    rows = (await session.execute(sa.select(staged, Conversation.channel).join(
+    rows = (await session.execute(sa.select(staged, Conversation.channel,
+                                            Conversation.agent_id).join(
         Conversation, Conversation.id == staged.c.id))).all()
     total, groups = [0] * 8, defaultdict(lambda: [0] * 8)
-    for _, stage, region, channel in rows:
-        key = region if by == "region" else channel
+    for _, stage, region, business_agent, channel, agent in rows:
+        if scope_agent is not None and scope_agent not in (business_agent, agent):
+            continue
+        key = {"region": region, "channel": channel,
+               "agent": business_agent or agent or 0}[by]
         for k in range(stage + 1):
             total[k] += 1
             groups[key][k] += 1
@@ -48,21 +54,23 @@ async def check(db) -> dict[str, tuple[int, str]]:
     """Assert the columns and the funnel agree with the raw rows; the columns by user_ref."""
     async with db.transaction() as session:
         dialect = "sqlite" if session.bind.dialect.name == "sqlite" else "postgresql"
-        computed = {i: (stage, region) for i, stage, region in
+        computed = {i: tuple(rest) for i, *rest in
                     (await session.execute(funnels.staged(dialect))).all()}
-        stored = {i: (stage, region) for i, stage, region in (await session.execute(
-            sa.select(Conversation.id, Conversation.funnel_stage,
-                      Conversation.funnel_region))).all()}
+        stored = {i: tuple(rest) for i, *rest in (await session.execute(
+            sa.select(Conversation.id, Conversation.funnel_stage, Conversation.funnel_region,
+                      Conversation.funnel_agent))).all()}
         assert stored == computed
         now = utcnow()
-        for by in ("region", "channel"):
+        agents = (await session.execute(sa.select(User.id))).scalars().all()
+        for by, scope in [(by, None) for by in ("region", "channel", "agent")] + [
+                ("region", agent) for agent in agents]:
             result = await funnels.funnel(session, now - timedelta(days=1),
-                                          now + timedelta(days=1), by)
+                                          now + timedelta(days=1), by, scope_agent=scope)
             assert (result.total, [(k, v) for k, v in result.groups]) == \
-                await raw_funnel(session, by), by
+                await raw_funnel(session, by, scope), (by, scope)
         refs = dict((await session.execute(sa.select(Conversation.id, Conversation.user_ref)))
                     .all())
-    return {refs[i]: value for i, value in stored.items()}
+    return {refs[i]: (stage, region) for i, (stage, region, _) in stored.items()}
 
 
 async def save(db, ref: str, state: ConversationState) -> None:
@@ -147,10 +155,22 @@ async def test_the_columns_follow_every_change(db):
                                            storefront_id="s1", url=None)
     assert (await check(db))["owner"] == (7, "oriental")
 
-    # A business without a region takes the draft's, even after it was submitted.
+    # A business without a region takes the draft's, even after it was submitted; it was
+    # brought by an agent, whose funnel counts it.
     state = complete(None, [await photo(db, "regionless")])
+    async with db.transaction() as session:
+        agent = User(email="samira@tijara.ma", name="Samira", role="agent")
+        session.add(agent)
+        await session.flush()
+        (await conversations.ensure(session, "web", "regionless")).agent_id = agent.id
     sid = await submit(db, "regionless", state)
     assert (await check(db))["regionless"] == (5, "")
+    async with db.transaction() as session:
+        assert (await session.execute(sa.select(Conversation.funnel_agent).where(
+            Conversation.user_ref == "regionless"))).scalar_one() == agent.id
+        theirs = await funnels.funnel(session, utcnow() - timedelta(days=1), utcnow(),
+                                      "agent", scope_agent=agent.id)
+        assert theirs.groups == [(agent.id, [1] * 6 + [0] * 2)]
     state.draft.region = "fes-meknes"
     await save(db, "regionless", state)
     assert (await check(db))["regionless"] == (5, "fes-meknes")
@@ -212,5 +232,5 @@ async def test_a_draft_counts_as_the_sql_counts_it(db):
         rows = (await session.execute(funnels.staged(dialect).add_columns(Conversation.state)
                                       .order_by(Conversation.id))).all()
     assert [funnels.from_draft(state) for *_, state in rows] == \
-        [(stage, region) for _, stage, region, _ in rows]
-    assert [stage for _, stage, _, _ in rows] == [0, 0, 0, 1, 0, 2, 0, 2, 4, 3, 2]
+        [(stage, region) for _, stage, region, _, _ in rows]
+    assert [stage for _, stage, *_ in rows] == [0, 0, 0, 1, 0, 2, 0, 2, 4, 3, 2]

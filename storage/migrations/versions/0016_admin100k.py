@@ -1,4 +1,5 @@
-"""the funnel's columns on the conversation (funnel_stage, funnel_region), backfilled from
+"""the funnel's columns on the conversation (funnel_stage, funnel_region, funnel_agent),
+backfilled from
 the rows they are computed from (storage/funnel.py `staged`)
 
 Revision ID: 0016_admin100k
@@ -24,6 +25,7 @@ def upgrade() -> None:
                                       nullable=False))
         batch_op.add_column(sa.Column('funnel_region', sqlmodel.sql.sqltypes.AutoString(),
                                       server_default='', nullable=False))
+        batch_op.add_column(sa.Column('funnel_agent', sa.Integer(), nullable=True))
     _backfill(op.get_bind())
 
 
@@ -43,5 +45,6 @@ def _backfill(bind) -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('conversation', schema=None) as batch_op:
+        batch_op.drop_column('funnel_agent')
         batch_op.drop_column('funnel_region')
         batch_op.drop_column('funnel_stage')

@@ -217,11 +217,11 @@ async def funnel(session: AsyncSession, since: datetime, until: datetime, by: st
     key = _key(dialect, by).label("key")
     rows = (sa.select(key, Conversation.funnel_stage.label("stage"))
             .select_from(Conversation)
-            # An agent's own chat is not a business starting (NOT EXISTS: an anti-join the
-            # planner estimates well, where an outer join's IS NULL made it loop).
+            # An agent's own chat is not a business starting (NOT IN: the few agents' chats
+            # hashed once, then probed per row; an anti-join looped over them per row).
             .where(Conversation.created_at >= since, Conversation.created_at < until,
-                   ~sa.exists().where(AgentChat.channel == Conversation.channel,
-                                      AgentChat.user_ref == Conversation.user_ref)))
+                   sa.tuple_(Conversation.channel, Conversation.user_ref).not_in(
+                       sa.select(AgentChat.channel, AgentChat.user_ref))))
     if scope_agent is not None:
         rows = rows.where(sa.or_(Conversation.agent_id == scope_agent,
                                  Conversation.funnel_agent == scope_agent))

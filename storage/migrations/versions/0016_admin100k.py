@@ -1,6 +1,6 @@
 """the funnel's columns on the conversation (funnel_stage, funnel_region, funnel_agent),
-backfilled from
-the rows they are computed from (storage/funnel.py `staged`)
+backfilled from the rows they are computed from (storage/funnel.py `staged`), and an index
+holding all the funnel reads of a period's conversations (ix_conversation_funnel)
 
 Revision ID: 0016_admin100k
 Revises: 0015
@@ -17,6 +17,9 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
+# What the funnel reads of a period's conversations, so that it reads the index alone.
+FUNNEL = ['created_at', 'funnel_stage', 'funnel_region', 'funnel_agent', 'agent_id',
+          'channel', 'user_ref']
 
 
 def upgrade() -> None:
@@ -27,6 +30,9 @@ def upgrade() -> None:
                                       server_default='', nullable=False))
         batch_op.add_column(sa.Column('funnel_agent', sa.Integer(), nullable=True))
     _backfill(op.get_bind())
+    with op.batch_alter_table('conversation', schema=None) as batch_op:
+        batch_op.drop_index('ix_conversation_created_at')
+        batch_op.create_index('ix_conversation_funnel', FUNNEL, unique=False)
 
 
 def _backfill(bind) -> None:
@@ -45,6 +51,8 @@ def _backfill(bind) -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('conversation', schema=None) as batch_op:
+        batch_op.drop_index('ix_conversation_funnel')
+        batch_op.create_index('ix_conversation_created_at', ['created_at'], unique=False)
         batch_op.drop_column('funnel_agent')
         batch_op.drop_column('funnel_region')
         batch_op.drop_column('funnel_stage')

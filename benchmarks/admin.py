@@ -37,7 +37,7 @@ from bot.admin.auth import hash_password
 from bot.app import create_app
 from bot.outbox.metrics import METRICS
 from bot.settings import Settings
-from storage import accounts, search
+from storage import accounts, funnel, search
 from storage.db import Database, Limits
 from storage.migrate import upgrade_async
 from storage.models import User
@@ -184,7 +184,13 @@ async def seed(db: Database, n: int) -> float:
             if table != "productmedia":
                 await raw.execute(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
                                   f" (SELECT max(id) FROM \"{table}\"))")
-        await raw.execute("ANALYZE")
+    # The funnel's columns of each conversation, as the write path would have kept them.
+    async with db.engine.begin() as conn:
+        ids = (await conn.execute(sa.text("SELECT id FROM conversation"))).scalars().all()
+        await conn.run_sync(funnel.refresh, ids)
+    async with db.engine.connect() as conn:
+        await (await conn.execution_options(isolation_level="AUTOCOMMIT")
+               ).exec_driver_sql("VACUUM ANALYZE")
     async with db.transaction() as session:
         await accounts.create_user(session, email="admin@bench.ma", name="Admin",
                                    role="admin", password_hash=hash_password(PASSWORD))

@@ -27,7 +27,7 @@ from bot.app import create_app
 from bot.channels.telegram import set_webhook
 from bot.channels.terminal import run as run_terminal
 from bot.erasure import erase_now
-from bot.outbox.body import listing
+from bot.outbox.body import listings
 from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
@@ -131,39 +131,74 @@ async def _submissions(args, settings: Settings) -> int:
         await db.close()
 
 
-def json_items(values: list) -> str:
+def json_bytes(values: list) -> bytes:
     """The items of `json.dumps(values, ensure_ascii=False, indent=2)` without its
-    brackets, byte for byte for what a listing holds (str, int, bool, None, lists and
-    dicts with str keys), through orjson (json's indenting encoder is pure Python)."""
-    return orjson.dumps(values, option=orjson.OPT_INDENT_2).decode()[2:-2]
+    brackets, UTF-8, byte for byte for what a listing holds (str, int, bool, None, lists
+    and dicts with str keys), through orjson (json's indenting encoder is pure Python)."""
+    return orjson.dumps(values, option=orjson.OPT_INDENT_2)[2:-2]
+
+
+def json_items(values: list) -> str:
+    return json_bytes(values).decode()
+
+
+def _writer(out):
+    """Write bytes to `out`: to the bytes under a text stream that has them (stdout),
+    else decoded."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        return lambda data: out.write(data.decode())
+    out.flush()
+    return buffer.write
 
 
 async def _list(db: Database, args, signer: Signer, out=None) -> None:
     """The queue, written as it is read: a page of submissions at a time, each read in a
-    short transaction of its own (a slow reader of the output holds no lock)."""
+    short transaction of its own (a slow reader of the output holds no lock). The next
+    page is read while this one is turned into text in a thread (the database works
+    while Python does)."""
     out = out or sys.stdout
-    shown = after = 0
-    while True:
+    write = _writer(out)
+
+    async def read(after: int):
         async with db.transaction() as session:
-            views = await submissions.page(session, status=args.status, after=after)
-            english = (await submissions.english_texts(session, [v.business.id for v in views])
-                       if args.json and views else {})
-        if not views:
-            break
-        after = views[-1].submission.id
-        if args.json:  # the same objects as the handoff, plus id and status
-            out.write(("[\n" if not shown else ",\n") + json_items(
-                [listing(v, signer, translations=english[v.business.id]) for v in views]))
-        for v in views if not args.json else ():
-            b = v.business
-            out.write(f"{v.submission.id:>5}  {v.submission.status:<18} {b.name}  "
-                      f"({b.city or '?'}, {b.channel}, {len(v.products)} products)\n")
-        shown += len(views)
+            return await submissions.page(session, status=args.status, after=after)
+
+    def text(rows, first: bool) -> tuple[bytes, int]:
+        if not args.json:
+            lines = _lines(rows)
+            return "".join(lines).encode(), len(lines)
+        items = listings(rows, signer)  # the same objects as the handoff, plus id and status
+        return (b"[\n" if first else b",\n") + json_bytes(items), len(items)
+
+    shown = 0
+    rows = await read(0)
+    while rows:
+        following = asyncio.ensure_future(read(rows[-1].id))
+        try:
+            data, count = await asyncio.to_thread(text, rows, not shown)
+        except BaseException:
+            following.cancel()
+            raise
+        write(data)
+        shown += count
+        rows = await following
     if args.json:
-        out.write("\n]\n" if shown else "[]\n")
+        write(b"\n]\n" if shown else b"[]\n")
     elif not shown:
-        out.write("no submissions yet\n" if args.status is None
-                  else f"no submissions in status {args.status}\n")
+        write(b"no submissions yet\n" if args.status is None
+              else f"no submissions in status {args.status}\n".encode())
+
+
+def _lines(rows) -> list[str]:
+    """The plain listing's line of each submission in `submissions.page`'s rows."""
+    products: dict[int, set] = {}
+    first = {}
+    for row in rows:
+        first.setdefault(row.id, row)
+        products.setdefault(row.id, set()).add(row.product_id)
+    return [f"{r.id:>5}  {r.status:<18} {r.name}  ({r.city or '?'}, {r.channel}, "
+            f"{len(products[i] - {None})} products)\n" for i, r in first.items()]
 
 
 async def _owner_erase(args, settings: Settings) -> int:

@@ -12,6 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
 from flows.model import ConversationState
+from storage.funnel import SUBMITTED, from_draft, refresh
 from storage.models import Conversation, Inbound, UTCDateTime, utcnow
 
 
@@ -41,6 +42,7 @@ _BY_USER = select(Conversation).where(
     Conversation.user_ref == sa.bindparam("user_ref"),
 ).execution_options(populate_existing=True)
 _BY_USER_LOCKED = _BY_USER.with_for_update()
+_C = Conversation.__table__.c
 _SAVE = (
     sa.update(Conversation.__table__)
     .where(Conversation.__table__.c.id == sa.bindparam("cid"),
@@ -50,6 +52,11 @@ _SAVE = (
             script=sa.bindparam("new_script"), locale=sa.bindparam("new_locale"),
             status=sa.bindparam("new_status"), version=sa.bindparam("new_version"),
             updated_at=sa.bindparam("now", type_=UTCDateTime),
+            # A draft's funnel values, unless a submission's decide them (storage/funnel.py).
+            funnel_stage=sa.case((_C.funnel_stage >= SUBMITTED, _C.funnel_stage),
+                                 else_=sa.bindparam("stage")),
+            funnel_region=sa.case((_C.funnel_stage >= SUBMITTED, _C.funnel_region),
+                                  else_=sa.bindparam("region")),
             last_inbound_at=sa.func.coalesce(
                 sa.bindparam("inbound_at", type_=UTCDateTime),
                 Conversation.__table__.c.last_inbound_at))
@@ -128,9 +135,11 @@ async def save(session: AsyncSession, conversation: Conversation, state: Convers
     """Store the new state and the columns read from it; fails with StaleConversation if the
     version moved under us. `inbound_at` is when the owner wrote (None: they did not, e.g. an
     agent's answer or a review decision; WhatsApp's 24-hour window is theirs)."""
+    stored = state.model_dump(mode="json")
+    stage, region = from_draft(stored)
     result = await session.execute(_SAVE, {
-        "cid": conversation.id, "expected": conversation.version,
-        "new_state": state.model_dump(mode="json"), "new_step": state.step,
+        "cid": conversation.id, "expected": conversation.version, "stage": stage,
+        "region": region, "new_state": stored, "new_step": state.step,
         "new_language": state.language, "new_script": state.script,
         "new_locale": state.locale, "new_status": status_for(conversation.status, state.step),
         "new_version": conversation.version + 1, "now": utcnow(), "inbound_at": inbound_at})
@@ -139,6 +148,8 @@ async def save(session: AsyncSession, conversation: Conversation, state: Convers
     # The row moved on: a second save in this turn must expect it. Set as loaded, not as a
     # change, or the session would write it again at commit.
     set_committed_value(conversation, "version", conversation.version + 1)
+    if (conversation.funnel_stage or 0) >= SUBMITTED:  # its region may come from the draft
+        await session.run_sync(lambda s: refresh(s.connection(), [conversation.id]))
 
 
 _INBOUND = Inbound.__table__.c

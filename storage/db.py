@@ -27,8 +27,14 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
+
+from storage.funnel import keep_stages
 
 T = TypeVar("T")
+
+# Every unit of work keeps the funnel's columns of the conversations it touches.
+event.listen(Session, "after_flush", keep_stages)
 
 
 def async_url(url: str) -> str:

@@ -67,7 +67,13 @@ class User(SQLModel, table=True):
 class Conversation(SQLModel, table=True):
     """One owner on one channel; the engine's state lives in `state` (JSON)."""
 
-    __table_args__ = (sa.UniqueConstraint("channel", "user_ref"),)
+    __table_args__ = (
+        sa.UniqueConstraint("channel", "user_ref"),
+        # The funnel's: the period's conversations and all it reads of them, from the index
+        # alone (an index-only scan, not the rows and their states).
+        sa.Index("ix_conversation_funnel", "created_at", "funnel_stage", "funnel_region",
+                 "funnel_agent", "agent_id", "channel", "user_ref"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=16)  # telegram | whatsapp | web | terminal
@@ -81,8 +87,14 @@ class Conversation(SQLModel, table=True):
     status: str = Field(default="active", max_length=16)  # active | submitted | unreachable
     agent_id: int | None = Field(default=None, foreign_key="user.id")
     last_inbound_at: datetime | None = when(nullable=True)
-    created_at: datetime = when(index=True)  # the funnel's period
+    created_at: datetime = when()  # the funnel's period (ix_conversation_funnel)
     updated_at: datetime = when()
+    # How far it got, its region and its business's agent, as storage/funnel.py counts
+    # them, kept with every change of the rows they are computed from: the funnel reads
+    # them, not those rows.
+    funnel_stage: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    funnel_region: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    funnel_agent: int | None = None  # its business's agent (Business.agent_id)
 
 
 class Inbound(SQLModel, table=True):

@@ -7,7 +7,6 @@ them (`Business.agent_id`); None means everything (an admin).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -129,51 +128,46 @@ async def status_counts(session: AsyncSession, f: Filters, *, scope_agent: int |
 
 # --- the export ----------------------------------------------------------------
 
-
-@dataclass
-class ExportProduct:
-    product: Product
-    media: list[Media]
-    translation: ProductTranslation | None
-
-
-@dataclass
-class ExportRow:
-    submission: Submission
-    business: Business
-    agent: User | None
-    products: list[ExportProduct]
+# The columns of `export`'s rows, in order (bot.admin.export reads them).
+EXPORTED = (
+    "id", "status", "revision", "submitted_at", "decided_at",
+    "name", "owner_name", "phone", "email", "city", "region", "sector", "ice", "language",
+    "script", "channel", "agent_name", "agent_email", "consent_at",
+    "product_id", "product_position", "product_name", "title_en", "description",
+    "description_en", "price_amount", "price_max", "price_unit", "moq_quantity", "moq_unit",
+    "sha256",
+)
 
 
 async def export(session: AsyncSession, f: Filters, *, scope_agent: int | None = None,
-                 limit: int = 50_000) -> list[ExportRow]:
-    """Every matching submission with its products, photos and English texts, in a handful
-    of queries whatever the number of rows."""
-    query = _where(select(Submission, Business, User)
-                   .join(Business, Business.id == Submission.business_id)
-                   .outerjoin(User, User.id == Business.agent_id), f, scope_agent)
-    rows = (await session.execute(query.order_by(Submission.id).limit(limit))).all()
-    business_ids = [b.id for _, b, _ in rows]
-    products: dict[int, list[Product]] = defaultdict(list)
-    media: dict[int, list[Media]] = defaultdict(list)
-    texts: dict[tuple[int, int], ProductTranslation] = {}
-    for chunk in range(0, len(business_ids), 500):
-        ids = business_ids[chunk:chunk + 500]
-        found = (await session.execute(select(Product).where(Product.business_id.in_(ids))
-                                       .order_by(Product.business_id, Product.position))
-                 ).scalars().all()
-        for p in found:
-            products[p.business_id].append(p)
-        product_ids = [p.id for p in found]
-        for start in range(0, len(product_ids), 500):
-            for link, m in (await session.execute(
-                    select(ProductMedia, Media).join(Media, Media.id == ProductMedia.media_id)
-                    .where(ProductMedia.product_id.in_(product_ids[start:start + 500]))
-                    .order_by(ProductMedia.product_id, ProductMedia.position))).all():
-                media[link.product_id].append(m)
-        for t in (await session.execute(select(ProductTranslation).where(
-                ProductTranslation.business_id.in_(ids)))).scalars():
-            texts[(t.business_id, t.position)] = t
-    return [ExportRow(s, b, agent, [
-        ExportProduct(p, media[p.id], texts.get((b.id, p.position))) for p in products[b.id]])
-        for s, b, agent in rows]
+                 after: int = 0, limit: int = 50_000) -> list[sa.Row]:
+    """The first `limit` matching submissions by id after `after`, with the export's columns
+    only (EXPORTED), as plain rows: one per photo of each product, one for a product
+    without any, one for a submission without products, in the order of the submissions,
+    their products and photos. One statement: the ids from the filters' indexes, then
+    their rows joined to the business, agent, products, English texts and photos."""
+    s, b, u, p = (Submission.__table__, Business.__table__, User.__table__,
+                  Product.__table__)
+    links, media, english = (ProductMedia.__table__, Media.__table__,
+                             ProductTranslation.__table__)
+    chosen = (_where(select(Submission.id), f, scope_agent, join=True)
+              .where(Submission.id > after).order_by(Submission.id).limit(limit))
+    photos = links.join(media, sa.and_(media.c.id == links.c.media_id, media.c.kind == "photo"))
+    query = (sa.select(
+        s.c.id, s.c.status, s.c.revision, s.c.submitted_at, s.c.decided_at,
+        *(b.c[n] for n in ("name", "owner_name", "phone", "email", "city", "region", "sector",
+                           "ice", "language", "script", "channel")),
+        u.c.name, u.c.email, b.c.consent_at, p.c.id, p.c.position, p.c.name, english.c.title_en,
+        p.c.description, english.c.description_en,
+        *(p.c[n] for n in ("price_amount", "price_max", "price_unit", "moq_quantity",
+                           "moq_unit")),
+        media.c.sha256)
+        .select_from(s.join(b, b.c.id == s.c.business_id)
+                     .outerjoin(u, u.c.id == b.c.agent_id)
+                     .outerjoin(p, p.c.business_id == b.c.id)
+                     .outerjoin(english, sa.and_(english.c.business_id == b.c.id,
+                                                 english.c.position == p.c.position))
+                     .outerjoin(photos, links.c.product_id == p.c.id))
+        .where(s.c.id.in_(chosen.correlate(None).scalar_subquery()))
+        .order_by(s.c.id, p.c.position, links.c.position))
+    return list((await session.execute(query)).all())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, namedtuple
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -175,71 +175,62 @@ async def views(session: AsyncSession, *, status: str | None = None,
     return await _complete(session, (await session.execute(query.order_by(Submission.id))).all())
 
 
+# The columns of `page`'s rows, in order (bot.outbox.body.listings reads them).
+LISTED = (
+    "id", "status", "revision", "submitted_at",
+    "name", "owner_name", "phone", "email", "city", "region", "sector", "ice", "language",
+    "script", "channel", "consent_at", "agent_id", "agent_name", "approved_at",
+    "product_id", "product_name", "description", "price_amount", "price_max", "price_unit",
+    "moq_quantity", "moq_unit", "title_en", "description_en",
+    "sha256", "content_type", "width", "height", "size",
+)
+
+
 async def page(session: AsyncSession, *, status: str | None = None, after: int = 0,
-               size: int = 1000) -> list[SubmissionView]:
-    """The next `size` submissions by id after `after`, as `views` gives them but read-only
-    and with only the columns the listing shows, as named tuples (attribute access like
-    the entities', none of the ORM's bookkeeping, and faster than rows). A listing reads
-    them page by page, each in a transaction of its own, and never holds them all. The
-    queries after the first read the page as an id range (the same statement whatever
-    the page, no list of ids to send), its status filtered again."""
+               size: int = 1000) -> list[sa.Row]:
+    """The next `size` submissions by id after `after`, with what the listing
+    (`tijara submissions list`, bot.outbox.body.listings) shows, as plain rows (columns
+    LISTED): one per photo of each product, one for a product without any, one for a
+    submission without products, in the order of the submissions, their products and
+    photos; `approved_at` is the last approval of a submitted revision, the English texts
+    the product's position's. A listing reads them page by page, each in a transaction
+    of its own, and never holds them all.
+
+    One statement per page, and no object per row: the page's submissions joined to their
+    business, agent, products, photos and English texts, each found by index from those
+    submissions."""
     s, b, u, p = (Submission.__table__, Business.__table__, User.__table__,
                   Product.__table__)
     links, media, changes = ProductMedia.__table__, Media.__table__, StatusChange.__table__
-    query = (sa.select(*(s.c[name] for name in _Listed.submission._fields))
-             .where(s.c.id > after).order_by(s.c.id).limit(size))
-    found = [_Listed.submission._make(r) for r in (await session.execute(
-        query.where(s.c.status == status) if status else query)).all()]
-    if not found:
-        return []
-    last = found[-1].id
-    chosen = sa.and_(s.c.id > after, s.c.id <= last,
-                     *([s.c.status == status] if status else []))
-    businesses = {r.id: r for r in map(_Listed.business._make, (await session.execute(
-        sa.select(*(b.c[name] for name in _Listed.business._fields))
-        .join(s, s.c.business_id == b.c.id).where(chosen))).all())}
-    agent_ids = sorted({r.agent_id for r in businesses.values() if r.agent_id})
-    agents = {r.id: r for r in (await session.execute(
-        sa.select(u.c.id, u.c.name, u.c.email).where(u.c.id.in_(agent_ids)))).all()
-        } if agent_ids else {}
-    products: dict[int, list[ProductView]] = defaultdict(list)
-    by_id: dict[int, ProductView] = {}
-    width = len(_Listed.product._fields)
-    for row in (await session.execute(
-            sa.select(*(p.c[name] for name in _Listed.product._fields),
-                      *(media.c[name] for name in _Listed.media._fields))
-            .select_from(p.outerjoin(links.join(media, media.c.id == links.c.media_id),
-                                     links.c.product_id == p.c.id))
-            .join(s, s.c.business_id == p.c.business_id).where(chosen)
-            .order_by(p.c.business_id, p.c.position, links.c.position))).all():
-        view = by_id.get(row[0])
-        if view is None:
-            view = by_id[row[0]] = ProductView(_Listed.product._make(row[:width]))
-            products[view.product.business_id].append(view)
-        if row[width] is not None:
-            view.media.append(_Listed.media._make(row[width:]))
-    history: dict[int, list] = defaultdict(list)
-    for row in map(_Listed.change._make, (await session.execute(
-            sa.select(*(changes.c[name] for name in _Listed.change._fields))
-            .where(changes.c.submission_id > after, changes.c.submission_id <= last)
-            .order_by(changes.c.id))).all()):
-        history[row.submission_id].append(row)
-    return [SubmissionView(r, businesses[r.business_id], products[r.business_id],
-                           agents.get(businesses[r.business_id].agent_id), history[r.id])
-            for r in found if r.business_id in businesses]
-
-
-class _Listed:
-    """The columns `page` reads: what the listing (bot.outbox.body.listing) and its plain
-    lines show."""
-
-    submission = namedtuple("Submission", "id business_id status revision submitted_at")
-    business = namedtuple("Business", "id name owner_name phone email city region sector ice "
-                          "language script channel agent_id consent_at")
-    product = namedtuple("Product", "id business_id position name description price_amount "
-                         "price_max price_unit moq_quantity moq_unit")
-    media = namedtuple("Media", "sha256 kind content_type width height size")
-    change = namedtuple("StatusChange", "id submission_id from_status to_status at")
+    english = ProductTranslation.__table__
+    approved = (sa.select(changes.c.at).where(
+        changes.c.submission_id == s.c.id, changes.c.to_status == "approved",
+        changes.c.from_status == "submitted").order_by(changes.c.id.desc()).limit(1)
+        .scalar_subquery())
+    # The page's submissions first, with their approval (a LIMIT keeps this a table of its
+    # own, so the approval is looked up once per submission, not once per photo).
+    chosen = (sa.select(s.c.id, s.c.status, s.c.revision, s.c.submitted_at, s.c.business_id,
+                        approved.label("approved_at"))
+              .where(s.c.id > after, *([s.c.status == status] if status else []))
+              .order_by(s.c.id).limit(size).subquery("chosen"))
+    photos = links.join(media, sa.and_(media.c.id == links.c.media_id, media.c.kind == "photo"))
+    query = (sa.select(
+        chosen.c.id, chosen.c.status, chosen.c.revision, chosen.c.submitted_at,
+        *(b.c[n] for n in ("name", "owner_name", "phone", "email", "city", "region", "sector",
+                           "ice", "language", "script", "channel", "consent_at", "agent_id")),
+        u.c.name, chosen.c.approved_at, p.c.id, p.c.name,
+        *(p.c[n] for n in ("description", "price_amount", "price_max", "price_unit",
+                           "moq_quantity", "moq_unit")),
+        english.c.title_en, english.c.description_en,
+        *(media.c[n] for n in ("sha256", "content_type", "width", "height", "size")))
+        .select_from(chosen.join(b, b.c.id == chosen.c.business_id)
+                     .outerjoin(u, u.c.id == b.c.agent_id)
+                     .outerjoin(p, p.c.business_id == b.c.id)
+                     .outerjoin(english, sa.and_(english.c.business_id == b.c.id,
+                                                 english.c.position == p.c.position))
+                     .outerjoin(photos, links.c.product_id == p.c.id))
+        .order_by(chosen.c.id, p.c.position, links.c.position))
+    return list((await session.execute(query)).all())
 
 
 def _view_query(status: str | None):

@@ -17,6 +17,7 @@ bot.admin.throttle.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import hmac
 import ipaddress
@@ -37,9 +38,15 @@ MIN_PASSWORD = 10
 QUEUE_MAX = 600  # the longest queue query string a session remembers
 
 _hasher = PasswordHasher()
-# Verifying against this when the e-mail is unknown takes as long as a real check, so the
-# answer's timing does not tell which addresses have accounts.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verifying against this when the e-mail is unknown takes as long as a real check, so
+    the answer's timing does not tell which addresses have accounts. Made on first use:
+    hashing costs every process that imports this module (every `tijara` command) a
+    tenth of a second or more."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password: str) -> str:
@@ -48,7 +55,7 @@ def hash_password(password: str) -> str:
 
 def _verify(stored: str, password: str) -> bool:
     try:
-        return _hasher.verify(stored or _DUMMY_HASH, password) and bool(stored)
+        return _hasher.verify(stored or _dummy_hash(), password) and bool(stored)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

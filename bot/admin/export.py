@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from aiohttp import web
 
 from bot.csvsafe import safe_row
 from bot.signing import Signer
-from storage.queue import ExportProduct, ExportRow
+from storage import queue
+from storage.db import Database
 
 COLUMNS = (
     "submission_id", "status", "revision", "submitted_at", "decided_at",
@@ -27,42 +29,88 @@ COLUMNS = (
     "photo_count", "photo_urls",
 )
 PHOTO_LINK_TTL = 7 * 24 * 3600  # long enough for a bulk upload done in the week
+LIMIT = 50_000  # submissions in one export
+PAGE = 5000  # submissions a statement reads: a selective filter's scans, once per page
 
 
 def _iso(value: datetime | None) -> str:
     return value.isoformat() if value else ""
 
 
-def _product_cells(p: ExportProduct | None, signer: Signer) -> list:
-    if p is None:
-        return [""] * 12
-    photos = [m for m in p.media if m.kind == "photo"]
-    t = p.translation
-    return [p.product.position + 1, p.product.name, t.title_en if t else "",
-            p.product.description, t.description_en if t else "",
-            p.product.price_amount, p.product.price_max, p.product.price_unit,
-            p.product.moq_quantity, p.product.moq_unit, len(photos),
-            " ".join(signer.media_url(m.sha256, ttl=PHOTO_LINK_TTL) for m in photos)]
-
-
-def to_csv(rows: list[ExportRow], signer: Signer) -> str:
+def _header() -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        s, b = row.submission, row.business
-        agent = (row.agent.name or row.agent.email) if row.agent else ""
-        business = [s.id, s.status, s.revision, _iso(s.submitted_at), _iso(s.decided_at),
-                    b.name, b.owner_name, b.phone, b.email, b.city, b.region, b.sector, b.ice,
-                    b.language, b.script, b.channel, agent, _iso(b.consent_at)]
-        for product in row.products or [None]:
-            writer.writerow(safe_row(business + _product_cells(product, signer)))
+    csv.writer(out, lineterminator="\r\n").writerow(COLUMNS)
     return "\ufeff" + out.getvalue()
 
 
-def csv_response(rows: list[ExportRow], signer: Signer, filename: str) -> web.Response:
-    return web.Response(
-        body=to_csv(rows, signer).encode("utf-8"),
-        headers={"Content-Type": "text/csv; charset=utf-8",
-                 "Content-Disposition": f'attachment; filename="{filename}"',
-                 "Cache-Control": "no-store"})
+def to_csv(rows, signer: Signer) -> str:
+    """The whole file of `storage.queue.export`'s rows."""
+    return _header() + _lines(rows, signer)[0]
+
+
+def _lines(rows, signer: Signer) -> tuple[str, int]:
+    """The CSV lines of `storage.queue.export`'s rows (one line per product, or one for
+    a submission without any) and how many submissions they hold."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    lines: list[list] = []
+    business: list = []
+    sid = product_id = None
+    count = 0
+    for (i, status, revision, submitted_at, decided_at, name, owner_name, phone, email, city,
+         region, sector, ice, language, script, channel, agent_name, agent_email, consent_at,
+         pid, position, pname, title_en, description, description_en, amount, amount_max,
+         unit, moq_quantity, moq_unit, sha256) in rows:
+        if i != sid:
+            sid, product_id, count = i, None, count + 1
+            agent = (agent_name or agent_email) if agent_email is not None else ""
+            business = [i, status, revision, _iso(submitted_at), _iso(decided_at), name,
+                        owner_name, phone, email, city, region, sector, ice, language, script,
+                        channel, agent, _iso(consent_at)]
+            if pid is None:
+                lines.append(business + [""] * 12)
+                continue
+        if pid != product_id:
+            product_id = pid
+            urls: list[str] = []
+            lines.append(business + [position + 1, pname, title_en or "", description,
+                                     description_en or "", amount, amount_max, unit,
+                                     moq_quantity, moq_unit, 0, urls])
+        if sha256 is not None:
+            urls.append(signer.media_url(sha256, ttl=PHOTO_LINK_TTL))
+    for line in lines:
+        if isinstance(line[-1], list):
+            line[-2], line[-1] = len(line[-1]), " ".join(line[-1])
+        writer.writerow(safe_row(line))
+    return out.getvalue(), count
+
+
+async def csv_response(request: web.Request, db: Database, filters: queue.Filters,
+                       scope_agent: int | None, signer: Signer, filename: str,
+                       sent_rows: Callable[[int], Awaitable[None]]) -> web.StreamResponse:
+    """The export, sent as it is read: a page of submissions at a time, each read in a
+    short transaction of its own (a slow download holds no lock). `sent_rows` is told how
+    many rows left, once the download ended or broke off (the audit trail)."""
+    response = web.StreamResponse(headers={
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "no-store"})
+    after = sent = 0
+    try:
+        await response.prepare(request)
+        await response.write(_header().encode("utf-8"))
+        while sent < LIMIT:
+            async with db.transaction() as session:
+                rows = await queue.export(session, filters, scope_agent=scope_agent,
+                                          after=after, limit=min(PAGE, LIMIT - sent))
+            if not rows:
+                break
+            text, count = _lines(rows, signer)
+            await response.write(text.encode("utf-8"))
+            after, sent = rows[-1].id, sent + count
+            if count < PAGE:  # the last page: no need to ask for the next one
+                break
+        await response.write_eof()
+    finally:
+        await sent_rows(sent)
+    return response

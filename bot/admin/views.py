@@ -549,15 +549,19 @@ async def funnel(request: web.Request) -> web.Response:
 async def export(request: web.Request) -> web.StreamResponse:
     user = user_of(request)
     q = queue_query(request.query, default_status=ALL)
-    async with request.config_dict[db_key].transaction() as session:
-        rows = await review_queue.export(session, q.filters, scope_agent=scope(user))
-        # Everyone's data leaving at once: who, from where, how many rows, which filters.
-        # The search words may be an owner's name: only that there were some.
-        filters = q.params(page=None, q="yes" if q.filters.q else None)
-        await audit.record(session, actor=who(user), action="export_csv", remote=remote(request),
-                           detail={"rows": len(rows), "filters": filters})
+    # Everyone's data leaving at once: who, from where, how many rows, which filters.
+    # The search words may be an owner's name: only that there were some.
+    filters = q.params(page=None, q="yes" if q.filters.q else None)
+
+    async def sent_rows(rows: int) -> None:
+        async with request.config_dict[db_key].transaction() as session:
+            await audit.record(session, actor=who(user), action="export_csv",
+                               remote=remote(request), detail={"rows": rows, "filters": filters})
+
     stamp = time.strftime("%Y%m%d-%H%M")
-    return csv_response(rows, request.config_dict[signer_key], f"tijara-submissions-{stamp}.csv")
+    return await csv_response(request, request.config_dict[db_key], q.filters, scope(user),
+                              request.config_dict[signer_key],
+                              f"tijara-submissions-{stamp}.csv", sent_rows)
 
 
 # --- the audit trail ----------------------------------------------------------------

@@ -42,11 +42,34 @@ def approved_at(view: SubmissionView) -> datetime | None:
 def english(t: ProductTranslation | None) -> dict | None:
     """A product's `en`: null when the admin wrote neither an English title nor an
     English description, else both keys, a blank one null."""
-    name = (t.title_en or "").strip() if t else ""
-    description = (t.description_en or "").strip() if t else ""
-    if not (name or description):
-        return None
-    return {"name": name or None, "description": description or None}
+    return _english(t.title_en, t.description_en) if t else None
+
+
+def _business(name, owner_name, phone, email, city, region, sector, ice) -> dict:
+    return {"name": name, "owner_name": owner_name, "phone": phone, "email": email,
+            "city": city, "region": region, "sector": sector, "ice": ice}
+
+
+def _product(name, description, amount, amount_max, unit, moq_quantity, moq_unit,
+             images: list[dict]) -> dict:
+    return {"name": name, "description": description,
+            "price": {"amount": amount, "amount_max": amount_max, "currency": "MAD",
+                      "unit": unit},
+            "moq": {"quantity": moq_quantity, "unit": moq_unit},
+            "images": images}
+
+
+def _image(url, content_type, width, height, sha256, size) -> dict:
+    return {"url": url, "content_type": content_type, "width": width, "height": height,
+            "sha256": sha256, "size": size}
+
+
+def _rest(language, script, channel, agent_id, agent_name, consent_at, submitted_at,
+          approved: datetime | None) -> dict:
+    return {"language": language, "script": script, "channel": channel,
+            "agent": {"id": agent_id, "name": agent_name} if agent_id is not None else None,
+            "consent_at": _iso(consent_at), "submitted_at": _iso(submitted_at),
+            "approved_at": _iso(approved)}
 
 
 def body(view: SubmissionView, signer: Signer, *, translations: English | None,
@@ -59,46 +82,27 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
     business (an empty mapping when it has none): every product then has its `en`. The
     handoff must pass it; None (not looked up) leaves `en` out rather than claim there is none."""
     b, s = view.business, view.submission
-
-    def en(position: int) -> dict:
-        if translations is None:
-            return {}
-        return {"en": english(translations.get(position))}
-
     link = {} if links_from is None else {"ttl": int(IMAGE_LINK_TTL.total_seconds()),
                                           "now": links_from.timestamp()}
-    return {
-        "submission_id": s.id,
-        "revision": s.revision,
-        "business": {
-            "name": b.name, "owner_name": b.owner_name, "phone": b.phone, "email": b.email,
-            "city": b.city, "region": b.region, "sector": b.sector, "ice": b.ice,
-        },
-        "products": [
-            {
-                "name": p.product.name,
-                "description": p.product.description,
-                "price": {"amount": p.product.price_amount,
-                          "amount_max": p.product.price_max,
-                          "currency": "MAD", "unit": p.product.price_unit},
-                "moq": {"quantity": p.product.moq_quantity, "unit": p.product.moq_unit},
-                "images": [
-                    {"url": signer.media_url(m.sha256, **link), "content_type": m.content_type,
-                     "width": m.width, "height": m.height, "sha256": m.sha256, "size": m.size}
-                    for m in p.media if m.kind == "photo"
-                ],
-                **en(p.product.position),
-            }
-            for p in view.products
-        ],
-        "language": b.language,
-        "script": b.script,
-        "channel": b.channel,
-        "agent": {"id": view.agent.id, "name": view.agent.name} if view.agent else None,
-        "consent_at": _iso(b.consent_at),
-        "submitted_at": _iso(s.submitted_at),
-        "approved_at": _iso(approved_at(view)),
-    }
+    products = []
+    for p in view.products:
+        product = _product(
+            p.product.name, p.product.description, p.product.price_amount,
+            p.product.price_max, p.product.price_unit, p.product.moq_quantity,
+            p.product.moq_unit,
+            [_image(signer.media_url(m.sha256, **link), m.content_type, m.width, m.height,
+                    m.sha256, m.size) for m in p.media if m.kind == "photo"])
+        if translations is not None:
+            product["en"] = english(translations.get(p.product.position))
+        products.append(product)
+    agent = view.agent
+    return {"submission_id": s.id, "revision": s.revision,
+            "business": _business(b.name, b.owner_name, b.phone, b.email, b.city, b.region,
+                                  b.sector, b.ice),
+            "products": products,
+            **_rest(b.language, b.script, b.channel, agent.id if agent else None,
+                    agent.name if agent else None, b.consent_at, s.submitted_at,
+                    approved_at(view))}
 
 
 def listing(view: SubmissionView, signer: Signer, *,
@@ -108,3 +112,46 @@ def listing(view: SubmissionView, signer: Signer, *,
     left out)."""
     return {"id": view.submission.id, "status": view.submission.status,
             **body(view, signer, translations=translations)}
+
+
+def _english(title: str | None, description: str | None) -> dict | None:
+    """`english` of a translation's two texts (both None: no translation)."""
+    name, description = (title or "").strip(), (description or "").strip()
+    if not (name or description):
+        return None
+    return {"name": name or None, "description": description or None}
+
+
+def listings(rows, signer: Signer) -> list[dict]:
+    """`listing` of every submission in `storage.submissions.page`'s rows, with every
+    product's `en`, built straight from the rows (no view objects: a listing of every
+    submission builds a hundred thousand of these)."""
+    found: list[dict] = []
+    sid = product_id = None
+    products = images = None
+    for (i, status, revision, submitted_at, name, owner_name, phone, email, city, region,
+         sector, ice, language, script, channel, consent_at, agent_id, agent_name,
+         approved, pid, pname, description, amount, amount_max, unit, moq_quantity,
+         moq_unit, title_en, description_en, sha256, content_type, width, height,
+         size) in rows:
+        if i != sid:
+            sid, product_id, products = i, None, []
+            found.append({"id": i, "status": status, "submission_id": i,
+                          "revision": revision,
+                          "business": _business(name, owner_name, phone, email, city, region,
+                                                sector, ice),
+                          "products": products,
+                          **_rest(language, script, channel, agent_id, agent_name,
+                                  consent_at, submitted_at, approved)})
+        if pid is None:
+            continue
+        if pid != product_id:
+            product_id, images = pid, []
+            product = _product(pname, description, amount, amount_max, unit, moq_quantity,
+                               moq_unit, images)
+            product["en"] = _english(title_en, description_en)
+            products.append(product)
+        if sha256 is not None:
+            images.append(_image(signer.media_url(sha256), content_type, width, height,
+                                 sha256, size))
+    return found

@@ -76,9 +76,9 @@ class Form:
     fields: list[Field] = field(default_factory=list)
 
 
-def available(state: ConversationState, ctx: Context) -> bool:
+def available(state: ConversationState, assisting: bool = False) -> bool:
     """A form is for an owner who agreed, filling in their own draft before sending it."""
-    return (state.consent_at is not None and state.step in OPEN_STEPS and not ctx.assisting
+    return (state.consent_at is not None and state.step in OPEN_STEPS and not assisting
             and state.support is None and state.console is None and state.change is None)
 
 
@@ -190,7 +190,7 @@ def step(state: ConversationState, inp: Input, ctx: Context,
     """A form submission (`inp.form`) as a turn: the new state and what the chat shows."""
     t = _turn(state, ctx, inp)
     form = inp.form or {}
-    if not available(t.s, ctx):
+    if not available(t.s, ctx.assisting):
         return t.s, [Reply(Msg("form_closed")), t.question()]
     before, product, history = t.s.step, t.s.product, list(t.s.history)
     errors = _apply(t, form)

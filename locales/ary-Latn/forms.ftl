@@ -25,3 +25,4 @@ form_ui_choose = Khtaro…
 form_ui_error = Ma khdmatch. 3awdo mn b3d chwiya.
 form_ui_refused = Had lien ma b9ach sali7. 7ello l formulaire mn jdid mn lhdra.
 form_telegram_offer = T9dro 7ta t3mmro kolchi merra w7da f formulaire:
+ui_form = 3mmro kolchi f formulaire

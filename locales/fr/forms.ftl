@@ -25,3 +25,4 @@ form_ui_choose = Choisir…
 form_ui_error = Une erreur est survenue. Réessayez dans un instant.
 form_ui_refused = Ce lien n'est plus valable. Ouvrez de nouveau le formulaire depuis la conversation.
 form_telegram_offer = Vous pouvez aussi tout remplir d'un coup dans un formulaire :
+ui_form = Remplir comme un formulaire

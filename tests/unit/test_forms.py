@@ -124,6 +124,6 @@ def test_the_form_is_prefilled_and_not_offered_before_consent():
     assert values["price"] == "150" and values["price_unit"] == "unit:l"
     assert values["photos"] == 2
     fresh, _ = talk(*FR_START[:2])
-    assert not forms.available(fresh, CTX)
+    assert not forms.available(fresh)
     _, replies = submit(fresh, ANSWERS)
     assert keys(replies)[0] == "form_closed"

@@ -141,11 +141,6 @@ class Turns:
                 replies = await self._resume(session, state, msg.channel, now)
                 return self._result(conv.id, state, replies, duplicate=True)
             new_state, replies, erased = await self._step(session, conv, msg, msg.files, now)
-            if msg.form is not None and msg.channel != "web" and replies \
-                    and msg.form.get("scope") != "photo":
-                # A Mini App's form: the conversation goes on in the chat itself.
-                await self.outgoing.queue(session, conv, new_state.locale, replies,
-                                          f"reply:{inbound_id}")
             waiting = () if erased else await outbox.take_inbox(session, conv.id)
         return replace(self._result(conv.id, new_state, replies), waiting=_rendered(waiting))
 

@@ -136,9 +136,14 @@ async def _submit(request: web.Request, channel: str, user_ref: str) -> web.Resp
     if view.errors or not view.available:
         return web.json_response(form_json(request.app[catalog_key], view), status=422)
     form = {"scope": scope, "product": product, "values": values}
-    result = await request.app[receiver_key].converse(InboundMessage(
-        channel=channel, user_ref=user_ref, external_id=f"form:{uuid.uuid4().hex}",
-        form=form, raw={"form": scope}), create=False)
+    msg = InboundMessage(channel=channel, user_ref=user_ref,
+                         external_id=f"form:{uuid.uuid4().hex}", form=form, raw={"form": scope})
+    if channel != "web":  # a Mini App: recorded like a message, answered in the chat itself
+        await request.app[receiver_key].receive(msg)
+        text = request.app[catalog_key].text(view.locale, Msg("form_saved"))
+        return web.json_response({"saved": True, "locale": view.locale,
+                                  "messages": [{"key": "form_saved", "text": text}]})
+    result = await request.app[receiver_key].converse(msg, create=False)
     if result is None:
         raise web.HTTPNotFound()
     return web.json_response({"saved": True, "locale": result.locale,

@@ -53,6 +53,7 @@ NOT_CHOICES = frozenset({"more", "skip", "done", "clear_photos", "profile_name",
 # Where the form sends the owner back when a required field is still empty.
 REQUIRED_BUSINESS = ("business_name", "owner_name", "city", "sector", "phone")
 REQUIRED_PRODUCT = ("product_name", "photos", "description", "price", "moq")
+UNNAMED = "…"
 # Steps a form is offered at: after consent, before sending.
 OPEN_STEPS = frozenset(BUSINESS + PRODUCT) | {"more_products", "review"}
 
@@ -120,6 +121,9 @@ def definition(state: ConversationState, ctx: Context, scope: str = "all",
     if index == len(t.s.draft.products):
         t.s.draft.products.append(ProductDraft())
     t.s.product = index
+    # Questions name the product and the town; not given yet, they read "…" (a copy's).
+    t.s.draft.products[index].name = t.s.draft.products[index].name or UNNAMED
+    t.s.draft.city = t.s.draft.city or UNNAMED
     form = Form(scope=scope, product=index)
     steps = (BUSINESS if scope != "product" else ()) + (PRODUCT if scope != "business" else ())
     for step_id in steps:
@@ -129,7 +133,9 @@ def definition(state: ConversationState, ctx: Context, scope: str = "all",
         skippable = any(b.payload == "skip" for b in reply.buttons)
         kind = {Expect.CHOICE: "choice", Expect.PHOTO: "photo"}.get(reply.expects, "text")
         form.fields.append(Field(
-            name=step_id, kind=kind, label=_label(step_id), help=reply.msg,
+            name=step_id, kind=kind, label=_label(step_id),
+            # The chat asks the region of a town it does not know; a form asks it beside.
+            help=Msg("form_help_region") if step_id == "region" else reply.msg,
             optional=STEPS[step_id].optional or skippable or step_id in ("region", "price_unit"),
             choices=choices, value=_value(t.s, step_id),
             multiline=step_id == "description"))
@@ -153,14 +159,15 @@ def _value(state: ConversationState, name: str) -> Any:
     d = state.draft
     p = state.current_product
     values = {
-        "business_name": d.business_name, "owner_name": d.owner_name, "city": d.city,
+        "business_name": d.business_name, "owner_name": d.owner_name,
+        "city": d.city if d.city != UNNAMED else None,
         "region": f"region:{d.region}" if d.region else None,
         "sector": f"sector:{d.sector}" if d.sector else None,
         "ice": d.ice, "phone": d.phone, "email": d.email,
     }
     if p is not None:
         values |= {
-            "product_name": p.name, "description": p.description,
+            "product_name": p.name if p.name != UNNAMED else None, "description": p.description,
             "photos": len(p.photos),
             "price": _amount_text(p.price),
             "price_unit": f"unit:{p.price.unit}" if p.price and p.price.unit else None,

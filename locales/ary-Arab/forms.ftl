@@ -3,6 +3,7 @@
 form_field_region = الجهة
 form_field_price_unit = الثمن على شنو
 form_field_moq_unit = أقل كمية على شنو
+form_help_region = غير إلا ما عرفناش المدينة ديالكم (شي قرية ولا دوار).
 form_help_moq_unit = بالحبة، بالكيلو، باللتر… (إلا ما كتبتوهاش مع الكمية)
 form_closed = الفورمولير ما خدامش ف هاد المرحلة. نكملو هنا:
 form_saved = تسجل، شكرا! ها شنو من بعد.

@@ -3,6 +3,7 @@
 form_field_region = L jiha
 form_field_price_unit = Taman 3la chno
 form_field_moq_unit = A9al kamiya 3la chno
+form_help_region = Ghir ila ma 3rfnach l mdina dyalkom (chi 9arya wla douar).
 form_help_moq_unit = B l7ba, b lkilo, b litra… (ila ma ktbtihach m3a l kamiya)
 form_closed = L formulaire ma khdamch f had lmar7ala. Nkmlo hna:
 form_saved = Tsjjel, choukran! Ha chno mn b3d.

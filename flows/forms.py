@@ -74,6 +74,7 @@ class Field:
 class Form:
     scope: str
     product: int  # the product shown (0-based; == len(products) for a new one)
+    products: int = 0  # how many the draft has (the page links to each, and to a new one)
     fields: list[Field] = field(default_factory=list)
 
 
@@ -124,7 +125,8 @@ def definition(state: ConversationState, ctx: Context, scope: str = "all",
     # Questions name the product and the town; not given yet, they read "…" (a copy's).
     t.s.draft.products[index].name = t.s.draft.products[index].name or UNNAMED
     t.s.draft.city = t.s.draft.city or UNNAMED
-    form = Form(scope=scope, product=index)
+    form = Form(scope=scope, product=index,
+                products=len([p for p in state.draft.products if p.name or p.photos]))
     steps = (BUSINESS if scope != "product" else ()) + (PRODUCT if scope != "business" else ())
     for step_id in steps:
         if step_id == "phone" and ctx.channel_phone:

@@ -62,7 +62,9 @@ def form_json(catalog: Catalog, view: FormView) -> dict[str, Any]:
 
     return {
         "locale": locale, "dir": direction(locale), "available": view.available,
-        "scope": form.scope, "product": form.product,
+        "scope": form.scope, "product": form.product, "products": form.products,
+        "products_ui": [say(Msg("form_ui_product", {"number": i + 1}))
+                        for i in range(form.products)] + [say(Msg("form_ui_new_product"))],
         "ui": {k: say(Msg(f"form_ui_{k}", {"number": form.product + 1, "count": 0}))
                for k in UI},
         "fields": [{

@@ -78,6 +78,17 @@
     if (!data.available) { say(ui.error); $('form').hidden = true; return; }
     var box = $('fields');
     box.textContent = '';
+    if (data.scope !== 'business' && data.products_ui.length > 1) {
+      // Each product has its own form, and a new one: one link each (unsaved edits stay here).
+      var nav = el('nav', 'products');
+      data.products_ui.forEach(function (label, i) {
+        var a = el('a', i === data.product ? 'current' : '', label);
+        a.href = '?scope=' + encodeURIComponent(data.scope) + '&product=' + i + location.hash;
+        if (i === data.product) a.setAttribute('aria-current', 'page');
+        nav.appendChild(a);
+      });
+      box.appendChild(nav);
+    }
     data.fields.forEach(function (f) {
       if (f.name === 'business_name') box.appendChild(el('h2', '', ui.business));
       if (f.name === 'product_name' && data.scope === 'all') box.appendChild(el('h2', '', ui.product));

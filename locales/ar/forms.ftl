@@ -17,6 +17,7 @@ form_ui_open = املؤوا البيانات في استمارة
 form_ui_title = مقاولتكم ومنتوجكم
 form_ui_business = مقاولتكم
 form_ui_product = المنتوج { $number }
+form_ui_new_product = + منتوج آخر
 form_ui_save = حفظ
 form_ui_back = الرجوع إلى المحادثة
 form_ui_add_photo = إضافة صورة

@@ -17,6 +17,7 @@ form_ui_open = عمرو كلشي ف فورمولير
 form_ui_title = الشركة ديالكم والمنتوج
 form_ui_business = الشركة ديالكم
 form_ui_product = المنتوج { $number }
+form_ui_new_product = + منتوج آخر
 form_ui_save = سجلو
 form_ui_back = رجعو للهضرة
 form_ui_add_photo = زيدو تصويرة

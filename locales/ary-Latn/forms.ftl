@@ -17,6 +17,7 @@ form_ui_open = 3mmro kolchi f formulaire
 form_ui_title = Charika w sel3a dyalkom
 form_ui_business = Charika dyalkom
 form_ui_product = Sel3a { $number }
+form_ui_new_product = + Sel3a khra
 form_ui_save = Sjjlo
 form_ui_back = Rj3o l lhdra
 form_ui_add_photo = Zido tswira

@@ -17,6 +17,7 @@ form_ui_open = Remplir comme un formulaire
 form_ui_title = Votre entreprise et votre produit
 form_ui_business = Votre entreprise
 form_ui_product = Produit { $number }
+form_ui_new_product = + Un autre produit
 form_ui_save = Enregistrer
 form_ui_back = Revenir à la conversation
 form_ui_add_photo = Ajouter une photo

@@ -187,3 +187,29 @@ async def test_a_forged_or_stale_init_data_is_refused_on_every_request(tg):  # n
         answer = await client.post("/api/telegram/form/photo",
                                    data=photo_form(photo_bytes(1), init_data=bad))
         assert answer.status == 403
+
+
+async def test_each_product_has_its_form_and_a_new_one_is_added_the_same_way(client, db):
+    owner = Owner(client)
+    await owner.start("fr")
+    await owner.press("lang:fr")
+    await owner.say("oui")
+    url = f"/api/chat/sessions/{owner.session}/form"
+    await client.post(url + "/photo", data=photo_form(photo_bytes(1), product="0"))
+    assert (await client.post(url, json={"scope": "all", "values": VALUES})).status == 200
+    form = await (await client.get(url + "?scope=product&product=1")).json()
+    assert form["product"] == 1 and form["products"] == 1
+    assert form["products_ui"] == ["Produit 1", "+ Un autre produit"]
+    assert [f["name"] for f in form["fields"]][0] == "product_name"
+    assert all(f["value"] in (None, 0) for f in form["fields"])  # a new product: empty
+    await client.post(url + "/photo", data=photo_form(photo_bytes(2), product="1"))
+    saved = await client.post(url, json={"scope": "product", "product": 1, "values": {
+        "product_name": "Savon à l'argan", "description": "Savon artisanal.",
+        "price": "25", "price_unit": "unit:piece", "moq": "100 pièces"}})
+    assert [m["key"] for m in (await saved.json())["messages"]] == ["form_saved",
+                                                                    "review_summary"]
+    draft = await draft_of(db, "web", owner.session)
+    assert [p.name for p in draft.products] == ["Huile d'argan cosmétique", "Savon à l'argan"]
+    second = draft.products[1]
+    assert (second.price.amount, second.price.unit, second.moq.unit) == (25, "piece", "piece")
+    assert len(second.photos) == 1

@@ -8,6 +8,7 @@ import pytest
 
 from bot.app import create_app
 from tests.browser.conftest import wait_until
+from tests.browser.test_chat_accessibility import assert_no_axe_violation
 from tests.helpers import photo_bytes
 
 CASES = {
@@ -66,6 +67,7 @@ async def test_the_form_mode_in_the_browser(locale, browser, aiohttp_server, set
     await page.click("#save")
     await wait_until(page, "() => document.getElementById('err-phone').textContent != ''")
     assert await page.get_attribute("#in-phone", "aria-invalid") == "true"
+    await assert_no_axe_violation(page)  # labels, help and the error tied to each field
     await page.screenshot(path=str(artifacts / f"form-{locale}.png"), full_page=True)
     await page.fill("#in-phone", case["values"]["phone"])
     await page.click("#save")

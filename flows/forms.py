@@ -54,6 +54,8 @@ NOT_CHOICES = frozenset({"more", "skip", "done", "clear_photos", "profile_name",
 REQUIRED_BUSINESS = ("business_name", "owner_name", "city", "sector", "phone")
 REQUIRED_PRODUCT = ("product_name", "photos", "description", "price", "moq")
 UNNAMED = "…"
+# A text field -> the choice beside it that answers its follow-up question.
+FOLLOWS = {"city": "region", "price": "price_unit", "moq": MOQ_UNIT}
 # Steps a form is offered at: after consent, before sending.
 OPEN_STEPS = frozenset(BUSINESS + PRODUCT) | {"more_products", "review"}
 
@@ -253,11 +255,10 @@ def _apply(t: Reading, form: dict) -> dict[str, Msg]:
         if not isinstance(value, str):
             errors[step_id] = Msg("invalid_empty")
             continue
-        follow = values.get({"city": "region", "price": "price_unit", "moq": MOQ_UNIT}
-                            .get(step_id, ""))
-        if value == shown.get(step_id) and not (step_id in ("price", "moq") and follow
-                                                 and follow != shown.get(f"{step_id}_unit")):
-            continue  # unchanged: it was read when it was first given
+        beside = FOLLOWS.get(step_id, "")
+        follow = values.get(beside)
+        if value == shown.get(step_id) and (not follow or follow == shown.get(beside)):
+            continue  # unchanged (and its follow-up too): it was read when first given
         _answer(t, step_id, value, follow if isinstance(follow, str) else None, errors)
     return errors
 

@@ -102,6 +102,10 @@ def test_a_price_without_unit_takes_the_forms_unit_and_a_village_its_region():
     assert (product.price.amount, product.price.unit) == (150, "kg")
     assert (product.moq.amount, product.moq.unit) == (30, "kg")
     assert (state.draft.city, state.draft.region) == ("Douar Tizi", "souss-massa")
+    # The unit alone changed (the price as shown, a number): read again with the new unit.
+    state, _ = submit(state, {**values, "price_unit": "unit:l", "region": "region:oriental"})
+    assert state.draft.products[0].price.unit == "l"
+    assert state.draft.region == "oriental"
     errors = forms.check(at_business_name(), CTX, {"scope": "all", "values": {
         **values, "price_unit": None, "moq_unit": None, "region": None}})
     assert set(errors) == {"price_unit", "moq_unit", "region"}

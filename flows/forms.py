@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from flows.choices import BUSINESS_FIELDS, PRODUCT_FIELDS
 from flows.engine import Reading
 from flows.model import (
     CitySuggestions,
@@ -110,9 +111,9 @@ def _question(t: Reading, step_id: str) -> tuple[Reply, tuple[tuple[str, Msg], .
 
 
 def _label(step_id: str) -> Msg:
-    named = {"business_name", "owner_name", "city", "sector", "ice", "phone", "email",
-             "product_name", "photos", "description", "price", "moq"}
-    return Msg(f"field_{step_id}") if step_id in named else Msg(f"form_field_{step_id}")
+    """The review's name for a field it can correct; the form's own for a follow-up."""
+    named = step_id in BUSINESS_FIELDS + PRODUCT_FIELDS
+    return Msg(f"field_{step_id}") if named else Msg(f"form_field_{step_id}")
 
 
 def definition(state: ConversationState, ctx: Context, scope: str = "all",
@@ -140,7 +141,7 @@ def definition(state: ConversationState, ctx: Context, scope: str = "all",
             name=step_id, kind=kind, label=_label(step_id),
             # The chat asks the region of a town it does not know; a form asks it beside.
             help=Msg("form_help_region") if step_id == "region" else reply.msg,
-            optional=STEPS[step_id].optional or skippable or step_id in ("region", "price_unit"),
+            optional=STEPS[step_id].optional or skippable or step_id in FOLLOWS.values(),
             choices=choices, value=_value(t.s, step_id),
             multiline=step_id == "description"))
         if step_id == "moq":  # the quantity's unit: a choice of the price's units
@@ -203,13 +204,14 @@ def step(state: ConversationState, inp: Input, ctx: Context,
     form = inp.form or {}
     if not available(t.s, ctx.assisting):
         return t.s, [Reply(Msg("form_closed")), t.question()]
-    before, product, history = t.s.step, t.s.product, list(t.s.history)
+    where = (t.s.step, t.s.product, t.s.pending, t.s.editing)
+    history = list(t.s.history)
     errors = _apply(t, form)
     t.s.history = history  # "back" after a form goes where it went before
     t.effects = []
     if form.get("scope") == "photo":  # the form shows it; the chat's question stays open
         count = len(t.s.draft.products[t.s.product].photos)
-        t.s.step, t.s.product = before, product
+        t.s.step, t.s.product, t.s.pending, t.s.editing = where
         return t.s, [Reply(errors["photos"] if errors else
                            Msg("form_photo_added", {"count": count}))]
     if errors:

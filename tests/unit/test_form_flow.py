@@ -131,3 +131,16 @@ def test_the_form_is_prefilled_and_not_offered_before_consent():
     assert not forms.available(fresh)
     _, replies = submit(fresh, ANSWERS)
     assert keys(replies)[0] == "form_closed"
+
+
+def test_a_photo_from_the_form_leaves_the_chats_open_question_as_it_was():
+    state, _ = talk("Atlas", "Omar", "Douar Tizi", state=at_business_name())
+    pending = state.pending
+    assert pending is not None  # the nearest big town, asked
+    state = add_photos(state, 5)
+    assert (state.step, state.pending) == ("city", pending)
+    assert len(state.draft.products[0].photos) == 1
+    state, replies = forms.step(state, Input(media=(MediaRef(media_id=None, kind="invalid",
+                                                             reason="too_large"),),
+                                             form={"scope": "photo", "product": 0}), CTX)
+    assert keys(replies) == ["photo_too_large"]

@@ -12,6 +12,7 @@ from prometheus_client import Counter, Histogram
 
 from bot import agent_routes, logs, owner_routes
 from bot.admin import admin_app
+from bot.channels import forms as form_routes
 from bot.channels import web as webchat
 from bot.channels.registry import channel_routes
 from bot.keys import (
@@ -151,6 +152,7 @@ def create_app(settings: Settings, db: Database | None = None) -> web.Applicatio
     app.add_subapp("/admin", admin_app(settings))
     if settings.webchat_enabled:
         app.add_routes(webchat.routes)
+        app.add_routes(form_routes.routes)  # the web chat's form mode, the Mini App
         app.router.add_static("/static", STATIC)
         app.router.add_get("/", _to_chat)
     return app

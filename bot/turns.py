@@ -31,7 +31,7 @@ from bot.i18n import Catalog, Rendered
 from bot.outgoing import Outgoing
 from bot.settings import Settings
 from bot.signing import Signer
-from flows import engine
+from flows import engine, forms
 from flows.hours import parse as parse_hours
 from flows.model import (
     Console,
@@ -88,6 +88,15 @@ class TurnResult:
     duplicate: bool = False
     waiting: tuple[Rendered, ...] = ()  # web chat: messages that came while the owner was away
     console: bool = False  # a field agent's console: the page offers no "new conversation"
+    form: bool = False  # the owner may fill the rest in as a form (flows.forms)
+
+
+@dataclass(frozen=True)
+class FormView:
+    locale: str
+    available: bool
+    form: forms.Form
+    errors: dict[str, str]  # field -> what is wrong, in the owner's words
 
 
 class Turns:
@@ -263,8 +272,11 @@ class Turns:
                     contact_phone=msg.contact_phone, locale_hint=msg.locale_hint,
                     is_start=msg.is_start or bool(referral and state.step == "start"),
                     profile_name=msg.profile_name, referral=referral, notice=notice,
-                    released=released, place=msg.place)
-        new_state, effects = engine.step(state, inp, ctx)
+                    released=released, place=msg.place, form=msg.form)
+        if msg.form is not None:
+            new_state, effects = forms.step(state, inp, ctx)
+        else:
+            new_state, effects = engine.step(state, inp, ctx)
         if any(isinstance(e, EraseOwner) for e in effects):  # nothing else of theirs stays
             replies = [e for e in effects if isinstance(e, Reply)]
             await erasure.erase(session, [conv.id], cause="owner", actor="owner")
@@ -328,6 +340,22 @@ class Turns:
             replies = engine.resume(state, self.context(channel, None, now))
         return self._result(opened.conversation.id, state, replies), None
 
+    async def form(self, channel: str, user_ref: str, scope: str, product: int | None,
+                   values: dict | None = None) -> FormView | None:
+        """The form as the owner would see it now (`values`: the errors a submission of
+        them would get, nothing stored); None when there is no such conversation."""
+        async with self.db.transaction() as session:
+            conv = await conversations.find(session, channel, user_ref)
+            if conv is None:
+                return None
+            state = state_of(conv)
+        ctx = self.context(channel, None, utcnow())
+        errors = forms.check(state, ctx, {"scope": scope, "product": product,
+                                          "values": values}) if values is not None else {}
+        return FormView(state.locale, forms.available(state),
+                        forms.definition(state, ctx, scope, product),
+                        {f: self.catalog.text(state.locale, m) for f, m in errors.items()})
+
     async def current(self, channel: str, user_ref: str) -> TurnResult | None:
         """The question an owner coming back should see, without changing anything."""
         async with self.db.transaction() as session:
@@ -359,7 +387,7 @@ class Turns:
                 duplicate: bool = False) -> TurnResult:
         rendered = tuple(self.catalog.render(state.locale, r) for r in replies)
         return TurnResult(conversation_id, state.locale, rendered, duplicate,
-                          console=state.console is not None)
+                          console=state.console is not None, form=forms.available(state))
 
 
 async def _retrying(once: Callable[..., Awaitable[T]], *args) -> T:

@@ -90,6 +90,8 @@ class Input:
     # Messages held for the owner (WhatsApp's window) go out with this turn, ending with the
     # open question: a mere greeting needs no answer of its own.
     released: bool = False
+    # A form's submission (web chat's form mode, the Telegram Mini App): flows.forms.step.
+    form: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ class InboundMessage:
     # The owner can be written to again, if they could not (Telegram: /start after
     # unblocking the bot; WhatsApp: any message after they unsubscribed).
     reopens: bool = False
+    # A form's submission (flows.forms), already bounded by the route that took it.
+    form: dict | None = None
     raw: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -63,7 +65,7 @@ class InboundMessage:
             "channel_phone": self.channel_phone, "locale_hint": self.locale_hint,
             "is_start": self.is_start, "group": self.group, "profile_name": self.profile_name,
             "referral": self.referral, "notice": self.notice, "reopens": self.reopens,
-            "place": self.place, "original": self.raw,
+            "place": self.place, "form": self.form, "original": self.raw,
         }
 
     @classmethod
@@ -76,7 +78,8 @@ class InboundMessage:
             is_start=bool(record.get("is_start")), group=record.get("group"),
             profile_name=record.get("profile_name"), referral=record.get("referral"),
             notice=record.get("notice"), reopens=bool(record.get("reopens")),
-            place=record.get("place"), raw=record.get("original") or {},
+            place=record.get("place"), form=record.get("form"),
+            raw=record.get("original") or {},
         )
 
 

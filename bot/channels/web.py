@@ -48,7 +48,7 @@ ID_LIMIT = 64
 RETRY_AFTER = 5  # seconds, while the database is away
 UI_KEYS = ("title", "placeholder", "send", "photo", "restart", "error", "restart_confirm",
            "restart_yes", "cancel", "location", "location_denied", "link_open", "link_copy",
-           "link_copied", "link_copy_failed", "link_share")
+           "link_copied", "link_copy_failed", "link_share", "form")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 # The page's own files only: chat.html has no inline script or style (its JSON data
 # block is not run); blob: is the preview of a photo being sent.
@@ -108,6 +108,7 @@ def _answer(request: web.Request, session: str, result: TurnResult) -> web.Respo
         "dir": direction(result.locale),
         "ui": _ui(request.app[catalog_key], result.locale),
         "console": result.console,
+        "form": result.form,
         "messages": [r.as_json() for r in (*result.waiting, *result.replies)],
     })
 

@@ -233,6 +233,7 @@
       root.lang = LANGS[d.locale] || (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(d.locale) ? d.locale : root.lang);
     }
     if (d.dir === 'rtl' || d.dir === 'ltr') root.dir = d.dir;
+    if (typeof d.form === 'boolean') $('form-link').hidden = !d.form;  // flows/forms.py
     // A field agent's console must not be wiped by a tap: its invite link works only once.
     if (typeof d.console === 'boolean') {
       restartBtn.hidden = d.console;
@@ -249,6 +250,7 @@
     $('send-label').textContent = ui.send;
     $('photo-label').textContent = ui.photo;
     restartBtn.textContent = ui.restart;
+    $('form-link').textContent = ui.form;
     $('restart-q').textContent = ui.restart_confirm;
     $('restart-yes').textContent = ui.restart_yes;
     $('restart-no').textContent = ui.cancel;

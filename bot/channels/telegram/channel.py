@@ -75,6 +75,7 @@ from telegram import (
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
+    WebAppInfo,
 )
 from telegram.error import (
     BadRequest,
@@ -136,6 +137,9 @@ class Outgoing:
 
 
 # --- texts and keyboards ----------------------------------------------------------
+
+# Questions under which the Mini App's form is offered (a web_app button).
+FORM_OFFERS = frozenset({"ask_business_name", "ask_product_name"})
 
 
 def inline_keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
@@ -279,7 +283,20 @@ class TelegramChannel:
             return contact_keyboard(label)  # choices, if any, can still be typed
         if reply.asks_location:
             return location_keyboard(self.catalog.text(locale, Msg(SHARE_LOCATION_KEY)))
-        return inline_keyboard(reply.buttons) or ReplyKeyboardRemove()
+        markup = inline_keyboard(reply.buttons)
+        form = self._form_button(reply, locale)
+        if form is not None:  # the Mini App (bot/channels/forms.py), under the choices
+            return InlineKeyboardMarkup([*(markup.inline_keyboard if markup else ()), [form]])
+        return markup or ReplyKeyboardRemove()
+
+    def _form_button(self, reply: Rendered, locale: str) -> InlineKeyboardButton | None:
+        """The first question of the business and of a product also opens the form; a Mini
+        App needs an https address, so only where PUBLIC_BASE_URL is one."""
+        base = self.public_base_url or ""
+        if reply.key not in FORM_OFFERS or not base.startswith("https://"):
+            return None
+        return InlineKeyboardButton(self.catalog.text(locale, Msg("form_ui_open")),
+                                    web_app=WebAppInfo(f"{base.rstrip('/')}/telegram/form"))
 
     async def _deliver(self, chat_id: int, chat_key: str, item: Outgoing) -> None:
         waited = 0

@@ -131,6 +131,14 @@ def _variants(word: str) -> frozenset[str]:
             out.add(w[1:])
         if w.endswith("s"):
             out.add(w[:-1])
+        if w.endswith(("e", "es")) and len(w) > 4:  # French feminine: "écrue", "brodées"
+            out.add(w.rstrip("s")[:-1])
+    elif not w.isascii() and len(w) > 3:
+        # An Arabic adjective of relation names its noun: "جلدي" leather, "نحاسية" brass.
+        if w.endswith("يه"):
+            out.add(w[:-2])
+        elif w.endswith("ي"):
+            out.add(w[:-1])
     return frozenset(out)
 
 
@@ -258,13 +266,13 @@ def _dec(text: str) -> Decimal:
 
 def _size(text: str) -> Found | None:
     """Dimensions in cm: "200x150", "2 x 1,5 m", "40 cm"; a size without its unit is read
-    as cm when every side is 20 or more, as metres when every side is 6 or less."""
+    as metres when every side is 6 or less ("3x2" rug), else as cm ("10x10" tile)."""
     m = _SIZE.search(text)
     if m:
         sides = tuple(_dec(g) for g in m.groups()[:3] if g)
         unit = _SIZE_UNITS.get(m.group(4) or "", "")
         if not unit:
-            unit = "cm" if min(sides) >= 20 else "m" if max(sides) <= 6 else ""
+            unit = "m" if max(sides) <= 6 else "cm"
         if unit:
             cm = tuple(s * 100 if unit == "m" else s for s in sides)
             return Found("size", " × ".join(map(_plain, cm)) + " cm", m.group().strip(), cm, "cm")
@@ -275,10 +283,21 @@ def _size(text: str) -> Found | None:
     return None
 
 
+# A unit said alone is one of it: "قرعة لتر" (a one-litre bottle), "kilo".
+_ONE = {"volume": re.compile(r"(?<![\w.,])\s*()(litre|لتر|ليتر|ليترو|litro)(?!\w)"),
+        "weight": re.compile(r"(?<![\w.,])\s*()(kilo|كيلو)(?!\w)")}
+
+
 def _measure(kind: str, pattern: re.Pattern, units: dict[str, str], text: str) -> Found | None:
     m = pattern.search(text)
     if not m:
-        return None
+        m = _ONE[kind].search(text)
+        # Not after a number, nor a "per" ("100 dh l kilo" is a price, not a weight).
+        if not m or re.search(r"(?:\d\s*|\b(?:l|le|la|par|per|f|b|fl|bl|لل)\s+)$",
+                              text[:m.start(2)]):
+            return None
+        return Found(kind, f"1 {units[m.group(2)]}", m.group().strip(), (Decimal(1),),
+                     units[m.group(2)])
     amount, unit = _dec(m.group(1)), units[m.group(2)]
     if unit == "cl":
         amount, unit = amount * 10, "ml"
@@ -299,6 +318,15 @@ def _naming(tokens: list[_Token], ptype: ProductType | None) -> set[int]:
     return naming
 
 
+def _named_in(kind: str, key: str, ptype: ProductType | None) -> bool:
+    """Whether the type's English name states this value ("Leather Handbag": leather), so
+    the word that named the type also names its attribute; "بني" in "بني ورين" does not
+    make a Beni Ourain rug brown."""
+    en = attribute_values()[(kind, key)][0].lower()
+    name = ptype.en.lower() if ptype else ""
+    return any(len(w) > 3 and w in name for w in re.findall(r"[a-z]+", en))
+
+
 def read_attributes(text: str | None, ptype: ProductType | None = None) -> list[Found]:
     """Materials, colours, finishes, certifications, patterns, and the measures the type
     is sold by (a size for a rug, a volume for an oil), each with the owner's words."""
@@ -310,9 +338,11 @@ def read_attributes(text: str | None, ptype: ProductType | None = None) -> list[
     seen = set()
     for start, end, label in _attribute_index().find(tokens):
         kind, key = label.split(":", 1)
-        if (kind, key) not in seen and not naming.intersection(range(start, end)):
-            seen.add((kind, key))
-            out.append(Found(kind, key, text[tokens[start].start:tokens[end - 1].end]))
+        if (kind, key) in seen or (naming.intersection(range(start, end))
+                                   and not _named_in(kind, key, ptype)):
+            continue
+        seen.add((kind, key))
+        out.append(Found(kind, key, text[tokens[start].start:tokens[end - 1].end]))
     wanted = ptype.attrs if ptype else ("size", "volume", "weight")
     if "size" in wanted and (found := _size(folded)):
         out.append(found)

@@ -46,6 +46,7 @@ SAMPLES = {
     "storefront": 1, "draft_days": 180, "rejected_days": 365, "days": 7, "revision": 2,
     "photo_count": 3, "voice_count": 1, "product_count": 1, "date": "2026-11-27",
     "contact": "privacy@tijara.ma",
+    "score": 80,  # readiness (flows/readiness.py)
 }
 
 
@@ -73,6 +74,7 @@ def arabic_samples(locale: str) -> dict:
         "consent": t("my_data_consent", date="2026-11-27"),
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
         "how": t("share_location_whatsapp"),
+        "next": t("readiness_next_attr_size"),  # readiness: its "200 x 150" inside Arabic
         # support: when a person answers (a Latin-script clock inside the sentence)
         "when": t("support_when_day", day=Msg("support_day_0"), time="09:00"),
         "day": t("support_day_0"), "time": "09:00",

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.i18n import catalog
 from bot.settings import Settings
 from flows.listing import Rate, build_listing, measure, origin
-from flows.model import Amount, Photo, ProductDraft
+from flows.model import Amount, ConversationState, Draft, Photo, ProductDraft
 from flows.readiness import readiness
+from tests.unit.test_engine import NOW, keys, talk
 
 RATE = Rate(Decimal("0.1"), "2026-12-01")
 
@@ -115,3 +117,36 @@ def test_readiness_of_a_product_without_price_names_the_price():
                        photos=[Photo(media_id=1), Photo(media_id=2)],
                        moq=Amount(amount=Decimal(10), unit="l"))
     assert readiness(oil, "argan").next == "price"
+
+
+# --- the owner hears it once a product is described ----------------------------------------
+
+def _at_moq(language: str, script: str, product: ProductDraft, **state):
+    return ConversationState(step="moq", language=language, script=script, consent_at=NOW,
+                             draft=Draft(business_name="Atlas", sector="carpets",
+                                         products=[product]), **state)
+
+
+def _rendered(replies, locale):
+    return [catalog().text(locale, r.msg) for r in replies]
+
+
+def test_the_owner_is_told_what_would_make_the_product_more_attractive():
+    rug = ProductDraft(name="zerbia", description="souf 200x150",
+                       photos=[Photo(media_id=1)], price=Amount(amount=Decimal(900), unit="m2"))
+    state, replies = talk("3 zrabi", state=_at_moq("ary", "Latn", rug))
+    assert keys(replies) == ["readiness_tip", "ask_more_products"]
+    said = _rendered(replies, "ary-Latn")[0]
+    assert said.startswith("⭐ Lfiche") and "tsawer (4 f lmejmou3" in said
+    state, replies = talk("3 tapis", state=_at_moq("fr", "Latn", ProductDraft(
+        name="Tapis", description="laine, 200x150, rouge, motifs berbères",
+        photos=[Photo(media_id=i) for i in range(4)],
+        price=Amount(amount=Decimal(900), unit="m2"))))
+    assert _rendered(replies, "fr")[0] == "⭐ Fiche complète pour les acheteurs (100 %)."
+
+
+def test_no_readiness_line_while_editing_one_field():
+    rug = ProductDraft(name="zerbia", photos=[Photo(media_id=1)],
+                       price=Amount(amount=Decimal(900), unit="m2"))
+    _, replies = talk("3 zrabi", state=_at_moq("ary", "Latn", rug, editing=True))
+    assert "readiness_tip" not in keys(replies)

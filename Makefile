@@ -30,6 +30,7 @@ bench: $(BIN)/tijara
 	$(BIN)/python -m benchmarks.media
 	$(BIN)/python -m benchmarks.admin
 	$(BIN)/python -m benchmarks.channels
+	$(BIN)/python -m benchmarks.listing
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -94,6 +95,10 @@ class Settings(BaseSettings):
     # When a person answers a support request (flows.hours): "Mon-Fri 09:00-18:00", in
     # Africa/Casablanca unless a zone ends it. Unset: owners hear "as soon as possible".
     support_hours: str | None = None
+    # The rate English listings show USD prices at (flows.listing), and the day it was
+    # read, shown beside every USD price: set both when the rate is refreshed.
+    usd_per_mad: Decimal = Field(default=Decimal("0.10"), gt=0, le=10)
+    usd_per_mad_date: str = Field(default="2025-06-01", pattern=r"^\d{4}-\d{2}-\d{2}$")
 
     webchat_enabled: bool = True
     # Web-chat throttling (storage/throttle.py), generous: a real owner never meets it.

@@ -90,6 +90,7 @@ from flows.model import (
     PhotoAdvice,
     PhotoChoice,
     PhotoFix,
+    ProductDraft,
     Reply,
     TellAgent,
     Turn,
@@ -103,6 +104,7 @@ from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
 from flows.photos import ADVICE, is_near_duplicate
 from flows.privacy import agreed, consent_reply
+from flows.readiness import readiness
 from flows.reasons import rejected
 from flows.text import normalise, shown_name
 
@@ -861,6 +863,7 @@ def on_moq(t: Turn) -> None:
         if unit is not None:
             t.s.pending = None
             product.moq = Amount(amount=pending.amount, unit=unit)
+            tell_readiness(t, product)
             t.advance()
             return
     value = t.text_answer(200, letters=False)
@@ -879,7 +882,21 @@ def on_moq(t: Turn) -> None:
         return
     t.s.pending = None
     product.moq = Amount(amount=quantity.amount, unit=unit)
+    tell_readiness(t, product)
     t.advance()
+
+
+def tell_readiness(t: Turn, product: ProductDraft) -> None:
+    """Once a product is described (not while editing one field): one line on how ready it
+    is for buyers and the most valuable thing to add (flows.readiness)."""
+    if t.s.editing or t.s.change is not None:
+        return
+    ready = readiness(product, t.s.draft.sector)
+    if ready.next is None:
+        t.say(Reply(Msg("readiness_tip_done")))
+    else:
+        t.say(Reply(Msg("readiness_tip", {"score": ready.score, "next": Msg(
+            f"readiness_next_{ready.next}", {"count": ready.photos_wanted})})))
 
 
 def on_more_products(t: Turn) -> None:

@@ -30,6 +30,7 @@ from bot.admin.forms import (
     queue_query,
     translation,
 )
+from bot.admin.listings import generated
 from bot.admin.render import SESSION, USER, render, url
 from bot.keys import db_key, media_key, settings_key, signer_key
 from bot.owner_export import export as export_owner
@@ -301,6 +302,7 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
         review_reasons={d: review_reasons.offered(d) for d in (review_reasons.CHANGES,
                                                                review_reasons.REJECT)},
         consent_current=CONSENT_VERSION,
+        generated=generated(view, request.config_dict[settings_key]),
         sectors=SECTORS, units=UNITS, item_rows=range(6), **page)
 
 

@@ -442,3 +442,22 @@ admin_support_not_open = هذا الطلب مغلق من قبل: لم يُرسل
 admin_support_resumes_at = من أين سيستأنف البوت (سؤاله الأخير، بلغة صاحب المشروع)
 ## changes
 admin_reject_live = هذه الصفحة منشورة بالفعل: هذه تعديلات. اطلب تصحيحها بدل رفضها؛ تحتفظ الصفحة بنسختها المقبولة.
+## taxonomy
+admin_generated_heading = البطاقة الإنجليزية المولَّدة (للتحقق، لا تُعدَّل هنا)
+admin_generated_type = رمز النظام المنسق { $hs } (6 أرقام، يتحقق منه وكيل جمركي) · نوع المنتج معروف بنسبة { $confidence }٪
+admin_generated_unsure = نوع المنتج غير مؤكد، الأرجح:
+admin_generated_none = لم يُتعرَّف على المنتج: لا بطاقة مولَّدة.
+admin_readiness = جاهزية للمشترين: { $score }/100
+admin_readiness_next_photos = يُضاف: صور (المطلوب { $count })
+admin_readiness_next_price = يُضاف: الثمن
+admin_readiness_next_moq = يُضاف: أدنى كمية للطلب
+admin_readiness_next_description = يُضاف: وصف
+admin_readiness_next_type = يُحدَّد: ما هو المنتج
+admin_readiness_next_attr_size = يُضاف: المقاسات
+admin_readiness_next_attr_volume = يُضاف: الحجم (مل، لتر)
+admin_readiness_next_attr_weight = يُضاف: الوزن الصافي
+admin_readiness_next_attr_material = يُضاف: المادة
+admin_readiness_next_attr_colour = يُضاف: اللون
+admin_readiness_next_attr_certification = يُضاف: الشهادات (عضوي، أونسا…)
+admin_readiness_next_attr_finish = يُضاف: التشطيب
+admin_readiness_next_attr_pattern = يُضاف: الزخرفة

@@ -426,3 +426,22 @@ admin_support_not_open = Cette demande est déjà fermée : rien n'a été envoy
 admin_support_resumes_at = Où le bot reprendra (sa dernière question, dans la langue du patron)
 ## changes
 admin_reject_live = Cette vitrine est déjà en ligne : ce sont des changements. Demandez des corrections au lieu de les refuser ; la vitrine garde sa version acceptée.
+## taxonomy
+admin_generated_heading = Fiche anglaise générée (à vérifier, non modifiable ici)
+admin_generated_type = Code SH { $hs } (6 chiffres, à faire vérifier par un transitaire) · type reconnu à { $confidence } %
+admin_generated_unsure = Type incertain, le plus probable :
+admin_generated_none = Produit non reconnu : aucune fiche générée.
+admin_readiness = Prête pour les acheteurs : { $score }/100
+admin_readiness_next_photos = À ajouter : des photos ({ $count } attendues)
+admin_readiness_next_price = À ajouter : le prix
+admin_readiness_next_moq = À ajouter : la commande minimum
+admin_readiness_next_description = À ajouter : une description
+admin_readiness_next_type = À préciser : de quel produit il s'agit
+admin_readiness_next_attr_size = À ajouter : les dimensions
+admin_readiness_next_attr_volume = À ajouter : le volume (ml, L)
+admin_readiness_next_attr_weight = À ajouter : le poids net
+admin_readiness_next_attr_material = À ajouter : la matière
+admin_readiness_next_attr_colour = À ajouter : la couleur
+admin_readiness_next_attr_certification = À ajouter : les certifications (bio, ONSSA…)
+admin_readiness_next_attr_finish = À ajouter : la finition
+admin_readiness_next_attr_pattern = À ajouter : le motif

@@ -173,10 +173,25 @@ async def decided(db: Database) -> dict[int, Replies]:
         replies = chats.setdefault(int(user_ref), Replies())
         replies.rows += 1
         replies.keys += [r["key"] for r in payload["replies"]]
-        replies.texts += [r["text"] for r in payload["replies"]]
+        replies.texts += telegram_messages(payload["replies"])
         if status != "done":
             replies.not_done.append(f"{row_id}: {status}")
     return chats
+
+
+def telegram_messages(replies: list[dict]) -> list[str]:
+    """One outbox row's replies as Telegram messages: a plain reply (no buttons, image or
+    keyboard request, e.g. `readiness_tip`) goes with the next, a blank line between
+    (bot.channels.telegram.channel._joined)."""
+    out: list[str] = []
+    plain = False
+    for r in replies:
+        if out and plain and not r.get("image"):
+            out[-1] = f"{out[-1]}\n\n{r['text']}"
+        else:
+            out.append(r["text"])
+        plain = not (r["buttons"] or r.get("image") or r.get("contact") or r.get("location"))
+    return out
 
 
 def received(telegram: LimitedTelegram, chat: int) -> list[str]:
@@ -216,7 +231,7 @@ def script(k: int) -> list[tuple[str, object, list[str]]]:
         ("slow photo, then done", None, ["photo_received", "ask_description"]),
         ("say", "zit mzyana bzaf, m3sora b lyed f ta3awniya dyalna", ["ask_price"]),
         ("say", "150 DH l kilo", ["ask_moq"]),
-        ("say", "100 kilo", ["ask_more_products"]),
+        ("say", "100 kilo", ["readiness_tip", "ask_more_products"]),
         ("press", "no", ["review_summary"]),
         ("press", "submit", ["submitted"]),
     ]

@@ -154,7 +154,7 @@ SCRIPT = [
     ("press", "done", ["ask_description"]),
     ("say", "zit mzyana bzaf, m3sora b lyed f ta3awniya dyalna", ["ask_price"]),
     ("say", "150 DH l kilo", ["ask_moq"]),
-    ("say", "100 kilo", ["ask_more_products"]),
+    ("say", "100 kilo", ["readiness_tip", "ask_more_products"]),
     ("press", "no", ["review_summary"]),
     ("press", "submit", ["submitted"]),
 ]

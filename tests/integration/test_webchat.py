@@ -30,7 +30,7 @@ async def onboard_in_french(owner: Owner) -> None:
     assert await owner.press("done") == ["ask_description"]
     assert await owner.say("Huile pressée à froid, bio, de nos arganiers.") == ["ask_price"]
     assert await owner.say("150 DH le litre") == ["ask_moq"]
-    assert await owner.say("20 litres") == ["ask_more_products"]
+    assert await owner.say("20 litres") == ["readiness_tip", "ask_more_products"]
     assert await owner.press("no") == ["review_summary"]
     assert "Tifawin" in owner.question["text"]
     assert await owner.press("submit") == ["submitted"]

@@ -47,6 +47,7 @@ SAMPLES = {
     "photo_count": 3, "voice_count": 1, "product_count": 1, "date": "2026-11-27",
     "contact": "privacy@tijara.ma",
     "names": "Tafraout, Tiznit",  # forms: towns suggested
+    "score": 80,  # readiness (flows/readiness.py)
 }
 
 
@@ -76,6 +77,7 @@ def arabic_samples(locale: str) -> dict:
         "how": t("share_location_whatsapp"),
         "fields": t("field_phone"),  # forms: the fields not kept, the towns suggested
         "names": "تافراوت، تيزنيت",
+        "next": t("readiness_next_attr_size"),  # readiness: its "200 x 150" inside Arabic
         # support: when a person answers (a Latin-script clock inside the sentence)
         "when": t("support_when_day", day=Msg("support_day_0"), time="09:00"),
         "day": t("support_day_0"), "time": "09:00",

@@ -67,6 +67,9 @@ COUNTRIES_MAX = 20
 COUNTRY_MAX = 60
 PACKAGING_MAX = 500
 # The example under the capacity question, in the unit the product is counted in.
+# What a certificate's details look like, as written on one (Latin: a parameter, so an
+# Arabic sentence keeps it in one left-to-right piece).
+CERTIFICATE_EXAMPLE = "ECOCERT, MA-BIO-154, 31/12/2027"
 CAPACITY_EXAMPLES = {"kg": 200, "g": 5000, "l": 200, "ml": 5000, "ton": 2, "m": 300, "m2": 100}
 
 # label key -> payload, and words key -> payload (flows.choices reads both).
@@ -243,7 +246,7 @@ def typed_certifications(t: Turn) -> list[str]:
 
 def add_certification(a: BuyerAnswers, kind: str) -> None:
     if all(c.kind != kind for c in a.certifications):
-        a.certifications.append(Certification(kind=kind))
+        a.certifications.append(Certification(kind=kind, body=KIND_BODY.get(kind)))
     a.certified = True
 
 
@@ -279,7 +282,8 @@ def open_certificate(t: Turn) -> Certification | None:
 def ask_certificate(t: Turn) -> Reply:
     cert = open_certificate(t)
     kind = cert.kind if cert else CERTIFICATIONS[0]
-    return Reply(Msg("ask_certificate", {"cert": Msg(f"cert_{kind}")}), (SKIP,), Expect.TEXT)
+    return Reply(Msg("ask_certificate", {"cert": Msg(f"cert_{kind}"),
+                                          "example": CERTIFICATE_EXAMPLE}), (SKIP,), Expect.TEXT)
 
 
 def on_certificate(t: Turn) -> None:
@@ -295,7 +299,7 @@ def on_certificate(t: Turn) -> None:
             return
         said = parse_certificate(value, kind_body=KIND_BODY.get(cert.kind))
         if isinstance(said, Invalid):
-            t.invalid("invalid_certificate")
+            t.invalid("invalid_certificate", example=CERTIFICATE_EXAMPLE)
             return
         cert.body, cert.number, cert.expires, cert.asked = (
             said.body, said.number, said.expires, True)

@@ -1,7 +1,7 @@
 ## The buyers' questions (flows/buyerq.py): after the products, each can be skipped.
 
 section_buyer = so2alat dyal l clients
-ask_buyer_questions = L malaf dyalkom 9rib ykmel. Les clients lkbar (f Amerika) kaysewlo 9bel kolchi chi so2alat: ch7al katsaybo f chhar, ch7al dyal lw9t, chahadat, tasdir, tghlif. Jwab 9sir kaykhelli l vitrine dyalkom tban serieuse, w ay so2al t9dro tdouzouh. Nbdaw?
+ask_buyer_questions = L malaf dyalkom 9rib ykmel. Les clients lkbar (f Amerika) kaysewlo 9bel kolchi chi so2alat: ch7al katsaybo f chhar, ch7al dyal lw9t, chahadat, tasdir, tghlif. Jwab 9sir kaykhelli l page dyalkom tban serieuse, w ay so2al t9dro tdouzouh. Nbdaw?
 btn_buyerq_start = Yallah nbdaw
 btn_buyerq_later = Douz kolchi
 ask_capacity = Mantoj { $number } "{ $product }": ch7al t9dro tsaybo mno f chhar? (matalan: { $example } f chhar)
@@ -18,8 +18,8 @@ cert_onssa = ONSSA
 cert_iso = ISO
 btn_cert_none = Ma 3ndna 7ta chahada
 invalid_certifications = Khtaro chahada mn la liste wla "Ma 3ndna 7ta chahada", wla douzo so2al.
-ask_certificate = Chahada { $cert }: chkoun li 3taha likom, chno ra9mha, w fo9ach katsali? Matalan: ECOCERT, MA-BIO-154, 31/12/2027.
-invalid_certificate = Ma l9itch ra9m wla tarikh. Ktbo b7al: ECOCERT, MA-BIO-154, 31/12/2027. Wla douzo so2al.
+ask_certificate = Chahada { $cert }: chkoun li 3taha likom, chno ra9mha, w fo9ach katsali? Matalan: { $example }.
+invalid_certificate = Ma l9itch ra9m wla tarikh. Ktbo b7al: { $example }. Wla douzo so2al.
 certificate_noted = ✅ { $cert }: mn 3nd { $body }, ra9m { $number }, saliha 7ta { $expires }.
 ask_fda = Bach yttba3 f Amerika, l makla wla l cosmétique khasso ykoun mn blasa msjla 3nd l FDA l amrikiya. Blastkom msjla?
 btn_fda_unknown = Ma 3reftch

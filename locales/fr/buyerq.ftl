@@ -11,15 +11,15 @@ invalid_lead_time = Écrivez un délai en jours, semaines ou mois, par exemple :
 ask_certifications = Avez-vous des certificats ? Choisissez-les un par un, ou écrivez-les (par exemple : « bio et ONSSA »).
 ask_certifications_more = C'est noté :
     { $chosen }
-    Un autre certificat ? Sinon, appuyez sur « Terminé ».
+    Un autre certificat ? Sinon, choisissez « Terminé ».
 cert_organic = Bio / ECOCERT
 cert_fairtrade = Commerce équitable
 cert_onssa = ONSSA
 cert_iso = ISO
 btn_cert_none = Aucun certificat
 invalid_certifications = Choisissez un certificat dans la liste ou « Aucun certificat », ou passez la question.
-ask_certificate = Certificat { $cert } : qui l'a délivré, son numéro et sa date de fin de validité ? Par exemple : ECOCERT, MA-BIO-154, 31/12/2027.
-invalid_certificate = Je n'ai trouvé ni numéro ni date. Écrivez par exemple : ECOCERT, MA-BIO-154, 31/12/2027. Ou passez la question.
+ask_certificate = Certificat { $cert } : qui l'a délivré, son numéro et sa date de fin de validité ? Par exemple : { $example }.
+invalid_certificate = Je n'ai trouvé ni numéro ni date. Écrivez par exemple : { $example }. Ou passez la question.
 certificate_noted = ✅ { $cert } : délivré par { $body }, n° { $number }, valable jusqu'au { $expires }.
 ask_fda = Pour être vendu aux États-Unis, un aliment ou un cosmétique doit venir d'un établissement enregistré auprès de la FDA américaine. Le vôtre l'est-il ?
 btn_fda_unknown = Je ne sais pas

@@ -46,6 +46,7 @@ SAMPLES = {
     "storefront": 1, "draft_days": 180, "rejected_days": 365, "days": 7, "revision": 2,
     "photo_count": 3, "voice_count": 1, "product_count": 1, "date": "2026-11-27",
     "contact": "privacy@tijara.ma",
+    "chosen": "ISO", "cert": "ONSSA", "body": "ECOCERT", "expires": "31/12/2027",
 }
 
 

@@ -38,8 +38,8 @@ import re
 from decimal import Decimal
 
 from flows.model import (
-    BuyerAnswers,
     Button,
+    BuyerAnswers,
     Capacity,
     Certification,
     Expect,
@@ -209,12 +209,6 @@ def on_lead_time(t: Turn) -> None:
         return
     t.product().lead_time = LeadTime(quantity=said.quantity, unit=said.unit, days=said.days)
     next_product(t, "lead_time")
-
-
-def lead_time_msg(lead: LeadTime) -> Msg:
-    count = int(lead.quantity) if lead.quantity == lead.quantity.to_integral_value() \
-        else float(lead.quantity)
-    return Msg(f"period_{lead.unit}s", {"count": count, "amount": amount_text(lead.quantity)})
 
 
 # --- certifications ---------------------------------------------------------

@@ -35,7 +35,7 @@ flowchart LR
 | price_unit    | ask_price_unit      | choice  |          | product.price.unit   |
 | moq           | ask_moq             | text    |          | product.moq          |
 | more_products | ask_more_products   | choice  |          | (a new product)      |
-| buyer_*       | flows.buyerq        |         | yes      | draft.buyer, product.capacity, lead_time |
+| capacity...   | flows.buyerq        |         | yes      | draft.buyer, product |
 | review        | review_summary      | choice  |          | edit:<field>, submit |
 | owner_confirm | owner_confirm       | choice  |          | state.consent_at     |
 | submitted     | submitted           | none    |          | a submission         |

@@ -153,7 +153,8 @@ async def test_a_real_submission_from_the_web_chat_validates(client, db):
         await getattr(owner, action)(value)
     assert await owner.photo(photo_bytes(4)) == ["photo_received"]
     for action, value in (("press", "done"), ("say", "زيت معصور على البارد"),
-                          ("say", "150 درهم للتر"), ("say", "20 لتر"), ("press", "no")):
+                          ("say", "150 درهم للتر"), ("say", "20 لتر"), ("press", "no"),
+                          ("press", "skip")):
         await getattr(owner, action)(value)
     assert await owner.press("submit") == ["submitted"]
     async with db.transaction() as session:

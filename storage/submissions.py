@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from flows import reasons as review_reasons
-from flows.model import ConversationState
+from flows.model import BuyerAnswers, ConversationState
 from storage import outbox, review, revisions, search
 from storage.models import (
     Business,
@@ -83,6 +83,7 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
     business.agent_id, business.consent_at, business.updated_at = (
         conversation.agent_id, state.consent_at, now)
     business.consent_version = state.consent_version if state.consent_at else None
+    buyer_answers(business, d.buyer)
     search.fill(business, [p.name for p in d.products])
     await session.flush()
 
@@ -98,6 +99,12 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
             price_unit=p.price.unit if p.price else None,
             moq_quantity=str(p.moq.amount) if p.moq else None,
             moq_unit=p.moq.unit if p.moq else None,
+            capacity_quantity=str(p.capacity.quantity) if p.capacity else None,
+            capacity_unit=p.capacity.unit if p.capacity else None,
+            capacity_per=p.capacity.per if p.capacity else None,
+            lead_time_quantity=str(p.lead_time.quantity) if p.lead_time else None,
+            lead_time_unit=p.lead_time.unit if p.lead_time else None,
+            lead_time_days=p.lead_time.days if p.lead_time else None,
         )
         session.add(product)
         await session.flush()
@@ -240,6 +247,19 @@ class _Listed:
                          "price_max price_unit moq_quantity moq_unit")
     media = namedtuple("Media", "sha256 kind content_type width height size")
     change = namedtuple("StatusChange", "id submission_id from_status to_status at")
+
+
+def buyer_answers(business: Business, answers: BuyerAnswers | None) -> None:
+    """The business's answers to the buyers' questions (flows.buyerq) onto its row: a
+    question skipped (or never asked) stays null; "no certificate" is an empty list."""
+    a = answers or BuyerAnswers()
+    business.certifications = None if a.certified is None else [
+        {"kind": c.kind, "body": c.body, "number": c.number,
+         "expires": c.expires.isoformat() if c.expires else None}
+        for c in a.certifications]
+    business.fda_registered, business.export_experience = a.fda, a.export
+    business.export_countries = list(a.export_countries) if a.export_countries else None
+    business.packaging = a.packaging
 
 
 def _view_query(status: str | None):

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.signing import Signer
-from storage.models import ProductTranslation
+from storage.models import Business, Product, ProductTranslation
 from storage.submissions import SubmissionView
 
 # A product's English texts by its position, as `storage.submissions.english_texts` gives
@@ -49,6 +49,28 @@ def english(t: ProductTranslation | None) -> dict | None:
     return {"name": name or None, "description": description or None}
 
 
+def capacity(p: Product) -> dict | None:
+    """How much the owner can make (flows.buyerq), in their unit, per period; null when
+    the question was skipped."""
+    if p.capacity_quantity is None:
+        return None
+    return {"quantity": p.capacity_quantity, "unit": p.capacity_unit, "per": p.capacity_per}
+
+
+def lead_time(p: Product) -> dict | None:
+    """A first order's delay as the owner said it, and in days; null when skipped."""
+    if p.lead_time_days is None:
+        return None
+    return {"quantity": p.lead_time_quantity, "unit": p.lead_time_unit,
+            "days": p.lead_time_days}
+
+
+def export_experience(b: Business) -> dict | None:
+    if b.export_experience is None:
+        return None
+    return {"level": b.export_experience, "countries": list(b.export_countries or [])}
+
+
 def body(view: SubmissionView, signer: Signer, *, translations: English | None,
          links_from: datetime | None = None) -> dict:
     """The JSON body. With `links_from`, image links expire IMAGE_LINK_TTL after it, so
@@ -73,6 +95,9 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
         "business": {
             "name": b.name, "owner_name": b.owner_name, "phone": b.phone, "email": b.email,
             "city": b.city, "region": b.region, "sector": b.sector, "ice": b.ice,
+            "fda_registered": b.fda_registered,
+            "export_experience": export_experience(b),
+            "packaging": b.packaging,
         },
         "products": [
             {
@@ -88,6 +113,10 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
                     for m in p.media if m.kind == "photo"
                 ],
                 **en(p.product.position),
+                # The buyers' questions (added in 1.4): null when skipped.
+                "capacity": capacity(p.product),
+                "lead_time": lead_time(p.product),
+                "certifications": b.certifications,
             }
             for p in view.products
         ],

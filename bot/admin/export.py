@@ -25,6 +25,10 @@ COLUMNS = (
     "product_position", "product_name", "title_en", "description", "description_en",
     "price_amount", "price_max", "price_unit", "moq_quantity", "moq_unit",
     "photo_count", "photo_urls",
+    # The buyers' questions (flows.buyerq), after the older columns so that their places
+    # do not move; blank when skipped.
+    "capacity_quantity", "capacity_unit", "capacity_per", "lead_time_days",
+    "certifications", "fda_registered", "export_experience", "export_countries", "packaging",
 )
 PHOTO_LINK_TTL = 7 * 24 * 3600  # long enough for a bulk upload done in the week
 
@@ -45,6 +49,27 @@ def _product_cells(p: ExportProduct | None, signer: Signer) -> list:
             " ".join(signer.media_url(m.sha256, ttl=PHOTO_LINK_TTL) for m in photos)]
 
 
+def certifications_cell(certifications: list | None) -> str:
+    """ "organic ECOCERT MA-BIO-154 2027-12-31; onssa ONSSA": one certificate each, its
+    kind first; "none" when the owner has none, blank when the question was skipped."""
+    if certifications is None:
+        return ""
+    if not certifications:
+        return "none"
+    return "; ".join(" ".join(str(c[k]) for k in ("kind", "body", "number", "expires") if c.get(k))
+                     for c in certifications)
+
+
+def _buyer_cells(b, p: ExportProduct | None) -> list:
+    product = p.product if p else None
+    return [product.capacity_quantity if product else "",
+            product.capacity_unit if product else "",
+            product.capacity_per if product else "",
+            product.lead_time_days if product else "",
+            certifications_cell(b.certifications), b.fda_registered, b.export_experience,
+            "; ".join(b.export_countries or []), b.packaging]
+
+
 def to_csv(rows: list[ExportRow], signer: Signer) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -56,7 +81,8 @@ def to_csv(rows: list[ExportRow], signer: Signer) -> str:
                     b.name, b.owner_name, b.phone, b.email, b.city, b.region, b.sector, b.ice,
                     b.language, b.script, b.channel, agent, _iso(b.consent_at)]
         for product in row.products or [None]:
-            writer.writerow(safe_row(business + _product_cells(product, signer)))
+            writer.writerow(safe_row(business + _product_cells(product, signer)
+                                     + _buyer_cells(b, product)))
     return "\ufeff" + out.getvalue()
 
 

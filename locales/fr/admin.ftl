@@ -426,3 +426,32 @@ admin_support_not_open = Cette demande est déjà fermée : rien n'a été envoy
 admin_support_resumes_at = Où le bot reprendra (sa dernière question, dans la langue du patron)
 ## changes
 admin_reject_live = Cette vitrine est déjà en ligne : ce sont des changements. Demandez des corrections au lieu de les refuser ; la vitrine garde sa version acceptée.
+## buyerq
+admin_buyerq_heading = Questions des acheteurs
+admin_field_capacity = Capacité de production
+admin_field_lead_time = Délai d'une première commande
+admin_per_day = jour
+admin_per_week = semaine
+admin_per_month = mois
+admin_per_year = an
+admin_lead_time_days = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+admin_field_certifications = Certificats
+admin_certifications_none = Aucun certificat
+admin_cert_organic = Bio / ECOCERT
+admin_cert_fairtrade = Commerce équitable
+admin_cert_onssa = ONSSA
+admin_cert_iso = ISO
+admin_cert_number = n°
+admin_cert_expires = valable jusqu'au
+admin_field_fda = Enregistré auprès de la FDA (États-Unis)
+admin_fda_yes = Oui
+admin_fda_no = Non
+admin_fda_unknown = Ne sait pas
+admin_field_export = Export
+admin_export_never = Jamais
+admin_export_few = Quelques fois
+admin_export_regular = Régulièrement
+admin_field_packaging = Emballage

@@ -242,9 +242,13 @@ class _Listed:
 
     submission = namedtuple("Submission", "id business_id status revision submitted_at")
     business = namedtuple("Business", "id name owner_name phone email city region sector ice "
-                          "language script channel agent_id consent_at")
+                          "language script channel agent_id consent_at "
+                          "certifications fda_registered export_experience export_countries "
+                          "packaging")
     product = namedtuple("Product", "id business_id position name description price_amount "
-                         "price_max price_unit moq_quantity moq_unit")
+                         "price_max price_unit moq_quantity moq_unit "
+                         "capacity_quantity capacity_unit capacity_per "
+                         "lead_time_quantity lead_time_unit lead_time_days")
     media = namedtuple("Media", "sha256 kind content_type width height size")
     change = namedtuple("StatusChange", "id submission_id from_status to_status at")
 

@@ -227,7 +227,9 @@ def ask_certifications(t: Turn) -> Reply:
 
 def typed_certifications(t: Turn) -> list[str]:
     """Every certification the owner's words name ("bio w onssa", "ISO 22000 و ONSSA")."""
-    words = normalise(t.inp.text or "").split()[:40]
+    # "وأونسا": the Arabic "and" written onto the word it joins.
+    words = [w[1:] if w.startswith("و") and len(w) > 3 else w
+             for w in normalise(t.inp.text or "").split()[:40]]
     found: list[str] = []
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):

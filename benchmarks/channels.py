@@ -103,7 +103,8 @@ FULL_SCRIPT = TEXT_SCRIPT + (
     ("say", "Huile pressée à froid dans notre coopérative.", "ask_price"),
     ("say", "150 dh le litre", "ask_moq"),
     ("say", "100 litres", "ask_more_products"),
-    ("press", "no", "review_summary"),
+    ("press", "no", "ask_buyer_questions"),
+    ("press", "skip", "review_summary"),
     ("press", "submit", "submitted"),
 )
 FAST_PAUSE = 0.3  # seconds: the photo phase's owners go through the text part quickly

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from flows import buyerq
 from flows.answers import intents_of
 from flows.model import Button, Expect, Input, Lexicon, Reply
 from flows.text import normalise
@@ -93,6 +94,7 @@ LABELS: dict[str, str] = {
     "btn_send_changes": "send_changes",
     **{f"btn_{c}": c for c in ("photo_replace", "photo_add", "photo_remove")},
     **{f"field_{f}": f"edit:{f}" for f in BUSINESS_FIELDS + PRODUCT_FIELDS},
+    **buyerq.LABELS,
 }
 # words key -> payload: what people type for a choice besides its label
 # ("darija", "zit argan", "nouveau"), in locales as words_<...>.
@@ -104,6 +106,7 @@ WORD_CHOICES: dict[str, str] = {
     "words_agent_link": "agent:link",
     "words_change": "change",
     **{f"words_change_{k}": f"change:{k}" for k in CHANGE_KINDS},
+    **buyerq.WORDS,
 }
 
 

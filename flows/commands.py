@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flows import buyerq
 from flows.model import (
     ChooseLanguage,
     ConfirmRestart,
@@ -78,8 +79,10 @@ def skip(t: Turn, choice: str) -> bool:
     s = t.s
     product = s.current_product
     voice = s.step == "description" and product is not None and product.voice_media_id
-    if s.step == "review" or voice:
-        return False  # the review's buttons; a description spoken, not typed (flows.steps)
+    if s.step == "review" or voice or s.step in buyerq.STEP_IDS:
+        # The review's buttons; a description spoken, not typed (flows.steps); a buyer's
+        # question, whose answers live where its step keeps them (flows.buyerq).
+        return False
     if STEPS[s.step].optional:
         setattr(s.draft, s.step, None)
         t.advance()

@@ -14,7 +14,7 @@ Nothing here knows about HTTP, databases or any channel.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal, Protocol, runtime_checkable
@@ -242,6 +242,51 @@ class Amount(BaseModel):
     unit: str | None = None
 
 
+class Capacity(BaseModel):
+    """How much the owner can make (flows.buyerq): a quantity of a unit per period."""
+
+    quantity: Decimal
+    unit: str
+    per: str = "month"  # day, week, month, year (flows.parsing.periods)
+
+
+class LeadTime(BaseModel):
+    """How long a first order takes, as said ("3 simanat") and in days."""
+
+    quantity: Decimal
+    unit: str  # day, week, month
+    days: int
+
+
+class Certification(BaseModel):
+    kind: str  # flows.buyerq.CERTIFICATIONS
+    body: str | None = None  # the issuing body, when the owner named one we know
+    number: str | None = None
+    expires: date | None = None
+    asked: bool = False  # its details were asked (answered or skipped)
+
+
+class BuyerAnswers(BaseModel):
+    """The business's answers to the buyers' questions (flows.buyerq); None: not asked."""
+
+    certifications: list[Certification] = Field(default_factory=list)
+    certified: bool | None = None  # None: skipped; False: none; True: the list above
+    fda: str | None = None  # yes, no, unknown (food and cosmetics only)
+    export: str | None = None  # never, few, regular
+    export_countries: list[str] = Field(default_factory=list)
+    packaging: str | None = None
+
+
+def _without_unset(data, names: tuple[str, ...]):
+    """Fields added later, written only when they hold something: a state that never
+    used them is stored exactly as before (golden transcripts, older processes)."""
+    if isinstance(data, dict):
+        for name in names:
+            if data.get(name) is None:
+                data.pop(name, None)
+    return data
+
+
 class ProductDraft(BaseModel):
     name: str | None = None
     photos: list[Photo] = Field(default_factory=list)
@@ -249,6 +294,12 @@ class ProductDraft(BaseModel):
     voice_media_id: int | None = None  # a spoken description (a voice note)
     price: Amount | None = None
     moq: Amount | None = None
+    capacity: Capacity | None = None
+    lead_time: LeadTime | None = None
+
+    @model_serializer(mode="wrap")
+    def _written(self, handler):
+        return _without_unset(handler(self), ("capacity", "lead_time"))
 
 
 class Draft(BaseModel):
@@ -262,6 +313,11 @@ class Draft(BaseModel):
     phone: str | None = None
     email: str | None = None
     products: list[ProductDraft] = Field(default_factory=list)
+    buyer: BuyerAnswers | None = None
+
+    @model_serializer(mode="wrap")
+    def _written(self, handler):
+        return _without_unset(handler(self), ("buyer",))
 
 
 # --- a question asked inside a step (state.pending; flows.steps.PENDING asks each) ---

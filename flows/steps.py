@@ -9,7 +9,7 @@ flowchart LR
     price -->|no unit| price_unit --> moq
     price --> moq --> more_products
     more_products -->|yes| product_name
-    more_products -->|no| review
+    more_products -->|no| buyer_questions -->|flows.buyerq| review
     review -->|edit:field| business_name
     review -->|submit| submitted
     review -->|submit, agent or no consent| owner_confirm -->|owner: yes| submitted
@@ -35,6 +35,7 @@ flowchart LR
 | price_unit    | ask_price_unit      | choice  |          | product.price.unit   |
 | moq           | ask_moq             | text    |          | product.moq          |
 | more_products | ask_more_products   | choice  |          | (a new product)      |
+| capacity...   | flows.buyerq        |         | yes      | draft.buyer, product |
 | review        | review_summary      | choice  |          | edit:<field>, submit |
 | owner_confirm | owner_confirm       | choice  |          | state.consent_at     |
 | submitted     | submitted           | none    |          | a submission         |
@@ -57,7 +58,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from flows import changes
+from flows import buyerq, changes
 from flows.choices import (
     BUSINESS_FIELDS,
     LANGUAGE_BUTTONS,
@@ -903,11 +904,10 @@ def on_more_products(t: Turn) -> None:
     if t.choice == "yes":
         t.new_product()
     elif t.choice == "no":
-        t.goto("review")
+        # The buyers' questions, once (flows.buyerq), then the review.
+        t.goto("buyer_questions" if buyerq.to_ask(t) else "review")
     else:
         t.invalid("invalid_choice")
-
-
 
 
 def price_question(t: Turn) -> Reply:
@@ -1043,6 +1043,19 @@ STEPS: dict[str, Step] = {s.id: s for s in (
          applies=lambda t: t.product().price is not None and t.product().price.unit is None),
     Step("moq", "product", ask_moq, on_moq),
     Step("more_products", "product", ask_more_products, on_more_products),
+    # The buyers' questions (flows.buyerq): reached from more_products, each skippable.
+    Step("buyer_questions", "buyer", buyerq.ask_buyer_questions, buyerq.on_buyer_questions,
+         applies=lambda t: False),
+    Step("capacity", "buyer", buyerq.ask_capacity, buyerq.on_capacity),
+    Step("lead_time", "buyer", buyerq.ask_lead_time, buyerq.on_lead_time),
+    Step("certifications", "buyer", buyerq.ask_certifications, buyerq.on_certifications),
+    Step("certificate", "buyer", buyerq.ask_certificate, buyerq.on_certificate,
+         applies=lambda t: buyerq.open_certificate(t) is not None),
+    Step("fda", "buyer", buyerq.ask_fda, buyerq.on_fda, applies=buyerq.sells_food_or_cosmetics),
+    Step("export", "buyer", buyerq.ask_export, buyerq.on_export),
+    Step("export_countries", "buyer", buyerq.ask_export_countries, buyerq.on_export_countries,
+         applies=buyerq.exports),
+    Step("packaging", "buyer", buyerq.ask_packaging, buyerq.on_packaging),
     Step("review", "review", ask_review, on_review),
     # Only reached by submitting a draft the owner has not agreed to (an agent filled it in).
     Step("owner_confirm", "review", ask_owner_confirm, on_owner_confirm,

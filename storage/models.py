@@ -182,6 +182,13 @@ class Business(SQLModel, table=True):
                              sa_column_kwargs={"server_default": ""})
     search_phone: str | None = Field(default=None, max_length=32)
     search_city: str | None = Field(default=None, max_length=32, index=True)
+    # The buyers' questions (flows.buyerq): null when skipped or never asked.
+    # certifications: [{"kind", "body", "number", "expires" (ISO date)}]; [] when none.
+    certifications: list | None = Field(default=None, sa_type=sa.JSON)
+    fda_registered: str | None = Field(default=None, max_length=8)  # yes, no, unknown
+    export_experience: str | None = Field(default=None, max_length=8)  # never, few, regular
+    export_countries: list | None = Field(default=None, sa_type=sa.JSON)
+    packaging: str | None = Field(default=None, max_length=500)
 
 
 class Product(SQLModel, table=True):
@@ -195,6 +202,13 @@ class Product(SQLModel, table=True):
     price_unit: str | None = Field(default=None, max_length=16)
     moq_quantity: str | None = Field(default=None, max_length=32)
     moq_unit: str | None = Field(default=None, max_length=16)
+    # The buyers' questions (flows.buyerq): how much a period, and a first order's delay.
+    capacity_quantity: str | None = Field(default=None, max_length=32)
+    capacity_unit: str | None = Field(default=None, max_length=16)
+    capacity_per: str | None = Field(default=None, max_length=8)  # day, week, month, year
+    lead_time_quantity: str | None = Field(default=None, max_length=32)
+    lead_time_unit: str | None = Field(default=None, max_length=8)  # day, week, month
+    lead_time_days: int | None = None
 
 
 class ProductMedia(SQLModel, table=True):

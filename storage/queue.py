@@ -132,9 +132,11 @@ async def status_counts(session: AsyncSession, f: Filters, *, scope_agent: int |
 EXPORTED = (
     "id", "status", "revision", "submitted_at", "decided_at",
     "name", "owner_name", "phone", "email", "city", "region", "sector", "ice", "language",
-    "script", "channel", "agent_name", "agent_email", "consent_at",
+    "script", "channel", "certifications", "fda_registered", "export_experience",
+    "export_countries", "packaging", "agent_name", "agent_email", "consent_at",
     "product_id", "product_position", "product_name", "title_en", "description",
     "description_en", "price_amount", "price_max", "price_unit", "moq_quantity", "moq_unit",
+    "capacity_quantity", "capacity_unit", "capacity_per", "lead_time_days",
     "sha256",
 )
 
@@ -156,11 +158,14 @@ async def export(session: AsyncSession, f: Filters, *, scope_agent: int | None =
     query = (sa.select(
         s.c.id, s.c.status, s.c.revision, s.c.submitted_at, s.c.decided_at,
         *(b.c[n] for n in ("name", "owner_name", "phone", "email", "city", "region", "sector",
-                           "ice", "language", "script", "channel")),
+                           "ice", "language", "script", "channel", "certifications",
+                           "fda_registered", "export_experience", "export_countries",
+                           "packaging")),
         u.c.name, u.c.email, b.c.consent_at, p.c.id, p.c.position, p.c.name, english.c.title_en,
         p.c.description, english.c.description_en,
         *(p.c[n] for n in ("price_amount", "price_max", "price_unit", "moq_quantity",
-                           "moq_unit")),
+                           "moq_unit", "capacity_quantity", "capacity_unit", "capacity_per",
+                           "lead_time_days")),
         media.c.sha256)
         .select_from(s.join(b, b.c.id == s.c.business_id)
                      .outerjoin(u, u.c.id == b.c.agent_id)

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from flows import reasons as review_reasons
-from flows.model import ConversationState
+from flows.model import BuyerAnswers, ConversationState
 from storage import outbox, review, revisions, search
 from storage.models import (
     Business,
@@ -83,6 +83,7 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
     business.agent_id, business.consent_at, business.updated_at = (
         conversation.agent_id, state.consent_at, now)
     business.consent_version = state.consent_version if state.consent_at else None
+    buyer_answers(business, d.buyer)
     search.fill(business, [p.name for p in d.products])
     await session.flush()
 
@@ -98,6 +99,12 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
             price_unit=p.price.unit if p.price else None,
             moq_quantity=str(p.moq.amount) if p.moq else None,
             moq_unit=p.moq.unit if p.moq else None,
+            capacity_quantity=str(p.capacity.quantity) if p.capacity else None,
+            capacity_unit=p.capacity.unit if p.capacity else None,
+            capacity_per=p.capacity.per if p.capacity else None,
+            lead_time_quantity=str(p.lead_time.quantity) if p.lead_time else None,
+            lead_time_unit=p.lead_time.unit if p.lead_time else None,
+            lead_time_days=p.lead_time.days if p.lead_time else None,
         )
         session.add(product)
         await session.flush()
@@ -179,9 +186,12 @@ async def views(session: AsyncSession, *, status: str | None = None,
 LISTED = (
     "id", "status", "revision", "submitted_at",
     "name", "owner_name", "phone", "email", "city", "region", "sector", "ice", "language",
-    "script", "channel", "consent_at", "agent_id", "agent_name", "approved_at",
+    "script", "channel", "consent_at", "agent_id",
+    "certifications", "fda_registered", "export_experience", "export_countries", "packaging",
+    "agent_name", "approved_at",
     "product_id", "product_name", "description", "price_amount", "price_max", "price_unit",
-    "moq_quantity", "moq_unit", "title_en", "description_en",
+    "moq_quantity", "moq_unit", "capacity_quantity", "capacity_unit", "capacity_per",
+    "lead_time_quantity", "lead_time_unit", "lead_time_days", "title_en", "description_en",
     "sha256", "content_type", "width", "height", "size",
 )
 
@@ -217,10 +227,14 @@ async def page(session: AsyncSession, *, status: str | None = None, after: int =
     query = (sa.select(
         chosen.c.id, chosen.c.status, chosen.c.revision, chosen.c.submitted_at,
         *(b.c[n] for n in ("name", "owner_name", "phone", "email", "city", "region", "sector",
-                           "ice", "language", "script", "channel", "consent_at", "agent_id")),
+                           "ice", "language", "script", "channel", "consent_at", "agent_id",
+                           "certifications", "fda_registered", "export_experience",
+                           "export_countries", "packaging")),
         u.c.name, chosen.c.approved_at, p.c.id, p.c.name,
         *(p.c[n] for n in ("description", "price_amount", "price_max", "price_unit",
-                           "moq_quantity", "moq_unit")),
+                           "moq_quantity", "moq_unit", "capacity_quantity", "capacity_unit",
+                           "capacity_per", "lead_time_quantity", "lead_time_unit",
+                           "lead_time_days")),
         english.c.title_en, english.c.description_en,
         *(media.c[n] for n in ("sha256", "content_type", "width", "height", "size")))
         .select_from(chosen.join(b, b.c.id == chosen.c.business_id)
@@ -231,6 +245,19 @@ async def page(session: AsyncSession, *, status: str | None = None, after: int =
                      .outerjoin(photos, links.c.product_id == p.c.id))
         .order_by(chosen.c.id, p.c.position, links.c.position))
     return list((await session.execute(query)).all())
+
+
+def buyer_answers(business: Business, answers: BuyerAnswers | None) -> None:
+    """The business's answers to the buyers' questions (flows.buyerq) onto its row: a
+    question skipped (or never asked) stays null; "no certificate" is an empty list."""
+    a = answers or BuyerAnswers()
+    business.certifications = None if a.certified is None else [
+        {"kind": c.kind, "body": c.body, "number": c.number,
+         "expires": c.expires.isoformat() if c.expires else None}
+        for c in a.certifications]
+    business.fda_registered, business.export_experience = a.fda, a.export
+    business.export_countries = list(a.export_countries) if a.export_countries else None
+    business.packaging = a.packaging
 
 
 def _view_query(status: str | None):

@@ -27,7 +27,12 @@ COLUMNS = (
     "product_position", "product_name", "title_en", "description", "description_en",
     "price_amount", "price_max", "price_unit", "moq_quantity", "moq_unit",
     "photo_count", "photo_urls",
+    # The buyers' questions (flows.buyerq), after the older columns so that their places
+    # do not move; blank when skipped.
+    "capacity_quantity", "capacity_unit", "capacity_per", "lead_time_days",
+    "certifications", "fda_registered", "export_experience", "export_countries", "packaging",
 )
+_URLS = COLUMNS.index("photo_urls")  # a list of links until the product's last photo
 PHOTO_LINK_TTL = 7 * 24 * 3600  # long enough for a bulk upload done in the week
 LIMIT = 50_000  # submissions in one export
 PAGE = 5000  # submissions a statement reads: a selective filter's scans, once per page
@@ -43,6 +48,17 @@ def _header() -> str:
     return "\ufeff" + out.getvalue()
 
 
+def certifications_cell(certifications: list | None) -> str:
+    """ "organic ECOCERT MA-BIO-154 2027-12-31; onssa ONSSA": one certificate each, its
+    kind first; "none" when the owner has none, blank when the question was skipped."""
+    if certifications is None:
+        return ""
+    if not certifications:
+        return "none"
+    return "; ".join(" ".join(str(c[k]) for k in ("kind", "body", "number", "expires") if c.get(k))
+                     for c in certifications)
+
+
 def to_csv(rows, signer: Signer) -> str:
     """The whole file of `storage.queue.export`'s rows."""
     return _header() + _lines(rows, signer)[0]
@@ -55,32 +71,38 @@ def _lines(rows, signer: Signer) -> tuple[str, int]:
     writer = csv.writer(out, lineterminator="\r\n")
     lines: list[list] = []
     business: list = []
+    answers: list = []
     sid = product_id = None
     count = 0
     for (i, status, revision, submitted_at, decided_at, name, owner_name, phone, email, city,
-         region, sector, ice, language, script, channel, agent_name, agent_email, consent_at,
+         region, sector, ice, language, script, channel, certifications, fda_registered,
+         export_experience, export_countries, packaging, agent_name, agent_email, consent_at,
          pid, position, pname, title_en, description, description_en, amount, amount_max,
-         unit, moq_quantity, moq_unit, sha256) in rows:
+         unit, moq_quantity, moq_unit, capacity_quantity, capacity_unit, capacity_per,
+         lead_time_days, sha256) in rows:
         if i != sid:
             sid, product_id, count = i, None, count + 1
             agent = (agent_name or agent_email) if agent_email is not None else ""
             business = [i, status, revision, _iso(submitted_at), _iso(decided_at), name,
                         owner_name, phone, email, city, region, sector, ice, language, script,
                         channel, agent, _iso(consent_at)]
+            answers = [certifications_cell(certifications), fda_registered,
+                       export_experience, "; ".join(export_countries or []), packaging]
             if pid is None:
-                lines.append(business + [""] * 12)
+                lines.append(business + [""] * 16 + answers)
                 continue
         if pid != product_id:
             product_id = pid
             urls: list[str] = []
             lines.append(business + [position + 1, pname, title_en or "", description,
                                      description_en or "", amount, amount_max, unit,
-                                     moq_quantity, moq_unit, 0, urls])
+                                     moq_quantity, moq_unit, 0, urls, capacity_quantity,
+                                     capacity_unit, capacity_per, lead_time_days] + answers)
         if sha256 is not None:
             urls.append(signer.media_url(sha256, ttl=PHOTO_LINK_TTL))
     for line in lines:
-        if isinstance(line[-1], list):
-            line[-2], line[-1] = len(line[-1]), " ".join(line[-1])
+        if isinstance(line[_URLS], list):
+            line[_URLS - 1], line[_URLS] = len(line[_URLS]), " ".join(line[_URLS])
         writer.writerow(safe_row(line))
     return out.getvalue(), count
 

@@ -45,9 +45,13 @@ def english(t: ProductTranslation | None) -> dict | None:
     return _english(t.title_en, t.description_en) if t else None
 
 
-def _business(name, owner_name, phone, email, city, region, sector, ice) -> dict:
+def _business(name, owner_name, phone, email, city, region, sector, ice, fda_registered,
+              export_level, export_countries, packaging) -> dict:
     return {"name": name, "owner_name": owner_name, "phone": phone, "email": email,
-            "city": city, "region": region, "sector": sector, "ice": ice}
+            "city": city, "region": region, "sector": sector, "ice": ice,
+            "fda_registered": fda_registered,
+            "export_experience": _export_experience(export_level, export_countries),
+            "packaging": packaging}
 
 
 def _product(name, description, amount, amount_max, unit, moq_quantity, moq_unit,
@@ -57,6 +61,14 @@ def _product(name, description, amount, amount_max, unit, moq_quantity, moq_unit
                       "unit": unit},
             "moq": {"quantity": moq_quantity, "unit": moq_unit},
             "images": images}
+
+
+def _buyer(capacity_quantity, capacity_unit, capacity_per, lead_time_quantity, lead_time_unit,
+           lead_time_days, certifications) -> dict:
+    """A product's answers to the buyers' questions (added in 1.4): null when skipped."""
+    return {"capacity": _capacity(capacity_quantity, capacity_unit, capacity_per),
+            "lead_time": _lead_time(lead_time_quantity, lead_time_unit, lead_time_days),
+            "certifications": certifications}
 
 
 def _image(url, content_type, width, height, sha256, size) -> dict:
@@ -70,6 +82,27 @@ def _rest(language, script, channel, agent_id, agent_name, consent_at, submitted
             "agent": {"id": agent_id, "name": agent_name} if agent_id is not None else None,
             "consent_at": _iso(consent_at), "submitted_at": _iso(submitted_at),
             "approved_at": _iso(approved)}
+
+
+def _capacity(quantity, unit, per) -> dict | None:
+    """How much the owner can make (flows.buyerq), in their unit, per period; null when
+    the question was skipped."""
+    if quantity is None:
+        return None
+    return {"quantity": quantity, "unit": unit, "per": per}
+
+
+def _lead_time(quantity, unit, days) -> dict | None:
+    """A first order's delay as the owner said it, and in days; null when skipped."""
+    if days is None:
+        return None
+    return {"quantity": quantity, "unit": unit, "days": days}
+
+
+def _export_experience(level, countries) -> dict | None:
+    if level is None:
+        return None
+    return {"level": level, "countries": list(countries or [])}
 
 
 def body(view: SubmissionView, signer: Signer, *, translations: English | None,
@@ -94,11 +127,16 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
                     m.sha256, m.size) for m in p.media if m.kind == "photo"])
         if translations is not None:
             product["en"] = english(translations.get(p.product.position))
+        q = p.product
+        product.update(_buyer(q.capacity_quantity, q.capacity_unit, q.capacity_per,
+                              q.lead_time_quantity, q.lead_time_unit, q.lead_time_days,
+                              b.certifications))
         products.append(product)
     agent = view.agent
     return {"submission_id": s.id, "revision": s.revision,
             "business": _business(b.name, b.owner_name, b.phone, b.email, b.city, b.region,
-                                  b.sector, b.ice),
+                                  b.sector, b.ice, b.fda_registered, b.export_experience,
+                                  b.export_countries, b.packaging),
             "products": products,
             **_rest(b.language, b.script, b.channel, agent.id if agent else None,
                     agent.name if agent else None, b.consent_at, s.submitted_at,
@@ -130,16 +168,19 @@ def listings(rows, signer: Signer) -> list[dict]:
     sid = product_id = None
     products = images = None
     for (i, status, revision, submitted_at, name, owner_name, phone, email, city, region,
-         sector, ice, language, script, channel, consent_at, agent_id, agent_name,
+         sector, ice, language, script, channel, consent_at, agent_id, certifications,
+         fda_registered, export_level, export_countries, packaging, agent_name,
          approved, pid, pname, description, amount, amount_max, unit, moq_quantity,
-         moq_unit, title_en, description_en, sha256, content_type, width, height,
-         size) in rows:
+         moq_unit, capacity_quantity, capacity_unit, capacity_per, lead_time_quantity,
+         lead_time_unit, lead_time_days, title_en, description_en, sha256, content_type,
+         width, height, size) in rows:
         if i != sid:
             sid, product_id, products = i, None, []
             found.append({"id": i, "status": status, "submission_id": i,
                           "revision": revision,
                           "business": _business(name, owner_name, phone, email, city, region,
-                                                sector, ice),
+                                                sector, ice, fda_registered, export_level,
+                                                export_countries, packaging),
                           "products": products,
                           **_rest(language, script, channel, agent_id, agent_name,
                                   consent_at, submitted_at, approved)})
@@ -150,6 +191,9 @@ def listings(rows, signer: Signer) -> list[dict]:
             product = _product(pname, description, amount, amount_max, unit, moq_quantity,
                                moq_unit, images)
             product["en"] = _english(title_en, description_en)
+            product.update(_buyer(capacity_quantity, capacity_unit, capacity_per,
+                                  lead_time_quantity, lead_time_unit, lead_time_days,
+                                  certifications))
             products.append(product)
         if sha256 is not None:
             images.append(_image(signer.media_url(sha256), content_type, width, height,

@@ -461,3 +461,34 @@ admin_readiness_next_attr_colour = يُضاف: اللون
 admin_readiness_next_attr_certification = يُضاف: الشهادات (عضوي، أونسا…)
 admin_readiness_next_attr_finish = يُضاف: التشطيب
 admin_readiness_next_attr_pattern = يُضاف: الزخرفة
+## buyerq
+admin_buyerq_heading = أسئلة المشترين
+admin_field_capacity = القدرة الإنتاجية
+admin_field_lead_time = مدة تجهيز أول طلبية
+admin_per_day = اليوم
+admin_per_week = الأسبوع
+admin_per_month = الشهر
+admin_per_year = السنة
+admin_lead_time_days = { $days ->
+        [one] يوم واحد
+        [two] يومان
+        [few] { $days } أيام
+       *[other] { $days } يومًا
+    }
+admin_field_certifications = الشهادات
+admin_certifications_none = لا توجد شهادة
+admin_cert_organic = عضوي / ECOCERT
+admin_cert_fairtrade = التجارة العادلة
+admin_cert_onssa = ONSSA
+admin_cert_iso = ISO
+admin_cert_number = رقم
+admin_cert_expires = صالحة حتى
+admin_field_fda = مسجلة لدى FDA (الولايات المتحدة)
+admin_fda_yes = نعم
+admin_fda_no = لا
+admin_fda_unknown = لا يعرف
+admin_field_export = التصدير
+admin_export_never = أبدًا
+admin_export_few = بضع مرات
+admin_export_regular = بانتظام
+admin_field_packaging = التغليف

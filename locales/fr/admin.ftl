@@ -445,3 +445,32 @@ admin_readiness_next_attr_colour = À ajouter : la couleur
 admin_readiness_next_attr_certification = À ajouter : les certifications (bio, ONSSA…)
 admin_readiness_next_attr_finish = À ajouter : la finition
 admin_readiness_next_attr_pattern = À ajouter : le motif
+## buyerq
+admin_buyerq_heading = Questions des acheteurs
+admin_field_capacity = Capacité de production
+admin_field_lead_time = Délai d'une première commande
+admin_per_day = jour
+admin_per_week = semaine
+admin_per_month = mois
+admin_per_year = an
+admin_lead_time_days = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+admin_field_certifications = Certificats
+admin_certifications_none = Aucun certificat
+admin_cert_organic = Bio / ECOCERT
+admin_cert_fairtrade = Commerce équitable
+admin_cert_onssa = ONSSA
+admin_cert_iso = ISO
+admin_cert_number = n°
+admin_cert_expires = valable jusqu'au
+admin_field_fda = Enregistré auprès de la FDA (États-Unis)
+admin_fda_yes = Oui
+admin_fda_no = Non
+admin_fda_unknown = Ne sait pas
+admin_field_export = Export
+admin_export_never = Jamais
+admin_export_few = Quelques fois
+admin_export_regular = Régulièrement
+admin_field_packaging = Emballage

@@ -14,17 +14,20 @@ from tests.helpers import photo_bytes
 ANSWERS = {
     "fr": ["Français", "Oui", "Atelier Zellige Fès", "Karim Bennani", "Fès", "Zellige",
            "Passer", "06 12 34 56 78", "Passer", "Zellige beldi", "PHOTO", "Terminé",
-           "Carreaux émaillés taillés à la main", "300 DH le m2", "20 m2", "Non"],
+           "Carreaux émaillés taillés à la main", "300 DH le m2", "20 m2", "Non",
+           "Tout passer"],
     "ar": ["العربية", "نعم", "تعاونية النور", "فاطمة العلوي", "مراكش", "زرابي",
            "تخطي", "0612345678", "تخطي", "زربية أمازيغية", "PHOTO", "انتهيت",
-           "زربية من الصوف الطبيعي منسوجة يدويا", "1500 درهم للمتر المربع", "5 قطع", "لا"],
+           "زربية من الصوف الطبيعي منسوجة يدويا", "1500 درهم للمتر المربع", "5 قطع", "لا",
+           "تخطي الكل"],
     "ary-Arab": ["الدارجة", "واخا", "تعاونية الأمل", "خديجة بناني", "كازا", "أركان",
                  "دوز", "0661234567", "دوز", "زيت أركان", "PHOTO", "صافي ساليت",
-                 "زيت أركان معصور بيد النسا ف التعاونية", "200 درهم للتر", "50 لتر", "لا"],
+                 "زيت أركان معصور بيد النسا ف التعاونية", "200 درهم للتر", "50 لتر", "لا",
+                 "دوز كلشي"],
     "ary-Latn": ["الدارجة", "wakha", "Cooperative Tifawin", "Fatima Amrani", "agadir",
                  "Argan", "douz", "0661234567", "douz", "zit argan", "PHOTO", "safi salit",
                  "zit argan m3sora b lyed f ta3awniya dyalna", "150dh l litre", "20 litre",
-                 "la"],
+                 "la", "Douz kolchi"],
 }
 
 

@@ -148,7 +148,8 @@ async def onboard(client, *, lang: str = "fr", name: str = "Coopérative Tifawin
                                       ("say", PRICE[lang], "ask_moq"),
                                       ("say", MOQ[lang], "ask_more_products")):
             await step(action, value, expect)
-    await step("press", "no", "review_summary")
+    await step("press", "no", "ask_buyer_questions")
+    await step("press", "skip", "review_summary")
     await step("press", "submit", "submitted")
     return o
 

@@ -117,7 +117,8 @@ async def whatsapp_owner(harness: Harness) -> None:
     urls = (harness.fake.add_media("p3", photo_bytes(3)),
             harness.fake.add_media("p4", photo_bytes(4)))
     assert await owner.photos(*urls) == ["photo_received"]
-    for said in ("terminé", "Huile pressée à froid.", "150 DH le litre", "20 litres", "non"):
+    for said in ("terminé", "Huile pressée à froid.", "150 DH le litre", "20 litres", "non",
+                 "passer"):
         await owner.say(said)
     assert await owner.say("1") == ["submitted"]
 
@@ -137,7 +138,7 @@ async def web_owner(client, name: str, owner_name: str, phone: str, seeds, *,
         assert await owner.photo(photo_bytes(seed)) == ["photo_received"]
     for action, value in (("press", "done"), ("say", "Huile pressée à froid, bio."),
                           ("say", "150 DH le litre"), ("say", "20 litres"), ("press", "no"),
-                          ("press", "submit")):
+                          ("press", "skip"), ("press", "submit")):
         await getattr(owner, action)(value)
     assert owner.keys == ["submitted"]
 

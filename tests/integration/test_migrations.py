@@ -47,3 +47,28 @@ async def test_0013_outbox_progress_down_and_up_again(db, db_url):
         assert "progress" in await conn.run_sync(columns)
         assert (await conn.execute(sa.text("SELECT dedupe_key, progress FROM outbox"))).all() \
             == [("kept", None)]
+
+
+async def test_0022_buyerq_down_and_up_again(db, db_url):
+    """The buyers' columns go (rows kept) and come back empty."""
+    import asyncio
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    await db.engine.dispose()
+    await asyncio.to_thread(command.downgrade, alembic_config(db_url), "0021")
+
+    def columns(connection, table):
+        return {c["name"] for c in sa.inspect(connection).get_columns(table)}
+
+    async with db.engine.connect() as conn:
+        assert "capacity_per" not in await conn.run_sync(columns, "product")
+        assert "certifications" not in await conn.run_sync(columns, "business")
+    await db.engine.dispose()
+    await upgrade_async(db_url)
+    async with db.engine.connect() as conn:
+        assert {"capacity_quantity", "lead_time_days"} <= await conn.run_sync(columns, "product")
+        assert {"fda_registered", "packaging"} <= await conn.run_sync(columns, "business")

@@ -59,7 +59,8 @@ async def submitted_owner(client, language: str, consent: str, product: str,
     await owner.photo(photo_bytes(1))
     answers = {"ask_photos": ("press", "done"), "ask_description": ("say", description),
                "ask_price": ("say", "150"), "ask_moq": ("say", "20"),
-               "ask_more_products": ("press", "no"), "review_summary": ("press", "submit")}
+               "ask_more_products": ("press", "no"), "ask_buyer_questions": ("press", "skip"),
+               "review_summary": ("press", "submit")}
     for _ in range(12):
         key = owner.keys[-1]
         if key == "submitted":

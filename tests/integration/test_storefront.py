@@ -154,7 +154,8 @@ async def to_review(owner: Owner, name: str, photos=(1, 2)) -> None:
     for seed in photos:
         assert await owner.photo(photo_bytes(seed)) == ["photo_received"]
     for action, value in (("press", "done"), ("say", "Huile pressée à froid, bio."),
-                          ("say", "150 DH le litre"), ("say", "20 litres"), ("press", "no")):
+                          ("say", "150 DH le litre"), ("say", "20 litres"), ("press", "no"),
+                          ("press", "skip")):
         await getattr(owner, action)(value)
 
 

@@ -155,7 +155,8 @@ SCRIPT = [
     ("say", "zit mzyana bzaf, m3sora b lyed f ta3awniya dyalna", ["ask_price"]),
     ("say", "150 DH l kilo", ["ask_moq"]),
     ("say", "100 kilo", ["readiness_tip", "ask_more_products"]),
-    ("press", "no", ["review_summary"]),
+    ("press", "no", ["ask_buyer_questions"]),
+    ("press", "skip", ["review_summary"]),
     ("press", "submit", ["submitted"]),
 ]
 

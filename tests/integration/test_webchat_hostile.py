@@ -105,7 +105,8 @@ async def test_a_lone_surrogate_in_the_business_name_does_not_stop_the_submissio
             ("press", "done", "ask_description"), ("say", "Laine tissée main", "ask_price"),
             ("say", "900 DH la pièce", "ask_moq"),
             ("say", "1 pièce", ["readiness_tip", "ask_more_products"]),
-            ("press", "no", "review_summary"), ("press", "submit", "submitted")]:
+            ("press", "no", "ask_buyer_questions"), ("press", "skip", "review_summary"),
+            ("press", "submit", "submitted")]:
         assert await getattr(owner, step)(value) == (
             expected if isinstance(expected, list) else [expected])
     async with db.transaction() as session:

@@ -48,6 +48,7 @@ SAMPLES = {
     "contact": "privacy@tijara.ma",
     "names": "Tafraout, Tiznit",  # forms: towns suggested
     "score": 80,  # readiness (flows/readiness.py)
+    "chosen": "ISO", "cert": "ONSSA", "body": "ECOCERT", "expires": "31/12/2027",
 }
 
 

@@ -44,7 +44,8 @@ def assisted_draft() -> ConversationState:
         state, Input(payload="lang:ary"), "Tiznit Argan", "Fadma", "Tiznit",
         Input(payload="sector:argan"), Input(payload="skip"), Input(payload="skip"), "Zit argan",
         Input(media=(_photo(),)), Input(payload="done"), "Zit argan bldi m3sora b lyed",
-        "200 dh l litre", "20 litre", Input(payload="no"), context=ctx(assisting=True))
+        "200 dh l litre", "20 litre", Input(payload="no"), Input(payload="skip"),
+        context=ctx(assisting=True))
     assert keys(effects) == ["review_summary"], keys(effects)
     return state
 

@@ -106,7 +106,7 @@ def submitted_state():
                           Input(payload="sector:carpets"), "passer", "0612345678", "passer",
                           "Tapis berbère", Input(media=(MediaRef(1, "photo"),)),
                           Input(payload="done"), "Tapis en laine", "900 DH la pièce", "5 tapis",
-                          "non", Input(payload="submit"))
+                          "non", "passer", Input(payload="submit"))
     assert keys(replies) == ["submitted"] and state.revision == 1
     return state
 

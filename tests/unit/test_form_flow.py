@@ -7,7 +7,7 @@ import hashlib
 
 from bot.i18n import catalog
 from flows import forms
-from flows.model import Context, Input, MediaRef
+from flows.model import BuyerAnswers, Context, Input, MediaRef
 from tests.unit.test_engine import FR_START, NOW, keys, talk
 
 CTX = Context(now=NOW, channel="web", lexicon=catalog().lexicon())
@@ -71,12 +71,16 @@ def test_a_form_ends_in_the_same_draft_as_the_conversation():
                            ANSWERS["phone"], Input(payload="skip"), ANSWERS["product_name"],
                            photo(1), photo(2), photo(3), Input(payload="done"),
                            ANSWERS["description"], ANSWERS["price"], ANSWERS["moq"],
-                           Input(payload="no"), state=at_business_name())
-    assert keys(replies) == ["review_summary"]
+                           Input(payload="no"), Input(payload="skip"),
+                           state=at_business_name())
+    assert keys(replies) == ["review_summary"]  # the buyers' questions skipped
     state = add_photos(at_business_name(), 1, 2, 3)
     state, replies = submit(state, ANSWERS)
     assert keys(replies) == ["form_saved", "review_summary"]
     assert state.step == "review"
+    # The form does not ask the buyers' questions; the conversation asked, all skipped.
+    assert state.draft.buyer is None and talked.draft.buyer == BuyerAnswers()
+    talked.draft.buyer = None
     assert state.draft == talked.draft
 
 

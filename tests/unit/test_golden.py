@@ -46,6 +46,17 @@ SCENARIOS: dict[str, list] = {
         "100",
         "kilo",
         "la",
+        # The buyers' questions (flows.buyerq), answered in Darija.
+        "iyeh",
+        "chi 200 f chhar",
+        "chi 3 simanat",
+        "bio w onssa",
+        "ECOCERT, n° MA-BIO-154, 31/12/2027",
+        "douz",
+        "ma 3reftch",
+        "chi mrat",
+        "fransa w canada",
+        "9ra3i d zaj d 250 ml, 24 f carton",
         {"payload": "submit"},
         "salam",
     ],
@@ -66,6 +77,15 @@ SCENARIOS: dict[str, list] = {
         "١٥٠٠ درهم للمتر",
         "5 زرابي",
         "لا",
+        # The buyers' questions: a word no number is read in, then answers and a skip.
+        "واخا",
+        "بزاف",
+        "شي 30 متر مربع ف الشهر",
+        "شي 3 سيمانات",
+        "ما عندنا حتى شهادة",
+        "ديما",
+        "فرانسا، ألمانيا وكندا",
+        {"payload": "skip"},
         {"payload": "submit"},
     ],
     "fr_navigation": [
@@ -100,6 +120,7 @@ SCENARIOS: dict[str, list] = {
         "120 dh la paire",
         "50 paires",
         "non",
+        {"payload": "skip"},  # the buyers' questions, all at once
         {"payload": "edit:product:1"},
         {"payload": "edit:price"},
         "350 DH la pièce",
@@ -130,6 +151,19 @@ SCENARIOS: dict[str, list] = {
         "80 درهم للتر",
         "200 لتر",
         "لا",
+        # The buyers' questions, with the buttons.
+        {"payload": "yes"},
+        "500 لتر في الشهر",
+        "أسبوعين",
+        {"payload": "cert:organic"},
+        {"payload": "cert:iso"},
+        {"payload": "done"},
+        "ECOCERT رقم MA-BIO-2231 صالحة حتى 30/06/2027",
+        {"payload": "skip"},
+        {"payload": "yes"},
+        "بضع مرات",
+        "كندا والولايات المتحدة",
+        "قنينات زجاجية سعة 750 مل، 12 في كل كرتونة",
         {"payload": "submit"},
     ],
     "bad_input": [
@@ -246,3 +280,21 @@ def test_every_scenario_ends_where_expected():
     ar = ends["ar_onboarding"]["state"]["draft"]
     assert ar["region"] == "souss-massa" and ar["city_id"] is None
     assert ar["ice"] == "000012345678901"
+    # The buyers' answers, read the way prices and quantities are.
+    latn_product = latn["state"]["draft"]["products"][0]
+    assert latn_product["capacity"] == {"quantity": "200", "unit": "kg", "per": "month"}
+    assert latn_product["lead_time"] == {"quantity": "3", "unit": "week", "days": 21}
+    buyer = latn["state"]["draft"]["buyer"]
+    assert [(c["kind"], c["body"], c["number"], c["expires"]) for c in buyer["certifications"]] \
+        == [("organic", "ECOCERT", "MA-BIO-154", "2027-12-31"), ("onssa", "ONSSA", None, None)]
+    assert (buyer["fda"], buyer["export"], buyer["export_countries"]) == (
+        "unknown", "few", ["fransa", "canada"])
+    arab_buyer = arab["state"]["draft"]["buyer"]
+    assert arab["state"]["draft"]["products"][0]["capacity"]["unit"] == "m2"
+    assert (arab_buyer["certified"], arab_buyer["export"], arab_buyer["packaging"]) == (
+        False, "regular", None)
+    assert arab_buyer["export_countries"] == ["فرانسا", "ألمانيا", "كندا"]
+    ar_buyer = ends["ar_onboarding"]["state"]["draft"]["buyer"]
+    assert [c["kind"] for c in ar_buyer["certifications"]] == ["organic", "iso"]
+    assert ar_buyer["fda"] == "yes" and ar["products"][0]["lead_time"]["days"] == 14
+    assert ends["fr_navigation"]["state"]["draft"]["buyer"]["export"] is None

@@ -153,7 +153,8 @@ async def test_a_real_submission_from_the_web_chat_validates(client, db):
         await getattr(owner, action)(value)
     assert await owner.photo(photo_bytes(4)) == ["photo_received"]
     for action, value in (("press", "done"), ("say", "زيت معصور على البارد"),
-                          ("say", "150 درهم للتر"), ("say", "20 لتر"), ("press", "no")):
+                          ("say", "150 درهم للتر"), ("say", "20 لتر"), ("press", "no"),
+                          ("press", "skip")):
         await getattr(owner, action)(value)
     assert await owner.press("submit") == ["submitted"]
     async with db.transaction() as session:
@@ -165,3 +166,52 @@ async def test_a_real_submission_from_the_web_chat_validates(client, db):
     assert list(validator("StorefrontRequest").iter_errors(document)) == []
     assert (document["language"], document["script"]) == ("ar", "Arab")
     assert document["business"]["ice"] is None and document["business"]["email"] is None
+
+
+def answered() -> SubmissionView:
+    """The view with the buyers' questions answered (flows.buyerq)."""
+    v = view(full=True)
+    b = v.business
+    b.certifications = [{"kind": "organic", "body": "ECOCERT", "number": "MA-BIO-154",
+                         "expires": "2027-12-31"},
+                        {"kind": "onssa", "body": "ONSSA", "number": None, "expires": None}]
+    b.fda_registered, b.export_experience, b.export_countries = "unknown", "few", ["Canada"]
+    b.packaging = "Bouteilles en verre de 250 ml, 24 par carton"
+    p = v.products[0].product
+    p.capacity_quantity, p.capacity_unit, p.capacity_per = "200", "m2", "month"
+    p.lead_time_quantity, p.lead_time_unit, p.lead_time_days = "3", "week", 21
+    return v
+
+
+def test_the_buyers_answers_travel_and_validate():
+    document = body(answered(), SIGNER, translations={}, links_from=AT)
+    assert list(validator("StorefrontRequest").iter_errors(document)) == []
+    first, second = document["products"]
+    assert first["capacity"] == {"quantity": "200", "unit": "m2", "per": "month"}
+    assert first["lead_time"] == {"quantity": "3", "unit": "week", "days": 21}
+    assert first["certifications"][0]["number"] == "MA-BIO-154"
+    assert second["capacity"] is None and second["lead_time"] is None  # skipped for it
+    assert second["certifications"] == first["certifications"]  # one list per business
+    assert document["business"]["export_experience"] == {"level": "few",
+                                                         "countries": ["Canada"]}
+    assert document["business"]["fda_registered"] == "unknown"
+    # Not answered at all: nulls, still valid.
+    skipped = body(view(), SIGNER, translations={}, links_from=AT)
+    assert skipped["products"][0]["certifications"] is None
+    assert skipped["business"]["packaging"] is None
+    assert list(validator("StorefrontRequest").iter_errors(skipped)) == []
+
+
+@pytest.mark.parametrize("breaks", [
+    lambda d: d["products"][0]["capacity"].update(per="fortnight"),
+    lambda d: d["products"][0]["capacity"].update(quantity="200 kg"),
+    lambda d: d["products"][0]["lead_time"].update(days=0),
+    lambda d: d["products"][0]["certifications"][0].update(kind="halal-ish"),
+    lambda d: d["products"][0]["certifications"][0].update(expires="31/12/2027"),
+    lambda d: d["business"].update(fda_registered="maybe"),
+    lambda d: d["business"]["export_experience"].update(level="often"),
+])
+def test_the_schema_refuses_buyers_answers_the_backend_could_not_use(breaks):
+    document = copy.deepcopy(body(answered(), SIGNER, translations={}, links_from=AT))
+    breaks(document)
+    assert list(validator("StorefrontRequest").iter_errors(document))

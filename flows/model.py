@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Literal, Protocol, runtime_checkable
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field, model_serializer
 
@@ -282,7 +282,7 @@ def _without_unset(data, names: tuple[str, ...]):
     used them is stored exactly as before (golden transcripts, older processes)."""
     if isinstance(data, dict):
         for name in names:
-            if data.get(name) is None:
+            if data.get(name) in (None, []):
                 data.pop(name, None)
     return data
 
@@ -498,19 +498,9 @@ class ConversationState(BaseModel):
     support: datetime | None = None
     change: ChangeSession | None = None  # changing a sent draft (flows.changes)
 
-    # Fields added later, written only when they hold something: a state that never used
-    # them is stored exactly as before (older processes read it unchanged; golden
-    # transcripts).
-    LATER: ClassVar[tuple[str, ...]] = ("decision_reasons", "support", "change")
-
     @model_serializer(mode="wrap")
     def _written(self, handler):
-        data = handler(self)
-        if isinstance(data, dict):
-            for name in self.LATER:
-                if not data.get(name):
-                    data.pop(name, None)
-        return data
+        return _without_unset(handler(self), ("decision_reasons", "support", "change"))
 
     @property
     def locale(self) -> str:

@@ -12,16 +12,19 @@ from dataclasses import dataclass
 
 import orjson
 
+from bot.i18n import LOCALES, catalog
+from flows.model import Msg
 from storage import audit
 from storage.db import Database
 from storage.media import MediaStore
 from storage.owner_data import OwnerData, file_name, gather
 
-README = """Tijara: everything held about you (Moroccan law 09-08).
-data.json: every field we keep, as stored. photos/ and voice/: your files; data.json's
-"media" gives each file's sha256.
-Tijara : tout ce que nous détenons sur vous. تجارة: كل ما لدينا عنكم.
-"""
+
+def readme() -> str:
+    """What the archive holds, in the four locales (the owner may not read the one their
+    chat is in: an agent may have chosen it)."""
+    words = catalog()
+    return "\n\n".join(words.text(locale, Msg("my_data_readme")) for locale in LOCALES) + "\n"
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ async def build(data: OwnerData, media: MediaStore) -> Export:
     out = io.BytesIO()
     files = missing = 0
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", README)
+        archive.writestr("README.txt", readme())
         archive.writestr("data.json", orjson.dumps(data.record, option=orjson.OPT_INDENT_2))
         for m in data.media:
             try:

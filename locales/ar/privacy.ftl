@@ -59,3 +59,5 @@ my_data_link_refused = هذا الرابط لم يعد صالحًا: انتهت 
 my_data_gone = لم تعد لدينا أي بيانات وراء هذا الرابط.
 # Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
 words_my_data = بياناتي, معطياتي
+# README.txt of the "my data" ZIP.
+my_data_readme = تجارة: كل ما لدينا عنكم (القانون رقم 09.08). ملف data.json: كل معلومة نحتفظ بها كما هي مسجلة. المجلدان photos/ و voice/: ملفاتكم (يذكر data.json بصمة sha256 لكل ملف).

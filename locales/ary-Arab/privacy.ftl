@@ -59,3 +59,5 @@ my_data_link_refused = هاد الرابط ما بقاش صالح: سالا ال
 my_data_gone = ما بقات عندنا حتى معلومة ف هاد الرابط.
 # Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
 words_my_data = المعلومات ديالي, معلوماتي
+# README.txt of the "my data" ZIP.
+my_data_readme = تجارة: كلشي اللي عندنا عليكم (القانون 09.08). data.json: كل معلومة كنحتافظو بيها كيف ما تسجلات. photos/ و voice/: الملفات ديالكم (data.json فيه البصمة sha256 ديال كل ملف).

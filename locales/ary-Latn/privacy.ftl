@@ -59,3 +59,5 @@ my_data_link_refused = Had l lien ma b9ach sale7: sala l w9t dyalo wla na9s. Ktb
 my_data_gone = Ma b9at 3ndna 7ta ma3loma f had l lien.
 # Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
 words_my_data = les données dyali, l ma3lomat dyali
+# README.txt of the "my data" ZIP.
+my_data_readme = Tijara: kolchi li 3ndna 3likom (l9anoun 09-08). data.json: kol ma3louma kanhtafdo biha kima tsjlat. photos/ w voice/: l fichiers dyalkom (data.json fih l bassma sha256 dyal kol fichier).

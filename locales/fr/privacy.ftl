@@ -65,3 +65,5 @@ my_data_link_refused = Ce lien n'est plus valable : il a expiré ou il est incom
 my_data_gone = Nous n'avons plus aucune donnée derrière ce lien.
 # Typed for "my data" (more spellings and sentences in flows/langdata/privacy.tsv).
 words_my_data = mes données, mes donnees
+# README.txt of the "my data" ZIP.
+my_data_readme = Tijara : tout ce que nous détenons sur vous (loi 09-08). data.json : chaque information gardée, telle qu'elle est enregistrée. photos/ et voice/ : vos fichiers (data.json donne l'empreinte sha256 de chacun).

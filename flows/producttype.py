@@ -77,7 +77,8 @@ def type_question(t: Turn) -> Reply:
                            f"type:{p.key}") for p in shown)
     product = t.s.current_product
     return Reply(Msg("ask_product_type", {"product": (product.name if product else "") or ""}),
-                 (*buttons, Button(Msg("btn_type_none"), NONE)), Expect.CHOICE)
+                 (*buttons, Button(Msg("btn_type_none"), NONE)), Expect.CHOICE,
+                 more=("skip",))  # skipping it is "none of these"
 
 
 def on_type_choice(t: Turn) -> None:

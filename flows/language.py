@@ -477,7 +477,7 @@ def _core_ary(ev: _Evidence) -> float | None:
 _FR_ARTICLES = frozenset(["le", "la", "les", "un", "une", "des", "du", "au", "aux", "mon", "ma",
                           "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur", "leurs", "ce",
                           "cet", "cette", "ces", "notre", "nos", "votre", "vos"])
-_FR_ELISION_RE = re.compile(r"\b(?:d|j|qu|n|s|c)'[^\W\d_]")  # d'aide, j'ai, qu'il
+_FR_ELISION_RE = re.compile(r"\b(?:d|j|l|m|t|qu|n|s|c)'[^\W\d_]")  # d'aide, j'ai, l'heure
 
 
 def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, float]:

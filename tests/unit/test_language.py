@@ -294,3 +294,11 @@ def test_benchmark_runs_without_doda(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "DODa not found" in out
     assert "| macro-F1 ary/fr/ar (all) |" in out
+
+
+def test_a_short_french_sentence_with_l_elision_is_french():
+    # "L'heure tourne." is a clean French sentence; "l'argan mzyan" stays Darija.
+    assert language.detect_language("L'heure tourne.") == "fr"
+    assert language.detect_language("L'eau bout.") == "fr"
+    assert language.detect_language("l'argan mzyan") == "ary"
+    assert language.detect_language("l'hanout msdoda") == "ary"

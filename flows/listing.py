@@ -88,6 +88,12 @@ def _size_text(found: Found) -> str:
     return f"{found.key} ({inches} in)"
 
 
+def to_usd(mad: Decimal, rate: Rate) -> Decimal:
+    """A MAD amount in USD at `rate`, to the cent (the listing's text and the handoff's
+    `price.usd` alike)."""
+    return (mad * rate.usd_per_mad).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def _price(price: Amount, rate: Rate | None) -> tuple[str, Decimal | None]:
     unit = UNIT_EN.get(price.unit or "", (price.unit or "",))[0]
     per = f" per {unit}" if unit else ""
@@ -96,9 +102,8 @@ def _price(price: Amount, rate: Rate | None) -> tuple[str, Decimal | None]:
     text = f"Price: {mad} MAD{per}"
     if rate is None:
         return text + ".", None
-    usd = (price.amount * rate.usd_per_mad).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    usd_text = f"{usd:,}" + (f"–{(price.amount_max * rate.usd_per_mad).quantize(Decimal('0.01')):,}"
-                             if price.amount_max else "")
+    usd = to_usd(price.amount, rate)
+    usd_text = f"{usd:,}" + (f"–{to_usd(price.amount_max, rate):,}" if price.amount_max else "")
     text += f" (about {usd_text} USD{per} at {rate.usd_per_mad} USD/MAD, rate of {rate.date})"
     if price.unit in ("kg", "m2"):  # what US buyers compare: per lb, per sq ft
         factor, name = IMPERIAL[price.unit]

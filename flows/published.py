@@ -76,7 +76,8 @@ def kept_edit(posted: str, generated: Iterable[str]) -> str:
     return "" if posted in {g.strip() for g in generated} else posted
 
 
-def _decimal(text: str | None) -> Decimal | None:
+def decimal(text: str | None) -> Decimal | None:
+    """A stored decimal (text), None when empty or unreadable."""
     try:
         return Decimal(text) if text else None
     except InvalidOperation:
@@ -87,10 +88,10 @@ def draft(name: str | None, description: str | None, price_amount: str | None,
           price_max: str | None, price_unit: str | None, moq_quantity: str | None,
           moq_unit: str | None, photos: Iterable[int] = ()) -> ProductDraft:
     """A stored product (decimals kept as text) as the listing reads it."""
-    price, moq = _decimal(price_amount), _decimal(moq_quantity)
+    price, moq = decimal(price_amount), decimal(moq_quantity)
     return ProductDraft(
         name=name, description=description or None,
         photos=[Photo(media_id=i) for i in photos],
-        price=Amount(amount=price, amount_max=_decimal(price_max), unit=price_unit)
+        price=Amount(amount=price, amount_max=decimal(price_max), unit=price_unit)
         if price is not None else None,
         moq=Amount(amount=moq, unit=moq_unit) if moq is not None else None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.outbox.body import english as edits_of
 from flows.published import Edits, Published, draft, kept_edit, published
 from flows.readiness import Readiness, readiness
 from flows.taxonomy import types
@@ -23,10 +24,6 @@ class Generated:
         return self.published.listing
 
 
-def edits(t: ProductTranslation | None) -> Edits | None:
-    return Edits(t.title_en or "", t.description_en or "", t.type_key) if t else None
-
-
 def product_draft(p: Product, photos=()):
     return draft(p.name, p.description, p.price_amount, p.price_max, p.price_unit,
                  p.moq_quantity, p.moq_unit, photos)
@@ -39,7 +36,8 @@ def generated(view, settings, english: Mapping[int, ProductTranslation]) -> dict
     for pv in view.products:
         product = product_draft(pv.product, [m.id for m in pv.media if m.kind == "photo"])
         out[pv.product.position] = Generated(
-            published(product, sector, settings.usd_rate, edits(english.get(pv.product.position))),
+            published(product, sector, settings.usd_rate,
+                      edits_of(english.get(pv.product.position))),
             readiness(product, sector))
     return out
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from bot.signing import Signer
 from flows.listing import Rate, to_usd
-from flows.published import Edits, Published, draft, published
+from flows.published import Edits, Published, decimal, draft, published
 from storage.models import ProductTranslation
 from storage.submissions import SubmissionView
 
@@ -67,7 +67,7 @@ def listing_fields(listing: Published, amount: str | None, amount_max: str | Non
                                         "chosen": listing.chosen},
         "hs_code": t.hs_code if t else None,
         "attributes": listing.attributes,
-        "usd": _usd(_decimal(amount), _decimal(amount_max), rate)}
+        "usd": _usd(decimal(amount), decimal(amount_max), rate)}
 
 
 def listing_cells(fields: dict) -> list[str]:
@@ -92,13 +92,6 @@ def _usd(amount: Decimal | None, amount_max: Decimal | None, rate: Rate | None) 
     return {"amount": str(to_usd(amount, rate)),
             "amount_max": str(to_usd(amount_max, rate)) if amount_max is not None else None,
             "usd_per_mad": str(rate.usd_per_mad), "rate_date": rate.date}
-
-
-def _decimal(text: str | None) -> Decimal | None:
-    try:
-        return Decimal(text) if text else None
-    except InvalidOperation:
-        return None
 
 
 def _business(name, owner_name, phone, email, city, region, sector, ice, fda_registered,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from flows.model import Amount, ProductDraft
 from flows.parsing.places import REGIONS, match_city
@@ -116,6 +117,13 @@ _LOCATIVE = re.compile(r"(?:^|\s)(?:f|fi|fl|mn|men|من|في|ف|de|du|à|a|in|fr
                        r"(\w+(?:[ -]\w+)?)", re.IGNORECASE | re.UNICODE)
 
 
+@lru_cache(maxsize=4096)
+def _city(words: str):
+    """The town a few words after "f", "mn", "à" name, if any: the same few words ("à
+    froid", "f dar") come back listing after listing."""
+    return match_city(words).city
+
+
 def origin(text: str) -> tuple[str, str] | None:
     """("Taroudant, Souss-Massa", the words) when the owner named a town after "f", "mn",
     "à", "من"...; nothing otherwise (the business's address is not the product's origin)."""
@@ -125,7 +133,7 @@ def origin(text: str) -> tuple[str, str] | None:
             if len(words) < n:
                 continue
             said = " ".join(words[:n])
-            city = match_city(said).city
+            city = _city(said)
             if city is not None:
                 region = REGIONS.get(city.region_id)
                 place = f"{city.name_fr}, {region.name_fr}" if region else city.name_fr

@@ -209,6 +209,10 @@ class Product(SQLModel, table=True):
     lead_time_quantity: str | None = Field(default=None, max_length=32)
     lead_time_unit: str | None = Field(default=None, max_length=8)  # day, week, month
     lead_time_days: int | None = None
+    # The type the owner chose when the matcher was unsure (flows.producttype: a taxonomy
+    # key, null for "none of these") and the digest of the words it answered.
+    owner_type: str | None = Field(default=None, max_length=64)
+    owner_type_asked: str | None = Field(default=None, max_length=32)
 
 
 class ProductMedia(SQLModel, table=True):

@@ -85,7 +85,7 @@ def _lines(rows, signer: Signer, rate: Rate) -> tuple[str, int]:
          export_experience, export_countries, packaging, agent_name, agent_email, consent_at,
          pid, position, pname, title_en, description, description_en, type_key, amount,
          amount_max, unit, moq_quantity, moq_unit, capacity_quantity, capacity_unit,
-         capacity_per, lead_time_days, sha256) in rows:
+         capacity_per, lead_time_days, owner_type, owner_type_asked, sha256) in rows:
         if i != sid:
             sid, product_id, count = i, None, count + 1
             agent = (agent_name or agent_email) if agent_email is not None else ""
@@ -102,9 +102,9 @@ def _lines(rows, signer: Signer, rate: Rate) -> tuple[str, int]:
             urls: list[str] = []
             # The listing as handed on: generated, the reviewer's edits winning.
             fields = listing_fields(listed(
-                pname, description, amount, amount_max, unit, moq_quantity, moq_unit, sector,
-                rate, Edits(title_en or "", description_en or "", type_key)), amount,
-                amount_max, rate)
+                pname, description, amount, amount_max, unit, moq_quantity, moq_unit,
+                owner_type, owner_type_asked, sector, rate,
+                Edits(title_en or "", description_en or "", type_key)), amount, amount_max, rate)
             en = fields["en"] or {}
             lines.append(business + [position + 1, pname, en.get("name") or "", description,
                                      en.get("description") or "", amount, amount_max, unit,

@@ -26,7 +26,7 @@ class Generated:
 
 def product_draft(p: Product, photos=()):
     return draft(p.name, p.description, p.price_amount, p.price_max, p.price_unit,
-                 p.moq_quantity, p.moq_unit, photos)
+                 p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, photos)
 
 
 def generated(view, settings, english: Mapping[int, ProductTranslation]) -> dict[int, Generated]:

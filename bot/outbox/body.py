@@ -49,10 +49,11 @@ def english(t: ProductTranslation | None) -> Edits | None:
 
 
 def listed(name, description, amount, amount_max, unit, moq_quantity, moq_unit,
-           sector, rate: Rate | None, edits: Edits | None) -> Published:
+           owner_type, owner_type_asked, sector, rate: Rate | None,
+           edits: Edits | None) -> Published:
     """A stored product's English listing as handed on."""
     return published(draft(name, description, amount, amount_max, unit, moq_quantity,
-                           moq_unit), sector, rate, edits)
+                           moq_unit, owner_type, owner_type_asked), sector, rate, edits)
 
 
 def listing_fields(listing: Published, amount: str | None, amount_max: str | None,
@@ -64,7 +65,7 @@ def listing_fields(listing: Published, amount: str | None, amount_max: str | Non
         "en": {"name": name, "description": description} if name or description else None,
         "type": None if t is None else {"key": t.key, "name": t.en,
                                         "category": listing.listing.category,
-                                        "chosen": listing.chosen},
+                                        "source": listing.type_source},
         "hs_code": t.hs_code if t else None,
         "attributes": listing.attributes,
         "usd": _usd(decimal(amount), decimal(amount_max), rate)}
@@ -179,7 +180,7 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
         if translations is not None:
             _add_listing(product, listed(
                 q.name, q.description, q.price_amount, q.price_max, q.price_unit,
-                q.moq_quantity, q.moq_unit, b.sector, rate,
+                q.moq_quantity, q.moq_unit, q.owner_type, q.owner_type_asked, b.sector, rate,
                 english(translations.get(q.position))), rate)
         product.update(_buyer(q.capacity_quantity, q.capacity_unit, q.capacity_per,
                               q.lead_time_quantity, q.lead_time_unit, q.lead_time_days,
@@ -217,8 +218,8 @@ def listings(rows, signer: Signer, rate: Rate | None = None) -> list[dict]:
          fda_registered, export_level, export_countries, packaging, agent_name,
          approved, pid, pname, description, amount, amount_max, unit, moq_quantity,
          moq_unit, capacity_quantity, capacity_unit, capacity_per, lead_time_quantity,
-         lead_time_unit, lead_time_days, title_en, description_en, type_key, sha256,
-         content_type, width, height, size) in rows:
+         lead_time_unit, lead_time_days, owner_type, owner_type_asked, title_en,
+         description_en, type_key, sha256, content_type, width, height, size) in rows:
         if i != sid:
             sid, product_id, products = i, None, []
             found.append({"id": i, "status": status, "submission_id": i,
@@ -236,8 +237,9 @@ def listings(rows, signer: Signer, rate: Rate | None = None) -> list[dict]:
             product = _product(pname, description, amount, amount_max, unit, moq_quantity,
                                moq_unit, images)
             _add_listing(product, listed(
-                pname, description, amount, amount_max, unit, moq_quantity, moq_unit, sector,
-                rate, Edits(title_en or "", description_en or "", type_key)), rate)
+                pname, description, amount, amount_max, unit, moq_quantity, moq_unit,
+                owner_type, owner_type_asked, sector, rate,
+                Edits(title_en or "", description_en or "", type_key)), rate)
             product.update(_buyer(capacity_quantity, capacity_unit, capacity_per,
                                   lead_time_quantity, lead_time_unit, lead_time_days,
                                   certifications))

@@ -147,7 +147,8 @@ def products_csv(views: list[SubmissionView],
                               for i in range(1, len(photos(pv.media)) + 1))
             fields = listing_fields(listed(
                 p.name, p.description, p.price_amount, p.price_max, p.price_unit,
-                p.moq_quantity, p.moq_unit, b.sector, rate, english(texts.get(p.position))),
+                p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, b.sector, rate,
+                english(texts.get(p.position))),
                 p.price_amount, p.price_max, rate)
             en = fields["en"] or {}
             writer.writerow(safe_row([

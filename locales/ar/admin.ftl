@@ -500,3 +500,4 @@ admin_type_recognised = النوع المعروف من كلماته
 admin_english_reset_button = الرجوع إلى النص المولَّد
 admin_english_reset = عادت البطاقة الإنجليزية إلى النص المولَّد.
 admin_generated_chosen = رمز النظام المنسق { $hs } (6 أرقام، يتحقق منه وكيل جمركي) · نوع اختاره الفريق
+admin_generated_owner = رمز النظام المنسق { $hs } (6 أرقام، يتحقق منه وكيل جمركي) · نوع اختاره صاحب المشروع

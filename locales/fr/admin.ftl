@@ -482,3 +482,4 @@ admin_type_recognised = Celui reconnu dans ses mots
 admin_english_reset_button = Revenir au texte généré
 admin_english_reset = Fiche anglaise revenue au texte généré.
 admin_generated_chosen = Code SH { $hs } (6 chiffres, à faire vérifier par un transitaire) · type choisi par l'équipe
+admin_generated_owner = Code SH { $hs } (6 chiffres, à faire vérifier par un transitaire) · type choisi par le propriétaire

@@ -13,11 +13,13 @@ from argparse import Namespace
 from sqlmodel import select
 
 from bot.cli import _list
+from bot.outbox.body import body
 from bot.signing import Signer
+from flows.taxonomy import types
 from storage import audit, corrections, submissions
 from storage.models import ProductTranslation
 from tests.fakes.storefront import validator
-from tests.helpers import worker_handlers
+from tests.helpers import Owner, worker_handlers
 from tests.integration.test_admin import (  # noqa: F401 - fixtures
     Desk,
     add_user,
@@ -26,6 +28,7 @@ from tests.integration.test_admin import (  # noqa: F401 - fixtures
     settings,
     submission_ids,
 )
+from tests.integration.test_buyerconv import to_the_certificate
 from tests.integration.test_storefront import status_is, until, working
 
 
@@ -122,11 +125,11 @@ async def test_the_reviewers_english_wins_in_the_handoff_the_list_and_the_csv(
     first, second = document["products"]
     assert first["en"]["name"] == "Organic cold-pressed argan oil"
     assert first["en"]["description"].startswith("Culinary Argan Oil (Roasted), ")
-    assert (first["type"]["key"], first["type"]["chosen"]) == ("argan_oil_culinary", True)
+    assert (first["type"]["key"], first["type"]["source"]) == ("argan_oil_culinary", "reviewer")
     assert first["hs_code"] == "1515.90"
     assert second["en"] == {"name": english_form(page, olive.id)[0],
                             "description": olive_description}
-    assert second["type"]["chosen"] is False
+    assert second["type"]["source"] == "recognised"
     assert first["price"]["usd"] == {"amount": "15.00", "amount_max": None,
                                      "usd_per_mad": "0.10", "rate_date": "2025-06-01"}
 
@@ -191,3 +194,29 @@ async def test_back_to_the_generated_listing_and_what_is_refused(client, db):  #
     assert (stored.title_en, stored.description_en, stored.type_key) == ("", "", None)
     assert fields.count("product:1:title_en") == 2  # written, then reset: both recorded
     assert entries[0].detail["reset"] is True
+
+
+async def test_the_owners_type_answer_reaches_the_review_page_and_the_handoff(
+        client, db, settings):  # noqa: F811
+    await add_user(db, "amina@tijara.ma")
+    owner = Owner(client)
+    await to_the_certificate(owner)  # "Babouches": asked, the owner chose "embroidered"
+    for _ in range(6):  # the rest of the buyers' questions skipped
+        if owner.keys[-1] == "review_summary":
+            break
+        await owner.press("skip")
+    assert await owner.press("submit") == ["submitted"]
+    (sid,) = (await submission_ids(db)).values()
+    (product,) = await products_of(db, sid)
+    assert product.owner_type == "babouches_embroidered"
+    desk = Desk(client)
+    await desk.login("amina@tijara.ma")
+    page = entities.unescape(await desk.text(f"/admin/submissions/{sid}"))
+    assert "type choisi par le propriétaire" in page
+    async with db.transaction() as session:
+        (view,) = await submissions.views(session, ids=[sid])
+        english = await submissions.english_texts(session, [view.business.id])
+    sent = body(view, Signer("test-secret", "http://x"), translations=english[view.business.id],
+                rate=settings.usd_rate)["products"][0]
+    assert (sent["type"]["key"], sent["type"]["source"]) == ("babouches_embroidered", "owner")
+    assert sent["en"]["name"].startswith(types()["babouches_embroidered"].en)

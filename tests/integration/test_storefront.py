@@ -302,7 +302,8 @@ async def test_without_edits_the_generated_listing_reaches_the_backend(site, fak
     (product,) = fake.storefronts[f"{sid}-1"]["body"]["products"]
     assert product["en"]["name"] == "Cosmetic Argan Oil"
     assert "Certification: certified organic." in product["en"]["description"]
-    assert (product["type"]["key"], product["type"]["chosen"]) == ("argan_oil_cosmetic", False)
+    assert (product["type"]["key"], product["type"]["source"]) == ("argan_oil_cosmetic",
+                                                                "recognised")
     assert product["hs_code"] == "1515.90"
     assert product["attributes"] == [{"kind": "certification", "name": "Certification",
                                       "value": "certified organic"}]

@@ -15,6 +15,8 @@ from bot.outbox.body import body
 from bot.outbox.handoff import request_headers
 from bot.signing import Signer
 from flows.listing import Rate
+from flows.producttype import words_of
+from flows.published import draft
 from flows.taxonomy import types
 from storage import submissions
 from storage.models import (
@@ -112,13 +114,13 @@ def test_each_product_carries_its_english_listing_the_reviewers_edits_winning():
 
 def test_the_type_a_reviewer_chose_brings_its_hs_code_and_attributes():
     recognised = body(view(), SIGNER, translations={}, rate=RATE)["products"][0]
-    assert recognised["type"]["chosen"] is False
+    assert recognised["type"]["source"] == "recognised"
     assert recognised["hs_code"] == types()[recognised["type"]["key"]].hs_code
     chosen = {0: ProductTranslation(business_id=7, position=0, type_key="kilim_rug")}
     document = body(view(), SIGNER, translations=chosen, rate=RATE, links_from=AT)
     product = document["products"][0]
     assert product["type"] == {"key": "kilim_rug", "name": types()["kilim_rug"].en,
-                               "category": "Rugs and Carpets", "chosen": True}
+                               "category": "Rugs and Carpets", "source": "reviewer"}
     assert product["hs_code"] == "5702.10" != recognised["hs_code"]
     assert product["en"]["name"].startswith(types()["kilim_rug"].en)
     assert list(validator("StorefrontRequest").iter_errors(document)) == []
@@ -126,6 +128,24 @@ def test_the_type_a_reviewer_chose_brings_its_hs_code_and_attributes():
     gone = {0: ProductTranslation(business_id=7, position=0, type_key="no_such_type")}
     assert body(view(), SIGNER, translations=gone, rate=RATE)["products"][0]["type"] == \
         recognised["type"]
+
+
+def test_the_owners_type_answer_travels_unless_a_reviewer_chose_another():
+    v = view()
+    rug = v.products[0].product
+    # The owner answered "which one is it?" for these very words (flows.producttype).
+    said = draft(rug.name, rug.description, None, None, None, None, None)
+    rug.owner_type, rug.owner_type_asked = "kilim_rug", words_of(said)
+    product = body(v, SIGNER, translations={}, rate=RATE)["products"][0]
+    assert (product["type"]["key"], product["type"]["source"]) == ("kilim_rug", "owner")
+    assert product["hs_code"] == "5702.10"
+    reviewer = {0: ProductTranslation(business_id=7, position=0, type_key="wool_rug")}
+    product = body(v, SIGNER, translations=reviewer, rate=RATE)["products"][0]
+    assert (product["type"]["key"], product["type"]["source"]) == ("wool_rug", "reviewer")
+    # An answer given for other words (the name was corrected since) no longer holds.
+    rug.owner_type_asked = "0" * 16
+    product = body(v, SIGNER, translations={}, rate=RATE)["products"][0]
+    assert product["type"]["source"] == "recognised"
 
 
 def test_the_price_in_usd_carries_its_rate_and_date():
@@ -146,7 +166,7 @@ def test_the_price_in_usd_carries_its_rate_and_date():
 @pytest.mark.parametrize("breaks", [
     lambda d: d["products"][0].update(hs_code="570110"),
     lambda d: d["products"][0]["type"].pop("key"),
-    lambda d: d["products"][0]["type"].update(chosen="yes"),
+    lambda d: d["products"][0]["type"].update(source="admin"),
     lambda d: d["products"][1]["attributes"][0].update(kind="smell"),
     lambda d: d["products"][1]["attributes"][0].update(value=""),
     lambda d: d["products"][0]["price"]["usd"].update(rate_date="01/06/2025"),

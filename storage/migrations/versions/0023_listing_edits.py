@@ -1,5 +1,6 @@
 """a reviewer's choice of a product's type (flows.taxonomy) beside their edits of its
-generated English listing: producttranslation.type_key
+generated English listing (producttranslation.type_key), and the owner's own choice with
+the words it answered (product.owner_type, owner_type_asked: flows.producttype)
 
 Revision ID: 0023
 Revises: 0022
@@ -19,8 +20,14 @@ def upgrade() -> None:
     # Batch mode: SQLite adds and drops columns by copying the table.
     with op.batch_alter_table('producttranslation') as batch:
         batch.add_column(sa.Column('type_key', sa.String(length=64), nullable=True))
+    with op.batch_alter_table('product') as batch:
+        batch.add_column(sa.Column('owner_type', sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column('owner_type_asked', sa.String(length=32), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('product') as batch:
+        batch.drop_column('owner_type_asked')
+        batch.drop_column('owner_type')
     with op.batch_alter_table('producttranslation') as batch:
         batch.drop_column('type_key')

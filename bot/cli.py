@@ -32,6 +32,7 @@ from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
 from flows import reasons as review_reasons
+from flows.listing import Rate
 from storage import agents, audit, erasure, submissions
 from storage.db import Database, is_sqlite, unavailable
 from storage.media import gc
@@ -106,7 +107,8 @@ async def _submissions(args, settings: Settings) -> int:
     db = open_database(settings)
     try:
         if args.action == "list":
-            await _list(db, args, Signer(settings.secret, settings.public_base_url))
+            await _list(db, args, Signer(settings.secret, settings.public_base_url),
+                        rate=settings.usd_rate)
             return 0
         decision = args.action.replace("-", "_")
         items = [dict(zip(("field", "reason"), f.split("=", 1), strict=False))
@@ -152,7 +154,8 @@ def _writer(out):
     return buffer.write
 
 
-async def _list(db: Database, args, signer: Signer, out=None) -> None:
+async def _list(db: Database, args, signer: Signer, out=None, *,
+                rate: Rate | None = None) -> None:
     """The queue, written as it is read: a page of submissions at a time, each read in a
     short transaction of its own (a slow reader of the output holds no lock). The next
     page is read while this one is turned into text in a thread (the database works
@@ -168,7 +171,7 @@ async def _list(db: Database, args, signer: Signer, out=None) -> None:
         if not args.json:
             lines = _lines(rows)
             return "".join(lines).encode(), len(lines)
-        items = listings(rows, signer)  # the same objects as the handoff, plus id and status
+        items = listings(rows, signer, rate)  # the same objects as the handoff, plus id and status
         return (b"[\n" if first else b",\n") + json_bytes(items), len(items)
 
     shown = 0
@@ -218,7 +221,8 @@ async def _owner_erase(args, settings: Settings) -> int:
                 return 1
         async with open_files(settings) as (media, exports):
             erased, removed = await erase_now(db, ids, media=media, exports=exports,
-                                              cause="cli", actor="cli", reason=args.reason)
+                                              cause="cli", actor="cli", reason=args.reason,
+                                              rate=settings.usd_rate)
         rows = ", ".join(f"{table} {n}" for table, n in sorted(erased.rows.items()) if n)
         print(f"erased {len(erased.conversations)} conversation(s): {rows}")
         print(f"media files removed: {removed} of {erased.files}; export folders: "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from bot.outbox.erase_files import erase_files
+from flows.listing import Rate
 from storage import erasure, outbox
 from storage.db import Database
 from storage.erasure import Erased
@@ -18,8 +19,9 @@ log = logging.getLogger(__name__)
 
 async def erase_now(db: Database, conversation_ids: list[int], *, media: MediaStore,
                     exports: ExportFolder, cause: str, actor: str, remote: str = "",
-                    reason: str = "") -> tuple[Erased, int]:
-    """What was erased, and how many media files went already."""
+                    reason: str = "", rate: Rate | None = None) -> tuple[Erased, int]:
+    """What was erased, and how many media files went already (`rate`: the settings' USD
+    rate, for products.csv)."""
     async with db.transaction() as session:
         erased = await erasure.erase(session, conversation_ids, cause=cause, actor=actor,
                                      remote=remote, reason=reason)
@@ -30,7 +32,7 @@ async def erase_now(db: Database, conversation_ids: list[int], *, media: MediaSt
                 rows = await outbox.claim(session, ids=[erased.files_row], limit=1,
                                           kinds=(erasure.ERASE_FILES,))
             for row in rows:
-                removed = await erase_files(db, media, exports, row.payload)
+                removed = await erase_files(db, media, exports, row.payload, rate)
                 async with db.transaction() as session:
                     await outbox.drop(session, row.id)
         except Exception:  # noqa: BLE001 - the worker runs the row again

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from flows.hours import parse as parse_hours
+from flows.listing import Rate
 from storage.s3 import parse_url
 
 TWILIO_MEDIA_HOSTS = ("api.twilio.com", "media.twiliocdn.com", "mms.twiliocdn.com")
@@ -200,6 +201,11 @@ class Settings(BaseSettings):
             update = {k: SecretStr(v) if k in SECRETS and isinstance(v, str) else v
                       for k, v in update.items()}
         return super().model_copy(update=update, deep=deep)
+
+    @property
+    def usd_rate(self) -> Rate:
+        """USD_PER_MAD with its date, as English listings and the handoff use it."""
+        return Rate(self.usd_per_mad, self.usd_per_mad_date)
 
     @property
     def spool(self) -> Path:

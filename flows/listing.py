@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from flows.model import Amount, ProductDraft
 from flows.parsing.places import REGIONS, match_city
@@ -88,6 +89,12 @@ def _size_text(found: Found) -> str:
     return f"{found.key} ({inches} in)"
 
 
+def to_usd(mad: Decimal, rate: Rate) -> Decimal:
+    """A MAD amount in USD at `rate`, to the cent (the listing's text and the handoff's
+    `price.usd` alike)."""
+    return (mad * rate.usd_per_mad).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def _price(price: Amount, rate: Rate | None) -> tuple[str, Decimal | None]:
     unit = UNIT_EN.get(price.unit or "", (price.unit or "",))[0]
     per = f" per {unit}" if unit else ""
@@ -96,9 +103,8 @@ def _price(price: Amount, rate: Rate | None) -> tuple[str, Decimal | None]:
     text = f"Price: {mad} MAD{per}"
     if rate is None:
         return text + ".", None
-    usd = (price.amount * rate.usd_per_mad).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    usd_text = f"{usd:,}" + (f"–{(price.amount_max * rate.usd_per_mad).quantize(Decimal('0.01')):,}"
-                             if price.amount_max else "")
+    usd = to_usd(price.amount, rate)
+    usd_text = f"{usd:,}" + (f"–{to_usd(price.amount_max, rate):,}" if price.amount_max else "")
     text += f" (about {usd_text} USD{per} at {rate.usd_per_mad} USD/MAD, rate of {rate.date})"
     if price.unit in ("kg", "m2"):  # what US buyers compare: per lb, per sq ft
         factor, name = IMPERIAL[price.unit]
@@ -111,6 +117,13 @@ _LOCATIVE = re.compile(r"(?:^|\s)(?:f|fi|fl|mn|men|من|في|ف|de|du|à|a|in|fr
                        r"(\w+(?:[ -]\w+)?)", re.IGNORECASE | re.UNICODE)
 
 
+@lru_cache(maxsize=4096)
+def _city(words: str):
+    """The town a few words after "f", "mn", "à" name, if any: the same few words ("à
+    froid", "f dar") come back listing after listing."""
+    return match_city(words).city
+
+
 def origin(text: str) -> tuple[str, str] | None:
     """("Taroudant, Souss-Massa", the words) when the owner named a town after "f", "mn",
     "à", "من"...; nothing otherwise (the business's address is not the product's origin)."""
@@ -120,7 +133,7 @@ def origin(text: str) -> tuple[str, str] | None:
             if len(words) < n:
                 continue
             said = " ".join(words[:n])
-            city = match_city(said).city
+            city = _city(said)
             if city is not None:
                 region = REGIONS.get(city.region_id)
                 place = f"{city.name_fr}, {region.name_fr}" if region else city.name_fr

@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
+from itertools import groupby
 from pathlib import Path
+from typing import NamedTuple
 
 from flows.parsing.numbers import fold, squash
 
@@ -111,6 +113,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _AR_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 
 
+# Words recur from product to product (a list of every submission reads hundreds of
+# thousands of them): their folding is cached.
+@lru_cache(maxsize=1 << 16)
 def _canon(word: str) -> str:
     w = fold(word).replace("_", "")
     if w and not w.isascii():
@@ -121,6 +126,7 @@ def _canon(word: str) -> str:
     return squash(w)
 
 
+@lru_cache(maxsize=1 << 16)
 def _variants(word: str) -> frozenset[str]:
     """What a typed word may stand for: itself, without a glued Darija article ("l7enna"),
     without a plural s ("babouches")."""
@@ -142,8 +148,7 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a long description makes many
     variants: frozenset[str]
     start: int
     end: int
@@ -153,9 +158,11 @@ class _Token:
 _SKIP = frozenset({"l", "d", "el", "al"})
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(_variants(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)
-            if _canon(m.group()) not in _SKIP]
+# One listing reads the same text for its type, attributes and claims.
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    return tuple(_Token(_variants(m.group()), m.start(), m.end())
+                 for m in _WORD.finditer(text) if _canon(m.group()) not in _SKIP)
 
 
 class _Index:
@@ -170,7 +177,7 @@ class _Index:
                 if words:
                     self.first.setdefault(words[0], []).append((words, label))
 
-    def find(self, tokens: list[_Token]) -> list[tuple[int, int, str]]:
+    def find(self, tokens: tuple[_Token, ...]) -> list[tuple[int, int, str]]:
         """(first token, end token, label) of every phrase found, minus those inside a
         longer phrase found."""
         hits = set()
@@ -178,11 +185,28 @@ class _Index:
             for v in tok.variants:
                 for words, label in self.first.get(v, ()):
                     end = i + len(words)
-                    if end <= len(tokens) and all(
-                            w in tokens[i + k].variants for k, w in enumerate(words)):
+                    if end > len(tokens):
+                        continue
+                    for k in range(1, len(words)):  # the first word matched already
+                        if words[k] not in tokens[i + k].variants:
+                            break
+                    else:
                         hits.add((i, end, label))
-        return sorted(h for h in hits if not any(
-            o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits))
+        return _outermost(hits)
+
+
+def _outermost(hits: set[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The hits no longer hit covers, sorted. A longer cover starts at the same token and
+    ends after, or starts before and ends at or after: one pass in start order with the
+    furthest end reached so far (a long description has many hits: not n²)."""
+    out, reach = [], -1  # the furthest end of the hits starting before this start
+    for _, group in groupby(sorted(hits), key=lambda h: h[0]):
+        here = list(group)
+        longest = max(h[1] for h in here)
+        if reach < longest:
+            out.extend(h for h in here if h[1] == longest)
+        reach = max(reach, longest)
+    return out
 
 
 def _all_words(words: dict[str, tuple[str, ...]], *extra: str) -> list[str]:
@@ -217,7 +241,7 @@ def match_type(name: str | None, description: str | None = None,
     evidence: dict[str, list[str]] = {}
     for text, weight in ((name or "", NAME_WEIGHT), (description or "", 1)):
         tokens = _tokens(text)
-        for start, end, key in _type_index().find(tokens):
+        for start, end, key in _types_in(text):
             scores[key] = scores.get(key, 0) + weight * (end - start)
             evidence.setdefault(key, []).append(text[tokens[start].start:tokens[end - 1].end])
     if not scores:
@@ -308,11 +332,18 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
-def _naming(tokens: list[_Token], ptype: ProductType | None) -> set[int]:
+@lru_cache(maxsize=256)
+def _types_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The type phrases in a text (`_Index.find`), read once for a listing's type, its
+    attributes and its claims."""
+    return tuple(_type_index().find(_tokens(text)))
+
+
+def _naming(text: str, ptype: ProductType | None) -> set[int]:
     """The tokens that name the product's type: "بني" in "زربية بني ورين" is no colour."""
     naming: set[int] = set()
     if ptype is not None:
-        for start, end, key in _type_index().find(tokens):
+        for start, end, key in _types_in(text):
             if key == ptype.key:
                 naming.update(range(start, end))
     return naming
@@ -333,7 +364,7 @@ def read_attributes(text: str | None, ptype: ProductType | None = None) -> list[
     text = text or ""
     folded = fold(text)
     tokens = _tokens(text)
-    naming = _naming(tokens, ptype)
+    naming = _naming(text, ptype)
     out = []
     seen = set()
     for start, end, label in _attribute_index().find(tokens):
@@ -358,7 +389,7 @@ def read_claims(text: str | None, ptype: ProductType | None = None) -> list[Foun
     name ("saboun beldi" is black soap, not a claim that it is pure)."""
     text = text or ""
     tokens = _tokens(text)
-    naming = _naming(tokens, ptype)
+    naming = _naming(text, ptype)
     out, seen = [], set()
     for start, end, key in _claim_index().find(tokens):
         if key in seen or naming.intersection(range(start, end)):

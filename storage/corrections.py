@@ -178,8 +178,11 @@ async def correct_product(session: AsyncSession, submission_id: int, product_id:
 
 
 async def save_translation(session: AsyncSession, submission_id: int, position: int, *,
-                           title_en: str, description_en: str, actor: str) -> list[FieldEdit]:
-    """Write a product's English title and description; each change is logged too."""
+                           title_en: str, description_en: str, type_key: str | None = None,
+                           actor: str) -> list[FieldEdit]:
+    """Write a reviewer's edits of a product's English listing (flows.published: blank
+    texts and a null type follow the generated listing); each change is logged too, the
+    type as "product:<n>:type"."""
     _, business, conv = await _lock(session, submission_id)
     exists = (await session.execute(select(Product.id).where(
         Product.business_id == business.id, Product.position == position))).first()
@@ -188,15 +191,17 @@ async def save_translation(session: AsyncSession, submission_id: int, position: 
     row = (await session.execute(select(ProductTranslation).where(
         ProductTranslation.business_id == business.id,
         ProductTranslation.position == position))).scalar_one_or_none()
-    if row is None:
-        row = ProductTranslation(business_id=business.id, position=position)
-        session.add(row)
     now, logged = utcnow(), []
-    for column, value in (("title_en", title_en), ("description_en", description_en)):
-        old = getattr(row, column) or ""
-        if old != value:
+    for column, name, value in (("title_en", "title_en", title_en),
+                                ("description_en", "description_en", description_en),
+                                ("type_key", "type", type_key or None)):
+        old = getattr(row, column) or None if row is not None else None
+        if old != (value or None):
+            if row is None:  # no row until there is an edit to keep
+                row = ProductTranslation(business_id=business.id, position=position)
+                session.add(row)
             setattr(row, column, value)
-            logged.append(_log(session, submission_id, f"product:{position + 1}:{column}",
+            logged.append(_log(session, submission_id, f"product:{position + 1}:{name}",
                                old, value, actor, now))
     if logged:
         row.updated_by, row.updated_at = actor, now

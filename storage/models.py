@@ -209,6 +209,10 @@ class Product(SQLModel, table=True):
     lead_time_quantity: str | None = Field(default=None, max_length=32)
     lead_time_unit: str | None = Field(default=None, max_length=8)  # day, week, month
     lead_time_days: int | None = None
+    # The type the owner chose when the matcher was unsure (flows.producttype: a taxonomy
+    # key, null for "none of these") and the digest of the words it answered.
+    owner_type: str | None = Field(default=None, max_length=64)
+    owner_type_asked: str | None = Field(default=None, max_length=32)
 
 
 class ProductMedia(SQLModel, table=True):
@@ -331,10 +335,12 @@ class FieldEdit(SQLModel, table=True):
 
 
 class ProductTranslation(SQLModel, table=True):
-    """The English title and description the marketplace needs, written by an admin.
+    """A reviewer's edits of a product's generated English listing (flows.published):
+    its title and description (blank: the generated text) and the type they chose from
+    the taxonomy (null: the one recognised from the owner's words).
 
     Keyed by (business, position), not by product id: a resubmission replaces the
-    product rows (storage.submissions.record), and the translation must survive it."""
+    product rows (storage.submissions.record), and the edits must survive it."""
 
     __table_args__ = (sa.UniqueConstraint("business_id", "position"),)
 
@@ -343,6 +349,7 @@ class ProductTranslation(SQLModel, table=True):
     position: int
     title_en: str = Field(default="", max_length=200)
     description_en: str = Field(default="", max_length=4000)
+    type_key: str | None = Field(default=None, max_length=64)  # flows.taxonomy's key
     updated_by: str = Field(default="", max_length=120)
     updated_at: datetime = when()
 

@@ -162,10 +162,10 @@ async def export(session: AsyncSession, f: Filters, *, scope_agent: int | None =
                            "fda_registered", "export_experience", "export_countries",
                            "packaging")),
         u.c.name, u.c.email, b.c.consent_at, p.c.id, p.c.position, p.c.name, english.c.title_en,
-        p.c.description, english.c.description_en,
+        p.c.description, english.c.description_en, english.c.type_key,
         *(p.c[n] for n in ("price_amount", "price_max", "price_unit", "moq_quantity",
                            "moq_unit", "capacity_quantity", "capacity_unit", "capacity_per",
-                           "lead_time_days")),
+                           "lead_time_days", "owner_type", "owner_type_asked")),
         media.c.sha256)
         .select_from(s.join(b, b.c.id == s.c.business_id)
                      .outerjoin(u, u.c.id == b.c.agent_id)

@@ -105,6 +105,7 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
             lead_time_quantity=str(p.lead_time.quantity) if p.lead_time else None,
             lead_time_unit=p.lead_time.unit if p.lead_time else None,
             lead_time_days=p.lead_time.days if p.lead_time else None,
+            owner_type=p.type, owner_type_asked=p.type_asked,
         )
         session.add(product)
         await session.flush()
@@ -191,8 +192,9 @@ LISTED = (
     "agent_name", "approved_at",
     "product_id", "product_name", "description", "price_amount", "price_max", "price_unit",
     "moq_quantity", "moq_unit", "capacity_quantity", "capacity_unit", "capacity_per",
-    "lead_time_quantity", "lead_time_unit", "lead_time_days", "title_en", "description_en",
-    "sha256", "content_type", "width", "height", "size",
+    "lead_time_quantity", "lead_time_unit", "lead_time_days", "owner_type",
+    "owner_type_asked", "title_en", "description_en", "type_key", "sha256", "content_type",
+    "width", "height", "size",
 )
 
 
@@ -202,9 +204,9 @@ async def page(session: AsyncSession, *, status: str | None = None, after: int =
     (`tijara submissions list`, bot.outbox.body.listings) shows, as plain rows (columns
     LISTED): one per photo of each product, one for a product without any, one for a
     submission without products, in the order of the submissions, their products and
-    photos; `approved_at` is the last approval of a submitted revision, the English texts
-    the product's position's. A listing reads them page by page, each in a transaction
-    of its own, and never holds them all.
+    photos; `approved_at` is the last approval of a submitted revision, the reviewer's
+    edits of the English listing the product's position's. A listing reads them page by
+    page, each in a transaction of its own, and never holds them all.
 
     One statement per page, and no object per row: the page's submissions joined to their
     business, agent, products, photos and English texts, each found by index from those
@@ -234,8 +236,8 @@ async def page(session: AsyncSession, *, status: str | None = None, after: int =
         *(p.c[n] for n in ("description", "price_amount", "price_max", "price_unit",
                            "moq_quantity", "moq_unit", "capacity_quantity", "capacity_unit",
                            "capacity_per", "lead_time_quantity", "lead_time_unit",
-                           "lead_time_days")),
-        english.c.title_en, english.c.description_en,
+                           "lead_time_days", "owner_type", "owner_type_asked")),
+        english.c.title_en, english.c.description_en, english.c.type_key,
         *(media.c[n] for n in ("sha256", "content_type", "width", "height", "size")))
         .select_from(chosen.join(b, b.c.id == chosen.c.business_id)
                      .outerjoin(u, u.c.id == b.c.agent_id)

@@ -16,7 +16,10 @@ from datetime import datetime
 from aiohttp import web
 
 from bot.csvsafe import safe_row
+from bot.outbox.body import listed, listing_cells, listing_fields
 from bot.signing import Signer
+from flows.listing import Rate
+from flows.published import Edits
 from storage import queue
 from storage.db import Database
 
@@ -31,6 +34,9 @@ COLUMNS = (
     # do not move; blank when skipped.
     "capacity_quantity", "capacity_unit", "capacity_per", "lead_time_days",
     "certifications", "fda_registered", "export_experience", "export_countries", "packaging",
+    # The English listing (flows.published; title_en and description_en above are its
+    # title and description: generated, the reviewer's edits winning).
+    "type", "hs_code", "attributes", "price_usd", "price_usd_max", "usd_rate_date",
 )
 _URLS = COLUMNS.index("photo_urls")  # a list of links until the product's last photo
 PHOTO_LINK_TTL = 7 * 24 * 3600  # long enough for a bulk upload done in the week
@@ -59,12 +65,12 @@ def certifications_cell(certifications: list | None) -> str:
                      for c in certifications)
 
 
-def to_csv(rows, signer: Signer) -> str:
+def to_csv(rows, signer: Signer, rate: Rate) -> str:
     """The whole file of `storage.queue.export`'s rows."""
-    return _header() + _lines(rows, signer)[0]
+    return _header() + _lines(rows, signer, rate)[0]
 
 
-def _lines(rows, signer: Signer) -> tuple[str, int]:
+def _lines(rows, signer: Signer, rate: Rate) -> tuple[str, int]:
     """The CSV lines of `storage.queue.export`'s rows (one line per product, or one for
     a submission without any) and how many submissions they hold."""
     out = io.StringIO()
@@ -77,9 +83,9 @@ def _lines(rows, signer: Signer) -> tuple[str, int]:
     for (i, status, revision, submitted_at, decided_at, name, owner_name, phone, email, city,
          region, sector, ice, language, script, channel, certifications, fda_registered,
          export_experience, export_countries, packaging, agent_name, agent_email, consent_at,
-         pid, position, pname, title_en, description, description_en, amount, amount_max,
-         unit, moq_quantity, moq_unit, capacity_quantity, capacity_unit, capacity_per,
-         lead_time_days, sha256) in rows:
+         pid, position, pname, title_en, description, description_en, type_key, amount,
+         amount_max, unit, moq_quantity, moq_unit, capacity_quantity, capacity_unit,
+         capacity_per, lead_time_days, owner_type, owner_type_asked, sha256) in rows:
         if i != sid:
             sid, product_id, count = i, None, count + 1
             agent = (agent_name or agent_email) if agent_email is not None else ""
@@ -89,15 +95,22 @@ def _lines(rows, signer: Signer) -> tuple[str, int]:
             answers = [certifications_cell(certifications), fda_registered,
                        export_experience, "; ".join(export_countries or []), packaging]
             if pid is None:
-                lines.append(business + [""] * 16 + answers)
+                lines.append(business + [""] * 16 + answers + [""] * 6)
                 continue
         if pid != product_id:
             product_id = pid
             urls: list[str] = []
-            lines.append(business + [position + 1, pname, title_en or "", description,
-                                     description_en or "", amount, amount_max, unit,
+            # The listing as handed on: generated, the reviewer's edits winning.
+            fields = listing_fields(listed(
+                pname, description, amount, amount_max, unit, moq_quantity, moq_unit,
+                owner_type, owner_type_asked, sector, rate,
+                Edits(title_en or "", description_en or "", type_key)), amount, amount_max, rate)
+            en = fields["en"] or {}
+            lines.append(business + [position + 1, pname, en.get("name") or "", description,
+                                     en.get("description") or "", amount, amount_max, unit,
                                      moq_quantity, moq_unit, 0, urls, capacity_quantity,
-                                     capacity_unit, capacity_per, lead_time_days] + answers)
+                                     capacity_unit, capacity_per, lead_time_days] + answers
+                         + listing_cells(fields))
         if sha256 is not None:
             urls.append(signer.media_url(sha256, ttl=PHOTO_LINK_TTL))
     for line in lines:
@@ -108,7 +121,7 @@ def _lines(rows, signer: Signer) -> tuple[str, int]:
 
 
 async def csv_response(request: web.Request, db: Database, filters: queue.Filters,
-                       scope_agent: int | None, signer: Signer, filename: str,
+                       scope_agent: int | None, signer: Signer, rate: Rate, filename: str,
                        sent_rows: Callable[[int], Awaitable[None]]) -> web.StreamResponse:
     """The export, sent as it is read: a page of submissions at a time, each read in a
     short transaction of its own (a slow download holds no lock). `sent_rows` is told how
@@ -127,7 +140,7 @@ async def csv_response(request: web.Request, db: Database, filters: queue.Filter
                                           after=after, limit=min(PAGE, LIMIT - sent))
             if not rows:
                 break
-            text, count = _lines(rows, signer)
+            text, count = _lines(rows, signer, rate)
             await response.write(text.encode("utf-8"))
             after, sent = rows[-1].id, sent + count
             if count < PAGE:  # the last page: no need to ask for the next one

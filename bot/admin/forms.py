@@ -24,6 +24,7 @@ from flows.parsing.numbers import normalize_digits
 from flows.parsing.places import REGIONS
 from flows.parsing.result import Invalid
 from flows.steps import BUSINESS_FIELDS, PRODUCT_FIELDS
+from flows.taxonomy import types
 from storage.queue import Filters
 from storage.review import REQUIRED_BUSINESS, REQUIRED_PRODUCT
 from storage.submissions import STATUSES
@@ -212,8 +213,14 @@ _FORM_ORDER = {
 }
 
 
-def translation(form: MultiMapping) -> tuple[str, str]:
-    return _clean(form.get("title_en"), 200), _clean(form.get("description_en"), 4000)
+def translation(form: MultiMapping) -> tuple[str, str, str | None]:
+    """The English form's title, description and type (a taxonomy key, or None for the
+    one recognised); FormError("type") for a type the taxonomy does not hold."""
+    type_key = _clean(form.get("type"), 64) or None
+    if type_key is not None and type_key not in types():
+        raise FormError("type")
+    return (_clean(form.get("title_en"), 200), _clean(form.get("description_en"), 4000),
+            type_key)
 
 
 # --- decisions ---------------------------------------------------------------------

@@ -1,48 +1,62 @@
-"""The generated English listing and readiness of each product on a submission's page
-(flows.listing, flows.readiness), read-only, beside the owner's words."""
+"""Each product's English listing on a submission's page: generated from the owner's words
+(flows.listing), each sentence with its evidence, the reviewer's edits winning
+(flows.published), and the listing's readiness (flows.readiness)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
-from flows.listing import Listing, Rate, build_listing
-from flows.model import Amount, Photo, ProductDraft
+from bot.outbox.body import english as edits_of
+from flows.published import Edits, Published, draft, kept_edit, published
 from flows.readiness import Readiness, readiness
+from flows.taxonomy import types
+from storage.models import Product, ProductTranslation
 
 
 @dataclass(frozen=True)
 class Generated:
-    listing: Listing
+    published: Published
     readiness: Readiness
 
-
-def _decimal(text: str | None) -> Decimal | None:
-    try:
-        return Decimal(text) if text else None
-    except InvalidOperation:
-        return None
+    @property
+    def listing(self):
+        return self.published.listing
 
 
-def _draft(pv) -> ProductDraft:
-    """The stored product as the flows read it (only what the listing uses)."""
-    p = pv.product
-    price, moq = _decimal(p.price_amount), _decimal(p.moq_quantity)
-    photos = [Photo(media_id=m.id) for m in pv.media if m.kind == "photo"]
-    return ProductDraft(
-        name=p.name, description=p.description or None, photos=photos,
-        price=Amount(amount=price, amount_max=_decimal(p.price_max), unit=p.price_unit)
-        if price is not None else None,
-        moq=Amount(amount=moq, unit=p.moq_unit) if moq is not None else None)
+def product_draft(p: Product, photos=()):
+    return draft(p.name, p.description, p.price_amount, p.price_max, p.price_unit,
+                 p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, photos)
 
 
-def generated(view, settings) -> dict[int, Generated]:
-    """Per product position: its listing and readiness."""
-    rate = Rate(settings.usd_per_mad, settings.usd_per_mad_date)
+def generated(view, settings, english: Mapping[int, ProductTranslation]) -> dict[int, Generated]:
+    """Per product position: its listing as it will be handed on, and its readiness."""
     sector = view.business.sector
     out = {}
     for pv in view.products:
-        draft = _draft(pv)
-        out[pv.product.position] = Generated(build_listing(draft, sector, rate),
-                                             readiness(draft, sector))
+        product = product_draft(pv.product, [m.id for m in pv.media if m.kind == "photo"])
+        out[pv.product.position] = Generated(
+            published(product, sector, settings.usd_rate,
+                      edits_of(english.get(pv.product.position))),
+            readiness(product, sector))
     return out
+
+
+def posted_edits(product: Product, sector: str | None, settings, stored: ProductTranslation | None,
+                 title: str, description: str, type_key: str | None) -> Edits:
+    """The edits to store from the English form: a text left as generated (under the
+    type shown when the page was read, or the one chosen now) is no edit."""
+    before = published(product_draft(product), sector, settings.usd_rate,
+                       Edits(type_key=stored.type_key if stored else None)).listing
+    after = published(product_draft(product), sector, settings.usd_rate,
+                      Edits(type_key=type_key)).listing
+    return Edits(kept_edit(title, (before.title, after.title)),
+                 kept_edit(description, (before.description, after.description)), type_key)
+
+
+def type_choices() -> list[tuple[str, list]]:
+    """The taxonomy's types by sector, for the type picker (English names: the listing's)."""
+    by_sector: dict[str, list] = {}
+    for t in sorted(types().values(), key=lambda t: (t.sector, t.en)):
+        by_sector.setdefault(t.sector, []).append(t)
+    return list(by_sector.items())

@@ -30,7 +30,7 @@ from bot.admin.forms import (
     queue_query,
     translation,
 )
-from bot.admin.listings import generated
+from bot.admin.listings import generated, posted_edits, type_choices
 from bot.admin.render import SESSION, USER, render, url
 from bot.keys import db_key, media_key, settings_key, signer_key
 from bot.owner_export import export as export_owner
@@ -52,7 +52,8 @@ routes = web.RouteTableDef()
 PER_PAGE = 25
 RETRYABLE = ("handoff_failed", "exported")  # what storage.submissions.retry_handoff accepts
 # The only words a redirect may ask a page to show (?m=... for news, ?e=... for errors).
-NOTICES = {"saved", "saved_city_unknown", "translation_saved", "nothing_changed", "retried",
+NOTICES = {"saved", "saved_city_unknown", "translation_saved", "english_reset",
+           "nothing_changed", "retried",
            "decision_done_approved", "decision_done_changes_requested",
            "decision_done_rejected", "logged_out", "erased"}
 ERRORS = {"not_editable", "invalid_value", "decision_invalid", "changes_need_items",
@@ -302,7 +303,8 @@ async def _detail(request: web.Request, submission_id: int, *, status: int = 200
         review_reasons={d: review_reasons.offered(d) for d in (review_reasons.CHANGES,
                                                                review_reasons.REJECT)},
         consent_current=CONSENT_VERSION,
-        generated=generated(view, request.config_dict[settings_key]),
+        generated=generated(view, request.config_dict[settings_key], extra["english"]),
+        type_choices=type_choices(),
         sectors=SECTORS, units=UNITS, item_rows=range(6), **page)
 
 
@@ -409,26 +411,41 @@ async def edit_product(request: web.Request) -> web.Response:
 
 @routes.post(r"/submissions/{id:\d+}/products/{product:\d+}/english", name="edit_english")
 async def edit_english(request: web.Request) -> web.Response:
+    """A reviewer's edits of a product's English listing (`action=save`), or back to the
+    generated listing (`action=reset`): what is left as generated is not stored as an
+    edit (bot.admin.listings.posted_edits)."""
     submission_id, product_id = int(request.match_info["id"]), int(request.match_info["product"])
     user = admin_only(request)
     anchor = f"product-{product_id}"
-    title, description = translation(await request.post())
+    form = await request.post()
+    reset = form.get("action") == "reset"
+    try:
+        title, description, type_key = ("", "", None) if reset else translation(form)
+    except FormError:
+        return _back(submission_id, anchor, e="invalid_value", f="type")
     async with request.config_dict[db_key].transaction() as session:
         product = await session.get(Product, product_id)
         business = await submissions.business_of(session, submission_id)
         if product is None or business is None or product.business_id != business.id:
             raise web.HTTPNotFound()
+        stored = (await corrections.translations(session, business.id)).get(product.position)
+        chosen = posted_edits(product, business.sector, request.config_dict[settings_key],
+                              stored, title, description, type_key)
         try:
             logged = await corrections.save_translation(
-                session, submission_id, product.position, title_en=title,
-                description_en=description, actor=actor(user))
+                session, submission_id, product.position, title_en=chosen.title,
+                description_en=chosen.description, type_key=chosen.type_key,
+                actor=actor(user))
             if logged:
                 await audit.record(session, actor=who(user), action="correction",
                                    subject=f"submission:{submission_id}", remote=remote(request),
-                                   detail={"fields": [f"product:{product.position + 1}:english"]})
+                                   detail={"fields": [e.field for e in logged],
+                                           "reset": reset})
         except corrections.NotEditable:
             return _back(submission_id, anchor, e="not_editable")
-    return _back(submission_id, anchor, m="translation_saved" if logged else "nothing_changed")
+    if not logged:
+        return _back(submission_id, anchor, m="nothing_changed")
+    return _back(submission_id, anchor, m="english_reset" if reset else "translation_saved")
 
 
 @routes.post(r"/submissions/{id:\d+}/decision", name="decide")
@@ -563,6 +580,7 @@ async def export(request: web.Request) -> web.StreamResponse:
     stamp = time.strftime("%Y%m%d-%H%M")
     return await csv_response(request, request.config_dict[db_key], q.filters, scope(user),
                               request.config_dict[signer_key],
+                              request.config_dict[settings_key].usd_rate,
                               f"tijara-submissions-{stamp}.csv", sent_rows)
 
 

@@ -4,9 +4,10 @@
 The schema is docs/storefront-api.yaml (`StorefrontRequest`); tests/unit/test_openapi.py
 checks real bodies against it.
 
-Each product carries `en`, the English title and description an admin wrote on the
-review pages (table ProductTranslation, kept by product position): null when none was
-written, else `{"name": ..., "description": ...}`, either of which is null when blank.
+Each product carries its English listing (flows.published, 1.5): `en` {name,
+description}, generated from the owner's words with the reviewer's edits winning (table
+ProductTranslation, kept by product position), null when there is neither; `type`,
+`hs_code`, `attributes`; and `price.usd` at the configured rate, with its date.
 Voice notes are not in the body (the contract has no field for them; `images` are
 photos only); the export folder keeps them (bot/outbox/export.py).
 """
@@ -15,8 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from bot.signing import Signer
+from flows.listing import Rate, to_usd
+from flows.published import Edits, Published, decimal, draft, published
 from storage.models import ProductTranslation
 from storage.submissions import SubmissionView
 
@@ -39,10 +43,56 @@ def approved_at(view: SubmissionView) -> datetime | None:
                  if c.to_status == "approved" and c.from_status == "submitted"), None)
 
 
-def english(t: ProductTranslation | None) -> dict | None:
-    """A product's `en`: null when the admin wrote neither an English title nor an
-    English description, else both keys, a blank one null."""
-    return _english(t.title_en, t.description_en) if t else None
+def english(t: ProductTranslation | None) -> Edits | None:
+    """A reviewer's edits as flows.published reads them."""
+    return Edits(t.title_en or "", t.description_en or "", t.type_key) if t else None
+
+
+def listed(name, description, amount, amount_max, unit, moq_quantity, moq_unit,
+           owner_type, owner_type_asked, sector, rate: Rate | None,
+           edits: Edits | None) -> Published:
+    """A stored product's English listing as handed on."""
+    return published(draft(name, description, amount, amount_max, unit, moq_quantity,
+                           moq_unit, owner_type, owner_type_asked), sector, rate, edits)
+
+
+def listing_fields(listing: Published, amount: str | None, amount_max: str | None,
+                   rate: Rate | None) -> dict:
+    """A product's 1.5 fields: `en`, `type`, `hs_code`, `attributes`, and `usd` (its
+    price's `usd`, null without a rate or a price)."""
+    name, description, t = listing.name, listing.description, listing.type
+    return {
+        "en": {"name": name, "description": description} if name or description else None,
+        "type": None if t is None else {"key": t.key, "name": t.en,
+                                        "category": listing.listing.category,
+                                        "source": listing.type_source},
+        "hs_code": t.hs_code if t else None,
+        "attributes": listing.attributes,
+        "usd": _usd(decimal(amount), decimal(amount_max), rate)}
+
+
+def listing_cells(fields: dict) -> list[str]:
+    """`listing_fields` as the CSV exports write them: type (its key), hs_code, attributes
+    ("Material: Wool; Size: 200 × 150 cm ..."), price_usd, price_usd_max, usd_rate_date."""
+    t, usd = fields["type"], fields["usd"] or {}
+    return [t["key"] if t else "", fields["hs_code"] or "",
+            "; ".join(f"{a['name']}: {a['value']}" for a in fields["attributes"]),
+            usd.get("amount") or "", usd.get("amount_max") or "", usd.get("rate_date") or ""]
+
+
+def _add_listing(product: dict, listing: Published, rate: Rate | None) -> None:
+    fields = listing_fields(listing, product["price"]["amount"], product["price"]["amount_max"],
+                            rate)
+    product["price"]["usd"] = fields.pop("usd")
+    product.update(fields)
+
+
+def _usd(amount: Decimal | None, amount_max: Decimal | None, rate: Rate | None) -> dict | None:
+    if rate is None or amount is None:
+        return None
+    return {"amount": str(to_usd(amount, rate)),
+            "amount_max": str(to_usd(amount_max, rate)) if amount_max is not None else None,
+            "usd_per_mad": str(rate.usd_per_mad), "rate_date": rate.date}
 
 
 def _business(name, owner_name, phone, email, city, region, sector, ice, fda_registered,
@@ -106,28 +156,32 @@ def _export_experience(level, countries) -> dict | None:
 
 
 def body(view: SubmissionView, signer: Signer, *, translations: English | None,
-         links_from: datetime | None = None) -> dict:
+         rate: Rate | None = None, links_from: datetime | None = None) -> dict:
     """The JSON body. With `links_from`, image links expire IMAGE_LINK_TTL after it, so
     every retry of one handoff sends the same bytes (the links are otherwise the same
     48-hour links the admin pages use).
 
     `translations` is what `storage.submissions.english_texts` gives for the view's
-    business (an empty mapping when it has none): every product then has its `en`. The
-    handoff must pass it; None (not looked up) leaves `en` out rather than claim there is none."""
+    business (an empty mapping when it has none): every product then has its English
+    listing (`en`, `type`, `hs_code`, `attributes`; `price.usd` at `rate`, null without
+    one). The handoff must pass it; None (not looked up) leaves those out rather than
+    send a listing without the reviewer's edits."""
     b, s = view.business, view.submission
     link = {} if links_from is None else {"ttl": int(IMAGE_LINK_TTL.total_seconds()),
                                           "now": links_from.timestamp()}
     products = []
     for p in view.products:
+        q = p.product
         product = _product(
-            p.product.name, p.product.description, p.product.price_amount,
-            p.product.price_max, p.product.price_unit, p.product.moq_quantity,
-            p.product.moq_unit,
+            q.name, q.description, q.price_amount, q.price_max, q.price_unit, q.moq_quantity,
+            q.moq_unit,
             [_image(signer.media_url(m.sha256, **link), m.content_type, m.width, m.height,
                     m.sha256, m.size) for m in p.media if m.kind == "photo"])
         if translations is not None:
-            product["en"] = english(translations.get(p.product.position))
-        q = p.product
+            _add_listing(product, listed(
+                q.name, q.description, q.price_amount, q.price_max, q.price_unit,
+                q.moq_quantity, q.moq_unit, q.owner_type, q.owner_type_asked, b.sector, rate,
+                english(translations.get(q.position))), rate)
         product.update(_buyer(q.capacity_quantity, q.capacity_unit, q.capacity_per,
                               q.lead_time_quantity, q.lead_time_unit, q.lead_time_days,
                               b.certifications))
@@ -144,26 +198,18 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
 
 
 def listing(view: SubmissionView, signer: Signer, *,
-            translations: English | None = None) -> dict:
+            translations: English | None = None, rate: Rate | None = None) -> dict:
     """`tijara submissions list --json`; pass the business's entry of
-    `storage.submissions.english_texts` for the products' `en` (without it, `en` is
-    left out)."""
+    `storage.submissions.english_texts` for the products' English listing (without it,
+    it is left out)."""
     return {"id": view.submission.id, "status": view.submission.status,
-            **body(view, signer, translations=translations)}
+            **body(view, signer, translations=translations, rate=rate)}
 
 
-def _english(title: str | None, description: str | None) -> dict | None:
-    """`english` of a translation's two texts (both None: no translation)."""
-    name, description = (title or "").strip(), (description or "").strip()
-    if not (name or description):
-        return None
-    return {"name": name or None, "description": description or None}
-
-
-def listings(rows, signer: Signer) -> list[dict]:
+def listings(rows, signer: Signer, rate: Rate | None = None) -> list[dict]:
     """`listing` of every submission in `storage.submissions.page`'s rows, with every
-    product's `en`, built straight from the rows (no view objects: a listing of every
-    submission builds a hundred thousand of these)."""
+    product's English listing, built straight from the rows (no view objects: a listing
+    of every submission builds a hundred thousand of these)."""
     found: list[dict] = []
     sid = product_id = None
     products = images = None
@@ -172,8 +218,8 @@ def listings(rows, signer: Signer) -> list[dict]:
          fda_registered, export_level, export_countries, packaging, agent_name,
          approved, pid, pname, description, amount, amount_max, unit, moq_quantity,
          moq_unit, capacity_quantity, capacity_unit, capacity_per, lead_time_quantity,
-         lead_time_unit, lead_time_days, title_en, description_en, sha256, content_type,
-         width, height, size) in rows:
+         lead_time_unit, lead_time_days, owner_type, owner_type_asked, title_en,
+         description_en, type_key, sha256, content_type, width, height, size) in rows:
         if i != sid:
             sid, product_id, products = i, None, []
             found.append({"id": i, "status": status, "submission_id": i,
@@ -190,7 +236,10 @@ def listings(rows, signer: Signer) -> list[dict]:
             product_id, images = pid, []
             product = _product(pname, description, amount, amount_max, unit, moq_quantity,
                                moq_unit, images)
-            product["en"] = _english(title_en, description_en)
+            _add_listing(product, listed(
+                pname, description, amount, amount_max, unit, moq_quantity, moq_unit,
+                owner_type, owner_type_asked, sector, rate,
+                Edits(title_en or "", description_en or "", type_key)), rate)
             product.update(_buyer(capacity_quantity, capacity_unit, capacity_per,
                                   lead_time_quantity, lead_time_unit, lead_time_days,
                                   certifications))

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from bot.outbox.export import export_csv
 from bot.outbox.handler import Handler
+from flows.listing import Rate
 from storage import outbox
 from storage.db import Database
 from storage.exports import ExportFolder
@@ -25,9 +26,10 @@ from storage.models import Media, Outbox
 log = logging.getLogger(__name__)
 
 
-def erase_files_handler(db: Database, store: MediaStore, exports: ExportFolder) -> Handler:
+def erase_files_handler(db: Database, store: MediaStore, exports: ExportFolder,
+                        rate: Rate | None = None) -> Handler:
     async def run(row: Outbox) -> None:
-        await erase_files(db, store, exports, row.payload)
+        await erase_files(db, store, exports, row.payload, rate)
         async with db.transaction() as session:
             await outbox.drop(session, row.id)
 
@@ -35,8 +37,9 @@ def erase_files_handler(db: Database, store: MediaStore, exports: ExportFolder) 
 
 
 async def erase_files(db: Database, store: MediaStore, exports: ExportFolder,
-                      payload: dict) -> int:
-    """Remove what `payload` names; how many media files went."""
+                      payload: dict, rate: Rate | None = None) -> int:
+    """Remove what `payload` names; how many media files went. `rate`: the USD rate
+    products.csv is rewritten with (the settings')."""
     folders = [str(sid) for sid in payload.get("exports", ())]
     for folder in folders:
         for name in await exports.names(folder):
@@ -47,7 +50,7 @@ async def erase_files(db: Database, store: MediaStore, exports: ExportFolder,
         except FileNotFoundError:
             pass  # never written: the storefront backend takes the handoffs
         else:
-            await export_csv(db, exports)
+            await export_csv(db, exports, rate)
     files = list(payload.get("files", ()))
     if not files:
         return 0

@@ -22,7 +22,8 @@ import json
 import logging
 
 from bot.csvsafe import safe_row
-from bot.outbox.body import approved_at, english
+from bot.outbox.body import approved_at, english, listed, listing_cells, listing_fields
+from flows.listing import Rate
 from storage import submissions
 from storage.db import Database
 from storage.exports import ExportFolder
@@ -38,6 +39,7 @@ CSV_COLUMNS = (
     "product_name", "description", "price_amount", "price_max", "currency", "price_unit",
     "moq_quantity", "moq_unit", "images", "approved_at",
     "name_en", "description_en",  # added later: at the end, so column positions hold
+    "type", "hs_code", "attributes", "price_usd", "price_usd_max", "usd_rate_date",
 )
 # The file extension of a voice note in the export folder, by its content type.
 AUDIO_EXTENSIONS = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a",
@@ -96,7 +98,7 @@ async def export_submission(exports: ExportFolder, view: SubmissionView, documen
     return exports.where(folder)
 
 
-async def export_csv(db: Database, exports: ExportFolder) -> None:
+async def export_csv(db: Database, exports: ExportFolder, rate: Rate | None = None) -> None:
     """Rewrite `products.csv` from the database: every product of every approved
     submission, one line each; `sku` stays the same across rewrites.
 
@@ -107,7 +109,7 @@ async def export_csv(db: Database, exports: ExportFolder) -> None:
     So the file that stays holds every row committed before the last write."""
     written = None
     for _ in range(CSV_ROUNDS):
-        text = await _csv_text(db)
+        text = await _csv_text(db, rate)
         if text == written:
             return
         await exports.write("products.csv", text.encode("utf-8"))
@@ -116,7 +118,7 @@ async def export_csv(db: Database, exports: ExportFolder) -> None:
     log.info("products.csv: still changing after %d rewrites", CSV_ROUNDS)
 
 
-async def _csv_text(db: Database) -> str:
+async def _csv_text(db: Database, rate: Rate | None) -> str:
     async with db.transaction() as session:
         found: dict[int, SubmissionView] = {}
         for status in submissions.HANDED_OFF:
@@ -124,12 +126,14 @@ async def _csv_text(db: Database) -> str:
                 found[v.submission.id] = v
         texts = await submissions.english_texts(
             session, [v.business.id for v in found.values()])
-    return products_csv([found[k] for k in sorted(found)], texts)
+    return products_csv([found[k] for k in sorted(found)], texts, rate)
 
 
 def products_csv(views: list[SubmissionView],
-                 translations: dict[int, dict[int, ProductTranslation]] | None = None) -> str:
-    """`translations`: `storage.submissions.english_texts` of the views' businesses."""
+                 translations: dict[int, dict[int, ProductTranslation]] | None = None,
+                 rate: Rate | None = None) -> str:
+    """`translations`: `storage.submissions.english_texts` of the views' businesses (the
+    reviewer's edits of each English listing)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
@@ -141,12 +145,17 @@ def products_csv(views: list[SubmissionView],
             p = pv.product
             images = ";".join(f"{s.id}/{image_name(n, i)}"
                               for i in range(1, len(photos(pv.media)) + 1))
-            en = english(texts.get(p.position)) or {}
+            fields = listing_fields(listed(
+                p.name, p.description, p.price_amount, p.price_max, p.price_unit,
+                p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, b.sector, rate,
+                english(texts.get(p.position))),
+                p.price_amount, p.price_max, rate)
+            en = fields["en"] or {}
             writer.writerow(safe_row([
                 f"tijara-{s.id}-{n}", s.id, s.revision, b.name, b.owner_name, b.phone, b.email,
                 b.city, b.region, b.sector, b.ice, b.language, b.channel, n, p.name,
                 p.description, p.price_amount, p.price_max, "MAD", p.price_unit,
                 p.moq_quantity, p.moq_unit, images, approved.isoformat() if approved else "",
-                en.get("name"), en.get("description"),
+                en.get("name"), en.get("description"), *listing_cells(fields),
             ]))
     return out.getvalue()

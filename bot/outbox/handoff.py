@@ -92,9 +92,11 @@ def handoff_handler(db: Database, settings: Settings, store: MediaStore,
             async with db.transaction() as session:
                 await outbox.finish(session, row.id)
             return
-        document = body(view, signer, translations=english, links_from=started)
+        document = body(view, signer, translations=english, rate=settings.usd_rate,
+                        links_from=started)
         if not settings.storefront_api_url:
-            await _export(db, exports, view, document, store, row, started)
+            await _export(db, exports, view, document, store, row, started,
+                          settings.usd_rate)
             return
         await _post(db, settings, row, view, document, started, timeout)
 
@@ -239,7 +241,7 @@ def _seconds(value: str | None) -> float | None:
 
 
 async def _export(db: Database, exports: ExportFolder, view: SubmissionView, document: dict,
-                  store: MediaStore, row: Outbox, started) -> None:
+                  store: MediaStore, row: Outbox, started, rate) -> None:
     """No backend configured: the export folder, and the submission "exported"."""
     s = view.submission
     try:
@@ -254,7 +256,7 @@ async def _export(db: Database, exports: ExportFolder, view: SubmissionView, doc
         log.exception("export of submission %s-%s failed", s.id, s.revision)
         await _retry(db, row, s, started, f"export: {type(exc).__name__}: {exc}")
         return  # (parked for an admin 24 h after the first try, like a backend down)
-    await export_csv(db, exports)
+    await export_csv(db, exports, rate)
     async with db.transaction() as session:
         await submissions.mark_exported(session, s.id, s.revision, reason=f"exported to {where}")
         await outbox.finish(session, row.id)

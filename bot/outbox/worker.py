@@ -59,7 +59,7 @@ def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
         {"send": send_handler(db, channels), "notify": notify_handler(db, turns),
          "handoff": handoff_handler(db, settings, media, exports),
          STOREFRONT_DELETE: unpublish_handler(db, settings),
-         ERASE_FILES: erase_files_handler(db, media, exports)},
+         ERASE_FILES: erase_files_handler(db, media, exports, settings.usd_rate)},
         chores=[Chore("reminders", reminders.EVERY, partial(reminders.scan, db, settings)),
                 Chore("retention", retention.EVERY, partial(retention.scan, db, settings))])
 

@@ -164,9 +164,15 @@ async def test_a_voice_note_gone_from_the_store_does_not_hold_the_export_up(
     assert [i["file"] for i in product["images"]] == ["1-1.jpg", "1-2.jpg"]
     assert [(n["file"], n["sha256"]) for n in product["voice_notes"]] == [
         (None, hashlib.sha256(voice).hexdigest())]
-    assert product["en"] is None
+    # Nothing edited: the listing generated from the owner's words, in the JSON and the
+    # CSV alike, with its type, HS code and price in USD.
+    assert product["en"]["name"] == product["type"]["name"]
     (line,) = products_csv(settings)
-    assert (line["name_en"], line["description_en"]) == ("", "")
+    assert (line["name_en"], line["description_en"]) == (product["en"]["name"],
+                                                         product["en"]["description"])
+    assert (line["type"], line["hs_code"]) == (product["type"]["key"], product["hs_code"])
+    assert (line["price_usd"], line["usd_rate_date"]) == (
+        product["price"]["usd"]["amount"], settings.usd_per_mad_date)
 
 
 class HeldFolder:
@@ -259,7 +265,7 @@ async def test_the_admin_csv_never_holds_a_formula(site, db, settings):
     await evil_submission(site, db, settings)
     async with db.transaction() as session:
         rows = await review_queue.export(session, review_queue.Filters())
-    text = to_csv(rows, Signer("test-secret", "http://testserver"))
+    text = to_csv(rows, Signer("test-secret", "http://testserver"), settings.usd_rate)
     (line,) = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert {k: line[k] for k in EXPECTED} == EXPECTED
     assert (line["title_en"], line["description_en"]) == ("'=cmd|' /C calc'!A0", "'+1 litre free")

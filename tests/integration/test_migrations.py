@@ -72,3 +72,38 @@ async def test_0022_buyerq_down_and_up_again(db, db_url):
     async with db.engine.connect() as conn:
         assert {"capacity_quantity", "lead_time_days"} <= await conn.run_sync(columns, "product")
         assert {"fda_registered", "packaging"} <= await conn.run_sync(columns, "business")
+
+
+async def test_0023_listing_edits_down_and_up_again(db, db_url):
+    """The reviewer's type goes (their English texts kept) and comes back empty."""
+    import asyncio
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from storage.migrate import alembic_config
+    from storage.models import Business, Conversation, ProductTranslation
+
+    async with db.transaction() as session:
+        conv = Conversation(channel="web", user_ref="m23")
+        session.add(conv)
+        await session.flush()
+        business = Business(conversation_id=conv.id, name="B", owner_name="O", language="fr",
+                            script="Latn", channel="web")
+        session.add(business)
+        await session.flush()
+        session.add(ProductTranslation(business_id=business.id, position=0, title_en="Rug",
+                                       type_key="kilim_rug"))
+    await db.engine.dispose()
+    await asyncio.to_thread(command.downgrade, alembic_config(db_url), "0022")
+
+    def columns(connection):
+        return {c["name"] for c in sa.inspect(connection).get_columns("producttranslation")}
+
+    async with db.engine.connect() as conn:
+        assert "type_key" not in await conn.run_sync(columns)
+    await db.engine.dispose()
+    await upgrade_async(db_url)
+    async with db.engine.connect() as conn:
+        assert (await conn.execute(sa.text(
+            "SELECT title_en, type_key FROM producttranslation"))).all() == [("Rug", None)]

@@ -18,6 +18,7 @@ import signal
 import sys
 import time
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -289,13 +290,25 @@ async def test_the_english_texts_an_admin_wrote_reach_the_backend(site, fake, db
     assert product["name"] == "Huile d'argan cosmétique"  # the owner's words stay
 
 
-async def test_a_product_without_english_texts_says_so(site, fake, db, settings):
-    (sid,) = await make_submissions(db, settings, 1)
-    ws = worker_settings(settings, site, fake)
+async def test_without_edits_the_generated_listing_reaches_the_backend(site, fake, db,
+                                                                       settings):
+    (sid,) = await make_submissions(db, settings, 1)  # "Huile d'argan", "Bio.", 150 DH/l
+    ws = worker_settings(settings.model_copy(update={"usd_per_mad": Decimal("0.11"),
+                                                     "usd_per_mad_date": "2026-12-01"}),
+                         site, fake)
     async with working(db, Handlers({"handoff": handoff(db, ws)})):
         await until(status_is(db, sid, "live"))
+    assert fake.statuses == [201]  # validated against the document (1.5)
     (product,) = fake.storefronts[f"{sid}-1"]["body"]["products"]
-    assert "en" in product and product["en"] is None
+    assert product["en"]["name"] == "Cosmetic Argan Oil"
+    assert "Certification: certified organic." in product["en"]["description"]
+    assert (product["type"]["key"], product["type"]["source"]) == ("argan_oil_cosmetic",
+                                                                "recognised")
+    assert product["hs_code"] == "1515.90"
+    assert product["attributes"] == [{"kind": "certification", "name": "Certification",
+                                      "value": "certified organic"}]
+    assert product["price"]["usd"] == {"amount": "16.50", "amount_max": None,
+                                       "usd_per_mad": "0.11", "rate_date": "2026-12-01"}
 
 
 async def _submitted(db) -> list[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import re
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from openapi_spec_validator import validate
@@ -13,6 +14,10 @@ from openapi_spec_validator import validate
 from bot.outbox.body import body
 from bot.outbox.handoff import request_headers
 from bot.signing import Signer
+from flows.listing import Rate
+from flows.producttype import words_of
+from flows.published import draft
+from flows.taxonomy import types
 from storage import submissions
 from storage.models import (
     Business,
@@ -80,22 +85,98 @@ def test_constructed_bodies_validate(options, english):
     assert document["approved_at"] == AT.isoformat()
 
 
-def test_each_product_carries_its_english_texts_or_null():
+RATE = Rate(Decimal("0.10"), "2025-06-01")
+
+
+def test_each_product_carries_its_english_listing_the_reviewers_edits_winning():
+    generated = body(view(), SIGNER, translations={}, rate=RATE, links_from=AT)["products"]
+    rug, cushion = (p["en"] for p in generated)
+    # Nothing edited: the listing generated from the owner's words ("زربية", "Coussin").
+    assert rug["name"] == "Hand-Knotted Berber Wool Rug"
+    assert "Price: 900 MAD per m² (about 90.00 USD per m²" in rug["description"]
+    assert cushion["name"] == "Cushion Cover" and "Material: wool." in cushion["description"]
     half = {0: ProductTranslation(business_id=7, position=0, title_en="  ", description_en=""),
             1: ProductTranslation(business_id=7, position=1, title_en="Cushion",
                                   description_en="")}
     for english, expected in (
-            ({}, [None, None]),
             (ENGLISH, [{"name": "Atlas rug", "description": "Hand-knotted wool, natural dyes."},
-                       None]),
-            (half, [None, {"name": "Cushion", "description": None}])):
-        document = body(view(), SIGNER, translations=english, links_from=AT)
+                       cushion]),
+            # A blank edit is no edit: the generated text stays, field by field.
+            (half, [rug, {"name": "Cushion", "description": cushion["description"]}])):
+        document = body(view(), SIGNER, translations=english, rate=RATE, links_from=AT)
         assert [p["en"] for p in document["products"]] == expected
         assert list(validator("StorefrontRequest").iter_errors(document)) == []
     # The owner's own words stay where they were.
     assert body(view(), SIGNER, translations=ENGLISH)["products"][0]["name"] == "زربية"
-    # Not looked up (a caller that did not ask): left out, rather than claimed absent.
+    # Not looked up (a caller that did not ask): left out, rather than sent unedited.
     assert "en" not in body(view(), SIGNER, translations=None)["products"][0]
+
+
+def test_the_type_a_reviewer_chose_brings_its_hs_code_and_attributes():
+    recognised = body(view(), SIGNER, translations={}, rate=RATE)["products"][0]
+    assert recognised["type"]["source"] == "recognised"
+    assert recognised["hs_code"] == types()[recognised["type"]["key"]].hs_code
+    chosen = {0: ProductTranslation(business_id=7, position=0, type_key="kilim_rug")}
+    document = body(view(), SIGNER, translations=chosen, rate=RATE, links_from=AT)
+    product = document["products"][0]
+    assert product["type"] == {"key": "kilim_rug", "name": types()["kilim_rug"].en,
+                               "category": "Rugs and Carpets", "source": "reviewer"}
+    assert product["hs_code"] == "5702.10" != recognised["hs_code"]
+    assert product["en"]["name"].startswith(types()["kilim_rug"].en)
+    assert list(validator("StorefrontRequest").iter_errors(document)) == []
+    # A key the taxonomy no longer holds: the recognised type again, never a broken one.
+    gone = {0: ProductTranslation(business_id=7, position=0, type_key="no_such_type")}
+    assert body(view(), SIGNER, translations=gone, rate=RATE)["products"][0]["type"] == \
+        recognised["type"]
+
+
+def test_the_owners_type_answer_travels_unless_a_reviewer_chose_another():
+    v = view()
+    rug = v.products[0].product
+    # The owner answered "which one is it?" for these very words (flows.producttype).
+    said = draft(rug.name, rug.description, None, None, None, None, None)
+    rug.owner_type, rug.owner_type_asked = "kilim_rug", words_of(said)
+    product = body(v, SIGNER, translations={}, rate=RATE)["products"][0]
+    assert (product["type"]["key"], product["type"]["source"]) == ("kilim_rug", "owner")
+    assert product["hs_code"] == "5702.10"
+    reviewer = {0: ProductTranslation(business_id=7, position=0, type_key="wool_rug")}
+    product = body(v, SIGNER, translations=reviewer, rate=RATE)["products"][0]
+    assert (product["type"]["key"], product["type"]["source"]) == ("wool_rug", "reviewer")
+    # An answer given for other words (the name was corrected since) no longer holds.
+    rug.owner_type_asked = "0" * 16
+    product = body(v, SIGNER, translations={}, rate=RATE)["products"][0]
+    assert product["type"]["source"] == "recognised"
+
+
+def test_the_price_in_usd_carries_its_rate_and_date():
+    document = body(view(full=True), SIGNER, translations={}, rate=RATE, links_from=AT)
+    rug, cushion = document["products"]
+    assert rug["price"]["usd"] == {"amount": "90.00", "amount_max": "120.00",
+                                   "usd_per_mad": "0.10", "rate_date": "2025-06-01"}
+    assert cushion["price"]["usd"]["amount"] == "15.05"  # 150.50 MAD, to the cent
+    assert cushion["attributes"] == [{"kind": "material", "name": "Material", "value": "wool"}]
+    assert rug["attributes"] == []
+    assert list(validator("StorefrontRequest").iter_errors(document)) == []
+    # No rate given: no conversion, still valid.
+    unrated = body(view(), SIGNER, translations={}, links_from=AT)
+    assert unrated["products"][0]["price"]["usd"] is None
+    assert list(validator("StorefrontRequest").iter_errors(unrated)) == []
+
+
+@pytest.mark.parametrize("breaks", [
+    lambda d: d["products"][0].update(hs_code="570110"),
+    lambda d: d["products"][0]["type"].pop("key"),
+    lambda d: d["products"][0]["type"].update(source="admin"),
+    lambda d: d["products"][1]["attributes"][0].update(kind="smell"),
+    lambda d: d["products"][1]["attributes"][0].update(value=""),
+    lambda d: d["products"][0]["price"]["usd"].update(rate_date="01/06/2025"),
+    lambda d: d["products"][0]["price"]["usd"].update(amount=90.0),
+    lambda d: d["products"][0]["price"]["usd"].pop("usd_per_mad"),
+])
+def test_the_schema_refuses_a_listing_the_backend_could_not_use(breaks):
+    document = copy.deepcopy(body(view(), SIGNER, translations={}, rate=RATE, links_from=AT))
+    breaks(document)
+    assert list(validator("StorefrontRequest").iter_errors(document))
 
 
 @pytest.mark.parametrize("breaks", [

@@ -11,10 +11,12 @@ the conversation's own step table (flows.steps.STEPS) so the two can never disag
   conversation goes on at the first field still missing, or at the summary.
 
 A form is `{"scope": "business"|"product"|"all", "product": n (0-based), "values": {...}}`;
-a choice's value is its button payload ("sector:argan"). A photo is a form of scope
-"photo" with the file in `Input.media` (one at a time: Android pickers drop `multiple`).
-Empty fields are left as they are, so a half-filled form saves what it has and the
-conversation asks the rest; an optional field emptied is cleared.
+a choice's value is its button payload ("sector:argan"). A WhatsApp Flow's answer also
+carries `"offered"` (when its offer was made, ms): each offer is taken once, and an older
+one than the last taken for that scope is refused (a replay, or a stale message).
+A photo is a form of scope "photo" with the file in `Input.media` (one at a time: Android
+pickers drop `multiple`). Empty fields are left as they are, so a half-filled form saves
+what it has and the conversation asks the rest; an optional field emptied is cleared.
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ UNNAMED = "…"
 FOLLOWS = {"city": "region", "price": "price_unit", "moq": MOQ_UNIT}
 # Steps a form is offered at: after consent, before sending.
 OPEN_STEPS = frozenset(BUSINESS + PRODUCT) | {"more_products", "review"}
+# The questions a channel offers the form under (a Mini App button, a WhatsApp Flow), and
+# the form's scope there.
+OFFERS = {"ask_business_name": "business", "ask_product_name": "product"}
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,11 @@ def step(state: ConversationState, inp: Input, ctx: Context,
     form = inp.form or {}
     if not available(t.s, ctx.assisting):
         return t.s, [Reply(Msg("form_closed")), t.question()]
+    offered, scope = form.get("offered"), form.get("scope")
+    if isinstance(offered, int) and isinstance(scope, str):
+        if offered <= t.s.forms_taken.get(scope, -1):
+            return t.s, [Reply(Msg("form_taken")), t.question()]
+        t.s.forms_taken[scope] = offered
     where = (t.s.step, t.s.product, t.s.pending, t.s.editing)
     history = list(t.s.history)
     errors = _apply(t, form)
@@ -214,8 +224,10 @@ def step(state: ConversationState, inp: Input, ctx: Context,
         t.s.step, t.s.product, t.s.pending, t.s.editing = where
         return t.s, [Reply(errors["photos"] if errors else
                            Msg("form_photo_added", {"count": count}))]
-    if errors:
-        t.say(Reply(Msg("form_not_saved", {"fields": [_label(f) for f in errors]})))
+    if errors:  # each field with what is wrong (a Flow has no page to show it on)
+        wrong = [Msg("form_field_error", {"field": _label(f), "error": e})
+                 for f, e in errors.items()]
+        t.say(Reply(Msg("form_not_saved", {"fields": wrong})))
     else:
         t.say(Reply(Msg("form_saved")))
     _continue(t)

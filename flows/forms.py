@@ -15,7 +15,8 @@ a choice's value is its button payload ("sector:argan"). A WhatsApp Flow's answe
 carries `"offered"` (when its offer was made, ms): each offer is taken once, and an older
 one than the last taken for that scope is refused (a replay, or a stale message).
 A photo is a form of scope "photo" with the file in `Input.media` (one at a time: Android
-pickers drop `multiple`). Empty fields are left as they are, so a half-filled form saves
+pickers drop `multiple`); `{"scope": "photo_remove", "product": n, "photo": sha256}`
+takes one out. Empty fields are left as they are, so a half-filled form saves
 what it has and the conversation asks the rest; an optional field emptied is cleared.
 """
 
@@ -45,6 +46,7 @@ from flows.parsing.places import CITIES
 from flows.steps import STEPS, fmt_amount, set_city
 
 SCOPES = ("business", "product", "all")
+PHOTO_SCOPES = ("photo", "photo_remove")  # one photo added or taken out, from the form
 # Steps a form does not show: "another product?" is the form's own "add a product".
 NOT_FIELDS = frozenset({"more_products"})
 BUSINESS = tuple(s for s in STEPS if STEPS[s].section == "business")
@@ -84,6 +86,7 @@ class Form:
     product: int  # the product shown (0-based; == len(products) for a new one)
     products: int = 0  # how many the draft has (the page links to each, and to a new one)
     fields: list[Field] = field(default_factory=list)
+    photos: list[str] = field(default_factory=list)  # the shown product's, by sha256
 
 
 def available(state: ConversationState, assisting: bool = False) -> bool:
@@ -134,7 +137,8 @@ def definition(state: ConversationState, ctx: Context, scope: str = "all",
     t.s.draft.products[index].name = t.s.draft.products[index].name or UNNAMED
     t.s.draft.city = t.s.draft.city or UNNAMED
     form = Form(scope=scope, product=index,
-                products=len([p for p in state.draft.products if p.name or p.photos]))
+                products=len([p for p in state.draft.products if p.name or p.photos]),
+                photos=[p.sha256 for p in t.s.draft.products[index].photos])
     steps = (BUSINESS if scope != "product" else ()) + (PRODUCT if scope != "business" else ())
     for step_id in steps:
         if step_id == "phone" and ctx.channel_phone:
@@ -219,11 +223,11 @@ def step(state: ConversationState, inp: Input, ctx: Context,
     errors = _apply(t, form)
     t.s.history = history  # "back" after a form goes where it went before
     t.effects = []
-    if form.get("scope") == "photo":  # the form shows it; the chat's question stays open
+    if form.get("scope") in PHOTO_SCOPES:  # the form shows it; the chat's question stays
         count = len(t.s.draft.products[t.s.product].photos)
         t.s.step, t.s.product, t.s.pending, t.s.editing = where
-        return t.s, [Reply(errors["photos"] if errors else
-                           Msg("form_photo_added", {"count": count}))]
+        done = "form_photo_added" if form["scope"] == "photo" else "form_photo_removed"
+        return t.s, [Reply(errors["photos"] if errors else Msg(done, {"count": count}))]
     if errors:  # each field with what is wrong (a Flow has no page to show it on)
         wrong = [Msg("form_field_error", {"field": _label(f), "error": e})
                  for f, e in errors.items()]
@@ -244,6 +248,15 @@ def _apply(t: Reading, form: dict) -> dict[str, Msg]:
             t.s.draft.products.append(ProductDraft())  # photos first, the name later
         t.s.product = index
         _photo(t, errors)
+        return errors
+    if scope == "photo_remove":
+        t.s.product = min(index, len(t.s.draft.products) - 1)
+        product = t.s.current_product
+        shas = [p.sha256 for p in product.photos] if product else []
+        if product is None or form.get("photo") not in shas:
+            errors["photos"] = Msg("form_photo_gone")  # taken out already (another tab)
+        else:
+            del product.photos[shas.index(form["photo"])]
         return errors
     if scope not in SCOPES or not isinstance(values, dict):
         return {"form": Msg("form_closed")}

@@ -12,8 +12,9 @@ the conversation's own step table (flows.steps.STEPS) so the two can never disag
 
 A form is `{"scope": "business"|"product"|"all", "product": n (0-based), "values": {...}}`;
 a choice's value is its button payload ("sector:argan"). A WhatsApp Flow's answer also
-carries `"offered"` (when its offer was made, ms): each offer is taken once, and an older
-one than the last taken for that scope is refused (a replay, or a stale message).
+carries `"offered"` (when its offer was made, ms): once an offer is taken whole, it and any
+older one of that scope are refused (a replay, or a stale message); an answer with a wrong
+value may come again from the same offer, corrected.
 A photo is a form of scope "photo" with the file in `Input.media` (one at a time: Android
 pickers drop `multiple`); `{"scope": "photo_remove", "product": n, "photo": sha256}`
 takes one out. Empty fields are left as they are, so a half-filled form saves
@@ -214,17 +215,17 @@ def step(state: ConversationState, inp: Input, ctx: Context,
     if not available(t.s, ctx.assisting):
         return t.s, [Reply(Msg("form_closed")), t.question()]
     offered, scope = form.get("offered"), form.get("scope")
-    if isinstance(offered, int) and isinstance(scope, str):
-        if offered <= t.s.forms_taken.get(scope, -1):
-            return t.s, [Reply(Msg("form_taken")), t.question()]
-        t.s.forms_taken[scope] = offered
+    flow = isinstance(offered, int) and isinstance(scope, str)
+    if flow and offered <= t.s.forms_taken.get(scope, -1):
+        return t.s, [Reply(Msg("form_taken")), t.question()]
     where = (t.s.step, t.s.product, t.s.pending, t.s.editing)
     history = list(t.s.history)
     errors = _apply(t, form)
     t.s.history = history  # "back" after a form goes where it went before
     t.effects = []
     if form.get("scope") in PHOTO_SCOPES:  # the form shows it; the chat's question stays
-        count = len(t.s.draft.products[t.s.product].photos)
+        shown = t.s.current_product
+        count = len(shown.photos) if shown is not None else 0
         t.s.step, t.s.product, t.s.pending, t.s.editing = where
         done = "form_photo_added" if form["scope"] == "photo" else "form_photo_removed"
         return t.s, [Reply(errors["photos"] if errors else Msg(done, {"count": count}))]
@@ -234,6 +235,8 @@ def step(state: ConversationState, inp: Input, ctx: Context,
         t.say(Reply(Msg("form_not_saved", {"fields": wrong})))
     else:
         t.say(Reply(Msg("form_saved")))
+        if flow:  # taken whole: sent again, it changes nothing (corrected, it may be)
+            t.s.forms_taken[scope] = offered
     _continue(t)
     return t.s, t.effects
 
@@ -250,8 +253,8 @@ def _apply(t: Reading, form: dict) -> dict[str, Msg]:
         _photo(t, errors)
         return errors
     if scope == "photo_remove":
-        t.s.product = min(index, len(t.s.draft.products) - 1)
-        product = t.s.current_product
+        product = t.s.draft.products[index] if index < len(t.s.draft.products) else None
+        t.s.product = index if product is not None else t.s.product
         shas = [p.sha256 for p in product.photos] if product else []
         if product is None or form.get("photo") not in shas:
             errors["photos"] = Msg("form_photo_gone")  # taken out already (another tab)

@@ -135,6 +135,10 @@ async def test_wrong_values_are_named_per_field_and_the_rest_is_kept(wa):  # noq
     product = (await draft(wa, owner)).products[0]
     assert product.name == "Huile d'argan cosmétique" and product.price is None
     assert product.description.startswith("Huile pressée")
+    # The same Flow, its price corrected: taken (the offer was not taken whole).
+    assert await owner.submit("product", token, price_unit="") == ["form_saved", "ask_photos"]
+    assert (await draft(wa, owner)).products[0].price.amount == 150
+    assert await owner.submit("product", token) == ["form_taken", "ask_photos"]
 
 
 async def test_without_a_flow_for_the_locale_the_conversation_goes_on_as_text(wa):  # noqa: F811

@@ -1,25 +1,29 @@
 """Build flows/langdata/model.json (n-gram counts) from the project's own text in flows/langdata.
 
 Run from the project root after editing any train_*.txt or words_*.txt file:
-    python -m benchmarks.build_langmodel
+    python -m benchmarks.build_langmodel [--check]
 The Latin-script model learns only text written for this project. The Arabic-script model also
-learns the public corpora extracts in benchmarks/data/langid_corpora (cut by
-benchmarks.langid_corpora; sources and licences in flows/langdata/SOURCES.md). Those extracts
-stay out of the package: only the pruned counts in model.json ship. DODa (non-commercial) and
-the evaluation sources never go in.
+learns the public corpora extracts in the git-ignored cache var/langid_corpora (made by
+python -m benchmarks.langid_corpora from fetched snapshots; sources and licences in
+flows/langdata/SOURCES.md). Those extracts are never committed nor shipped: only the pruned
+counts in model.json ship, with the digest of the training entries of
+benchmarks/data/langid_manifest.json (rewritten here from the cache) and of the project's own
+text, so that tests without the cache can tell a model built from other data. DODa
+(non-commercial) and the evaluation sources never go in. --check rebuilds both from the cache
+and says whether the committed files match.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
+from benchmarks import langid_corpora as corpora
 from flows import language as lang
 
-CORPORA_DIR = Path(__file__).resolve().parent / "data" / "langid_corpora"
 # Public corpora per script model and class (see flows/langdata/SOURCES.md).
 CORPORA = {"arab": {"ary": ["train_ary_arab_youtube.txt"], "ar": ["train_ar_newsfane.txt"]}}
 # The project's own sentences are few but written like owners write: each counts this often.
@@ -42,23 +46,38 @@ def lexicon_examples() -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def corpus_lines(name: str) -> list[str]:
-    text = (CORPORA_DIR / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+def own_files() -> list[str]:
+    """The project's own files in langdata/ that the counts depend on."""
+    names = {n for classes in lang.TRAINING.values() for files in classes.values() for n in files}
+    return sorted(names | {*lang.LEXICONS.values(), *lang.WEAK_LEXICONS.values(), "neutral.txt"})
 
 
-def training_examples() -> dict[str, dict[str, list[str]]]:
-    """Every training message of each script model and class, lexicon words included."""
+def own_digest() -> str:
+    digest = hashlib.sha256()
+    for name in own_files():
+        digest.update(name.encode() + b"\0" + (lang.DATA_DIR / name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def own_examples() -> dict[str, dict[str, list[str]]]:
+    """The project's own training messages of each script model and class, lexicon words
+    included: all the Latin-script model learns."""
     out = lexicon_examples()
     for key, classes in lang.TRAINING.items():
         weight = OWN_WEIGHT if key in CORPORA else 1
         for label, files in classes.items():
             for filename in files:
                 out[key].setdefault(label, []).extend(lang.read_lines(filename) * weight)
+    return out
+
+
+def training_examples() -> dict[str, dict[str, list[str]]]:
+    """Every training message of each script model and class: own text and cached corpora."""
+    out = own_examples()
     for key, classes in CORPORA.items():
         for label, files in classes.items():
             for filename in files:
-                out[key].setdefault(label, []).extend(corpus_lines(filename))
+                out[key].setdefault(label, []).extend(corpora.corpus_lines(filename))
     return out
 
 
@@ -84,10 +103,13 @@ def count_model(classes: Iterable[str], examples: Mapping[str, list[str]],
     }
 
 
-def build(examples: Mapping[str, Mapping[str, list[str]]] | None = None) -> dict:
-    examples = examples if examples is not None else training_examples()
+def build(manifest: dict) -> dict:
+    """model.json from the cache, recording what it was counted from (manifest: the one
+    build_manifest() makes of the same cache)."""
+    examples = training_examples()
     return {
         "version": 1,
+        "built_from": {"own": own_digest(), "corpora": corpora.training_digest(manifest)},
         "models": {key: count_model(classes, examples[key], MIN_COUNT[key])
                    for key, classes in lang.TRAINING.items()},
     }
@@ -102,13 +124,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--check", action="store_true",
                         help="exit 1 if model.json is not what the sources build")
     args = parser.parse_args(argv)
-    text = dump(build())
+    try:
+        manifest = corpora.build_manifest()
+        text = dump(build(manifest))
+    except corpora.CacheMissing as missing:
+        raise SystemExit(str(missing)) from None
+    manifest_text = corpora.dump_manifest(manifest)
     if args.check:
-        same = lang.MODEL_PATH.read_text(encoding="utf-8") == text
-        print("model.json is up to date" if same else "model.json is stale")
-        raise SystemExit(0 if same else 1)
+        stale = [path.name for path, want in ((lang.MODEL_PATH, text),
+                                              (corpora.MANIFEST, manifest_text))
+                 if not path.is_file() or path.read_text(encoding="utf-8") != want]
+        print(f"stale (not what the cache builds): {', '.join(stale)}" if stale
+              else "model.json and langid_manifest.json match the cache")
+        raise SystemExit(1 if stale else 0)
     lang.MODEL_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {lang.MODEL_PATH} ({len(text.encode()) / 1e6:.2f} MB)")
+    corpora.MANIFEST.write_text(manifest_text, encoding="utf-8")
+    print(f"wrote {lang.MODEL_PATH} ({len(text.encode()) / 1e6:.2f} MB) and {corpora.MANIFEST}")
 
 
 if __name__ == "__main__":

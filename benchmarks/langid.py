@@ -1,13 +1,19 @@
 """Score flows.language against langdetect alone on labelled owner messages.
 
     python -m benchmarks.langid [--doda PATH] [--heldout PATH] [--doda-limit N]
+    python -m benchmarks.langid --dev
+
+`--dev` scores the development split instead: the cached dev_*.txt of the training sources
+(other videos and other sentences than those counted) and the authored lines of
+benchmarks/data/langid_dev/. It is the only text the scoring constants of flows.language are
+tuned on, so that the held-out figures below stay held out.
 
 The labelled set is the project's held-out messages (benchmarks/data/langid_heldout.tsv),
 the Arabic-script held-out set from public sources the model never learned
-(benchmarks/data/langid_arabic_heldout.tsv: Seed Darija, PUD and Tashkeela MSA; see
-flows/langdata/SOURCES.md), plus DODa's Latin-script Darija sentences and words and its
-Arabic-script column, read at run time from ../shared/data/doda (non-commercial licence:
-evaluation only, nothing copied or trained on).
+(langid_arabic_heldout.tsv in the cache var/langid_corpora made by benchmarks.langid_corpora:
+Seed Darija, PUD and Tashkeela MSA; see flows/langdata/SOURCES.md), plus DODa's
+Latin-script Darija sentences and words and its Arabic-script column, read at run time from
+../shared/data/doda (non-commercial licence: evaluation only, nothing copied or trained on).
 """
 
 from __future__ import annotations
@@ -26,14 +32,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import langid_corpora
 from flows import language
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_HELDOUT = ROOT / "benchmarks" / "data" / "langid_heldout.tsv"
-DEFAULT_ARABIC = ROOT / "benchmarks" / "data" / "langid_arabic_heldout.tsv"
+DEV_AUTHORED = ROOT / "benchmarks" / "data" / "langid_dev"
 # Length buckets in words, for macro-F1 per length.
 LENGTHS = ((1, 2), (3, 5), (6, 10), (11, 10_000))
 DEFAULT_DODA = ROOT.parent / "shared" / "data" / "doda"
+DEV_FILES = {"ary": ["dev_ary_youtube.txt", "dev_ary_authored.txt"],
+             "ar": ["dev_ar_newsfane.txt", "dev_ar_authored.txt"]}
 MAIN_LABELS = ("ary", "fr", "ar")
 _WORD_RE = re.compile(r"[^\W\d_]")
 
@@ -52,9 +61,40 @@ class Example:
 
 
 def load_heldout(path: Path) -> list[Example]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [Example(r["text"], r["label"], r["script"], r["origin"])
-                for r in csv.DictReader(fh, delimiter="\t")]
+    return [Example(r["text"], r["label"], r["script"], r["origin"])
+            for r in langid_corpora.read_heldout(path)]
+
+
+def _dev_lines(name: str) -> list[str]:
+    if name.endswith("_authored.txt"):
+        text = (DEV_AUTHORED / name).read_text(encoding="utf-8")
+        return [ln.strip() for ln in text.splitlines() if ln.strip()]
+    try:
+        return langid_corpora.corpus_lines(name)
+    except langid_corpora.CacheMissing as missing:
+        print(f"note: {missing}")
+        return []
+
+
+def load_dev() -> list[Example]:
+    """The development split (see the module docstring), origin dev-<label>-<source>; only
+    the authored lines when the cache is missing."""
+    return [Example(line, label, "Arab",
+                    f"dev-{label}-" + name.split("_")[-1].removesuffix(".txt"))
+            for label, names in DEV_FILES.items() for name in names
+            for line in _dev_lines(name)]
+
+
+def load_arabic_heldout(path: Path | None) -> list[Example]:
+    """The public Arabic-script held-out set (the cached one unless a path is given); none,
+    with a note, when the cache is missing."""
+    try:
+        path = path or langid_corpora.cached(langid_corpora.HELDOUT)
+    except langid_corpora.CacheMissing as missing:
+        print(f"note: {missing}")
+        return []
+    return [Example(r["text"], r["label"], r["script"], r["origin"])
+            for r in langid_corpora.read_heldout(path)]
 
 
 def load_doda(root: Path, limit: int | None = None) -> list[Example]:
@@ -167,14 +207,17 @@ def metrics(examples: Sequence[Example], preds: Sequence[str], times: Sequence[i
             span = f"{lo}-{hi}" if hi < 10_000 else f"{lo}+"
             rows[f"macro-F1 {script} {span} words (n={len(g)})"] = macro_f1(g, p)
     # The Arabic-script held-out section: public sources the model never learned.
-    public = ("seed", "pud", "tashkeela", "doda-arabic")
+    public = ("seed", "pud", "tashkeela", "doda-arabic", "dev-")
     g, p = subset(lambda ex: ex.origin.startswith(public))
     rows[f"macro-F1 Arabic-script held-out (n={len(g)})"] = macro_f1(g, p)
     g, p = subset(lambda ex: ex.origin.startswith(public) and ex.label == "ary")
     rows[f"ary accuracy, Arabic-script held-out (n={len(g)})"] = accuracy(g, p)
     g, p = subset(lambda ex: ex.origin.startswith(public) and ex.label == "ar")
     rows[f"ar accuracy, Arabic-script held-out (n={len(g)})"] = accuracy(g, p)
-    for origin in public:
+    for origin in sorted({"tashkeela" if ex.origin.startswith("tashkeela") else ex.origin
+                          for ex in examples}):
+        if not origin.startswith(public):
+            continue
         g, p = subset(lambda ex, o=origin: ex.origin.startswith(o))
         if g:
             rows[f"{g[0]} accuracy {origin} (n={len(g)})"] = accuracy(g, p)
@@ -227,7 +270,8 @@ def confusion(examples: Sequence[Example], preds: Sequence[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT)
-    parser.add_argument("--arabic-heldout", type=Path, default=DEFAULT_ARABIC)
+    parser.add_argument("--arabic-heldout", type=Path, default=None,
+                        help="default: langid_arabic_heldout.tsv in the corpora cache")
     parser.add_argument("--doda", type=Path, default=DEFAULT_DODA,
                         help="DODa copy (default: ../shared/data/doda)")
     parser.add_argument("--doda-limit", type=int, default=None,
@@ -236,19 +280,25 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip langdetect alone (it takes minutes on all of DODa)")
     parser.add_argument("--errors", type=int, default=0,
                         help="print up to N of Tijara's errors per gold label")
+    parser.add_argument("--dev", action="store_true",
+                        help="score the development split only (for tuning; not held out)")
     args = parser.parse_args(argv)
 
-    examples = load_heldout(args.heldout)
-    print(f"held-out: {len(examples)} messages from {args.heldout}")
-    arabic = load_heldout(args.arabic_heldout)
-    print(f"Arabic-script held-out: {len(arabic)} sentences from {args.arabic_heldout}")
-    examples += arabic
-    if args.doda.is_dir():
-        doda = load_doda(args.doda, args.doda_limit)
-        print(f"DODa: {len(doda)} distinct Darija messages (both scripts) from {args.doda}")
-        examples += doda
+    if args.dev:
+        examples = load_dev()
+        print(f"development split: {len(examples)} lines (for tuning; not an evaluation)")
     else:
-        print(f"note: DODa not found at {args.doda}; scoring the held-out set only")
+        examples = load_heldout(args.heldout)
+        print(f"held-out: {len(examples)} messages from {args.heldout}")
+        arabic = load_arabic_heldout(args.arabic_heldout)
+        print(f"Arabic-script held-out: {len(arabic)} public sentences")
+        examples += arabic
+        if args.doda.is_dir():
+            doda = load_doda(args.doda, args.doda_limit)
+            print(f"DODa: {len(doda)} distinct Darija messages (both scripts) from {args.doda}")
+            examples += doda
+        else:
+            print(f"note: DODa not found at {args.doda}; scoring the held-out set only")
 
     detectors = {"tijara (flows.language)": language.detect_language}
     if not args.no_baseline:

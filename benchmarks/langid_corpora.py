@@ -1,28 +1,117 @@
 """Cut the public Arabic-script corpora into the files the language model trains and is scored on.
 
-    python -m benchmarks.langid_corpora --subtitles DIR --newsfane FILE --seed FILE \
-        --pud FILE --tashkeela DIR
+    python -m benchmarks.langid_corpora --snapshots DIR
 
-Each argument is a local copy of one source listed in flows/langdata/SOURCES.md. Training
-extracts go to benchmarks/data/langid_corpora/train_*.txt (read by benchmarks.build_langmodel),
-evaluation extracts to benchmarks/data/langid_arabic_heldout.tsv (read by benchmarks.langid).
-Training and evaluation never share a source: tests/unit/test_language_corpora.py checks it.
-The output is a fixed random sample, so re-running it gives the same files.
+DIR is where the tool library's `fetch` puts snapshots (DIR/<owner>+<name>/repo, bare git
+directories; LANGID_SNAPSHOTS may name it instead). The five sources, the commits and paths read
+are SNAPSHOTS below (licences and attributions in flows/langdata/SOURCES.md):
+
+    fetch github:hbourbouh/bourbouh-moroccan-darija-youtube-subtitles   */*.txt
+    fetch github:bvanaken/visbert          data/Finegrained/WikiFANE_2014_Gold_standard/NewsFANE...
+    fetch github:openlanguagedata/seed     seed/ary_Arab (at a commit before the archive wipe)
+    fetch github:UniversalDependencies/UD_Arabic-PUD   ar_pud-ud-test.conllu
+    fetch github:linuxscout/tashkeela2     data/**/*.xml
+
+The extracts are fetched text, so they are never committed: they go to a git-ignored cache,
+var/langid_corpora/ (LANGID_CORPORA overrides it). Training extracts train_*.txt are read by
+benchmarks.build_langmodel; a development split of the same sources (other videos, other
+sentences) goes to dev_*.txt, the only public text the scoring constants are tuned on
+(python -m benchmarks.langid --dev); the evaluation extracts go to langid_arabic_heldout.tsv
+(read by benchmarks.langid). Only benchmarks/data/langid_manifest.json is committed: per file
+its line count and a short hash of each normalised line, so that tests can check without the
+text that training, development and evaluation stay apart. The output is a fixed random sample:
+re-running it gives the same files.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import json
+import os
 import random
 import re
-from pathlib import Path
+import subprocess
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from flows import language
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = ROOT / "benchmarks" / "data" / "langid_corpora"
-HELDOUT = ROOT / "benchmarks" / "data" / "langid_arabic_heldout.tsv"
+MANIFEST = ROOT / "benchmarks" / "data" / "langid_manifest.json"
+HELDOUT = "langid_arabic_heldout.tsv"
 
-TRAIN_LINES = {"subtitles": 9000, "newsfane": 5000}
+
+@dataclass(frozen=True)
+class Snapshot:
+    repo: str
+    commit: str
+    path: str  # a file, or a folder prefix ending in "/" ("" for the whole tree)
+    suffix: str
+    licence: str
+
+
+SNAPSHOTS = {
+    "youtube": Snapshot("hbourbouh/bourbouh-moroccan-darija-youtube-subtitles",
+                        "a67d6eaf61a4368756f4baf1409d0d2386914abb", "", ".txt", "CC BY 4.0"),
+    "newsfane": Snapshot("bvanaken/visbert", "8c0f4a8b8eb821dca6d947206c3e3cbad9cda693",
+                         "data/Finegrained/WikiFANE_2014_Gold_standard/NewsFANE_Gold_2014_170K.txt",
+                         "", "CC BY-SA 3.0"),
+    "seed": Snapshot("openlanguagedata/seed", "45849676b869d0d724e43d33aa01ec8899ff62f7",
+                     "seed/ary_Arab", "", "CC BY-SA 4.0"),
+    "pud": Snapshot("UniversalDependencies/UD_Arabic-PUD",
+                    "be733f45d21f42d506c62930f806ed2182a5ee3d", "ar_pud-ud-test.conllu", "",
+                    "CC BY-SA 3.0"),
+    "tashkeela": Snapshot("linuxscout/tashkeela2", "2f1cce8bf391d89ab312819a2949ba6862ffa1f3",
+                          "data/", ".xml", "GPL-3.0"),
+}
+# What each cached file is, for the manifest: its role and, for the .txt files, label and source.
+FILES = {
+    "train_ary_arab_youtube.txt": ("train", "ary", "youtube"),
+    "train_ar_newsfane.txt": ("train", "ar", "newsfane"),
+    "dev_ary_youtube.txt": ("dev", "ary", "youtube"),
+    "dev_ar_newsfane.txt": ("dev", "ar", "newsfane"),
+    HELDOUT: ("eval", None, None),
+}
+HASH_CHARS = 12
+
+
+class CacheMissing(RuntimeError):
+    pass
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("LANGID_CORPORA") or ROOT / "var" / "langid_corpora")
+
+
+def cached(name: str) -> Path:
+    """A cached extract, or CacheMissing saying in one line how to make the cache."""
+    path = cache_dir() / name
+    if not path.is_file():
+        raise CacheMissing(f"{path} is missing: fetch the snapshots listed in "
+                           "benchmarks/langid_corpora.py, then run "
+                           "python -m benchmarks.langid_corpora --snapshots DIR")
+    return path
+
+
+def corpus_lines(name: str) -> list[str]:
+    text = cached(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def read_heldout(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+TRAIN_LINES = {"subtitles": 30000, "newsfane": 5000}
+DEV_LINES = {"subtitles": 1500, "newsfane": 800}
+# One video in DEV_EVERY (by a stable hash of its id) is kept for the development split: lines
+# of one video share words and names, so a split by line would flatter the scores.
+DEV_EVERY = 10
 EVAL_LINES = {"seed": 600, "pud": 400, "tashkeela": 400}
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -37,17 +126,73 @@ def _arabic_enough(line: str, words: int = 3) -> bool:
     return len(tokens) >= words and arabic * 4 >= len(tokens) * 3
 
 
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def _key(line: str) -> str:
+    """A line's letters only, hamza and final letters folded: what counts as the same line."""
+    return " ".join(re.findall(r"[^\W\d_]+", line.translate(_FOLD)))
+
+
 def _sample(lines: list[str], n: int, seed: str) -> list[str]:
     unique = sorted(set(lines))
     rng = random.Random(seed)
     return rng.sample(unique, min(n, len(unique)))
 
 
-def subtitles(folder: Path) -> list[str]:
-    """Darija YouTube subtitles, one caption line each (several channels)."""
+def _dev_video(video_id: str) -> bool:
+    return zlib.crc32(video_id.encode()) % DEV_EVERY == 0
+
+
+def _decode(data: bytes, encoding: str = "utf-8", errors: str = "strict") -> str:
+    # As a text-mode read would: universal newlines.
+    return data.decode(encoding, errors).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def snapshot_files(snapshots: Path, name: str) -> dict[str, bytes]:
+    """The files of one source at its commit, read from the fetched bare git directory."""
+    snap = SNAPSHOTS[name]
+    gitdir = snapshots / snap.repo.replace("/", "+") / "repo"
+    if not gitdir.is_dir():
+        raise SystemExit(f"{gitdir} is missing: fetch github:{snap.repo}")
+    git = ["git", "--git-dir", str(gitdir)]
+    listing = subprocess.run([*git, "ls-tree", "-r", "-z", snap.commit],
+                             check=True, capture_output=True).stdout.decode()
+    blobs = {}
+    for entry in filter(None, listing.split("\0")):
+        meta, path = entry.split("\t", 1)
+        wanted = path == snap.path or (
+            snap.suffix and path.startswith(snap.path) and path.endswith(snap.suffix))
+        if wanted and meta.split()[1] == "blob":
+            blobs[path] = meta.split()[2]
+    batch = subprocess.run([*git, "cat-file", "--batch"], check=True, capture_output=True,
+                           input="".join(f"{sha}\n" for sha in blobs.values()).encode()).stdout
+    out, pos = {}, 0
+    for path in blobs:
+        header_end = batch.index(b"\n", pos)
+        header = batch[pos:header_end].split()
+        if header[-1] == b"missing":  # snapshots leave out files of 4 MiB and more
+            raise SystemExit(f"{path} is not in the snapshot {gitdir}")
+        size = int(header[2])
+        out[path] = batch[header_end + 1:header_end + 1 + size]
+        pos = header_end + 1 + size + 1
+    if not out:
+        raise SystemExit(f"no {snap.path or '*' + snap.suffix} at {snap.commit} in {gitdir}")
+    return out
+
+
+def _ordered(files: dict[str, bytes]) -> list[tuple[PurePosixPath, bytes]]:
+    return sorted((PurePosixPath(p), data) for p, data in files.items())
+
+
+def subtitles(files: dict[str, bytes], dev: bool = False) -> list[str]:
+    """Darija YouTube subtitles, one caption line each (several channels): the training videos,
+    or with dev=True the development ones."""
     out = []
-    for path in sorted(folder.rglob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+    for path, data in _ordered(files):
+        if _dev_video(path.stem) != dev:
+            continue
+        for line in _decode(data).splitlines():
             line = _SPACE.sub(" ", line).strip()
             if _arabic_enough(line):
                 out.append(line)
@@ -77,10 +222,10 @@ def _glue(words: list[str]) -> str:
     return " ".join(out)
 
 
-def newsfane(path: Path) -> list[str]:
+def newsfane(data: bytes) -> list[str]:
     """NewsFANE Gold: one token a line with its tag; sentences end at a full stop."""
     out, words = [], []
-    for row in path.read_text(encoding="utf-8-sig").splitlines():
+    for row in _decode(data, "utf-8-sig").splitlines():
         token = row.split("\t")[0].replace("\u200e", "").strip()
         if not token:
             continue
@@ -93,22 +238,20 @@ def newsfane(path: Path) -> list[str]:
     return out
 
 
-def seed(path: Path) -> list[str]:
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-            if _arabic_enough(ln.strip())]
+def seed(data: bytes) -> list[str]:
+    return [ln.strip() for ln in _decode(data).splitlines() if _arabic_enough(ln.strip())]
 
 
-def pud(path: Path) -> list[str]:
-    return [ln[len("# text = "):].strip()
-            for ln in path.read_text(encoding="utf-8").splitlines()
+def pud(data: bytes) -> list[str]:
+    return [ln[len("# text = "):].strip() for ln in _decode(data).splitlines()
             if ln.startswith("# text = ")]
 
 
-def tashkeela(folder: Path) -> list[tuple[str, str]]:
+def tashkeela(files: dict[str, bytes]) -> list[tuple[str, str]]:
     """Sentences of the Corpus of Contemporary Arabic texts, with their genre folder."""
     out = []
-    for path in sorted(folder.rglob("*.xml")):
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    for path, data in _ordered(files):
+        text = _decode(data, "utf-8-sig", "replace")
         body = text.split("<body>", 1)[-1]
         for para in re.findall(r"<p>(.*?)</p>", body, flags=re.S):
             para = _SPACE.sub(" ", _TAG.sub(" ", para)).strip()
@@ -119,34 +262,115 @@ def tashkeela(folder: Path) -> list[tuple[str, str]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    for name in ("subtitles", "newsfane", "seed", "pud", "tashkeela"):
-        parser.add_argument(f"--{name}", type=Path, required=True)
-    args = parser.parse_args(argv)
+def _only(files: dict[str, bytes]) -> bytes:
+    (data,) = files.values()
+    return data
 
-    CORPORA.mkdir(parents=True, exist_ok=True)
-    train = {
-        "train_ary_arab_youtube.txt": _sample(subtitles(args.subtitles), TRAIN_LINES["subtitles"],
-                                              "subtitles"),
-        "train_ar_newsfane.txt": _sample(newsfane(args.newsfane), TRAIN_LINES["newsfane"],
-                                         "newsfane"),
-    }
-    for name, lines in train.items():
-        (CORPORA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"{name}: {len(lines)} lines")
 
-    rows = [(s, "ary", "seed") for s in _sample(seed(args.seed), EVAL_LINES["seed"], "seed")]
-    rows += [(s, "ar", "pud") for s in _sample(pud(args.pud), EVAL_LINES["pud"], "pud")]
-    by_text = dict(tashkeela(args.tashkeela))
+def cut(snapshots: Path) -> dict[str, list[str]]:
+    """The cached files' lines (the held-out file's rows as text, label, script, origin)."""
+    news = newsfane(_only(snapshot_files(snapshots, "newsfane")))
+    subs = snapshot_files(snapshots, "youtube")
+    news_train = _sample(news, TRAIN_LINES["newsfane"], "newsfane")
+    subs_train = _sample(subtitles(subs), TRAIN_LINES["subtitles"], "subtitles")
+    # Short captions ("قلت ليه لا") recur across videos: the dev split leaves out any line
+    # that is also a training line.
+    taken = {_key(s) for s in news_train + subs_train}
+    rows = [(s, "ary", "seed") for s in _sample(seed(_only(snapshot_files(snapshots, "seed"))),
+                                                 EVAL_LINES["seed"], "seed")]
+    rows += [(s, "ar", "pud") for s in _sample(pud(_only(snapshot_files(snapshots, "pud"))),
+                                                EVAL_LINES["pud"], "pud")]
+    by_text = dict(tashkeela(snapshot_files(snapshots, "tashkeela")))
     for s in _sample(list(by_text), EVAL_LINES["tashkeela"], "tashkeela"):
         rows.append((s, "ar", f"tashkeela-{by_text[s].lower().replace(' ', '_')}"))
-    with HELDOUT.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(["text", "label", "script", "origin"])
-        for text, label, origin in rows:
-            writer.writerow([text.replace("\t", " "), label, "Arab", origin])
-    print(f"{HELDOUT.name}: {len(rows)} rows")
+    return {
+        "train_ary_arab_youtube.txt": subs_train,
+        "train_ar_newsfane.txt": news_train,
+        "dev_ary_youtube.txt": _sample([s for s in subtitles(subs, dev=True)
+                                        if _key(s) not in taken],
+                                       DEV_LINES["subtitles"], "subtitles-dev"),
+        "dev_ar_newsfane.txt": _sample([s for s in news if _key(s) not in taken],
+                                       DEV_LINES["newsfane"], "newsfane-dev"),
+        HELDOUT: ["\t".join([text.replace("\t", " "), label, "Arab", origin])
+                  for text, label, origin in rows],
+    }
+
+
+def write_cache(files: dict[str, list[str]]) -> None:
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, lines in files.items():
+        if name == HELDOUT:
+            with (folder / name).open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh, delimiter="\t", lineterminator="\n",
+                                    quoting=csv.QUOTE_MINIMAL)
+                writer.writerow(["text", "label", "script", "origin"])
+                writer.writerows(ln.split("\t") for ln in lines)
+        else:
+            (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{folder / name}: {len(lines)} lines")
+
+
+# The manifest: hashes of normalised lines, never the lines.
+
+def line_hash(text: str) -> str:
+    """A short hash of a line as the separation checks compare it (diacritics dropped, letters
+    only, hamza and final letters folded)."""
+    return hashlib.sha256(_key(language.clean(text)).encode()).hexdigest()[:HASH_CHARS]
+
+
+def manifest_entry(name: str) -> dict:
+    role, label, source = FILES[name]
+    path = cached(name)
+    if name == HELDOUT:
+        rows = read_heldout(path)
+        texts = [r["text"] for r in rows]
+        labels = Counter(r["label"] for r in rows)
+        sources = Counter(r["origin"].split("-")[0] for r in rows)
+    else:
+        texts = corpus_lines(name)
+        labels, sources = Counter({label: len(texts)}), Counter({source: len(texts)})
+    return {"role": role, "lines": len(texts), "labels": dict(sorted(labels.items())),
+            "sources": dict(sorted(sources.items())),
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "hashes": sorted({line_hash(t) for t in texts})}
+
+
+def build_manifest() -> dict:
+    return {
+        "about": "per cached extract (benchmarks/langid_corpora.py): line count, and the first "
+                 f"{HASH_CHARS} hex digits of the SHA-256 of each normalised line; no text",
+        "sources": {k: {"repo": s.repo, "commit": s.commit, "path": s.path or "*" + s.suffix,
+                        "licence": s.licence} for k, s in SNAPSHOTS.items()},
+        "files": {name: manifest_entry(name) for name in FILES},
+    }
+
+
+def dump_manifest(manifest: dict) -> str:
+    # One hash a line: diffs stay readable when a sample changes.
+    return json.dumps(manifest, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def read_manifest() -> dict:
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+def training_digest(manifest: dict) -> str:
+    """What model.json records of the public text it counted: the training files' entries."""
+    train = {n: e for n, e in manifest["files"].items() if e["role"] == "train"}
+    return hashlib.sha256(json.dumps(train, sort_keys=True).encode()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--snapshots", type=Path, default=os.environ.get("LANGID_SNAPSHOTS"),
+                        help="where fetch put the snapshots (DIR/<owner>+<name>/repo)")
+    args = parser.parse_args(argv)
+    if args.snapshots is None:
+        parser.error("give --snapshots DIR (or LANGID_SNAPSHOTS): where fetch put the snapshots")
+    write_cache(cut(args.snapshots))
+    MANIFEST.write_text(dump_manifest(build_manifest()), encoding="utf-8")
+    print(f"wrote {MANIFEST}; now run python -m benchmarks.build_langmodel")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from bot.turns import OlderTurnFailed, Turns
 from storage import conversations, outbox
 from storage.db import Database, unavailable
 from storage.media import Refused, StoredFile
-from storage.models import utcnow
+from storage.models import Outbox, utcnow
 
 log = logging.getLogger(__name__)
 ALBUM_WAIT = 1.5  # seconds: Telegram delivers an album's updates within a fraction of this
@@ -126,18 +126,22 @@ class Dispatcher:
                 log.exception("processing inbound %s failed; it will be retried", inbound_id)
                 return
             if step.rows:
-                await self._send(step.rows)
+                await self._send(step.rows, step.claimed)
             if step.done:
                 return
             await asyncio.sleep(step.wait)
 
-    async def _send(self, row_ids: tuple[int, ...]) -> None:
+    async def _send(self, row_ids: tuple[int, ...], claimed: tuple[Outbox, ...] = ()) -> None:
         """Replies go out at once, from the process that ran the turn (else the outbox
-        worker sends them: they are committed)."""
+        worker sends them: they are committed). `claimed`: those the turn claimed."""
         # Through the outbox's claim: a conversation's deliveries go one at a time, oldest
         # first. While an older one is still going out (from another process, say), these
         # wait for it here rather than for the worker's next pass.
-        left, pause, deadline = list(row_ids), 0.02, time.monotonic() + IN_LINE_FOR
+        for row in claimed:
+            await run_row(self.db, self.handlers, row)
+        done = {row.id for row in claimed}
+        left = [i for i in row_ids if i not in done]
+        pause, deadline = 0.02, time.monotonic() + IN_LINE_FOR
         while left:
             try:
                 async with self.db.transaction() as session:

@@ -50,7 +50,7 @@ from storage import agents, conversations, erasure, outbox, submissions, support
 from storage.conversations import state_of
 from storage.db import Database, unavailable
 from storage.media import Refused, StoredFile, media_refs, voice_notes
-from storage.models import Conversation, utcnow
+from storage.models import Conversation, Outbox, utcnow
 
 log = logging.getLogger(__name__)
 RETRIES = 5  # a turn whose conversation changed under it is run again, this many times
@@ -75,6 +75,7 @@ class Next:
     """What a step of `Turns.advance` did, or what it needs before it can go on."""
 
     rows: tuple[int, ...] = ()  # a turn ran: its outbox rows, to send now in order
+    claimed: tuple[Outbox, ...] = ()  # ... those of them already claimed (next in line)
     done: bool = False  # the message asked for is processed (here or by another process)
     fetch: tuple[int, InboundMessage] | None = None  # download this message's media first
     wait: float = 0.0  # seconds until the album being received is complete
@@ -189,7 +190,10 @@ class Turns:
                         error, conversations.StaleConversation):
                     raise
                 raise OlderTurnFailed(head.id) from error
-        return Next(rows=tuple(rows), done=head.id == inbound_id)
+            # Claimed in the turn's own commit, not in one more before the first reply
+            # can go: a commit is a disk flush, and the reply waits for each.
+            claimed = await outbox.claim(session, ids=rows, limit=len(rows)) if rows else []
+        return Next(rows=tuple(rows), claimed=tuple(claimed), done=head.id == inbound_id)
 
     async def _process(self, session, conv: Conversation, inbound_id: int, msg: InboundMessage,
                        files: tuple[StoredFile | Refused, ...], now: datetime) -> list[int]:

@@ -42,6 +42,9 @@ from flows.model import (
     BuyerAnswers,
     Capacity,
     Certification,
+    DocPhoto,
+    DocPhotoWanted,
+    Draft,
     Expect,
     LeadTime,
     Msg,
@@ -51,7 +54,8 @@ from flows.model import (
 from flows.parsing.periods import parse_certificate, parse_lead_time, period_of
 from flows.parsing.prices import parse_quantity
 from flows.parsing.result import Invalid
-from flows.text import normalise
+from flows.photos import refusal
+from flows.text import normalise, shorten
 
 STEP_IDS = ("buyer_questions", "capacity", "lead_time", "certifications", "certificate", "fda",
             "export", "export_countries", "packaging")
@@ -66,6 +70,8 @@ EXPORT = ("never", "few", "regular")
 COUNTRIES_MAX = 20
 COUNTRY_MAX = 60
 PACKAGING_MAX = 500
+DOC_PHOTOS_MAX = 4  # photos of one certificate, or of the packaging
+SUMMARY_PACKAGING = 60  # the packaging in the summary: its start (the whole is kept)
 # The example under the capacity question, in the unit the product is counted in.
 # What a certificate's details look like, as written on one (Latin: a parameter, so an
 # Arabic sentence keeps it in one left-to-right piece).
@@ -117,9 +123,8 @@ def amount_text(value: Decimal) -> str:
 
 
 def quantity(amount: Decimal, unit: str) -> Msg:
-    count = int(amount) if amount == amount.to_integral_value() else float(amount)
     return Msg("quantity_value", {"amount": amount_text(amount),
-                                  "unit": Msg(f"units_{unit}", {"count": count})})
+                                  "unit": Msg(f"units_{unit}", {"count": count_of(amount)})})
 
 
 # --- the opening question --------------------------------------------------
@@ -287,9 +292,18 @@ def on_certificate(t: Turn) -> None:
     if cert is None:  # pragma: no cover - the step applies only with one open
         t.advance()
         return
-    if skipped(t):
-        cert.asked = True
-    else:
+    of = f"certificate:{cert.kind}"
+    if isinstance(t.s.pending, DocPhotoWanted):
+        if took_doc_photo(t):
+            cert.asked = True
+            next_certificate(t)
+        return
+    if t.inp.media and not t.inp.text:  # a photo of it instead of its details
+        if took_doc_photo(t, of):
+            cert.asked = True
+            next_certificate(t)
+        return
+    if not skipped(t):
         value = t.text_answer(300, letters=False)
         if value is None:
             return
@@ -297,9 +311,13 @@ def on_certificate(t: Turn) -> None:
         if isinstance(said, Invalid):
             t.invalid("invalid_certificate", example=CERTIFICATE_EXAMPLE)
             return
-        cert.body, cert.number, cert.expires, cert.asked = (
-            said.body, said.number, said.expires, True)
+        cert.body, cert.number, cert.expires = said.body, said.number, said.expires
         t.say(Reply(Msg("certificate_noted", certificate_params(cert))))
+    # Asked (cert.asked) once the photo is sent or skipped: "back" asks its details again.
+    offer_photo(t, of)
+
+
+def next_certificate(t: Turn) -> None:
     if open_certificate(t) is not None:
         t.say(t.ask())
     else:
@@ -376,13 +394,70 @@ def ask_packaging(t: Turn) -> Reply:
 
 
 def on_packaging(t: Turn) -> None:
+    if isinstance(t.s.pending, DocPhotoWanted):
+        if took_doc_photo(t):
+            t.advance()
+        return
+    if t.inp.media and not t.inp.text:  # the packaging shown, not described
+        if took_doc_photo(t, "packaging"):
+            t.advance()
+        return
     if skipped(t):
         t.advance()
         return
     value = t.text_answer(PACKAGING_MAX)
     if value is not None:
         answers(t).packaging = value
-        t.advance()
+        offer_photo(t, "packaging")
+
+
+# --- photos of the certificates and of the packaging -------------------------
+# Offered once a certification is named (after its details) and once the packaging is
+# described; optional. They come through the same media pipeline as the products' photos
+# and are kept with what they show (DocPhoto.of).
+
+
+def doc_label(of: str) -> Msg:
+    """What a paper's photo shows, for the owner: "the Organic certificate", "the packaging"."""
+    kind = of.removeprefix("certificate:")
+    if kind != of:
+        return Msg("doc_certificate", {"cert": Msg(f"cert_{kind}")})
+    return Msg("doc_packaging")
+
+
+def offer_photo(t: Turn, of: str) -> None:
+    t.s.pending = DocPhotoWanted(of=of)
+    t.say(t.question())
+
+
+def doc_photo_question(t: Turn) -> Reply:
+    pending = t.s.pending
+    of = pending.of if isinstance(pending, DocPhotoWanted) else "packaging"
+    return Reply(Msg("ask_doc_photo", {"doc": doc_label(of)}), (SKIP,), Expect.PHOTO)
+
+
+def took_doc_photo(t: Turn, of: str | None = None) -> bool:
+    """Read the answer to the photo question (`of`: a photo sent unasked, in place of
+    the answer): True once it is kept or skipped, False after saying what is expected."""
+    pending = t.s.pending
+    of = of or (pending.of if isinstance(pending, DocPhotoWanted) else "packaging")
+    if skipped(t) or t.choice == "done":
+        t.s.pending = None
+        return True
+    media = [m for m in t.inp.media if m.kind == "photo" and m.media_id is not None]
+    if not media:
+        refused = next((m for m in t.inp.media if m.kind == "invalid"), None)
+        t.invalid(refusal(refused) if refused else "expected_doc_photo", doc=doc_label(of))
+        return False
+    a = answers(t)
+    kept = a.photos_of(of)
+    for m in media[:DOC_PHOTOS_MAX - len(kept)]:
+        if all(p.media_id != m.media_id for p in a.photos):  # the same upload seen twice
+            a.photos.append(DocPhoto(of=of, media_id=m.media_id, sha256=m.sha256,
+                                     width=m.width, height=m.height, phash=m.phash))
+    t.s.pending = None
+    t.say(Reply(Msg("doc_photo_received", {"doc": doc_label(of)})))
+    return True
 
 
 def exports(t: Turn) -> bool:
@@ -393,3 +468,64 @@ def exports(t: Turn) -> bool:
 def sells_food_or_cosmetics(t: Turn) -> bool:
     return (t.s.draft.sector or "") in FDA_SECTORS
 
+
+
+# --- the buyers' answers in the owner's summary (flows.steps.draft_params) -----
+
+PHOTO_MARK = " 📷"  # a photo of it was sent
+
+
+def summary_lines(draft: Draft) -> list[Msg]:
+    """One short line per answer given (none for a question skipped or not asked), under
+    a title; nothing at all when nothing was said."""
+    a = draft.buyer
+    if a is None:
+        return []
+    lines = []
+    for i, p in enumerate(draft.products):
+        if p.capacity is None and p.lead_time is None:
+            continue
+        capacity = Msg("buyer_capacity", {"quantity": quantity(p.capacity.quantity,
+                                                               p.capacity.unit),
+                                          "per": Msg(f"buyer_per_{p.capacity.per}")}) \
+            if p.capacity else Msg("value_missing")
+        lead = Msg(f"buyer_lead_{p.lead_time.unit}", {"count": count_of(p.lead_time.quantity)}) \
+            if p.lead_time else Msg("value_missing")
+        lines.append(Msg("review_buyer_product", {"number": i + 1, "capacity": capacity,
+                                                  "lead": lead}))
+    if a.certified is False:
+        lines.append(Msg("review_buyer_no_certificate"))
+    for c in a.certifications:
+        photo = PHOTO_MARK if a.photos_of(f"certificate:{c.kind}") else ""
+        if c.number or c.expires:  # ONSSA alone names its body: no details yet
+            lines.append(Msg("review_buyer_certificate", {**certificate_params(c),
+                                                          "photo": photo}))
+        else:
+            lines.append(Msg("review_buyer_certificate_only", {"cert": Msg(f"cert_{c.kind}"),
+                                                               "photo": photo}))
+    if a.fda is not None:
+        answer = {"yes": "btn_yes", "no": "btn_no"}.get(a.fda, "btn_fda_unknown")
+        lines.append(Msg("review_buyer_fda", {"answer": Msg(answer)}))
+    if a.export is not None:
+        export = Msg(f"export_{a.export}")
+        lines.append(Msg("review_buyer_export_to", {"export": export,
+                                                    "countries": listed(a.export_countries)})
+                     if a.export_countries else Msg("review_buyer_export", {"export": export}))
+    packaging_photo = PHOTO_MARK if a.photos_of("packaging") else ""
+    if a.packaging or packaging_photo:
+        lines.append(Msg("review_buyer_packaging", {
+            "packaging": shorten(a.packaging or "", SUMMARY_PACKAGING), "photo": packaging_photo}))
+    return [Msg("review_buyer_title"), *lines] if lines else []
+
+
+def listed(items: list[str]) -> Msg | str:
+    """Items joined by the locale's comma, each placed on its own: in an Arabic line,
+    "France" and "Canada" are each kept left to right, and read in the order written."""
+    if len(items) == 1:
+        return items[0]
+    return Msg("buyer_list_more", {"first": items[0], "rest": listed(items[1:])})
+
+
+def count_of(value: Decimal) -> int | float:
+    """A number for a plural form: 3, or 1.5."""
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -94,6 +94,7 @@ LABELS: dict[str, str] = {
     "btn_send_changes": "send_changes",
     **{f"btn_{c}": c for c in ("photo_replace", "photo_add", "photo_remove")},
     **{f"field_{f}": f"edit:{f}" for f in BUSINESS_FIELDS + PRODUCT_FIELDS},
+    "btn_type_none": "type:none",  # flows.producttype
     **buyerq.LABELS,
 }
 # words key -> payload: what people type for a choice besides its label

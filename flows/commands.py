@@ -33,6 +33,7 @@ from flows.model import (
     OwnerDataAsked,
     Reply,
     Turn,
+    TypeChoice,
 )
 from flows.steps import ORDER, STEPS
 from flows.support import ask_person
@@ -79,9 +80,11 @@ def skip(t: Turn, choice: str) -> bool:
     s = t.s
     product = s.current_product
     voice = s.step == "description" and product is not None and product.voice_media_id
-    if s.step == "review" or voice or s.step in buyerq.STEP_IDS:
+    if s.step == "review" or voice or s.step in buyerq.STEP_IDS \
+            or isinstance(s.pending, TypeChoice):
         # The review's buttons; a description spoken, not typed (flows.steps); a buyer's
-        # question, whose answers live where its step keeps them (flows.buyerq).
+        # question, whose answers live where its step keeps them (flows.buyerq); "which
+        # product is it?", where skipping is "none of these" (flows.producttype).
         return False
     if STEPS[s.step].optional:
         setattr(s.draft, s.step, None)

@@ -12,6 +12,8 @@ owners borrow nouns, not grammar.
 - Arabic script: more Darija grammar words (ديال، بغيت، واش، كاين، ka-/ki- present tense,
   ma...ch negation) than MSA grammar words (الذي، سوف، لم، هل...) makes it Darija, however
   much MSA vocabulary surrounds them: "كتعتبر الرياضة عامل أساسي في التنمية ديال المدينة" -> ary.
+  Formulae both use word for word (إن شاء الله، الحمد لله، السلام عليكم; langdata/formulae.txt)
+  are left out: "الحمد لله وصلتني السلعة" is judged on "وصلتني السلعة".
 - Both scripts in one message: Darija signs in either part make it Darija
   ("بغيت نبيع l'huile d'argan"); otherwise the main script decides.
 
@@ -53,6 +55,9 @@ NGRAM_MAX = 4
 # benchmarks/langid.py); the held-out set was not used to choose them.
 ALPHA = 0.5             # additive smoothing of n-gram counts
 NGRAM_WEIGHT = 0.25     # overlapping n-grams are not independent: damp their sum
+# A whole word seen in training, against one of its n-grams. The Arabic-script model learned
+# 35,000 real sentences, so its words are trusted more; the Latin one only the project's text.
+WORD_WEIGHT = {"latn": NGRAM_WEIGHT, "arab": 0.5}
 STRONG_BONUS = 2.5      # a marker word of exactly one language
 WEAK_BONUS = 0.6        # a noun or adjective that Darija also borrows (vocab_*.txt)
 ARABIZI_BONUS = 3.0     # a Latin word with a digit used as a letter: l3ar9an, 3afak, 7na
@@ -60,6 +65,7 @@ MIXED_BONUS = 2.0       # Arabic and Latin words in one message: code-switching 
 PRIORS = {"latn": {"ary": 0.8, "fr": 0.0, "en": -0.3}, "arab": {"ary": 0.0, "ar": 0.0}}
 TEMPERATURE = 1.0       # softmax temperature of the final scores
 MIN_CONFIDENCE = 0.6    # below this the answer is "und"
+WORD_CACHE_SIZE = 50_000  # words whose scores are kept (a few MB); emptied when full
 # A lone Latin word that is in no word list is Darija when the model gives Darija at
 # least this much: Latin text from Moroccan owners is mostly Arabizi.
 LATN_ARY_FALLBACK = 0.2
@@ -100,8 +106,9 @@ _DROP = dict.fromkeys(
      0x00AD, 0x0640, *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)]
 )
 _TRANSLATE = {**_DROP, ord("’"): "'", ord("‘"): "'", ord("`"): "'"}
-# Hamza on alef and final yeh are kept for the n-grams (أريد is a MSA sign) but folded
-# for word-list look-ups, because phone keyboards and writers are inconsistent.
+# Hamza on alef and final yeh are folded for the n-grams and word-list look-ups, because
+# phone keyboards, writers and corpora are inconsistent; the shape rules still see them
+# (the MSA future سأرسل).
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 
 
@@ -149,7 +156,11 @@ def tokens(cleaned: str) -> tuple[list[str], list[str], int]:
 
 
 def ngrams(tok: str) -> list[str]:
-    """Character 1..4-grams of a word padded with spaces, plus the whole word."""
+    """Character 1..4-grams of a word padded with spaces, plus the whole word. Hamza on alef
+    and final yeh are folded: the corpora disagree on them (NewsFANE and the YouTube captions
+    hardly write أ), so they would teach the source, not the language."""
+    if not tok.isascii():
+        tok = tok.translate(_FOLD)
     s = f" {tok} "
     n = len(s)
     out = [f"<{tok}>"]
@@ -198,6 +209,14 @@ class _Lexicon:
         # Borrowed nouns, even those both French and English claim ("kilo", "stock").
         self.loanwords = set().union(*(_read_words(n) for n in WEAK_LEXICONS.values()))
         self.strong = self._owned(LEXICONS, self.loanwords | self.neutral)
+        # Religious and polite formulae that Darija and MSA share word for word, by first
+        # word, longest first.
+        self.formulae: dict[str, list[tuple[str, ...]]] = {}
+        for line in read_lines("formulae.txt"):
+            f = tuple(_TOKEN_RE.findall(clean(line).translate(_FOLD)))
+            self.formulae.setdefault(f[0], []).append(f)
+        for fs in self.formulae.values():
+            fs.sort(key=len, reverse=True)
         self.short: dict[str, str] = {}
         for line in read_lines("short_answers.tsv"):
             text, _, label = line.partition("\t")
@@ -220,6 +239,29 @@ class _Lexicon:
             lang = self.strong.get(tok[1:])  # Arabic "and" is glued to the next word
         return lang
 
+    def without_formulae(self, words: list[str]) -> list[str]:
+        """The words outside shared formulae ("إن شاء الله", "الحمد لله"): those say nothing
+        of Darija or MSA. All the words if nothing else is left."""
+        rest: list[str] = []
+        i = 0
+        while i < len(words):
+            n = self._formula_at(words, i)
+            if not n:
+                rest.append(words[i])
+            i += n or 1
+        return rest or words
+
+    def _formula_at(self, words: list[str], i: int) -> int:
+        """Length of the formula starting at word i ("والحمد لله" too), 0 if none."""
+        first = words[i].translate(_FOLD)
+        candidates = self.formulae.get(first) or (
+            self.formulae.get(first[1:]) if first.startswith("و") else None)
+        for f in candidates or ():
+            span = [w.translate(_FOLD) for w in words[i + 1:i + len(f)]]
+            if span == list(f[1:]):
+                return len(f)
+        return 0
+
     def short_answer(self, words: list[str]) -> str | None:
         return self.short.get(" ".join(words).translate(_FOLD))
 
@@ -227,33 +269,48 @@ class _Lexicon:
 class _Model:
     """Naive Bayes over character n-grams, one per script, counts from model.json."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, word_weight: float) -> None:
         self.classes: tuple[str, ...] = tuple(data["classes"])
         totals = data["totals"]
         vocab = data["vocab"]
         denom = [math.log(t + ALPHA * max(vocab, 1)) for t in totals]
         self.table: dict[str, tuple[float, ...]] = {
-            g: tuple((math.log(c + ALPHA) - d) * NGRAM_WEIGHT
+            g: tuple((math.log(c + ALPHA) - d) * (word_weight if g[0] == "<" else NGRAM_WEIGHT)
                      for c, d in zip(cs, denom, strict=True))
             for g, cs in data["grams"].items()
         }
+        # Chat repeats its words ("ديال", "bghit", "le"): each is scored once.
+        self._cache: dict[str, tuple[tuple[float, ...], int]] = {}
 
     def score(self, words: Iterable[str]) -> tuple[list[float], int]:
         """Summed log-likelihoods, and how many of the words were seen whole in training."""
-        table = self.table
-        n = len(self.classes)
-        s = [0.0] * n
+        s = [0.0] * len(self.classes)
         known = 0
+        cache = self._cache
         for w in words:
-            grams = ngrams(w)
-            if grams[0] in table:
-                known += 1
-            for g in grams:
-                v = table.get(g)
-                if v is not None:
-                    for j in range(n):
-                        s[j] += v[j]
+            hit = cache.get(w)
+            if hit is None:
+                hit = self._word(w)
+                if len(cache) >= WORD_CACHE_SIZE:
+                    cache.clear()
+                cache[w] = hit
+            vector, seen = hit
+            known += seen
+            for j, v in enumerate(vector):
+                s[j] += v
         return s, known
+
+    def _word(self, w: str) -> tuple[tuple[float, ...], int]:
+        """One word's summed log-likelihoods, and 1 if it was seen whole in training."""
+        table = self.table
+        s = [0.0] * len(self.classes)
+        grams = ngrams(w)
+        for g in grams:
+            v = table.get(g)
+            if v is not None:
+                for j, x in enumerate(v):
+                    s[j] += x
+        return tuple(s), int(grams[0] in table)
 
 
 def _load() -> tuple[dict[str, _Model], _Lexicon]:
@@ -262,7 +319,7 @@ def _load() -> tuple[dict[str, _Model], _Lexicon]:
     else:  # only while benchmarks/build_langmodel.py makes the first model
         data = {"models": {k: {"classes": list(v), "totals": [0] * len(v), "vocab": 0,
                                "grams": {}} for k, v in TRAINING.items()}}
-    return {k: _Model(v) for k, v in data["models"].items()}, _Lexicon()
+    return {k: _Model(v, WORD_WEIGHT[k]) for k, v in data["models"].items()}, _Lexicon()
 
 
 _MODELS, _LEX = _load()
@@ -323,20 +380,34 @@ def _script_of(latin: list[str], arabic: list[str]) -> str:
 
 @dataclass
 class _Evidence:
-    content: list[str]    # words that are not neutral
+    content: list[str]    # words that are not neutral (nor, in Arabic script, formulae)
+    words: int            # words that are not neutral, formulae included
     markers: dict[str, int]
     arabizi: int          # Latin words with digits as letters
     known: int            # words seen in training or in a word list
 
 
-_DARIJA_PRESENT = ("كن", "كت", "كي", "كا", "تي")  # ka-/ki-/ta- before the verb
+# ka-/ki-/ta- before a verb's person prefix: كنبيع، كتخدم، كيصيفط، تيركز. Spelled with alef,
+# the person prefix must follow (كايدير، كاتشوف), else names pass for verbs (كازاخستان).
+_DARIJA_PRESENT = ("كن", "كت", "كي", "تي")
+_DARIJA_PRESENT_KA = ("كاي", "كات", "كان")
 # MSA words that start like a Darija present-tense verb.
 _MSA_KA_WORDS = frozenset({
     "كانت", "كانوا", "كتابة", "كتابي", "كتابه", "كتابك", "كتبنا", "كتبت", "كيفية", "كيلوغرام",
     "كيلوغراما", "كيلومتر", "كيلومترات", "كتالوج", "كتلة", "كنيسة", "كاملة", "كاملا", "كامل",
     "كافية", "كافيا", "كانون", "كاتب", "كاتبة", "كاميرا", "كارثة", "تيارات", "تيسير",
-    "تيمنا", "تيجان",
+    "تيمنا", "تيجان", "كانتا", "كاتدرائية", "كاتبا", "كاتبه",
 })
+
+
+# MSA words that start like a Darija future verb (gha-/ghadi + n-/t-/y-).
+_MSA_GHA_WORDS = frozenset({
+    "غيره", "غيرها", "غيرهم", "غيرهما", "غيرهن", "غيرنا", "غيرك", "غيركم", "غيرة", "غيرت",
+    "غيرته", "غياب", "غيابه", "غيابها", "غيوم", "غيبة", "غيبوبة", "غيث", "غنائم", "غناء", "غنية",
+    "غنيمة", "غنيا", "غنيه", "تيار", "تيسير",
+})
+# Letters that Moroccan writers use for g and that MSA does not write.
+_DARIJA_LETTERS_RE = re.compile("[\u06ad\u06af\u08b3\u0763]")  # ڭ گ ࢳ ݣ
 
 
 def _arabic_morphology(word: str, prev: str) -> str | None:
@@ -346,10 +417,17 @@ def _arabic_morphology(word: str, prev: str) -> str | None:
         return "ary"  # negation ma...ch: ما فهمتش, ماكاينش
     if word.startswith("سأ") and len(word) >= 4:
         return "ar"  # future prefix sa-: سأرسل (Darija says غادي)
-    if word.startswith("فال") and len(word) >= 5:
-        return "ary"  # "in the" glued to its noun: فالدار (MSA writes في الدار)
-    if len(word) >= 5 and word[:2] in _DARIJA_PRESENT and word not in _MSA_KA_WORDS:
-        return "ary"  # present tense ka-/ki-/ta-: كنبيع، كتخدم، كيصيفط، تيركز
+    if word.startswith(("فال", "دال")) and len(word) >= 5 and prev:
+        # "in the", "of the" glued to the noun: فالدار, دالناس (MSA: في الدار). First in a
+        # message it is as likely MSA's "so the" (فالقبائل كانت...), so it does not count.
+        return "ary"
+    if _DARIJA_LETTERS_RE.search(word):
+        return "ary"  # ڭ: ڭال, بزاڭ
+    if len(word) >= 5 and (word[:2] in _DARIJA_PRESENT or word[:3] in _DARIJA_PRESENT_KA) \
+            and word not in _MSA_KA_WORDS:
+        return "ary"  # present tense ka-/ki-/ta-: كنبيع، كتخدم، كيصيفط، تيركز، كايدير
+    if len(word) >= 5 and word[:2] in ("غن", "غت", "غي") and word not in _MSA_GHA_WORDS:
+        return "ary"  # future gha-: غنمشي، غتشوف، غيجي
     return None
 
 
@@ -358,6 +436,9 @@ def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dic
     """Scores of the candidate languages of one script model, and the evidence behind them."""
     model = _MODELS[key]
     content = [w for w in words if w not in _LEX.neutral]
+    n_words = len(content)
+    if key == "arab":
+        content = _LEX.without_formulae(content)
     raw, known = model.score(content)
     scores = {c: raw[i] + PRIORS[key][c] for i, c in enumerate(model.classes)}
     markers = dict.fromkeys(scores, 0)
@@ -382,7 +463,7 @@ def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dic
         prev = w
     if other_script_words >= 2 and len(words) >= 2:
         scores["ary"] += MIXED_BONUS
-    return scores, _Evidence(content, markers, arabizi, known)
+    return scores, _Evidence(content, n_words, markers, arabizi, known)
 
 
 def _core_ary(ev: _Evidence) -> float | None:
@@ -448,19 +529,24 @@ def _arabic(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, 
         code, prob = _langdetect(cleaned)
         if code in ("fa", "ur") and prob >= LANGDETECT_MIN_PROB:
             return "und", 0.0
-    if len(ev.content) <= 2 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
-        return "und", 0.0
     if label == "ar" and ev.markers["ary"] > ev.markers["ar"]:
         # Darija grammar in MSA vocabulary ("كتعتبر الرياضة عامل أساسي"): Darija borrows
-        # MSA nouns freely, MSA never uses Darija grammar words.
+        # MSA nouns freely, MSA never uses Darija grammar words. Short messages too
+        # ("بسلامة وشكرا").
         return "ary", max(probs["ary"], RULE_CONFIDENCE)
+    if ev.words <= 2 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
+        return "und", 0.0
+    if ev.markers[label] > min(ev.markers.values()):
+        # Its own marker words ("بسلامة وشكرا"): a language signal even when the n-grams
+        # hesitate.
+        return label, max(probs[label], RULE_CONFIDENCE)
     return label, probs[label]
 
 
 def _judge(words: list[str], key: str, other: int, cleaned: str) -> tuple[str, float, int]:
     """Language, confidence and Darija signs of the words of one script."""
     scores, ev = _score(words, key, other)
-    n = len(ev.content)
+    n = ev.words
     if n == 0:
         return "und", 0.0, 0
     probs = _softmax(scores)

@@ -16,13 +16,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flows.model import Amount, ProductDraft
 from flows.parsing.places import REGIONS, match_city
+from flows.producttype import product_match
 from flows.taxonomy import (
     Found,
     ProductType,
     TypeMatch,
     attribute_values,
     claims,
-    match_type,
     read_attributes,
     read_claims,
 )
@@ -145,7 +145,7 @@ def build_listing(product: ProductDraft, sector: str | None = None,
                   rate: Rate | None = None, match: TypeMatch | None = None) -> Listing:
     """The English listing of one product; `match` when the type was chosen already."""
     name, description = product.name or "", product.description or ""
-    match = match or match_type(name, description, sector)
+    match = match or product_match(product, sector)
     ptype: ProductType | None = match.type if match.sure else None
     words = f"{name}\n{description}"
     found = read_attributes(words, ptype)

@@ -266,6 +266,23 @@ class Certification(BaseModel):
     asked: bool = False  # its details were asked (answered or skipped)
 
 
+def _without_unset(data, names: tuple[str, ...]):
+    """Fields added later, written only when they hold something: a state that never
+    used them is stored exactly as before (golden transcripts, older processes)."""
+    if isinstance(data, dict):
+        for name in names:
+            if data.get(name) in (None, [], {}):
+                data.pop(name, None)
+    return data
+
+
+class DocPhoto(Photo):
+    """A photo of a paper or of the packaging, from the same media pipeline as a product's
+    photos: `of` says what it shows ("certificate:organic", "packaging"; flows.buyerq)."""
+
+    of: str
+
+
 class BuyerAnswers(BaseModel):
     """The business's answers to the buyers' questions (flows.buyerq); None: not asked."""
 
@@ -275,16 +292,14 @@ class BuyerAnswers(BaseModel):
     export: str | None = None  # never, few, regular
     export_countries: list[str] = Field(default_factory=list)
     packaging: str | None = None
+    photos: list[DocPhoto] = Field(default_factory=list)  # certificates, packaging
 
+    @model_serializer(mode="wrap")
+    def _written(self, handler):
+        return _without_unset(handler(self), ("photos",))
 
-def _without_unset(data, names: tuple[str, ...]):
-    """Fields added later, written only when they hold something: a state that never
-    used them is stored exactly as before (golden transcripts, older processes)."""
-    if isinstance(data, dict):
-        for name in names:
-            if data.get(name) in (None, [], {}):
-                data.pop(name, None)
-    return data
+    def photos_of(self, of: str) -> list[DocPhoto]:
+        return [p for p in self.photos if p.of == of]
 
 
 class ProductDraft(BaseModel):
@@ -296,10 +311,15 @@ class ProductDraft(BaseModel):
     moq: Amount | None = None
     capacity: Capacity | None = None
     lead_time: LeadTime | None = None
+    # The type the owner chose when the matcher was unsure (flows.producttype; None with
+    # type_asked set: "none of these"), and the words it was chosen for: a new name or
+    # description asks again.
+    type: str | None = None
+    type_asked: str | None = None
 
     @model_serializer(mode="wrap")
     def _written(self, handler):
-        return _without_unset(handler(self), ("capacity", "lead_time"))
+        return _without_unset(handler(self), ("capacity", "lead_time", "type", "type_asked"))
 
 
 class Draft(BaseModel):
@@ -437,6 +457,20 @@ class PhotoRemove(BaseModel):
     kind: Literal["photo_remove"] = "photo_remove"
 
 
+class TypeChoice(BaseModel):
+    """The matcher is unsure which product this is: one of these types (flows.producttype)?"""
+
+    kind: Literal["product_type"] = "product_type"
+    options: list[str] = Field(default_factory=list)  # taxonomy keys, likeliest first
+
+
+class DocPhotoWanted(BaseModel):
+    """A photo of a certificate or of the packaging, if the owner has one (flows.buyerq)."""
+
+    kind: Literal["doc_photo"] = "doc_photo"
+    of: str  # DocPhoto.of
+
+
 class MoreChoices(BaseModel):
     """A list longer than WhatsApp shows at once: the step's question, at this page."""
 
@@ -447,7 +481,8 @@ class MoreChoices(BaseModel):
 Pending = Annotated[
     ConfirmRestart | ConfirmErase | ConfirmConsent | ChooseLanguage | CitySuggestions
     | ConfirmPrice | EditMenu | PhotoAdvice | MoqUnit | PhotoFix | PhotoChoice | MoreChoices
-    | NearestTown | ConfirmPlace | ChangeProduct | ChangePhotos | PhotoRemove,
+    | NearestTown | ConfirmPlace | ChangeProduct | ChangePhotos | PhotoRemove | TypeChoice
+    | DocPhotoWanted,
     Field(discriminator="kind"),
 ]
 

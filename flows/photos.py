@@ -6,6 +6,16 @@ from __future__ import annotations
 # different scenes 18 or more (calibrated in benchmarks/media.py --calibrate).
 NEAR_DUPLICATE_BITS = 10
 ADVICE = ("too_small", "blurry", "dark", "bright")
+# Why the media pipeline refused a file -> what the owner is told.
+PHOTO_REFUSALS = {"too_large": "photo_too_large", "too_many_pixels": "photo_too_many_pixels",
+                  "unavailable": "photo_unavailable"}
+
+
+def refusal(media) -> str:
+    """The locale key telling the owner why this file (a `MediaRef`) is no photo we keep."""
+    if media.kind == "invalid":
+        return PHOTO_REFUSALS.get(media.reason, "photo_not_image")
+    return "expected_photo"
 
 
 def is_near_duplicate(phash_a: str | None, phash_b: str | None) -> bool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.model import ProductDraft
-from flows.taxonomy import match_type, read_attributes
+from flows.model import BuyerAnswers, ProductDraft
+from flows.producttype import product_match
+from flows.taxonomy import read_attributes
 
 # Photos a buyer expects per sector; others: DEFAULT_PHOTOS.
 PHOTOS = {"carpets": 4, "leather": 4, "zellige": 3, "pottery": 3, "wood_metal": 3,
@@ -21,6 +22,9 @@ PHOTOS = {"carpets": 4, "leather": 4, "zellige": 3, "pottery": 3, "wood_metal": 
 DEFAULT_PHOTOS = 2
 WEIGHTS = {"photos": 30, "price": 20, "moq": 15, "attributes": 20, "description": 10,
            "type": 5}
+# Once the buyers' questions were asked: a photo of each certificate named and of the
+# packaging (buyers check both before a first order). Scores stay out of 100.
+BUYER_WEIGHTS = {"certificate_photo": 5, "packaging_photo": 5}
 # The attribute worth asking for first when several are missing.
 ATTRIBUTE_ORDER = ("size", "volume", "weight", "material", "colour", "certification",
                    "finish", "pattern")
@@ -29,13 +33,17 @@ ATTRIBUTE_ORDER = ("size", "volume", "weight", "material", "colour", "certificat
 @dataclass(frozen=True)
 class Readiness:
     score: int
-    next: str | None  # "photos", "price", "moq", "description", "type", "attr_<kind>"
+    # "photos", "price", "moq", "description", "type", "attr_<kind>", "certificate_photo",
+    # "packaging_photo"
+    next: str | None
     photos_wanted: int = 0
 
 
-def readiness(product: ProductDraft, sector: str | None = None) -> Readiness:
+def readiness(product: ProductDraft, sector: str | None = None,
+              buyer: BuyerAnswers | None = None) -> Readiness:
+    """`buyer`: the business's answers to the buyers' questions, once asked."""
     text = f"{product.name or ''}\n{product.description or ''}"
-    match = match_type(product.name, product.description, sector)
+    match = product_match(product, sector)
     ptype = match.type if match.sure else None
     wanted = PHOTOS.get(ptype.sector if ptype else sector or "", DEFAULT_PHOTOS)
     have = {f.kind for f in read_attributes(text, ptype)}
@@ -48,14 +56,23 @@ def readiness(product: ProductDraft, sector: str | None = None) -> Readiness:
         "description": 1.0 if (product.description or product.voice_media_id) else 0.0,
         "type": 1.0 if ptype else 0.0,
     }
-    score = round(sum(WEIGHTS[k] * v for k, v in share.items()))
+    weights = dict(WEIGHTS)
+    if buyer is not None:
+        weights["packaging_photo"] = BUYER_WEIGHTS["packaging_photo"]
+        share["packaging_photo"] = 1.0 if buyer.photos_of("packaging") else 0.0
+        if buyer.certifications:
+            weights["certificate_photo"] = BUYER_WEIGHTS["certificate_photo"]
+            share["certificate_photo"] = sum(
+                bool(buyer.photos_of(f"certificate:{c.kind}")) for c in buyer.certifications
+            ) / len(buyer.certifications)
+    score = round(100 * sum(weights[k] * v for k, v in share.items()) / sum(weights.values()))
     # The most valuable missing part: the largest weight still to gain.
-    gains = {k: WEIGHTS[k] * (1 - v) for k, v in share.items() if v < 1}
+    gains = {k: weights[k] * (1 - v) for k, v in share.items() if v < 1}
     if ptype is None:
         gains.pop("attributes", None)  # nothing to ask for until the type is known
     if not gains:
         return Readiness(score, None, wanted)
-    best = max(gains, key=lambda k: (gains[k], -list(WEIGHTS).index(k)))
+    best = max(gains, key=lambda k: (gains[k], -list(weights).index(k)))
     if best == "attributes":
         best = "attr_" + next(a for a in needed if a not in have)
     return Readiness(score, best, wanted)

@@ -58,7 +58,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from flows import buyerq, changes
+from flows import buyerq, changes, producttype
 from flows.choices import (
     BUSINESS_FIELDS,
     LANGUAGE_BUTTONS,
@@ -95,6 +95,7 @@ from flows.model import (
     Reply,
     TellAgent,
     Turn,
+    TypeChoice,
 )
 from flows.names import drop_lead_in
 from flows.parsing.contact import parse_email, parse_phone
@@ -103,25 +104,16 @@ from flows.parsing.nearby import ABROAD, UNREADABLE
 from flows.parsing.places import CITIES, REGIONS, match_city, match_region, names_a_place
 from flows.parsing.prices import parse_price, parse_quantity, parse_unit
 from flows.parsing.result import Invalid
-from flows.photos import ADVICE, is_near_duplicate
+from flows.photos import ADVICE, is_near_duplicate, refusal
 from flows.privacy import agreed, consent_reply
 from flows.readiness import readiness
 from flows.reasons import rejected
-from flows.text import normalise, shown_name
+from flows.text import normalise, shorten, shown_name
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000
 # A description in a summary: its start, enough to recognise it (the whole is kept).
 SUMMARY_DESCRIPTION = 80
-
-
-def shorten(text: str, limit: int = SUMMARY_DESCRIPTION) -> str:
-    """`text` cut to about `limit` characters at a word's end, with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,.;:،") + "…"
 
 
 def btn(key: str, payload: str, **params) -> Button:
@@ -303,12 +295,14 @@ def draft_params_of(state: ConversationState) -> dict:
             "number": i + 1,
             "name": p.name or "",
             "photos": len(p.photos),
-            "description": shorten(p.description or ""),
+            "description": shorten(p.description or "", SUMMARY_DESCRIPTION),
             "price": amount_msg(p.price),
             "moq": quantity_msg(p.moq),
         })
         for i, p in enumerate(d.products)
     ]
+    # The buyers' answers follow the products, a short line each (none when nothing was said).
+    products += buyerq.summary_lines(d)
     return {
         "business_name": shown_name(d.business_name or ""),
         "owner_name": shown_name(d.owner_name or ""),
@@ -660,8 +654,7 @@ def on_photos(t: Turn) -> None:
     tips: tuple[str, ...] = ()
     for media in t.inp.media:
         if media.kind != "photo" or media.media_id is None:
-            problems.append(PHOTO_REFUSALS.get(media.reason, "photo_not_image")
-                            if media.kind == "invalid" else "expected_photo")
+            problems.append(refusal(media))
         elif any(p.media_id == media.media_id for p in product.photos):
             continue  # the same upload seen twice
         elif len(product.photos) >= MAX_PHOTOS:
@@ -758,13 +751,11 @@ def photo_advice_question(t: Turn) -> Reply:
                  (btn("btn_replace", "replace"), btn("btn_keep", "keep")), Expect.CHOICE)
 
 
-# Why the media pipeline refused a file -> what the owner is told.
-PHOTO_REFUSALS = {"too_large": "photo_too_large", "too_many_pixels": "photo_too_many_pixels",
-                  "unavailable": "photo_unavailable"}
-
-
 def on_description(t: Turn) -> None:
     product = t.product()
+    if isinstance(t.s.pending, TypeChoice):
+        producttype.on_type_choice(t)
+        return
     voice = next((m for m in t.inp.media if m.kind == "audio" and m.media_id), None)
     if voice is not None:
         # A spoken description is kept for the admins; a short typed line still helps buyers.
@@ -778,6 +769,21 @@ def on_description(t: Turn) -> None:
     value = t.text_answer(DESCRIPTION_MAX)
     if value is not None:
         product.description = value
+        if not producttype.wants_type(t, product):  # unsure which product it is: ask once
+            t.advance()
+
+
+def on_product_name(t: Turn) -> None:
+    """The name; a new one from the review may leave the matcher unsure (asked once)."""
+    if isinstance(t.s.pending, TypeChoice):
+        producttype.on_type_choice(t)
+        return
+    value = t.text_answer(NAME_MAX)
+    if value is None:
+        return
+    product = t.product()
+    product.name = drop_lead_in(value, NAME_KINDS["product_name"])
+    if not (product.description and producttype.wants_type(t, product)):
         t.advance()
 
 
@@ -892,7 +898,7 @@ def tell_readiness(t: Turn, product: ProductDraft) -> None:
     is for buyers and the most valuable thing to add (flows.readiness)."""
     if t.s.editing or t.s.change is not None:
         return
-    ready = readiness(product, t.s.draft.sector)
+    ready = readiness(product, t.s.draft.sector, t.s.draft.buyer)
     if ready.next is None:
         t.say(Reply(Msg("readiness_tip_done")))
     else:
@@ -1035,7 +1041,7 @@ STEPS: dict[str, Step] = {s.id: s for s in (
     Step("phone", "business", ask_phone, on_phone,
          applies=lambda t: t.ctx.channel_phone is None),
     Step("email", "business", ask_text("ask_email", skippable=True), on_email, optional=True),
-    Step("product_name", "product", ask_text("ask_product_name"), text_field("product_name")),
+    Step("product_name", "product", ask_text("ask_product_name"), on_product_name),
     Step("photos", "product", ask_photos, on_photos),
     Step("description", "product", ask_description, on_description),
     Step("price", "product", ask_text("ask_price"), on_price),
@@ -1091,4 +1097,6 @@ PENDING: dict[str, Callable[[Turn], Reply]] = {
     "change_product": changes.product_question,
     "change_photos": changes.photos_question,
     "photo_remove": changes.photo_remove_question,
+    "product_type": producttype.type_question,
+    "doc_photo": buyerq.doc_photo_question,
 }

@@ -63,3 +63,12 @@ def shown_name(name: str) -> str:
                 continue
             words[i] = word[:1].upper() + word[1:]
     return " ".join(words)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters at a word's end, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;:،") + "…"

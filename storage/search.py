@@ -81,12 +81,18 @@ class Needle:
     """What the admin typed in the search box: every word must be in a name (business,
     owner, product), the city (in French or Arabic), the phone or the e-mail; a word, or
     the whole text, that names a city in any spelling ("casa", "الصويرة", "dar lbida")
-    also finds the businesses of that city. Digits find a phone however it is written,
-    "#12" or "12" the submission."""
+    also finds the businesses of that city. Digits find a phone however it is written
+    (a text of digits and separators only is one phrase, not words), "#12" or "12" the
+    submission."""
 
     def __init__(self, q: str):
         text = " ".join(q.split())[:100]
-        raw = text.split()
+        digits = re.sub(r"\D", "", text)
+        self.digits = (digits.removeprefix("0") if len(digits) >= 4
+                       and not re.search(r"[^\d\s+().-]", text) else "")
+        # A phone typed in pieces ("06 12 34") is one phrase, not words: each piece alone
+        # ("06") is in a thousand phones, and too short for the trigram index.
+        raw = [text] if self.digits else text.split()
         self.words = [folded(w) for w in raw]
         self.cities: list[str | None] = [None] * len(raw)
         whole = match_city(text).city if 1 < len(raw) <= 4 else None
@@ -96,9 +102,6 @@ class Needle:
             self.cities = [whole.id] * len(raw)  # "dar lbida": no word alone is the city
         else:
             self.cities = [c.id if c else None for c in single]
-        digits = re.sub(r"\D", "", text)
-        self.digits = (digits.removeprefix("0") if len(digits) >= 4
-                       and not re.search(r"[^\d\s+().-]", text) else "")
         number = text.lstrip("#")
         self.id = int(number) if number.isdigit() and len(text) <= 9 else None
 

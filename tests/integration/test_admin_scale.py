@@ -68,7 +68,8 @@ QUERIES = ["tifawin", "FÈS", "fes", "fès", "فاس", "الصويرة", "essaou
 
 
 class OldNeedle(search.Needle):
-    """The search as it ran in Python before (storage/queue.py up to 0012): the oracle."""
+    """The search as it ran in Python before (storage/queue.py up to 0012), over the
+    needle's words (a phone in pieces is one phrase since): the oracle."""
 
     def matches(self, sid, texts, phone, city) -> bool:
         if sid == self.id:
@@ -147,6 +148,9 @@ async def test_search_finds_what_the_python_search_found(db):
     assert await found(db, "_") == set()
     assert await found(db, "61 23 45") == {ids["Coopérative Tifawin"],
                                             ids["تعاونيـــة الأَرْكَان"]}
+    # A phone typed in pieces is one number: "06", "61" and "23" scattered over another
+    # phone ("0612345678") do not make it that phone.
+    assert await found(db, "06 61 23") == {ids["Coopérative Tifawin"]}
     assert await found(db, "huile", status="submitted") == {ids["Coopérative Tifawin"]}
 
 

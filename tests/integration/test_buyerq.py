@@ -60,13 +60,16 @@ async def answer_the_buyers(owner: Owner) -> None:
         ("press", "cert:onssa", ["ask_certifications_more"]),
         ("press", "done", ["ask_certificate"]),
         ("say", "ECOCERT n° MA-BIO-154, valable jusqu'au 12/2027",
-         ["certificate_noted", "ask_certificate"]),
+         ["certificate_noted", "ask_doc_photo"]),
+        ("press", "skip", ["ask_certificate"]),  # no photo of it at hand
         ("say", "je cherche", ["invalid_certificate"]),
+        ("press", "skip", ["ask_doc_photo"]),
         ("press", "skip", ["ask_fda"]),
         ("press", "fda:unknown", ["ask_export"]),
         ("press", "export:few", ["ask_export_countries"]),
         ("say", "France, Canada et Émirats", ["ask_packaging"]),
-        ("say", "Bouteilles en verre de 250 ml, 24 par carton", ["review_summary"]),
+        ("say", "Bouteilles en verre de 250 ml, 24 par carton", ["ask_doc_photo"]),
+        ("press", "skip", ["review_summary"]),
     ]
     for action, value, keys in steps:
         assert await getattr(owner, action)(value) == keys, (value, owner.keys)

@@ -88,6 +88,20 @@ def arabic_samples(locale: str) -> dict:
         "description": "زيت أركان معصور باليد", "lines": t(
             "agent_list_line", number=1, name="Atlas Argan",
             status=Msg("agent_status_submitted")),
+        # The buyers' answers in the summary (flows/buyerq.py summary_lines): Latin bodies,
+        # numbers and dates, countries typed in French, inside Arabic lines.
+        "doc": t("doc_certificate", cert=Msg("cert_organic")),
+        "capacity": t("buyer_capacity", quantity=Msg("quantity_value", {
+            "amount": "200", "unit": Msg("units_l", {"count": 200})}),
+            per=Msg("buyer_per_month")),
+        "lead": t("buyer_lead_week", count=3), "quantity": t(
+            "quantity_value", amount="200", unit=Msg("units_l", {"count": 200})),
+        "per": t("buyer_per_month"), "answer": t("btn_fda_unknown"),
+        "export": t("export_few"), "first": "France", "rest": "Canada",
+        "countries": t("buyer_list_more", first="France", rest=Msg(
+            "buyer_list_more", {"first": "Canada", "rest": "USA"})),
+        # The owner's own words, as typed (placed whole, as their own message shows them).
+        "packaging": "قرعات ديال الزاج ديال 250 مل، 24 ف كرتونة", "photo": " 📷",
         "products": t("review_product", number=1, name="Argan Oil 250 ml", photos=3,
                       description="زيت أركان معصور باليد",
                       price=Msg("amount_value", {"amount": "150", "unit": Msg("unit_kg")}),

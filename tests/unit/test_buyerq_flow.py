@@ -192,8 +192,11 @@ def with_certificates(*kinds: str) -> ConversationState:
 def test_a_certificates_body_number_and_date_from_one_message(said, body, number, expires):
     state, replies = talk(said, state=with_certificates("organic", "iso"))
     cert = state.draft.buyer.certifications[0]
-    assert (cert.body, cert.number, cert.expires, cert.asked) == (body, number, expires, True)
-    assert keys(replies) == ["certificate_noted", "ask_certificate"]  # then the ISO one
+    assert (cert.body, cert.number, cert.expires) == (body, number, expires)
+    assert keys(replies) == ["certificate_noted", "ask_doc_photo"]  # a photo of it, if at hand
+    state, replies = talk(SKIP, state=state)
+    assert state.draft.buyer.certifications[0].asked
+    assert keys(replies) == ["ask_certificate"]  # then the ISO one
 
 
 def test_onssa_is_its_own_body_and_a_bad_answer_keeps_the_question():
@@ -203,13 +206,18 @@ def test_onssa_is_its_own_body_and_a_bad_answer_keeps_the_question():
     state, replies = talk("n 12.3456 / 2026", state=state)
     cert = state.draft.buyer.certifications[0]
     assert (cert.body, cert.number, cert.expires) == ("ONSSA", "12.3456", date(2026, 12, 31))
-    assert keys(replies) == ["certificate_noted", "ask_fda"]
+    assert keys(replies) == ["certificate_noted", "ask_doc_photo"]
+    state, replies = talk("ndouz", state=state)
+    assert keys(replies) == ["ask_fda"]
 
 
 def test_a_certificates_details_skipped_keep_the_certificate():
     state, replies = talk(SKIP, state=with_certificates("fairtrade"))
+    assert keys(replies) == ["ask_doc_photo"]  # its photo offered all the same
+    state, replies = talk(SKIP, state=state)
     assert keys(replies) == ["ask_fda"]
     assert state.draft.buyer.certifications[0].kind == "fairtrade"
+    assert state.draft.buyer.photos == []
 
 
 # --- FDA, export, packaging ------------------------------------------------------------------
@@ -261,6 +269,8 @@ def test_export_countries(said, countries):
 def test_packaging_then_the_review():
     state, replies = talk("9ra3i d zaj, 24 f carton", state=at("packaging"))
     assert state.draft.buyer.packaging == "9ra3i d zaj, 24 f carton"
+    assert keys(replies) == ["ask_doc_photo"]  # a photo of it, if at hand
+    state, replies = talk(SKIP, state=state)
     assert keys(replies) == ["review_summary"]
     state, replies = talk(SKIP, state=at("packaging"))
     assert state.draft.buyer.packaging is None and keys(replies) == ["review_summary"]

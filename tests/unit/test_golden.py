@@ -52,11 +52,14 @@ SCENARIOS: dict[str, list] = {
         "chi 3 simanat",
         "bio w onssa",
         "ECOCERT, n° MA-BIO-154, 31/12/2027",
+        "douz",  # no photo of the organic certificate at hand
         "douz",
+        "douz",  # nor of the ONSSA one
         "ma 3reftch",
         "chi mrat",
         "fransa w canada",
         "9ra3i d zaj d 250 ml, 24 f carton",
+        photo(10),  # the packaging's photo, kept with what it shows
         {"payload": "submit"},
         "salam",
     ],
@@ -117,6 +120,7 @@ SCENARIOS: dict[str, list] = {
         photo(5),
         {"payload": "done"},
         "Babouches brodées à la main.",
+        {"payload": "type:babouches_embroidered"},  # the matcher was unsure: asked once
         "120 dh la paire",
         "50 paires",
         "non",
@@ -159,11 +163,14 @@ SCENARIOS: dict[str, list] = {
         {"payload": "cert:iso"},
         {"payload": "done"},
         "ECOCERT رقم MA-BIO-2231 صالحة حتى 30/06/2027",
+        photo(11),  # the organic certificate's photo
         {"payload": "skip"},
+        {"payload": "skip"},  # no photo of the ISO certificate
         {"payload": "yes"},
         "بضع مرات",
         "كندا والولايات المتحدة",
         "قنينات زجاجية سعة 750 مل، 12 في كل كرتونة",
+        {"payload": "skip"},  # no photo of the packaging
         {"payload": "submit"},
     ],
     "bad_input": [

@@ -97,3 +97,30 @@ def test_darija_grammar_rule_is_not_confident_enough_to_skip_the_language_questi
 def test_a_clear_first_message_in_arabic_script_darija_still_opens_in_darija() -> None:
     found = opening_language("السلام عليكم بغيت نسجل التعاونية ديالي")
     assert found is not None and found.language == "ary"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The formula is shared; the rest of the message decides.
+    ("إن شاء الله غدا نمشي للسوق ونشري الزيت", "ary"),
+    ("الحمد لله وصلتني السلعة البارح", "ary"),
+    ("السلام عليكم ورحمة الله أود معرفة ثمن الشحن إلى فرنسا", "ar"),
+    ("إن شاء الله سأرسل لكم الوثائق غدا", "ar"),
+])
+def test_shared_formulae_do_not_decide_between_darija_and_msa(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize("text", ["غنمشي للدار ونرجع", "الحاجة دالناس ماشي ديالك",
+                                  "ڭالت ليا نجي نهار الجمعة"])
+def test_darija_only_spellings_make_darija(text: str) -> None:
+    assert detect_language(text) == "ary"
+
+
+@pytest.mark.parametrize("text", ["تبارك الله على سيدنا", "ما شاء الله على جمال"])
+def test_a_formula_and_two_more_words_still_get_a_language(text: str) -> None:
+    assert detect_language(text) in ("ary", "ar")
+
+
+@pytest.mark.parametrize("text", ["امتى المنتوج", "بسلامة والسلام"])
+def test_a_darija_word_makes_a_two_word_message_darija(text: str) -> None:
+    assert detect_language(text) == "ary"

@@ -322,7 +322,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("telegram", help="Telegram webhook registration")
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = actions.add_parser("set-webhook", help="register PUBLIC_BASE_URL/telegram/webhook "
-                                               "with TELEGRAM_WEBHOOK_SECRET")
+                                               "with TELEGRAM_WEBHOOK_SECRET, and the menu "
+                                               "button that opens the form (https only)")
     a.add_argument("--drop-pending-updates", action="store_true",
                    help="forget the updates Telegram holds for the bot")
     a.set_defaults(run=telegram_set_webhook)

@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.i18n import LOCALES
 from flows.hours import parse as parse_hours
 from flows.listing import Rate
 from storage.s3 import parse_url
@@ -74,6 +75,10 @@ class Settings(BaseSettings):
     # template for messages outside the 24-hour window; {"<key>:<locale>": "HX…"} a
     # quick-reply or list-picker content (button ids = our payloads) for that question.
     twilio_content_sids: dict[str, str] = Field(default_factory=dict)
+    # WhatsApp Flows (docs/whatsapp-flows/README.md), JSON: {"business:<locale>": "HX…",
+    # "product:<locale>": "HX…"}, a `whatsapp/flows` content per form and locale, offered
+    # under the form's first question; a locale without one goes on as a conversation.
+    twilio_flow_sids: dict[str, str] = Field(default_factory=dict)
 
     storefront_api_url: str | None = None
     storefront_api_token: SecretStr | None = None
@@ -132,6 +137,18 @@ class Settings(BaseSettings):
             if text.startswith("["):
                 return json.loads(text)
             return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("twilio_flow_sids")
+    @classmethod
+    def _flow_sids(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, sid in value.items():
+            scope, _, locale = key.partition(":")
+            if scope not in ("business", "product") or locale not in LOCALES:
+                raise ValueError(f"{key!r}: a key is business:<locale> or product:<locale>, "
+                                 f"locale one of {', '.join(LOCALES)}")
+            if not re.fullmatch(r"HX[0-9a-fA-F]{32}", sid):
+                raise ValueError(f"{key!r}: a Content SID, HX and 32 hex digits")
         return value
 
     @field_validator("support_hours")

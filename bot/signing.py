@@ -1,6 +1,8 @@
 """Signed, expiring links: to media (the only way a photo leaves the system), and to an
-owner's own data ("my data": a ZIP of everything held about them, bot/owner_export.py).
-Each kind has its own key, so that one kind's signature never opens the other."""
+owner's own data ("my data": a ZIP of everything held about them, bot/owner_export.py);
+signed tokens: an agent's draft its owner opens (LinkSigner), a WhatsApp Flow's
+`flow_token` (FlowSigner). Each kind has its own key, so that one kind's signature never
+opens the other."""
 
 from __future__ import annotations
 
@@ -72,6 +74,43 @@ class LinkSigner:
         if not hmac.compare_digest(self._signature(conversation_id, expires), parts[2]):
             return "invalid", None
         return ("expired" if expires < now else "ok"), conversation_id
+
+
+class FlowSigner:
+    """The `flow_token` of a WhatsApp Flow offered to one owner (bot/channels/whatsapp):
+    `<scope letter><issued, ms, base36>-<signature>`, the signature over the owner's
+    WhatsApp address too, so an answer counts only from the chat it was offered in (a
+    forwarded Flow answered by someone else is refused). The time it was issued comes back
+    with the answer: flows.forms refuses an offer answered a second time."""
+
+    SCOPES = {"b": "business", "p": "product"}
+    TTL = 3 * 86400  # seconds an offer may be answered (the chat has moved on by then)
+
+    def __init__(self, secret: str):
+        self.key = hashlib.sha256(("whatsapp-flow:" + secret).encode()).digest()
+
+    def _signature(self, user_ref: str, letter: str, issued: int) -> str:
+        message = f"{user_ref}|{letter}|{issued}".encode()
+        return hmac.digest(self.key, message, "sha256").hex()[:32]
+
+    def token(self, user_ref: str, scope: str, now: float) -> str:
+        letter = scope[0]
+        issued = int(now * 1000)
+        return f"{letter}{_base36(issued)}-{self._signature(user_ref, letter, issued)}"
+
+    def read(self, token: str, user_ref: str, now: float) -> tuple[str, int] | None:
+        """(scope, issued in ms) for a genuine, fresh token offered to `user_ref`; else None."""
+        head, _, signature = token.partition("-")
+        letter, stamp = head[:1], head[1:]
+        if letter not in self.SCOPES or not 1 <= len(stamp) <= 12 or not stamp.isalnum() \
+                or not stamp.isascii() or len(signature) != 32:
+            return None
+        issued = int(stamp, 36)
+        if not hmac.compare_digest(self._signature(user_ref, letter, issued), signature):
+            return None
+        if not issued / 1000 - 60 <= now <= issued / 1000 + self.TTL:
+            return None
+        return self.SCOPES[letter], issued
 
 
 def _base36(number: int) -> str:

@@ -11,10 +11,14 @@ the conversation's own step table (flows.steps.STEPS) so the two can never disag
   conversation goes on at the first field still missing, or at the summary.
 
 A form is `{"scope": "business"|"product"|"all", "product": n (0-based), "values": {...}}`;
-a choice's value is its button payload ("sector:argan"). A photo is a form of scope
-"photo" with the file in `Input.media` (one at a time: Android pickers drop `multiple`).
-Empty fields are left as they are, so a half-filled form saves what it has and the
-conversation asks the rest; an optional field emptied is cleared.
+a choice's value is its button payload ("sector:argan"). A WhatsApp Flow's answer also
+carries `"offered"` (when its offer was made, ms): once an offer is taken whole, it and any
+older one of that scope are refused (a replay, or a stale message); an answer with a wrong
+value may come again from the same offer, corrected.
+A photo is a form of scope "photo" with the file in `Input.media` (one at a time: Android
+pickers drop `multiple`); `{"scope": "photo_remove", "product": n, "photo": sha256}`
+takes one out. Empty fields are left as they are, so a half-filled form saves
+what it has and the conversation asks the rest; an optional field emptied is cleared.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from flows.parsing.places import CITIES
 from flows.steps import STEPS, fmt_amount, set_city
 
 SCOPES = ("business", "product", "all")
+PHOTO_SCOPES = ("photo", "photo_remove")  # one photo added or taken out, from the form
 # Steps a form does not show: "another product?" is the form's own "add a product".
 NOT_FIELDS = frozenset({"more_products"})
 BUSINESS = tuple(s for s in STEPS if STEPS[s].section == "business")
@@ -59,6 +64,9 @@ UNNAMED = "…"
 FOLLOWS = {"city": "region", "price": "price_unit", "moq": MOQ_UNIT}
 # Steps a form is offered at: after consent, before sending.
 OPEN_STEPS = frozenset(BUSINESS + PRODUCT) | {"more_products", "review"}
+# The questions a channel offers the form under (a Mini App button, a WhatsApp Flow), and
+# the form's scope there.
+OFFERS = {"ask_business_name": "business", "ask_product_name": "product"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class Form:
     product: int  # the product shown (0-based; == len(products) for a new one)
     products: int = 0  # how many the draft has (the page links to each, and to a new one)
     fields: list[Field] = field(default_factory=list)
+    photos: list[str] = field(default_factory=list)  # the shown product's, by sha256
 
 
 def available(state: ConversationState, assisting: bool = False) -> bool:
@@ -129,7 +138,8 @@ def definition(state: ConversationState, ctx: Context, scope: str = "all",
     t.s.draft.products[index].name = t.s.draft.products[index].name or UNNAMED
     t.s.draft.city = t.s.draft.city or UNNAMED
     form = Form(scope=scope, product=index,
-                products=len([p for p in state.draft.products if p.name or p.photos]))
+                products=len([p for p in state.draft.products if p.name or p.photos]),
+                photos=[p.sha256 for p in t.s.draft.products[index].photos])
     steps = (BUSINESS if scope != "product" else ()) + (PRODUCT if scope != "business" else ())
     for step_id in steps:
         if step_id == "phone" and ctx.channel_phone:
@@ -204,20 +214,29 @@ def step(state: ConversationState, inp: Input, ctx: Context,
     form = inp.form or {}
     if not available(t.s, ctx.assisting):
         return t.s, [Reply(Msg("form_closed")), t.question()]
+    offered, scope = form.get("offered"), form.get("scope")
+    flow = isinstance(offered, int) and isinstance(scope, str)
+    if flow and offered <= t.s.forms_taken.get(scope, -1):
+        return t.s, [Reply(Msg("form_taken")), t.question()]
     where = (t.s.step, t.s.product, t.s.pending, t.s.editing)
     history = list(t.s.history)
     errors = _apply(t, form)
     t.s.history = history  # "back" after a form goes where it went before
     t.effects = []
-    if form.get("scope") == "photo":  # the form shows it; the chat's question stays open
-        count = len(t.s.draft.products[t.s.product].photos)
+    if form.get("scope") in PHOTO_SCOPES:  # the form shows it; the chat's question stays
+        shown = t.s.current_product
+        count = len(shown.photos) if shown is not None else 0
         t.s.step, t.s.product, t.s.pending, t.s.editing = where
-        return t.s, [Reply(errors["photos"] if errors else
-                           Msg("form_photo_added", {"count": count}))]
-    if errors:
-        t.say(Reply(Msg("form_not_saved", {"fields": [_label(f) for f in errors]})))
+        done = "form_photo_added" if form["scope"] == "photo" else "form_photo_removed"
+        return t.s, [Reply(errors["photos"] if errors else Msg(done, {"count": count}))]
+    if errors:  # each field with what is wrong (a Flow has no page to show it on)
+        wrong = [Msg("form_field_error", {"field": _label(f), "error": e})
+                 for f, e in errors.items()]
+        t.say(Reply(Msg("form_not_saved", {"fields": wrong})))
     else:
         t.say(Reply(Msg("form_saved")))
+        if flow:  # taken whole: sent again, it changes nothing (corrected, it may be)
+            t.s.forms_taken[scope] = offered
     _continue(t)
     return t.s, t.effects
 
@@ -232,6 +251,15 @@ def _apply(t: Reading, form: dict) -> dict[str, Msg]:
             t.s.draft.products.append(ProductDraft())  # photos first, the name later
         t.s.product = index
         _photo(t, errors)
+        return errors
+    if scope == "photo_remove":
+        product = t.s.draft.products[index] if index < len(t.s.draft.products) else None
+        t.s.product = index if product is not None else t.s.product
+        shas = [p.sha256 for p in product.photos] if product else []
+        if product is None or form.get("photo") not in shas:
+            errors["photos"] = Msg("form_photo_gone")  # taken out already (another tab)
+        else:
+            del product.photos[shas.index(form["photo"])]
         return errors
     if scope not in SCOPES or not isinstance(values, dict):
         return {"form": Msg("form_closed")}

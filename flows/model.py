@@ -32,7 +32,7 @@ MAX_PHOTOS = 8
 # "publishes" it in Arabic and Darija).
 CONSENT_VERSION = 2
 NOTICES = ("edited", "file_too_large", "contact_not_yours", "unsupported", "agent_linked",
-           "referral_invalid")
+           "referral_invalid", "flow_refused")
 
 
 class Expect(StrEnum):
@@ -271,7 +271,7 @@ def _without_unset(data, names: tuple[str, ...]):
     used them is stored exactly as before (golden transcripts, older processes)."""
     if isinstance(data, dict):
         for name in names:
-            if data.get(name) in (None, []):
+            if data.get(name) in (None, [], {}):
                 data.pop(name, None)
     return data
 
@@ -532,10 +532,13 @@ class ConversationState(BaseModel):
     # Since when a person is on (flows.support): the bot stays quiet until staff close it.
     support: datetime | None = None
     change: ChangeSession | None = None  # changing a sent draft (flows.changes)
+    # A WhatsApp Flow's offers taken, per scope: when the last was made (ms; flows.forms).
+    forms_taken: dict[str, int] = Field(default_factory=dict)
 
     @model_serializer(mode="wrap")
     def _written(self, handler):
-        return _without_unset(handler(self), ("decision_reasons", "support", "change"))
+        return _without_unset(handler(self), ("decision_reasons", "support", "change",
+                                              "forms_taken"))
 
     @property
     def locale(self) -> str:

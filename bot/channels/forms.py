@@ -1,20 +1,24 @@
 """The onboarding form (flows/forms.py) over HTTP: the web chat's form mode and the Telegram
 Mini App, one page (bot/static/form.*) and one JSON shape for both.
 
-- web chat: `/chat/form`, and `/api/chat/sessions/{session}/form[/photo]`: the session is
-  the chat's own (its id is the secret, as for the chat API);
-- Telegram: `/telegram/form`, opened from a `web_app` button, and `/api/telegram/form[/photo]`:
+- web chat: `/chat/form`, and `/api/chat/sessions/{session}/form[/photo[/remove]]`: the
+  session is the chat's own (its id is the secret, as for the chat API);
+- Telegram: `/telegram/form`, opened from a `web_app` button or the menu, and
+  `/api/telegram/form[/photo[/remove]]`:
   every request carries the Mini App's signed `initData` (header `X-Telegram-Init-Data`,
   or the `init_data` field of a photo upload), checked each time (webapp.py).
 
 A submission is first checked (422 with each field's error in the owner's words, nothing
 kept); a clean one is a turn like a message (bot/turns.py), whose replies the web chat
-shows and Telegram sends to the chat. A photo goes through the media pipeline, one at a time.
+shows and Telegram sends to the chat. A photo goes through the media pipeline, one at a time;
+taking one out names it by its sha256. Both answer the product's photos as they are now
+(signed links, relative: the page's CSP takes images from its own origin only).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from html import escape
 from pathlib import Path
@@ -34,7 +38,15 @@ from bot.channels.web import (
     api,
 )
 from bot.i18n import Catalog, direction
-from bot.keys import catalog_key, media_key, receiver_key, settings_key, turns_key
+from bot.keys import (
+    catalog_key,
+    media_key,
+    receiver_key,
+    settings_key,
+    signer_key,
+    turns_key,
+)
+from bot.signing import Signer
 from bot.turns import FormView
 from flows import forms
 from flows.model import Msg
@@ -45,7 +57,9 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 UI = ("open", "title", "business", "product", "save", "back", "add_photo", "photos",
-      "optional", "choose", "error", "refused")
+      "optional", "choose", "error", "refused", "photo", "remove_photo", "confirm_remove",
+      "cancel")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 FIELD_NAMES = frozenset((*forms.BUSINESS, *forms.PRODUCT, forms.MOQ_UNIT))
 # Telegram's web client shows a Mini App in a frame; the phone apps in a web view.
 TELEGRAM_FRAMES = "https://web.telegram.org"
@@ -54,7 +68,13 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 routes = web.RouteTableDef()
 
 
-def form_json(catalog: Catalog, view: FormView) -> dict[str, Any]:
+def photo_links(signer: Signer, shas: list[str]) -> list[dict[str, str]]:
+    """The photos as the page shows them: id and a signed link on the page's own origin."""
+    return [{"id": sha, "url": signer.media_url(sha).removeprefix(signer.base_url)}
+            for sha in shas]
+
+
+def form_json(catalog: Catalog, view: FormView, signer: Signer) -> dict[str, Any]:
     locale, form = view.locale, view.form
 
     def say(msg: Msg) -> str:
@@ -72,6 +92,7 @@ def form_json(catalog: Catalog, view: FormView) -> dict[str, Any]:
             "optional": f.optional, "multiline": f.multiline, "value": f.value,
             "choices": [{"value": v, "label": say(label)} for v, label in f.choices],
         } for f in form.fields],
+        "photos": photo_links(signer, form.photos),
         "errors": view.errors,
     }
 
@@ -124,7 +145,7 @@ async def _view(request: web.Request, channel: str, user_ref: str) -> web.Respon
     view = await request.app[turns_key].form(channel, user_ref, scope, product)
     if view is None:
         raise web.HTTPNotFound()
-    return web.json_response(form_json(request.app[catalog_key], view))
+    return web.json_response(form_json(request.app[catalog_key], view, request.app[signer_key]))
 
 
 async def _submit(request: web.Request, channel: str, user_ref: str) -> web.Response:
@@ -136,7 +157,8 @@ async def _submit(request: web.Request, channel: str, user_ref: str) -> web.Resp
     if view is None:
         raise web.HTTPNotFound()
     if view.errors or not view.available:
-        return web.json_response(form_json(request.app[catalog_key], view), status=422)
+        return web.json_response(form_json(request.app[catalog_key], view,
+                                           request.app[signer_key]), status=422)
     form = {"scope": scope, "product": product, "values": values}
     msg = InboundMessage(channel=channel, user_ref=user_ref,
                          external_id=f"form:{uuid.uuid4().hex}", form=form, raw={"form": scope})
@@ -173,15 +195,37 @@ async def _photo(request: web.Request, channel: str, user_ref: str | None,
         files = (await ingest_photo(request.app[media_key], raw) if raw
                  else Refused("not_image"),)
         product = _scope(request, {"product": data.get("product")})[1]
+    return await _photo_turn(request, channel, user_ref, files,
+                             {"scope": "photo", "product": product}, "form_photo_added")
+
+
+async def _photo_turn(request: web.Request, channel: str, user_ref: str, files: tuple,
+                      form: dict, done: str) -> web.Response:
+    """A photo added or taken out, as a turn; the answer says whether it was, in the
+    owner's words, with the product's photos as they are now."""
     result = await request.app[receiver_key].converse(InboundMessage(
         channel=channel, user_ref=user_ref, external_id=f"form-photo:{uuid.uuid4().hex}",
-        files=files, form={"scope": "photo", "product": product},
-        raw={"form": "photo", "files": len(files)}), create=False)
+        files=files, form=form, raw={"form": form["scope"], "files": len(files)}),
+        create=False)
     if result is None:
         raise web.HTTPNotFound()
     reply = result.replies[-1] if result.replies else None
-    return web.json_response({"added": bool(reply and reply.key == "form_photo_added"),
-                              "text": reply.text if reply else ""})
+    view = await request.app[turns_key].form(channel, user_ref, "product", form["product"])
+    shas = view.form.photos if view is not None else []
+    flag = "added" if form["scope"] == "photo" else "removed"
+    return web.json_response({flag: bool(reply and reply.key == done),
+                              "text": reply.text if reply else "",
+                              "photos": photo_links(request.app[signer_key], shas)})
+
+
+async def _remove(request: web.Request, channel: str, user_ref: str) -> web.Response:
+    body = await _json(request)
+    product = _scope(request, {"product": body.get("product")})[1]
+    photo = body.get("photo")
+    if product is None or not isinstance(photo, str) or not SHA256.fullmatch(photo):
+        raise web.HTTPBadRequest(text="product: a number; photo: a sha256")
+    return await _photo_turn(request, channel, user_ref, (), {
+        "scope": "photo_remove", "product": product, "photo": photo}, "form_photo_removed")
 
 
 # --- the web chat's form mode ------------------------------------------------------
@@ -212,6 +256,14 @@ async def web_photo(request: web.Request) -> web.Response:
     session = _session_id(request)
     await _limit(request, session)
     return await _photo(request, "web", session)
+
+
+@routes.post("/api/chat/sessions/{session}/form/photo/remove")
+@api
+async def web_remove(request: web.Request) -> web.Response:
+    session = _session_id(request)
+    await _limit(request, session)
+    return await _remove(request, "web", session)
 
 
 async def _limit(request: web.Request, who: str) -> None:
@@ -259,6 +311,14 @@ async def telegram_submit(request: web.Request) -> web.Response:
     user_ref = _header_user(request)
     await _limit(request, f"tg:{user_ref}")
     return await _submit(request, "telegram", user_ref)
+
+
+@routes.post("/api/telegram/form/photo/remove")
+@api
+async def telegram_remove(request: web.Request) -> web.Response:
+    user_ref = _header_user(request)
+    await _limit(request, f"tg:{user_ref}")
+    return await _remove(request, "telegram", user_ref)
 
 
 @routes.post("/api/telegram/form/photo")

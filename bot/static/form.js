@@ -85,6 +85,12 @@
         var a = el('a', i === data.product ? 'current' : '', label);
         a.href = '?scope=' + encodeURIComponent(data.scope) + '&product=' + i + location.hash;
         if (i === data.product) a.setAttribute('aria-current', 'page');
+        else a.addEventListener('click', function (ev) {
+          // Another product's form: what was typed here is saved first, never dropped.
+          if (!dirty()) return;
+          ev.preventDefault();
+          save(a.href);
+        });
         nav.appendChild(a);
       });
       box.appendChild(nav);
@@ -94,6 +100,7 @@
       if (f.name === 'product_name' && data.scope === 'all') box.appendChild(el('h2', '', ui.product));
       box.appendChild(field(f, ui));
     });
+    showPhotos(data.photos || [], ui);
     $('form').hidden = false;
     showErrors(data.errors || {});
   }
@@ -124,6 +131,9 @@
       row.appendChild(input); row.appendChild(add); row.appendChild(count);
       input.addEventListener('change', function () { upload(input, count); });
       wrap.appendChild(row);
+      var thumbs = el('ul', 'thumbs');
+      thumbs.id = 'thumbs';
+      wrap.appendChild(thumbs);
     } else if (f.kind === 'choice') {
       input = el('select');
       input.appendChild(new Option(ui.choose, ''));
@@ -153,6 +163,61 @@
     return wrap;
   }
 
+  // The product's photos, each with "remove", which asks once more before it does.
+  function showPhotos(photos, ui) {
+    var list = $('thumbs'), count = $('count-photos');
+    if (!list) return;
+    list.textContent = '';
+    if (count) count.textContent = String(photos.length);
+    photos.forEach(function (p, i) {
+      var name = ui.photo + ' ' + (i + 1);
+      var item = el('li', 'thumb');
+      item.setAttribute('data-photo', p.id);
+      var img = el('img');
+      img.src = p.url;
+      img.alt = name;
+      item.appendChild(img);
+      var remove = el('button', 'remove', ui.remove_photo);
+      remove.type = 'button';
+      remove.setAttribute('aria-label', ui.remove_photo + ' (' + name + ')');
+      remove.addEventListener('click', function () { confirmRemove(item, remove, p, ui); });
+      item.appendChild(remove);
+      list.appendChild(item);
+    });
+  }
+
+  function confirmRemove(item, remove, photo, ui) {
+    remove.hidden = true;
+    var ask = el('div', 'confirm');
+    ask.setAttribute('role', 'group');
+    ask.appendChild(el('span', '', ui.confirm_remove));
+    var yes = el('button', 'yes', ui.remove_photo), no = el('button', 'no', ui.cancel);
+    yes.type = no.type = 'button';
+    ask.appendChild(yes); ask.appendChild(no);
+    item.appendChild(ask);
+    yes.focus();
+    no.addEventListener('click', function () { ask.remove(); remove.hidden = false; remove.focus(); });
+    yes.addEventListener('click', async function () {
+      yes.disabled = no.disabled = true;
+      var r = await call('POST', base + '/photo/remove', {product: state.product, photo: photo.id});
+      if (r.status === 200 && r.data) {
+        state.photos = r.data.photos;
+        showPhotos(state.photos, ui);
+        say(r.data.text);
+      } else {
+        ask.remove(); remove.hidden = false;
+        say(r.status === 403 ? ui.refused : ui.error);
+      }
+    });
+  }
+
+  function dirty() {  // typed but not saved
+    return state.fields.some(function (f) {
+      if (f.kind === 'photo') return false;
+      return $('in-' + f.name).value !== (f.value == null ? '' : String(f.value));
+    });
+  }
+
   function showErrors(errors) {
     var first = null;
     state.fields.forEach(function (f) {
@@ -177,13 +242,14 @@
     input.value = '';
     if (r.status === 200 && r.data) {
       say(r.data.text);
-      if (r.data.added) count.textContent = String(Number(count.textContent) + 1);
+      state.photos = r.data.photos;
+      showPhotos(state.photos, state.ui);
       $('err-photos').textContent = r.data.added ? '' : r.data.text;
     } else say(r.status === 403 ? state.ui.refused : state.ui.error);
   }
 
-  $('form').addEventListener('submit', async function (ev) {
-    ev.preventDefault();
+  // Saved, then on to `next` (another product's form), or back to the conversation.
+  async function save(next) {
     var values = {};
     state.fields.forEach(function (f) {
       if (f.kind !== 'photo') values[f.name] = $('in-' + f.name).value;
@@ -193,10 +259,16 @@
     $('save').disabled = false;
     if (r.status === 422 && r.data) { showErrors(r.data.errors || {}); return; }
     if (r.status !== 200 || !r.data) { say(r.status === 403 ? state.ui.refused : state.ui.error); return; }
+    if (next) { location.assign(next); return; }
     if (mode === 'web') { location.assign('/chat'); return; }
     say((r.data.messages || []).map(function (m) { return m.text; }).join('\n\n'));
     $('form').hidden = true;
     closeApp();
+  }
+
+  $('form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    save(null);
   });
 
   load();

@@ -2,7 +2,7 @@
 
 form_field_region = الجهة
 form_field_price_unit = وحدة السعر
-form_field_moq_unit = وحدة الحد الأدنى للطلب
+form_field_moq_unit = وحدة الحد الأدنى
 form_help_region = فقط إذا لم نتعرف على مدينتكم (قرية أو دوار).
 form_help_moq_unit = بالقطعة أو بالكيلوغرام أو باللتر… (إن لم تذكرها الكمية)
 form_closed = الاستمارة غير متاحة في هذه المرحلة. لنكمل هنا:

@@ -2,7 +2,7 @@
 
 form_field_region = Région
 form_field_price_unit = Unité du prix
-form_field_moq_unit = Unité de la quantité minimum
+form_field_moq_unit = Unité de la quantité
 form_help_region = Seulement si votre ville n'est pas reconnue (un village, un douar).
 form_help_moq_unit = En pièces, en kilos, en litres… (si la quantité ne le dit pas déjà)
 form_closed = Le formulaire n'est pas disponible à cette étape. Continuons ici :

@@ -18,6 +18,8 @@
   `chat_429s` a chat's; `throttled` both).
 - `listeners`: callables told of every call that succeeded (`Call.at`: when it arrived).
 - `push_update(...)` queues updates for getUpdates (long polling).
+- `menu_button`: the bot's default menu button (setChatMenuButton sets it,
+  getChatMenuButton answers it; Telegram's default until then).
 
 Usage: `fake = FakeTelegram(TOKEN); server = await aiohttp_server(fake.app())`,
 then point TELEGRAM_API_BASE_URL at `fake.api_base(server)`.
@@ -39,7 +41,7 @@ from aiohttp import web
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Tijara",
             "username": "tijara_test_bot"}
 JSON_FIELDS = ("reply_markup", "allowed_updates", "entities", "link_preview_options",
-               "reply_parameters", "media", "caption_entities")
+               "reply_parameters", "media", "caption_entities", "menu_button")
 
 
 @dataclass
@@ -81,6 +83,7 @@ class FakeTelegram:
         self._news = asyncio.Event()
         self._message_ids = itertools.count(1000)
         self.listeners: list[Callable[[Call], None]] = []
+        self.menu_button: dict = {"type": "default"}  # the bot's default menu button
 
     # --- setup ---
 
@@ -253,6 +256,13 @@ class FakeTelegram:
         return _ok(True)
 
     async def _do_deleteWebhook(self, params: dict) -> web.Response:
+        return _ok(True)
+
+    async def _do_getChatMenuButton(self, params: dict) -> web.Response:
+        return _ok(self.menu_button)
+
+    async def _do_setChatMenuButton(self, params: dict) -> web.Response:
+        self.menu_button = params.get("menu_button") or {"type": "default"}
         return _ok(True)
 
     async def _do_getUpdates(self, params: dict) -> web.Response:

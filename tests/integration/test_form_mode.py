@@ -218,3 +218,35 @@ async def test_each_product_has_its_form_and_a_new_one_is_added_the_same_way(cli
     second = draft.products[1]
     assert (second.price.amount, second.price.unit, second.moq.unit) == (25, "piece", "piece")
     assert len(second.photos) == 1
+
+
+async def test_a_photo_is_taken_out_by_its_id_and_the_chat_stays_where_it_was(client, db):
+    owner = Owner(client)
+    await owner.start("fr")
+    await owner.press("lang:fr")
+    assert await owner.say("oui") == ["ask_business_name"]
+    url = f"/api/chat/sessions/{owner.session}/form"
+    for seed in (1, 2, 3):
+        added = await (await client.post(url + "/photo", data=photo_form(
+            photo_bytes(seed), product="0"))).json()
+    assert len(added["photos"]) == 3
+    form = await (await client.get(url + "?scope=product&product=0")).json()
+    assert form["photos"] == added["photos"]
+    shown = await client.get(form["photos"][1]["url"])  # a signed link on the page's origin
+    assert shown.status == 200 and shown.content_type.startswith("image/")
+    second = form["photos"][1]["id"]
+    answer = await client.post(url + "/photo/remove", json={"product": 0, "photo": second})
+    body = await answer.json()
+    assert body["removed"] is True and body["text"] == "Photo retirée (2 en tout)."
+    assert [p["id"] for p in body["photos"]] == [form["photos"][0]["id"],
+                                                 form["photos"][2]["id"]]
+    draft = await draft_of(db, "web", owner.session)
+    assert [p.sha256 for p in draft.products[0].photos] == [p["id"] for p in body["photos"]]
+    # Taken out already (another tab): said, nothing else changes.
+    again = await (await client.post(url + "/photo/remove",
+                                     json={"product": 0, "photo": second})).json()
+    assert again["removed"] is False and len(again["photos"]) == 2
+    for bad in ({"product": 0, "photo": "../etc"}, {"photo": second}, {"product": "x"}):
+        assert (await client.post(url + "/photo/remove", json=bad)).status == 400
+    # The chat's own question is still open, where it was.
+    assert await owner.say("Coopérative Tifawin") == ["ask_owner_name"]

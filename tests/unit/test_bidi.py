@@ -77,6 +77,7 @@ def arabic_samples(locale: str) -> dict:
         "tips": t("advice_dark"), "question": t("ask_city"), "note": t("reason_other"),
         "how": t("share_location_whatsapp"),
         "fields": t("field_phone"),  # forms: the fields not kept, the towns suggested
+        "error": t("invalid_choice"),  # forms: what is wrong with one of them
         "names": "تافراوت، تيزنيت",
         "next": t("readiness_next_attr_size"),  # readiness: its "200 x 150" inside Arabic
         # support: when a person answers (a Latin-script clock inside the sentence)

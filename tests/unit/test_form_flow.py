@@ -148,3 +148,37 @@ def test_a_photo_from_the_form_leaves_the_chats_open_question_as_it_was():
                                                              reason="too_large"),),
                                              form={"scope": "photo", "product": 0}), CTX)
     assert keys(replies) == ["photo_too_large"]
+
+
+def test_a_photo_is_taken_out_of_its_product_only_and_the_chat_question_stays():
+    state = add_photos(at_business_name(), 1, 2)
+    first, second = (p.sha256 for p in state.draft.products[0].photos)
+    remove = {"scope": "photo_remove", "product": 0, "photo": first}
+    state, replies = forms.step(state, Input(form=remove), CTX)
+    assert keys(replies) == ["form_photo_removed"] and replies[0].msg.params["count"] == 1
+    assert [p.sha256 for p in state.draft.products[0].photos] == [second]
+    assert state.step == "business_name"  # the chat's question is still the open one
+    for gone in (remove, {**remove, "product": 1}, {**remove, "product": 7, "photo": second}):
+        state, replies = forms.step(state, Input(form=gone), CTX)
+        assert keys(replies) == ["form_photo_gone"]
+    assert len(state.draft.products[0].photos) == 1
+    empty = at_business_name()
+    _state, replies = forms.step(empty, Input(form={**remove, "product": 0}), CTX)
+    assert keys(replies) == ["form_photo_gone"]
+
+
+def test_a_flows_offer_is_taken_once_whole_and_never_an_older_one():
+    state = at_business_name()
+    offer = {"scope": "business", "values": {**ANSWERS, "phone": "12"}, "offered": 2000}
+    state, replies = forms.step(state, Input(form=offer), CTX)
+    assert keys(replies)[0] == "form_not_saved"  # a wrong phone: the offer may come again
+    state, replies = forms.step(state, Input(form={**offer, "values": ANSWERS}), CTX)
+    assert keys(replies)[0] == "form_saved" and state.draft.phone == "+212612345678"
+    for again in (offer, {**offer, "offered": 1000}):
+        state, replies = forms.step(state, Input(form=again), CTX)
+        assert keys(replies)[0] == "form_taken" and state.draft.phone == "+212612345678"
+    state, replies = forms.step(state, Input(form={**offer, "values": {
+        "business_name": "Tifawin 2"}, "offered": 3000}), CTX)
+    assert keys(replies)[0] == "form_saved" and state.draft.business_name == "Tifawin 2"
+    assert forms.step(state, Input(form={**offer, "scope": "product", "values": {},
+                                         "offered": 1000}), CTX)[1][0].key != "form_taken"

@@ -94,6 +94,7 @@ from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT
 from bot.channels.text import split_text, units
 from bot.i18n import Catalog, Rendered, catalog
 from bot.settings import Settings, reveal
+from flows.forms import OFFERS
 from flows.model import Msg
 from storage import media as media_pipeline
 from storage.media import MediaStore, Refused, StoredFile
@@ -139,7 +140,7 @@ class Outgoing:
 # --- texts and keyboards ----------------------------------------------------------
 
 # Questions under which the Mini App's form is offered (a web_app button).
-FORM_OFFERS = frozenset({"ask_business_name", "ask_product_name"})
+FORM_OFFERS = frozenset(OFFERS)
 
 
 def inline_keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:

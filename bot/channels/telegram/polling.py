@@ -16,6 +16,7 @@ from telegram.error import Conflict, NetworkError, TelegramError, TimedOut
 
 from bot.channels.base import Channel
 from bot.channels.telegram.channel import TelegramChannel
+from bot.channels.telegram.menu import set_menu_button
 from bot.channels.telegram.webhook import ALLOWED_UPDATES, accept
 from bot.receive import Receiver
 
@@ -26,10 +27,14 @@ POLL_BACKOFF = 5.0
 
 async def poll_loop(channel: Channel, receiver: Receiver, stop: asyncio.Event) -> None:
     """getUpdates until `stop`; the webhook is deleted first (Telegram allows one or the
-    other)."""
+    other), and the menu button set (menu.py)."""
     assert isinstance(channel, TelegramChannel)
     bot = channel.bot
     await bot.delete_webhook()
+    try:
+        await set_menu_button(bot, channel.public_base_url or "", channel.catalog)
+    except TelegramError as exc:  # the menu is a convenience: polling goes on without it
+        log.warning("telegram menu button not set: %s", exc)
     log.info("polling Telegram for updates (Ctrl-C to stop)")
     offset: int | None = None
     while not stop.is_set():

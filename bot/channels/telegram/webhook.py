@@ -20,8 +20,10 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels.telegram.channel import TelegramChannel, make_bot
+from bot.channels.telegram.menu import set_menu_button
 from bot.channels.telegram.updates import CHANNEL, parse_update
 from bot.channels.untrusted import Malformed, parse_json
+from bot.i18n import catalog
 from bot.keys import channels_key, receiver_key, settings_key
 from bot.receive import Receiver
 from bot.settings import Settings, reveal
@@ -80,7 +82,8 @@ async def webhook(request: web.Request) -> web.Response:
 
 
 async def set_webhook(settings: Settings, drop_pending: bool = False) -> str:
-    """`tijara telegram set-webhook`: PUBLIC_BASE_URL/telegram/webhook with the secret."""
+    """`tijara telegram set-webhook`: PUBLIC_BASE_URL/telegram/webhook with the secret, and
+    the menu button that opens the form (menu.py)."""
     secret = reveal(settings.telegram_webhook_secret)
     if not settings.telegram_bot_token:
         raise SystemExit("TELEGRAM_BOT_TOKEN is not set")
@@ -94,6 +97,7 @@ async def set_webhook(settings: Settings, drop_pending: bool = False) -> str:
         await bot.set_webhook(url=url, secret_token=secret,
                               allowed_updates=list(ALLOWED_UPDATES),
                               drop_pending_updates=drop_pending)
+        await set_menu_button(bot, settings.public_base_url, catalog())
     print(f"telegram webhook set to {url}")
     return url
 

@@ -14,6 +14,11 @@ Sending
   (`OutsideWindow`), unless an approved `notice:<locale>` template is configured,
   which then carries the words. A question with a configured Content API
   template (`<key>:<locale>`) goes as that template.
+- The first question of the business and of a product is followed, inside the window,
+  by its WhatsApp Flow when TWILIO_FLOW_SIDS names one for that form and locale (a
+  `whatsapp/flows` content whose `flow_token` is its variable `{{1}}`): the whole form
+  in one screen (docs/whatsapp-flows/). Its token is signed for this chat
+  (bot/signing.FlowSigner) and kept in the delivery's record, so a retry sends the same.
 - A reply's image must be under a public PUBLIC_BASE_URL: Twilio fetches it itself.
 - Errors: 429 and 5xx are retried by the outbox; the "cannot be reached" codes
   (21610: they unsubscribed...) make the owner unreachable; another 4xx is an
@@ -53,6 +58,8 @@ from bot.channels.whatsapp.compose import (
 from bot.channels.whatsapp.form import CHANNEL
 from bot.i18n import Rendered
 from bot.settings import TWILIO_MEDIA_HOSTS, Settings, reveal
+from bot.signing import FlowSigner
+from flows.forms import OFFERS
 from storage import media as media_pipeline
 from storage.media import MAX_PHOTO_BYTES, MediaStore, Refused, StoredFile
 
@@ -117,6 +124,7 @@ class WhatsAppChannel:
         self.status_callback = None if local else settings.public_base_url.rstrip("/") \
             + STATUS_PATH
         self.media_hosts = {h.strip().lower() for h in settings.twilio_media_hosts if h.strip()}
+        self.flow_signer = FlowSigner(settings.secret)
         if not self.sender:
             log.error("TWILIO_WHATSAPP_FROM is not set: WhatsApp replies cannot be sent")
 
@@ -160,7 +168,16 @@ class WhatsAppChannel:
             parts = [*messages(replies[:-1], delivery.locale),
                      *([WithMedia("", last.image)] if last.image else []),
                      (content, template_variable(last.text))]
-        return parts
+        return parts + self._flow(delivery, replies[-1].key)
+
+    def _flow(self, delivery: Delivery, key: str) -> list[Part]:
+        """The form's Flow after its first question, when one is configured (in the window
+        only: `_plan` sends nothing but the notice template outside it)."""
+        scope = OFFERS.get(key)
+        sid = self.settings.twilio_flow_sids.get(f"{scope}:{delivery.locale}") if scope else None
+        if not sid:
+            return []
+        return [(sid, self.flow_signer.token(delivery.user_ref, scope, time.time()))]
 
     @property
     def pace_key(self) -> str:

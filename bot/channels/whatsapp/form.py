@@ -26,6 +26,10 @@ Inbound message (`POST /whatsapp/twilio`):
 |                                                  | again: they are answered again)             |
 | `MessageSid` (else `SmsMessageSid`)              | external_id (Twilio's redelivery has the    |
 |                                                  | same one)                                   |
+| `InteractiveData` (a WhatsApp Flow's answer, a   | form `{"flow_token", "values"}` (see        |
+| JSON string)                                     | `parse_flow_reply`); no text (`Body` is     |
+|                                                  | WhatsApp's "Sent"); unusable: notice        |
+|                                                  | flow_refused                                |
 | no `MessageSid` or no `From`, or absurdly long   | None: not a message                         |
 
 WhatsApp sends a multi-photo pick as one webhook per photo, with no album id:
@@ -54,6 +58,8 @@ from dataclasses import dataclass
 
 from bot.channels.base import InboundMessage
 from bot.channels.location import shared_place
+from bot.channels.untrusted import Malformed, clean_text, parse_json
+from flows import forms
 
 CHANNEL = "whatsapp"
 PHOTO_GROUP = "wa-photos"  # one debounce key per conversation for photo-only messages
@@ -61,6 +67,11 @@ MAX_MEDIA = 10  # MediaUrl0..9: Twilio's own bound
 TEXT_LIMIT = 4096
 # Where the owner stands (a location share, a named place): read once, never stored.
 LOCATION_FIELDS = frozenset({"Latitude", "Longitude", "Address", "Label"})
+# A Flow's answer: our own fields (docs/whatsapp-flows/, generated from flows.forms), each
+# at most the chat's limit; the whole at most FLOW_DATA_LIMIT characters.
+FLOW_FIELDS = frozenset((*forms.BUSINESS, *forms.PRODUCT, forms.MOQ_UNIT)) - {"photos", "phone"}
+FLOW_DATA_LIMIT = 32 * 1024
+FLOW_TOKEN_LIMIT = 64
 
 
 def parse_form(form: Mapping[str, str]) -> InboundMessage | None:
@@ -75,8 +86,17 @@ def parse_form(form: Mapping[str, str]) -> InboundMessage | None:
     place = None
     if form.get("Latitude") is not None or form.get("Longitude") is not None:
         place = shared_place(form.get("Latitude"), form.get("Longitude"))
+    flow, notice = None, None
+    if form.get("InteractiveData") is not None:
+        reply = parse_flow_reply(form["InteractiveData"])
+        text, payload = None, None  # the Body is WhatsApp's own "Sent"
+        if reply is None:
+            notice = "flow_refused"
+        else:
+            flow = {"flow_token": reply.token, "values": reply.values}
     # A video, a contact card...: the owner hears what we can read.
-    notice = "unsupported" if not text and not payload and not media and not place else None
+    if not notice and not text and not payload and not media and not place and not flow:
+        notice = "unsupported"
     photos_only = bool(media) and all(m["content_type"].startswith("image/") for m in media)
     return InboundMessage(
         channel=CHANNEL, user_ref=sender, external_id=sid, text=text, payload=payload,
@@ -85,7 +105,56 @@ def parse_form(form: Mapping[str, str]) -> InboundMessage | None:
         group=PHOTO_GROUP if photos_only else None, notice=notice,
         reopens=True,  # an owner who unsubscribed (Twilio 21610) and writes is answered again
         place=place, raw={key: form[key] for key in form if key not in LOCATION_FIELDS},
+        form=flow,
     )
+
+
+@dataclass(frozen=True)
+class FlowReply:
+    """A WhatsApp Flow's answer: its `flow_token` (checked by the webhook, which knows the
+    key) and the fields the owner filled in, as the form mode takes them (flows.forms)."""
+
+    token: str
+    values: dict[str, str]
+
+
+def parse_flow_reply(data: str) -> FlowReply | None:
+    """`InteractiveData`, the Flow's `response_json`, or None when it is not one of ours.
+
+    | InteractiveData                                   | becomes                        |
+    |---------------------------------------------------|--------------------------------|
+    | over FLOW_DATA_LIMIT, not JSON, not an object,    | None (the owner is told the    |
+    | nested absurdly deep                              | form could not be read)        |
+    | `{"flow_token": ..., "<field>": "..."}` (the      | FlowReply(token, values)       |
+    | Flow's `complete` payload, docs/whatsapp-flows/)  |                                |
+    | the same under `response_json` (an object or a    | the same (Meta's `nfm_reply`   |
+    | JSON string), or under `nfm_reply`                | shape, should Twilio pass it)  |
+    | no flow_token, or one not a short ASCII string    | None                           |
+    | a field not in FLOW_FIELDS                        | left out                       |
+    | a field not a string (or null: left empty)        | left out                       |
+    | a string                                          | cleaned (controls, bidi marks) |
+    |                                                   | and cut to TEXT_LIMIT          |
+    """
+    if not isinstance(data, str) or len(data) > FLOW_DATA_LIMIT:
+        return None
+    try:
+        answer = parse_json(data)
+        if isinstance(answer, dict) and isinstance(answer.get("nfm_reply"), dict):
+            answer = answer["nfm_reply"]
+        if isinstance(answer, dict) and "response_json" in answer:
+            inner = answer["response_json"]
+            answer = parse_json(inner) if isinstance(inner, str) else inner
+    except Malformed:
+        return None
+    if not isinstance(answer, dict):
+        return None
+    token = answer.get("flow_token")
+    if not isinstance(token, str) or not token or len(token) > FLOW_TOKEN_LIMIT \
+            or not token.isascii():
+        return None
+    values = {name: clean_text(value)[:TEXT_LIMIT] for name, value in answer.items()
+              if name in FLOW_FIELDS and isinstance(value, str)}
+    return FlowReply(token, values)
 
 
 def media_refs(form: Mapping[str, str]) -> tuple[dict, ...]:

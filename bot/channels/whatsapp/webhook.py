@@ -7,7 +7,10 @@ none) is refused too, with a warning. The form becomes one `InboundMessage`
 (`form.parse_form`), which is recorded durably before Twilio gets its empty
 TwiML `<Response/>` (Twilio rarely retries), and the turn runs in the
 dispatcher. An owner we could not reach (Twilio 21610: they unsubscribed) who
-writes again is answered again.
+writes again is answered again. A WhatsApp Flow's answer (`InteractiveData`) counts
+only with a `flow_token` we signed for that very chat and not yet expired
+(bot/signing.FlowSigner): it then goes to the form mode (flows.forms) like a web
+form's; any other is refused, and the owner told so kindly.
 
 `POST /whatsapp/twilio/status`: the same signature check; each (message,
 status) is kept in the `whatsapp_status` table for admins, and logged;
@@ -17,16 +20,20 @@ failures with their ErrorCode at WARNING.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from aiohttp import web
 from twilio.request_validator import RequestValidator
 
+from bot.channels.base import InboundMessage
 from bot.channels.whatsapp.channel import STATUS_PATH, masked
 from bot.channels.whatsapp.form import MessageStatus, parse_form, parse_status
 from bot.keys import db_key, receiver_key, settings_key
 from bot.settings import Settings, reveal
+from bot.signing import FlowSigner
 from storage import deliveries
 
 log = logging.getLogger(__name__)
@@ -48,8 +55,23 @@ async def webhook(request: web.Request) -> web.Response:
     if msg.notice == "unsupported":
         log.info("whatsapp message %s with nothing we read (%s, %s media)", msg.external_id,
                  form.get("MessageType", "?"), form.get("NumMedia", "0"))
+    if msg.form is not None:
+        msg = flow_answer(msg, FlowSigner(request.app[settings_key].secret), time.time())
     await request.app[receiver_key].receive(msg)  # recorded or spooled when this returns
     return twiml()
+
+
+def flow_answer(msg: InboundMessage, signer: FlowSigner, now: float) -> InboundMessage:
+    """A Flow's answer as a form submission of the scope its token names; a token forged,
+    expired or offered in another chat makes it a notice instead (nothing applied)."""
+    form = msg.form or {}
+    read = signer.read(str(form.get("flow_token", "")), msg.user_ref, now)
+    if read is None:
+        log.warning("whatsapp flow answer %s with a flow_token refused", msg.external_id)
+        return replace(msg, form=None, notice="flow_refused")
+    scope, issued = read
+    return replace(msg, form={"scope": scope, "values": form.get("values") or {},
+                              "offered": issued})
 
 
 # --- status callbacks ------------------------------------------------------------------

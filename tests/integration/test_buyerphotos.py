@@ -22,7 +22,7 @@ from flows.readiness import readiness
 from storage import conversations, erasure, submissions
 from storage.conversations import state_of
 from storage.media import LocalMediaStore, gc
-from storage.models import BusinessMedia, Conversation, Submission
+from storage.models import BusinessMedia, Conversation, Submission, utcnow
 from tests.helpers import Owner, photo_bytes, worker_handlers
 from tests.integration.test_admin import Desk, add_user
 from tests.integration.test_buyerconv import to_the_certificate
@@ -177,3 +177,35 @@ async def test_the_export_folder_the_owners_zip_gc_and_erasure(site, db, setting
     assert erased.rows["business_media"] == 2
     async with db.transaction() as session:
         assert (await session.execute(select(BusinessMedia))).all() == []
+
+
+async def test_a_resubmission_keeps_the_photos_the_draft_holds_then(site, db):  # noqa: F811
+    """The links follow the draft sent last: a packaging photo the owner took out and a
+    certificate they no longer name are gone from the business, the rest is kept."""
+    owner = Owner(site)
+    sid, cert, packaging = await submit_with_photos(owner, db)
+    async with db.transaction() as session:
+        conv = await conversations.find(session, "web", owner.session)
+        state = state_of(conv)
+        buyer = state.draft.buyer
+        buyer.photos = [p for p in buyer.photos if p.of != "packaging"]
+        state.revision += 1
+        await submissions.record(session, conv, state, utcnow())
+    async with db.transaction() as session:
+        (view,) = await submissions.views(session, ids=[sid])
+    assert [(d.of, d.media.sha256) for d in view.documents] == [
+        ("certificate:fairtrade", cert)]
+    assert view.submission.revision == 2
+
+    async with db.transaction() as session:
+        conv = await conversations.find(session, "web", owner.session)
+        state = state_of(conv)  # as the chat holds it: the packaging's photo is there
+        state.draft.buyer.certifications, state.draft.buyer.certified = [], False
+        state.draft.buyer.packaging = "Boîtes en carton"
+        state.draft.buyer.photos = [p for p in state.draft.buyer.photos if p.of != "packaging"]
+        state.revision += 2
+        await submissions.record(session, conv, state, utcnow())
+    async with db.transaction() as session:
+        (view,) = await submissions.views(session, ids=[sid])
+    assert view.documents == [] and view.business.certifications == []
+    assert view.business.packaging == "Boîtes en carton"

@@ -237,7 +237,6 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
     `storage.submissions.page_documents` gives for those rows (certificate and packaging
     photos)."""
     found: list[dict] = []
-    photos: dict[str, list[dict]] = {}
     sid = product_id = None
     products = images = None
     for (i, status, revision, submitted_at, name, owner_name, phone, email, city, region,
@@ -248,10 +247,11 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
          lead_time_unit, lead_time_days, owner_type, owner_type_asked, title_en,
          description_en, type_key, sha256, content_type, width, height, size) in rows:
         if i != sid:
-            sid, product_id, products, photos = i, None, [], {}
-            for of, sha, content_type, width, height, size in (documents or {}).get(i, ()):
-                photos.setdefault(of, []).append(_image(signer.media_url(sha), content_type,
-                                                        width, height, sha, size))
+            sid, product_id, products = i, None, []
+            photos: dict[str, list[dict]] = {}
+            for of, doc_sha, *doc in (documents or {}).get(i, ()):  # doc: type, w, h, size
+                photos.setdefault(of, []).append(_image(signer.media_url(doc_sha), *doc[:3],
+                                                        doc_sha, doc[3]))
             certified = _certifications(certifications, photos)
             found.append({"id": i, "status": status, "submission_id": i,
                           "revision": revision,

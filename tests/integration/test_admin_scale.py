@@ -335,7 +335,7 @@ async def seed_listing(db, n: int) -> None:
             for k, of in enumerate(("certificate:organic", "packaging", "packaging")
                                    if i % 4 == 1 else ()):
                 media = Media(sha256=f"{n:04}{i:04}d{k}".ljust(64, "0"), kind="photo",
-                              content_type="image/jpeg", size=10, width=4, height=3)
+                              content_type="image/png", size=20 + k, width=8, height=6)
                 session.add(media)
                 await session.flush()
                 session.add(BusinessMedia(business_id=business.id, media_id=media.id, of=of,

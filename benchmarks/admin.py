@@ -3,7 +3,8 @@
     python -m benchmarks.admin [--submissions 100000] [--pg URL] [--keep] [--reuse]
 
 Seeds PostgreSQL with N submissions (default 100,000: their conversations, businesses,
-two products each with a photo, status histories, plus N/5 conversations that stopped
+two products each with a photo, status histories, one in five with a photo of an
+organic certificate and one of its packaging, plus N/5 conversations that stopped
 before submitting, spread over two years) by COPY, not through the turn path, into a
 database of its own next to the given one (`test` -> `test_bench_admin`, dropped at the
 end unless --keep; --reuse measures a kept one again without seeding). Then it serves
@@ -86,8 +87,8 @@ def _rows(n: int, seed: int = 14):
     weights = [w for _, w in STATUSES]
     span = timedelta(days=730).total_seconds()
     tables: dict[str, list[tuple]] = {k: [] for k in (
-        "user", "conversation", "business", "product", "media", "productmedia", "submission",
-        "statuschange")}
+        "user", "conversation", "business", "product", "media", "productmedia",
+        "business_media", "submission", "statuschange")}
     agents = list(range(2, 22))
     for a in agents:
         tables["user"].append((a, f"agent{a}@bench.ma", f"Agent {a}", "agent", "", 0, NOW, 0))
@@ -122,10 +123,18 @@ def _rows(n: int, seed: int = 14):
         city = rng.choice(CITIES)
         email = f"owner{cid}@bench.ma" if rng.random() < 0.5 else None
         found = search.columns(name, owner, email, phone, city, names)
+        documents = ("certificate:organic", "packaging") if cid % 5 == 0 else ()
         tables["business"].append((
             cid, cid, name, owner, phone, email, city, rng.choice(REGIONS),
             rng.choice(SECTORS), language, "Latn", "web", agent, created, created, created,
-            found["search_text"], found["search_phone"], found["search_city"]))
+            found["search_text"], found["search_phone"], found["search_city"],
+            json.dumps([{"kind": "organic", "body": "ECOCERT", "number": "MA-BIO-1",
+                         "expires": None}]) if documents else None))
+        for position, of in enumerate(documents):
+            media_id += 1
+            tables["media"].append((media_id, cid, f"{media_id:064x}", "photo", "image/jpeg",
+                                    200_000, 1600, 1200, "[]", created))
+            tables["business_media"].append((cid, media_id, of, position))
         for position, pname in enumerate(names):
             product_id += 1
             media_id += 1
@@ -160,12 +169,14 @@ COLUMNS = {
                      "state", "version", "status", "agent_id", "created_at", "updated_at"),
     "business": ("id", "conversation_id", "name", "owner_name", "phone", "email", "city",
                  "region", "sector", "language", "script", "channel", "agent_id", "consent_at",
-                 "created_at", "updated_at", "search_text", "search_phone", "search_city"),
+                 "created_at", "updated_at", "search_text", "search_phone", "search_city",
+                 "certifications"),
     "product": ("id", "business_id", "position", "name", "description", "price_amount",
                 "price_unit", "moq_quantity", "moq_unit"),
     "media": ("id", "conversation_id", "sha256", "kind", "content_type", "size", "width",
               "height", "advice", "created_at"),
     "productmedia": ("product_id", "media_id", "position"),
+    "business_media": ("business_id", "media_id", "of", "position"),
     "submission": ("id", "business_id", "status", "revision", "submitted_at", "decided_at",
                    "updated_at", "live_at"),
     "statuschange": ("id", "submission_id", "from_status", "to_status", "actor", "reason",
@@ -181,7 +192,7 @@ async def seed(db: Database, n: int) -> float:
         for table, rows in tables.items():
             await raw.copy_records_to_table(table, records=rows, columns=COLUMNS[table])
         for table in tables:
-            if table != "productmedia":
+            if table not in ("productmedia", "business_media"):
                 await raw.execute(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
                                   f" (SELECT max(id) FROM \"{table}\"))")
     # The funnel's columns of each conversation, as the write path would have kept them.

@@ -165,27 +165,30 @@ async def _list(db: Database, args, signer: Signer, out=None, *,
 
     async def read(after: int):
         async with db.transaction() as session:
-            return await submissions.page(session, status=args.status, after=after)
+            rows = await submissions.page(session, status=args.status, after=after)
+            # The certificate and packaging photos: one more statement a page.
+            return rows, (await submissions.page_documents(session, rows) if args.json else {})
 
-    def text(rows, first: bool) -> tuple[bytes, int]:
+    def text(rows, documents, first: bool) -> tuple[bytes, int]:
         if not args.json:
             lines = _lines(rows)
             return "".join(lines).encode(), len(lines)
-        items = listings(rows, signer, rate)  # the same objects as the handoff, plus id and status
+        # The same objects as the handoff, plus id and status.
+        items = listings(rows, signer, rate, documents)
         return (b"[\n" if first else b",\n") + json_bytes(items), len(items)
 
     shown = 0
-    rows = await read(0)
+    rows, documents = await read(0)
     while rows:
         following = asyncio.ensure_future(read(rows[-1].id))
         try:
-            data, count = await asyncio.to_thread(text, rows, not shown)
+            data, count = await asyncio.to_thread(text, rows, documents, not shown)
         except BaseException:
             following.cancel()
             raise
         write(data)
         shown += count
-        rows = await following
+        rows, documents = await following
     if args.json:
         write(b"\n]\n" if shown else b"[]\n")
     elif not shown:

@@ -76,6 +76,8 @@ WHERE: tuple[Holds, ...] = (
     Holds("producttranslation", "business_id", "business"),
     Holds("productmedia", "product_id", "product"),
     Holds("productmedia", "media_id", "media"),
+    Holds("business_media", "business_id", "business"),
+    Holds("business_media", "media_id", "media"),
     Holds("product", "business_id", "business"),
     Holds("business", "conversation_id", "conversation"),
     Holds("whatsapp_status", "conversation_id", "conversation"),

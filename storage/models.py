@@ -189,6 +189,9 @@ class Business(SQLModel, table=True):
     export_experience: str | None = Field(default=None, max_length=8)  # never, few, regular
     export_countries: list | None = Field(default=None, sa_type=sa.JSON)
     packaging: str | None = Field(default=None, max_length=500)
+    # The buyers' questions were asked (answered or skipped): the listing's readiness
+    # then counts the certificate and packaging photos (flows.readiness), as the owner's.
+    buyer_asked: bool | None = None
 
 
 class Product(SQLModel, table=True):
@@ -218,6 +221,18 @@ class Product(SQLModel, table=True):
 class ProductMedia(SQLModel, table=True):
     product_id: int = Field(foreign_key="product.id", primary_key=True)
     media_id: int = Field(foreign_key="media.id", primary_key=True)
+    position: int
+
+
+class BusinessMedia(SQLModel, table=True):
+    """A photo of a certificate or of the packaging (flows.model.DocPhoto), with the
+    business: `of` says what it shows ("certificate:organic", "packaging")."""
+
+    __tablename__ = "business_media"
+
+    business_id: int = Field(foreign_key="business.id", primary_key=True)
+    media_id: int = Field(foreign_key="media.id", primary_key=True, index=True)
+    of: str = Field(max_length=32)
     position: int
 
 

@@ -21,6 +21,7 @@ from sqlmodel import SQLModel
 
 from storage.models import (
     Business,
+    BusinessMedia,
     Conversation,
     FieldEdit,
     Inbound,
@@ -76,6 +77,7 @@ async def gather(session: AsyncSession, conversation_id: int) -> OwnerData | Non
     edits: list[FieldEdit] = []
     texts: list[ProductTranslation] = []
     links: list[ProductMedia] = []
+    documents: list[BusinessMedia] = []
     if business is not None:
         submission = (await session.execute(sa.select(Submission).where(
             Submission.business_id == business.id))).scalar_one_or_none()
@@ -83,6 +85,8 @@ async def gather(session: AsyncSession, conversation_id: int) -> OwnerData | Non
             Product.business_id == business.id).order_by(Product.position))
         links = await _all(session, sa.select(ProductMedia).where(
             ProductMedia.product_id.in_([p.id for p in products])))
+        documents = await _all(session, sa.select(BusinessMedia).where(
+            BusinessMedia.business_id == business.id).order_by(BusinessMedia.position))
         texts = await _all(session, sa.select(ProductTranslation).where(
             ProductTranslation.business_id == business.id))
     if submission is not None:
@@ -109,6 +113,8 @@ async def gather(session: AsyncSession, conversation_id: int) -> OwnerData | Non
         "business": plain(business) if business else None,
         "products": [{**plain(p), "media_ids": by_product.get(p.id, [])}
                      for p in products or ()],
+        # The photos of the certificates and the packaging (their files are under media).
+        "document_photos": [{"of": d.of, "media_id": d.media_id} for d in documents],
         "english_texts": [plain(t) for t in texts],
         "submission": plain(submission) if submission else None,
         "status_history": [plain(h) for h in history],

@@ -12,10 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from flows import reasons as review_reasons
-from flows.model import BuyerAnswers, ConversationState
+from flows.model import BuyerAnswers, ConversationState, DocPhoto
 from storage import outbox, review, revisions, search
 from storage.models import (
     Business,
+    BusinessMedia,
     Conversation,
     Media,
     Outbox,
@@ -51,6 +52,14 @@ class ProductView:
     media: list[Media] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DocumentPhoto:
+    """A photo of a certificate or of the packaging (BusinessMedia.of: what it shows)."""
+
+    of: str
+    media: Media
+
+
 @dataclass
 class SubmissionView:
     submission: Submission
@@ -58,6 +67,10 @@ class SubmissionView:
     products: list[ProductView]
     agent: User | None = None
     history: list[StatusChange] = field(default_factory=list)
+    documents: list[DocumentPhoto] = field(default_factory=list)
+
+    def documents_of(self, of: str) -> list[Media]:
+        return [d.media for d in self.documents if d.of == of]
 
 
 async def record(session: AsyncSession, conversation: Conversation, state: ConversationState,
@@ -86,6 +99,10 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
     buyer_answers(business, d.buyer)
     search.fill(business, [p.name for p in d.products])
     await session.flush()
+    await session.execute(sa.delete(BusinessMedia).where(BusinessMedia.business_id == business.id))
+    for position, photo in enumerate(document_photos(d.buyer)):
+        session.add(BusinessMedia(business_id=business.id, media_id=photo.media_id,
+                                  of=photo.of, position=position))
 
     old = select(Product.id).where(Product.business_id == business.id)
     await session.execute(sa.delete(ProductMedia).where(ProductMedia.product_id.in_(old)))
@@ -249,9 +266,44 @@ async def page(session: AsyncSession, *, status: str | None = None, after: int =
     return list((await session.execute(query)).all())
 
 
+async def page_documents(session: AsyncSession, rows: Iterable[sa.Row],
+                         ) -> dict[int, list[tuple]]:
+    """The certificate and packaging photos of `page`'s submissions, in one statement:
+    {submission id: [(of, sha256, content_type, width, height, size), ...]} in order."""
+    ids = sorted({row.id for row in rows})
+    found: dict[int, list[tuple]] = defaultdict(list)
+    if not ids:
+        return found
+    s, links, media = Submission.__table__, BusinessMedia.__table__, Media.__table__
+    for sid, *image in (await session.execute(
+            sa.select(s.c.id, links.c.of, media.c.sha256, media.c.content_type, media.c.width,
+                      media.c.height, media.c.size)
+            .select_from(s.join(links, links.c.business_id == s.c.business_id)
+                         .join(media, media.c.id == links.c.media_id))
+            .where(s.c.id.in_(ids)).order_by(s.c.id, links.c.position))).all():
+        found[sid].append(tuple(image))
+    return found
+
+
+def document_photos(answers: BuyerAnswers | None) -> list[DocPhoto]:
+    """The photos kept with the business: those of the packaging and of a certificate
+    still named (one the owner took back, "none" after all, shows nothing), each once."""
+    if answers is None:
+        return []
+    shown = {"packaging", *(f"certificate:{c.kind}" for c in answers.certifications)}
+    seen: set[int] = set()
+    kept = []
+    for photo in answers.photos:
+        if photo.of in shown and photo.media_id not in seen:
+            seen.add(photo.media_id)
+            kept.append(photo)
+    return kept
+
+
 def buyer_answers(business: Business, answers: BuyerAnswers | None) -> None:
     """The business's answers to the buyers' questions (flows.buyerq) onto its row: a
     question skipped (or never asked) stays null; "no certificate" is an empty list."""
+    business.buyer_asked = answers is not None
     a = answers or BuyerAnswers()
     business.certifications = None if a.certified is None else [
         {"kind": c.kind, "body": c.body, "number": c.number,
@@ -288,12 +340,19 @@ async def _complete(session: AsyncSession, rows) -> list[SubmissionView]:
                 .where(Product.business_id.in_([b.id for _, b, _ in rows]))
                 .order_by(ProductMedia.product_id, ProductMedia.position))).all():
             by_id[product_id].media.append(media)
+    documents: dict[int, list[DocumentPhoto]] = defaultdict(list)
+    for business_id, of, media in (await session.execute(
+            select(BusinessMedia.business_id, BusinessMedia.of, Media)
+            .join(Media, Media.id == BusinessMedia.media_id)
+            .where(BusinessMedia.business_id.in_([b.id for _, b, _ in rows]))
+            .order_by(BusinessMedia.business_id, BusinessMedia.position))).all():
+        documents[business_id].append(DocumentPhoto(of, media))
     history: dict[int, list[StatusChange]] = defaultdict(list)
     for change in (await session.execute(select(StatusChange).where(
             StatusChange.submission_id.in_([s.id for s, _, _ in rows]))
             .order_by(StatusChange.id))).scalars():
         history[change.submission_id].append(change)
-    return [SubmissionView(s, b, products[b.id], agent, history[s.id])
+    return [SubmissionView(s, b, products[b.id], agent, history[s.id], documents[b.id])
             for s, b, agent in rows]
 
 

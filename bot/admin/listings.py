@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.outbox.body import english as edits_of
+from flows.model import BuyerAnswers, Certification, DocPhoto
 from flows.published import Edits, Published, draft, kept_edit, published
 from flows.readiness import Readiness, readiness
 from flows.taxonomy import types
@@ -29,16 +30,34 @@ def product_draft(p: Product, photos=()):
                  p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, photos)
 
 
+def buyer_answers(view) -> BuyerAnswers | None:
+    """What readiness needs of the buyers' answers, as the owner's chat holds them: the
+    certificates named and the photos kept (None: the questions were not asked). A
+    business sent before they were recorded as asked counts as asked if it answered any."""
+    b = view.business
+    asked = b.buyer_asked if b.buyer_asked is not None else any(
+        v is not None for v in (b.certifications, b.fda_registered, b.export_experience,
+                                b.packaging))
+    if not asked:
+        return None
+    return BuyerAnswers(
+        certifications=[Certification(kind=c["kind"]) for c in b.certifications or ()],
+        photos=[DocPhoto(of=d.of, media_id=d.media.id, sha256=d.media.sha256)
+                for d in view.documents])
+
+
 def generated(view, settings, english: Mapping[int, ProductTranslation]) -> dict[int, Generated]:
-    """Per product position: its listing as it will be handed on, and its readiness."""
+    """Per product position: its listing as it will be handed on, and its readiness (the
+    same score and next step as the owner is told)."""
     sector = view.business.sector
+    buyer = buyer_answers(view)
     out = {}
     for pv in view.products:
         product = product_draft(pv.product, [m.id for m in pv.media if m.kind == "photo"])
         out[pv.product.position] = Generated(
             published(product, sector, settings.usd_rate,
                       edits_of(english.get(pv.product.position))),
-            readiness(product, sector))
+            readiness(product, sector, buyer))
     return out
 
 

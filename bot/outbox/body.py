@@ -8,6 +8,8 @@ Each product carries its English listing (flows.published, 1.5): `en` {name,
 description}, generated from the owner's words with the reviewer's edits winning (table
 ProductTranslation, kept by product position), null when there is neither; `type`,
 `hs_code`, `attributes`; and `price.usd` at the configured rate, with its date.
+Photos of the business's certificates and packaging (flows.buyerq, 1.6) are images like
+the products': each certification's `photos`, and the business's `packaging_photos`.
 Voice notes are not in the body (the contract has no field for them; `images` are
 photos only); the export folder keeps them (bot/outbox/export.py).
 """
@@ -96,12 +98,19 @@ def _usd(amount: Decimal | None, amount_max: Decimal | None, rate: Rate | None) 
 
 
 def _business(name, owner_name, phone, email, city, region, sector, ice, fda_registered,
-              export_level, export_countries, packaging) -> dict:
+              export_level, export_countries, packaging, packaging_photos: list[dict]) -> dict:
     return {"name": name, "owner_name": owner_name, "phone": phone, "email": email,
             "city": city, "region": region, "sector": sector, "ice": ice,
             "fda_registered": fda_registered,
             "export_experience": _export_experience(export_level, export_countries),
-            "packaging": packaging}
+            "packaging": packaging, "packaging_photos": packaging_photos}
+
+
+def _certifications(certifications, photos: Mapping[str, list[dict]]) -> list[dict] | None:
+    """The business's certificates (its JSON column), each with its photos (1.6)."""
+    if certifications is None:
+        return None
+    return [{**c, "photos": photos.get(f"certificate:{c['kind']}", [])} for c in certifications]
 
 
 def _product(name, description, amount, amount_max, unit, moq_quantity, moq_unit,
@@ -155,6 +164,17 @@ def _export_experience(level, countries) -> dict | None:
     return {"level": level, "countries": list(countries or [])}
 
 
+def _documents(view: SubmissionView, signer: Signer, link: dict) -> dict[str, list[dict]]:
+    """The certificate and packaging photos as images, by what they show."""
+    found: dict[str, list[dict]] = {}
+    for d in view.documents:
+        m = d.media
+        found.setdefault(d.of, []).append(_image(signer.media_url(m.sha256, **link),
+                                                 m.content_type, m.width, m.height,
+                                                 m.sha256, m.size))
+    return found
+
+
 def body(view: SubmissionView, signer: Signer, *, translations: English | None,
          rate: Rate | None = None, links_from: datetime | None = None) -> dict:
     """The JSON body. With `links_from`, image links expire IMAGE_LINK_TTL after it, so
@@ -169,6 +189,8 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
     b, s = view.business, view.submission
     link = {} if links_from is None else {"ttl": int(IMAGE_LINK_TTL.total_seconds()),
                                           "now": links_from.timestamp()}
+    documents = _documents(view, signer, link)
+    certifications = _certifications(b.certifications, documents)
     products = []
     for p in view.products:
         q = p.product
@@ -184,13 +206,14 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
                 english(translations.get(q.position))), rate)
         product.update(_buyer(q.capacity_quantity, q.capacity_unit, q.capacity_per,
                               q.lead_time_quantity, q.lead_time_unit, q.lead_time_days,
-                              b.certifications))
+                              certifications))
         products.append(product)
     agent = view.agent
     return {"submission_id": s.id, "revision": s.revision,
             "business": _business(b.name, b.owner_name, b.phone, b.email, b.city, b.region,
                                   b.sector, b.ice, b.fda_registered, b.export_experience,
-                                  b.export_countries, b.packaging),
+                                  b.export_countries, b.packaging,
+                                  documents.get("packaging", [])),
             "products": products,
             **_rest(b.language, b.script, b.channel, agent.id if agent else None,
                     agent.name if agent else None, b.consent_at, s.submitted_at,
@@ -206,10 +229,13 @@ def listing(view: SubmissionView, signer: Signer, *,
             **body(view, signer, translations=translations, rate=rate)}
 
 
-def listings(rows, signer: Signer, rate: Rate | None = None) -> list[dict]:
+def listings(rows, signer: Signer, rate: Rate | None = None,
+             documents: Mapping[int, list] | None = None) -> list[dict]:
     """`listing` of every submission in `storage.submissions.page`'s rows, with every
     product's English listing, built straight from the rows (no view objects: a listing
-    of every submission builds a hundred thousand of these)."""
+    of every submission builds a hundred thousand of these). `documents`: what
+    `storage.submissions.page_documents` gives for those rows (certificate and packaging
+    photos)."""
     found: list[dict] = []
     sid = product_id = None
     products = images = None
@@ -222,11 +248,17 @@ def listings(rows, signer: Signer, rate: Rate | None = None) -> list[dict]:
          description_en, type_key, sha256, content_type, width, height, size) in rows:
         if i != sid:
             sid, product_id, products = i, None, []
+            photos: dict[str, list[dict]] = {}
+            for of, doc_sha, *doc in (documents or {}).get(i, ()):  # doc: type, w, h, size
+                photos.setdefault(of, []).append(_image(signer.media_url(doc_sha), *doc[:3],
+                                                        doc_sha, doc[3]))
+            certified = _certifications(certifications, photos)
             found.append({"id": i, "status": status, "submission_id": i,
                           "revision": revision,
                           "business": _business(name, owner_name, phone, email, city, region,
                                                 sector, ice, fda_registered, export_level,
-                                                export_countries, packaging),
+                                                export_countries, packaging,
+                                                photos.get("packaging", [])),
                           "products": products,
                           **_rest(language, script, channel, agent_id, agent_name,
                                   consent_at, submitted_at, approved)})
@@ -242,7 +274,7 @@ def listings(rows, signer: Signer, rate: Rate | None = None) -> list[dict]:
                 Edits(title_en or "", description_en or "", type_key)), rate)
             product.update(_buyer(capacity_quantity, capacity_unit, capacity_per,
                                   lead_time_quantity, lead_time_unit, lead_time_days,
-                                  certifications))
+                                  certified))
             products.append(product)
         if sha256 is not None:
             images.append(_image(signer.media_url(sha256), content_type, width, height,

@@ -2,7 +2,8 @@
 (bot/outbox/handoff.py writes here instead of POSTing).
 
 Without STOREFRONT_API_URL the same body goes to `<exports>/<id>/submission.json`
-with the images next to it (`<product n>-<i>.jpg`, each image's `file`), and
+with the images next to it (`<product n>-<i>.jpg`, each image's `file`; the certificate
+and packaging photos as `certificate-<kind>-<i>.jpg`, `packaging-<i>.jpg`), and
 `<exports>/products.csv` (every approved product, for a bulk upload) is rewritten from
 the database. `<exports>` is `<var_dir>/exports` on local disk, or `exports/` in the
 bucket of MEDIA_STORE=s3://... (storage/exports.py, storage/s3.py); every file is
@@ -89,6 +90,7 @@ async def export_submission(exports: ExportFolder, view: SubmissionView, documen
                           "duration_s": media.duration_s, "sha256": media.sha256,
                           "size": media.size})
         product["voice_notes"] = notes
+    names |= await _export_documents(exports, folder, view, document, store)
     # After the files it lists: a submission.json never names a file not yet there.
     await exports.write(f"{folder}/submission.json",
                         json.dumps(document, ensure_ascii=False, indent=2).encode())
@@ -96,6 +98,32 @@ async def export_submission(exports: ExportFolder, view: SubmissionView, documen
         if (old.endswith(".jpg") or "-voice-" in old) and old not in names:
             await exports.remove(f"{folder}/{old}")
     return exports.where(folder)
+
+
+def document_name(of: str, number: int) -> str:
+    """A certificate's or the packaging's photo: certificate-organic-1.jpg, packaging-1.jpg."""
+    return f"{of.replace(':', '-')}-{number}.jpg"
+
+
+async def _export_documents(exports: ExportFolder, folder: str, view: SubmissionView,
+                            document: dict, store: MediaStore) -> set[str]:
+    """The certificate and packaging photos next to the products' images, each image of
+    the body (`packaging_photos`, a certification's `photos` on every product) naming
+    its `file`."""
+    names: dict[str, str] = {}  # sha256 -> file
+    counts: dict[str, int] = {}
+    for d in view.documents:
+        counts[d.of] = counts.get(d.of, 0) + 1
+        name = document_name(d.of, counts[d.of])
+        await exports.write(f"{folder}/{name}", await store.open(d.media.sha256))
+        names[d.media.sha256] = name
+    images = list(document["business"].get("packaging_photos", []))
+    for product in document["products"]:
+        for c in product.get("certifications") or ():
+            images.extend(c.get("photos", ()))
+    for image in images:
+        image["file"] = names.get(image["sha256"])
+    return set(names.values())
 
 
 async def export_csv(db: Database, exports: ExportFolder, rate: Rate | None = None) -> None:

@@ -227,18 +227,23 @@ class FakeStorefront:
             return web.json_response(made, status=200)
 
     async def _download(self, body: dict) -> str | None:
+        images = [i for p in body["products"] for i in p["images"]]
+        # The certificate and packaging photos (1.6): every product lists the same
+        # certificates, so the first one's are enough.
+        images += body["business"].get("packaging_photos", [])
+        first = body["products"][0] if body["products"] else {}
+        images += [i for c in first.get("certifications") or () for i in c.get("photos", [])]
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as http:
-            for product in body["products"]:
-                for image in product["images"]:
-                    async with http.get(image["url"]) as response:
-                        if response.status != 200:
-                            return f"image {image['url']}: HTTP {response.status}"
-                        data = await response.read()
-                    if hashlib.sha256(data).hexdigest() != image["sha256"]:
-                        return f"image {image['url']}: sha256 does not match"
-                    if len(data) != image["size"]:
-                        return f"image {image['url']}: size does not match"
-                    self.downloads.append(image["sha256"])
+            for image in images:
+                async with http.get(image["url"]) as response:
+                    if response.status != 200:
+                        return f"image {image['url']}: HTTP {response.status}"
+                    data = await response.read()
+                if hashlib.sha256(data).hexdigest() != image["sha256"]:
+                    return f"image {image['url']}: sha256 does not match"
+                if len(data) != image["size"]:
+                    return f"image {image['url']}: size does not match"
+                self.downloads.append(image["sha256"])
         return None
 
     async def _wait(self, seconds: float) -> None:

@@ -30,6 +30,7 @@ from storage.migrate import alembic_config
 from storage.models import (
     AgentChat,
     Business,
+    BusinessMedia,
     Conversation,
     Media,
     Product,
@@ -326,8 +327,19 @@ async def seed_listing(db, n: int) -> None:
             business = Business(conversation_id=conv.id, name=f"Atelier {i}", owner_name="O",
                                 language="fr", script="Latn", channel="web",
                                 agent_id=agent.id if i % 3 == 0 else None, consent_at=NOW)
+            if i % 4 == 1:  # a certificate with a photo, and two of the packaging
+                business.certifications = [{"kind": "organic", "body": "ECOCERT",
+                                            "number": None, "expires": None}]
             session.add(business)
             await session.flush()
+            for k, of in enumerate(("certificate:organic", "packaging", "packaging")
+                                   if i % 4 == 1 else ()):
+                media = Media(sha256=f"{n:04}{i:04}d{k}".ljust(64, "0"), kind="photo",
+                              content_type="image/png", size=20 + k, width=8, height=6)
+                session.add(media)
+                await session.flush()
+                session.add(BusinessMedia(business_id=business.id, media_id=media.id, of=of,
+                                          position=k))
             for position in range(i % 3):
                 product = Product(business_id=business.id, position=position,
                                   name=f"Produit {position}", price_amount="150")
@@ -390,6 +402,9 @@ async def test_json_list_is_the_same_and_its_queries_do_not_grow(db):
     assert items[1]["approved_at"] and items[0]["approved_at"] is None
     assert [len(p["images"]) for p in items[2]["products"]] == [1, 1]  # photos, not audio
     assert items[0]["agent"]["name"] == "Samira" and items[1]["agent"] is None
+    assert len(items[1]["business"]["packaging_photos"]) == 2
+    assert [len(c["photos"]) for c in items[1]["products"][0]["certifications"]] == [1]
+    assert items[2]["business"]["packaging_photos"] == []
     approved, _ = await listed(db, status="approved")
     assert {i["status"] for i in json.loads(approved)} == {"approved"}
     assert len(json.loads(approved)) == 2 + 22

@@ -24,8 +24,9 @@ from tests.integration.test_storefront import (  # noqa: F401 - fixtures
 )
 
 CERTIFICATIONS = [
-    {"kind": "organic", "body": "ECOCERT", "number": "MA-BIO-154", "expires": "2027-12-31"},
-    {"kind": "onssa", "body": "ONSSA", "number": None, "expires": None},
+    {"kind": "organic", "body": "ECOCERT", "number": "MA-BIO-154", "expires": "2027-12-31",
+     "photos": []},
+    {"kind": "onssa", "body": "ONSSA", "number": None, "expires": None, "photos": []},
 ]
 
 

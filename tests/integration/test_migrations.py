@@ -107,3 +107,48 @@ async def test_0023_listing_edits_down_and_up_again(db, db_url):
     async with db.engine.connect() as conn:
         assert (await conn.execute(sa.text(
             "SELECT title_en, type_key FROM producttranslation"))).all() == [("Rug", None)]
+
+
+async def test_0024_business_media_down_and_up_again(db, db_url):
+    """The photo links and the 'asked' mark go while products point at the business (the
+    column is dropped in place, never by copying the table), and come back empty."""
+    import asyncio
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from storage.migrate import alembic_config
+    from storage.models import Business, BusinessMedia, Conversation, Media, Product
+
+    async with db.transaction() as session:
+        conv = Conversation(channel="web", user_ref="m24")
+        session.add(conv)
+        await session.flush()
+        business = Business(conversation_id=conv.id, name="B", owner_name="O", language="fr",
+                            script="Latn", channel="web", buyer_asked=True)
+        media = Media(conversation_id=conv.id, sha256="a" * 64, kind="photo",
+                      content_type="image/jpeg", size=1)
+        session.add_all([business, media])
+        await session.flush()
+        session.add_all([Product(business_id=business.id, position=0, name="Tapis"),
+                         BusinessMedia(business_id=business.id, media_id=media.id,
+                                       of="packaging", position=0)])
+    await db.engine.dispose()
+    await asyncio.to_thread(command.downgrade, alembic_config(db_url), "0023")
+
+    def shape(connection):
+        inspector = sa.inspect(connection)
+        return ({c["name"] for c in inspector.get_columns("business")},
+                set(inspector.get_table_names()))
+
+    async with db.engine.connect() as conn:
+        columns, tables = await conn.run_sync(shape)
+        assert "buyer_asked" not in columns and "business_media" not in tables
+        assert (await conn.execute(sa.text("SELECT name FROM product"))).all() == [("Tapis",)]
+    await db.engine.dispose()
+    await upgrade_async(db_url)
+    async with db.engine.connect() as conn:
+        columns, tables = await conn.run_sync(shape)
+        assert "buyer_asked" in columns and "business_media" in tables
+        assert (await conn.execute(sa.text("SELECT buyer_asked FROM business"))).all() == [
+            (None,)]

@@ -59,12 +59,17 @@ async def test_full_onboarding_in_french_reaches_the_review_queue(client, monkey
         "sector": "argan", "ice": "001525478000036",
         # The buyers' questions, skipped (flows.buyerq).
         "fda_registered": None, "export_experience": None, "packaging": None,
+        "packaging_photos": [],
     }
     (product,) = s["products"]
+    # With its USD equivalent at the configured rate, dated (USD_PER_MAD, USD_PER_MAD_DATE).
     assert product["price"] == {"amount": "150", "amount_max": None, "currency": "MAD",
-                                "unit": "l"}
+                                "unit": "l", "usd": {"amount": "15.00", "amount_max": None,
+                                                     "usd_per_mad": "0.10",
+                                                     "rate_date": "2025-06-01"}}
     assert product["moq"] == {"quantity": "20", "unit": "l"}
-    assert product["en"] is None  # no English text written yet: the same object as the handoff
+    # The English listing generated from the owner's words: the same object as the handoff.
+    assert "Argan" in product["en"]["name"]
     assert len(product["images"]) == 2
     assert all(img["content_type"] == "image/jpeg" and img["width"] == 900
                for img in product["images"])

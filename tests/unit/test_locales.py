@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 VARIABLE = re.compile(r"\$([A-Za-z][\w-]*)")
 
 
-# The admin and agent pages are in French and Arabic only (owners never see them).
-STAFF_FILES = {"admin.ftl"}
+# The admin and agent pages are in French and Arabic only (owners never see them): their
+# words are in admin.ftl and admin_<topic>.ftl.
+STAFF_FILES = re.compile(r"admin(_[a-z0-9_]+)?\.ftl")
 STAFF_LOCALES = ("fr", "ar")
 
 
@@ -29,7 +30,7 @@ def messages(locale: str, staff: bool = False) -> dict[str, set[str]]:
     """id -> the variables it uses, for one locale; fails on any syntax error."""
     found: dict[str, set[str]] = {}
     for path in sorted((LOCALES_DIR / locale).glob("*.ftl")):
-        if (path.name in STAFF_FILES) != staff:
+        if bool(STAFF_FILES.fullmatch(path.name)) != staff:
             continue
         resource = FluentParser().parse(path.read_text(encoding="utf-8"))
         junk = [e.content[:60] for e in resource.body if isinstance(e, ast.Junk)]

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.outbox.body import english as edits_of
-from flows.published import Edits, Published, draft, kept_edit, published
+from flows.published import Edits, Published, kept_edit, published
 from flows.readiness import Readiness, readiness
 from flows.taxonomy import types
+from storage.listings import edits as edits_of
+from storage.listings import product_draft
 from storage.models import Product, ProductTranslation
 
 
@@ -22,11 +23,6 @@ class Generated:
     @property
     def listing(self):
         return self.published.listing
-
-
-def product_draft(p: Product, photos=()):
-    return draft(p.name, p.description, p.price_amount, p.price_max, p.price_unit,
-                 p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, photos)
 
 
 def generated(view, settings, english: Mapping[int, ProductTranslation]) -> dict[int, Generated]:

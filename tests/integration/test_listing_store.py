@@ -98,10 +98,14 @@ async def test_the_stored_listing_follows_every_change(client, db, settings):  #
 
 
 async def listed_products(db, rate) -> list[dict]:
+    """The products' English listing in `tijara submissions list --json` (not their image
+    links: they expire from the second they are made)."""
     out = io.StringIO()
     await _list(db, Namespace(json=True, status=None), SIGNER, out, rate=rate)
     (item,) = json.loads(out.getvalue())
-    return item["products"]
+    return [{**{k: p[k] for k in ("name", "description", "en", "type", "hs_code",
+                                  "attributes")}, "usd": p["price"]["usd"]}
+            for p in item["products"]]
 
 
 async def test_a_listing_of_another_version_is_computed_again(client, db, settings):  # noqa: F811

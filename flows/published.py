@@ -15,7 +15,7 @@ back into the handoff's fields, the price and minimum order added at the current
     draft(name, description, price..., moq..., owner's type) -> ProductDraft (stored columns)
     published(product, sector, rate, edits)        -> Published
     kept(product, sector, edits)                   -> the stored listing (JSON)
-    fields(kept, price, moq)                       -> en, type, hs_code, attributes
+    fields(kept, priced(price, moq, rate))         -> en, type, hs_code, attributes
     kept_edit(posted, *generated)                  -> "" or the reviewer's own text
 """
 
@@ -120,13 +120,18 @@ def kept(product: ProductDraft, sector: str | None, edits: Edits | None) -> dict
             "attributes": found.attributes}
 
 
-def fields(kept: dict, price: Amount | None, moq: Amount | None, rate: Rate | None) -> dict:
-    """A stored listing read back as handed on (`en`, `type`, `hs_code`, `attributes`): the
-    generated description ends with the price (at `rate`) and the minimum order, as
-    `published` writes it."""
+def priced(price: Amount | None, moq: Amount | None, rate: Rate | None) -> tuple[str, ...]:
+    """What a stored listing's generated description ends with: its price at `rate` and
+    its minimum order (flows.listing.amounts)."""
+    return tuple(s for s, _ in amounts(price, moq, rate)[0])
+
+
+def fields(kept: dict, said: Iterable[str]) -> dict:
+    """A stored listing read back as handed on (`en`, `type`, `hs_code`, `attributes`), its
+    generated description ending with `said` (`priced`), as `published` writes it."""
     name = kept["name"]
     description = kept["description"] or " ".join(
-        [*filter(None, [kept["words"]]), *(s for s, _ in amounts(price, moq, rate)[0])]) or None
+        [*filter(None, [kept["words"]]), *said]) or None
     return {"en": {"name": name, "description": description} if name or description else None,
             "type": kept["type"], "hs_code": kept["hs_code"], "attributes": kept["attributes"]}
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from bot.signing import Signer
 from flows.listing import Rate, to_usd
 from flows.model import Amount
-from flows.published import Edits, fields
+from flows.published import Edits, fields, priced
 from flows.published import amount as amount_of
 from storage.listings import current, stored
 from storage.models import ProductTranslation
@@ -53,9 +54,18 @@ def listing_fields(kept: dict, price_amount: str | None, price_max: str | None,
     """A product's 1.5 fields from its stored listing (storage.listings): `en`, `type`,
     `hs_code`, `attributes`, and `usd` (its price's `usd`, null without a rate or a
     price)."""
+    said, usd = _priced(price_amount, price_max, price_unit, moq_quantity, moq_unit, rate)
+    return {**fields(kept, said), "usd": dict(usd) if usd else None}
+
+
+@lru_cache(maxsize=4096)
+def _priced(price_amount: str | None, price_max: str | None, price_unit: str | None,
+            moq_quantity: str | None, moq_unit: str | None, rate: Rate | None
+            ) -> tuple[tuple[str, ...], dict | None]:
+    """The price and minimum order sentences and `price.usd` of a product's stored amounts:
+    the same few come back product after product in a listing of every submission."""
     price = amount_of(price_amount, price_max, price_unit)
-    return {**fields(kept, price, amount_of(moq_quantity, None, moq_unit), rate),
-            "usd": _usd(price, rate)}
+    return priced(price, amount_of(moq_quantity, None, moq_unit), rate), _usd(price, rate)
 
 
 def listing_cells(fields: dict) -> list[str]:

@@ -1,11 +1,13 @@
 """The admin pages and `tijara submissions list --json` over a big database.
 
     python -m benchmarks.admin [--submissions 100000] [--pg URL] [--keep] [--reuse]
+                               [--distinct-texts] [--unstored]
 
 Seeds PostgreSQL with N submissions (default 100,000: their conversations, businesses,
-two products each with a photo, status histories, one in five with a photo of an
-organic certificate and one of its packaging, plus N/5 conversations that stopped
-before submitting, spread over two years) by COPY, not through the turn path, into a
+two products each with a photo and its English listing as the write path stores it,
+status histories, one in five with a photo of an organic certificate and one of its
+packaging, plus N/5 conversations that stopped before submitting, spread over two years)
+by COPY, not through the turn path, into a
 database of its own next to the given one (`test` -> `test_bench_admin`, dropped at the
 end unless --keep; --reuse measures a kept one again without seeding). Then it serves
 the real app in-process and times each admin page as a logged-in admin (and a field
@@ -14,12 +16,18 @@ agent) sees it, the median of 5 requests after one warm-up, and runs the real
 
 Targets: every admin page <= 200 ms, the full JSON list <= 10 s. The CSV export of every
 submission is a download, not a page: it is shown for the record.
+
+The products' texts repeat (ten names, one description) unless --distinct-texts gives
+each its own description, as real ones are (the listing's matcher caches nothing then).
+--unstored leaves the stored listings out, as rows from before migration 0025: every
+read computes them (what reading cost before they were stored).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import random
@@ -38,6 +46,7 @@ from bot.admin.auth import hash_password
 from bot.app import create_app
 from bot.outbox.metrics import METRICS
 from bot.settings import Settings
+from flows.published import draft, kept, version
 from storage import accounts, funnel, search
 from storage.db import Database, Limits
 from storage.migrate import upgrade_async
@@ -54,6 +63,7 @@ WORDS = ["Coopérative", "Atelier", "Tifawin", "Nour", "Beldi", "Amazigh", "Tapi
          "تعاونية", "النور", "Zellige", "Mogador", "Safran", "Atlas", "Ziyad", "Bennani"]
 PRODUCTS = ["Huile d'argan", "Amlou", "Tapis berbère", "Zellige émaillé", "Tajine décoré",
             "زيت الأركان", "Savon noir", "Babouches", "Safran de Taliouine", "Miel de thym"]
+DESCRIPTION = "Bio, pressée à froid"
 STATUSES = [("submitted", 40), ("changes_requested", 10), ("approved", 20), ("rejected", 5),
             ("live", 20), ("exported", 3), ("handoff_failed", 2)]
 
@@ -81,7 +91,15 @@ async def drop_database(url: str, target: str) -> None:
     await admin.close()
 
 
-def _rows(n: int, seed: int = 14):
+@functools.cache
+def _listing(name: str, description: str, sector: str) -> str:
+    """A product's English listing as the write path stores it (storage.listings), made
+    once per distinct text: the benchmark measures reading it."""
+    return json.dumps(kept(draft(name, description, None, None, None, None, None), sector,
+                           None))
+
+
+def _rows(n: int, seed: int = 14, *, distinct: bool = False, stored: bool = True):
     """Every table's rows, as COPY takes them (ids given, sequences set afterwards)."""
     rng = random.Random(seed)
     weights = [w for _, w in STATUSES]
@@ -124,9 +142,10 @@ def _rows(n: int, seed: int = 14):
         email = f"owner{cid}@bench.ma" if rng.random() < 0.5 else None
         found = search.columns(name, owner, email, phone, city, names)
         documents = ("certificate:organic", "packaging") if cid % 5 == 0 else ()
+        region, sector = rng.choice(REGIONS), rng.choice(SECTORS)
         tables["business"].append((
-            cid, cid, name, owner, phone, email, city, rng.choice(REGIONS),
-            rng.choice(SECTORS), language, "Latn", "web", agent, created, created, created,
+            cid, cid, name, owner, phone, email, city, region, sector, language, "Latn",
+            "web", agent, created, created, created,
             found["search_text"], found["search_phone"], found["search_city"],
             json.dumps([{"kind": "organic", "body": "ECOCERT", "number": "MA-BIO-1",
                          "expires": None}]) if documents else None))
@@ -138,8 +157,11 @@ def _rows(n: int, seed: int = 14):
         for position, pname in enumerate(names):
             product_id += 1
             media_id += 1
-            tables["product"].append((product_id, cid, position, pname, "Bio, pressée à froid",
-                                      "150", "litre", "20", "litre"))
+            description = f"{DESCRIPTION}, lot {product_id}" if distinct else DESCRIPTION
+            tables["product"].append((
+                product_id, cid, position, pname, description, "150", "litre", "20", "litre",
+                _listing(pname, description, sector) if stored else None,
+                version() if stored else None))
             tables["media"].append((media_id, cid, f"{media_id:064x}", "photo", "image/jpeg",
                                     200_000, 1600, 1200, "[]", created))
             tables["productmedia"].append((product_id, media_id, 0))
@@ -172,7 +194,7 @@ COLUMNS = {
                  "created_at", "updated_at", "search_text", "search_phone", "search_city",
                  "certifications"),
     "product": ("id", "business_id", "position", "name", "description", "price_amount",
-                "price_unit", "moq_quantity", "moq_unit"),
+                "price_unit", "moq_quantity", "moq_unit", "listing", "listing_version"),
     "media": ("id", "conversation_id", "sha256", "kind", "content_type", "size", "width",
               "height", "advice", "created_at"),
     "productmedia": ("product_id", "media_id", "position"),
@@ -184,9 +206,9 @@ COLUMNS = {
 }
 
 
-async def seed(db: Database, n: int) -> float:
+async def seed(db: Database, n: int, *, distinct: bool, stored: bool) -> float:
     started = time.perf_counter()
-    tables = _rows(n)
+    tables = _rows(n, distinct=distinct, stored=stored)
     async with db.engine.connect() as conn:
         raw = (await conn.get_raw_connection()).driver_connection
         for table, rows in tables.items():
@@ -304,8 +326,11 @@ async def main_async(args) -> int:
         await create_database(base, url)
         await upgrade_async(url)
         # COPY of a few hundred thousand rows outlasts a statement's usual 15 s.
-        seconds = await seed(Database(url, Limits(statement_timeout=900)), args.submissions)
-        print(f"seeded {args.submissions} submissions in {seconds:.1f} s")
+        seconds = await seed(Database(url, Limits(statement_timeout=900)), args.submissions,
+                             distinct=args.distinct_texts, stored=not args.unstored)
+        print(f"seeded {args.submissions} submissions in {seconds:.1f} s"
+              f"{' (distinct texts)' if args.distinct_texts else ''}"
+              f"{' (listings not stored)' if args.unstored else ''}")
     try:
         results = await pages(url, args.submissions)
         list_s, listed = await asyncio.to_thread(json_list, url)
@@ -335,6 +360,10 @@ def main() -> None:
     parser.add_argument("--pg", help="a PostgreSQL URL (default TEST_DATABASE_URL)")
     parser.add_argument("--keep", action="store_true", help="keep the seeded database")
     parser.add_argument("--reuse", action="store_true", help="measure a kept database")
+    parser.add_argument("--distinct-texts", action="store_true",
+                        help="a description of its own for every product")
+    parser.add_argument("--unstored", action="store_true",
+                        help="no stored listings: every read computes them")
     sys.exit(asyncio.run(main_async(parser.parse_args())))
 
 

@@ -199,13 +199,23 @@ def build_listing(product: ProductDraft, sector: str | None = None,
         who = claims()[coop.key][0].removesuffix(".") if coop else "Made"
         evidence = (coop.evidence, place[1]) if coop else (place[1],)
         sentences.append((f"{who} in {place[0]}, Morocco.", evidence))
+    said_amounts, usd = amounts(product.price, product.moq, rate)
+    return Listing(match, title, title_evidence, tuple(attributes),
+                   tuple(sentences + said_amounts), ptype.hs_code if ptype else "",
+                   CATEGORY.get(ptype.sector, "") if ptype else "", usd)
+
+
+def amounts(price: Amount | None, moq: Amount | None, rate: Rate | None
+            ) -> tuple[list[tuple[str, tuple[str, ...]]], Decimal | None]:
+    """The listing's last sentences, its price and minimum order (with their evidence),
+    and the price in USD: the only part of a listing the rate changes, so a stored
+    listing (flows.published.kept) leaves them out and they are added when it is read."""
+    sentences: list[tuple[str, tuple[str, ...]]] = []
     usd = None
-    if product.price is not None:
-        text, usd = _price(product.price, rate)
-        sentences.append((text, (f"price: {product.price.amount} MAD/{product.price.unit}",)))
-    if (moq := product.moq) is not None:
+    if price is not None:
+        text, usd = _price(price, rate)
+        sentences.append((text, (f"price: {price.amount} MAD/{price.unit}",)))
+    if moq is not None:
         sentences.append((f"Minimum order: {measure(moq.amount, moq.unit)}.",
                           (f"minimum order: {moq.amount} {moq.unit or ''}".strip(),)))
-    return Listing(match, title, title_evidence, tuple(attributes), tuple(sentences),
-                   ptype.hs_code if ptype else "", CATEGORY.get(ptype.sector, "") if ptype else "",
-                   usd)
+    return sentences, usd

@@ -7,21 +7,37 @@ their type wins over the owner's answer (flows.producttype), which wins over the
 A text left blank, or left exactly as generated, is not an edit: it keeps following the
 owner's words, so a later correction of them still reaches the listing.
 
+The listing is computed once, when what it is made of changes, and stored
+(storage.listings): `kept` is what is stored, everything but what the USD rate changes
+(the price sentence: flows.listing.amounts), stamped with `version()`; `fields` reads it
+back into the handoff's fields, the price and minimum order added at the current rate.
+
     draft(name, description, price..., moq..., owner's type) -> ProductDraft (stored columns)
     published(product, sector, rate, edits)        -> Published
+    kept(product, sector, edits)                   -> the stored listing (JSON)
+    fields(kept, priced(price, moq, rate))         -> en, type, hs_code, attributes
     kept_edit(posted, *generated)                  -> "" or the reviewer's own text
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
-from flows.listing import LABELS, Listing, Rate, build_listing
+from flows.listing import LABELS, Listing, Rate, amounts, build_listing
 from flows.model import Amount, Photo, ProductDraft
 from flows.producttype import chose
-from flows.taxonomy import ProductType, TypeMatch, types
+from flows.taxonomy import DATA, ProductType, TypeMatch, types
+
+# What a stored listing was made by: bump it with any change to the code that makes a
+# listing (flows.listing, flows.taxonomy, flows.producttype, the places it names, this
+# module). The data files are in `version()` already. A listing stored under another
+# version is computed afresh when read: a new taxonomy never serves a stale listing.
+CODE_VERSION = 1
+DATA_FILES = ("taxonomy.tsv", "attributes.tsv", "claims.tsv")
 
 KINDS = {label: kind for kind, label in LABELS.items()}  # "Net weight" -> "weight"
 
@@ -78,6 +94,48 @@ def published(product: ProductDraft, sector: str | None, rate: Rate | None,
                      bool(title), bool(description))
 
 
+@cache
+def version() -> str:
+    """The stamp of a stored listing: the code version and a digest of the taxonomy."""
+    digest = hashlib.sha256(f"{CODE_VERSION}\n".encode())
+    for name in DATA_FILES:
+        digest.update((DATA / name).read_bytes())
+    return f"{CODE_VERSION}:{digest.hexdigest()[:16]}"
+
+
+def kept(product: ProductDraft, sector: str | None, edits: Edits | None) -> dict:
+    """A product's listing as stored: all of it but its price and minimum order (`words`:
+    the generated description without them; `description`: the reviewer's, if any).
+    `type` is the handoff's (key, English name, category, who chose it)."""
+    found = published(product.model_copy(update={"price": None, "moq": None}), sector, None,
+                      edits)
+    t = found.type
+    return {"name": found.name,
+            "description": found.description if found.description_edited else None,
+            "words": found.listing.description,
+            "type": None if t is None else {"key": t.key, "name": t.en,
+                                            "category": found.listing.category,
+                                            "source": found.type_source},
+            "hs_code": t.hs_code if t else None,
+            "attributes": found.attributes}
+
+
+def priced(price: Amount | None, moq: Amount | None, rate: Rate | None) -> tuple[str, ...]:
+    """What a stored listing's generated description ends with: its price at `rate` and
+    its minimum order (flows.listing.amounts)."""
+    return tuple(s for s, _ in amounts(price, moq, rate)[0])
+
+
+def fields(kept: dict, said: Iterable[str]) -> dict:
+    """A stored listing read back as handed on (`en`, `type`, `hs_code`, `attributes`), its
+    generated description ending with `said` (`priced`), as `published` writes it."""
+    name = kept["name"]
+    description = kept["description"] or " ".join(
+        [*filter(None, [kept["words"]]), *said]) or None
+    return {"en": {"name": name, "description": description} if name or description else None,
+            "type": kept["type"], "hs_code": kept["hs_code"], "attributes": kept["attributes"]}
+
+
 def kept_edit(posted: str, generated: Iterable[str]) -> str:
     """What to store of a text the reviewer sent: nothing when it is a generated one (the
     form is prefilled with it, and a type change generates another), else their text."""
@@ -100,10 +158,13 @@ def draft(name: str | None, description: str | None, price_amount: str | None,
     """A stored product (decimals kept as text) as the listing reads it, with the type its
     owner chose and the words that choice answered (flows.producttype decides whether it
     still holds)."""
-    price, moq = decimal(price_amount), decimal(moq_quantity)
     return ProductDraft(
         name=name, description=description or None, type=owner_type,
         type_asked=owner_type_asked, photos=[Photo(media_id=i) for i in photos],
-        price=Amount(amount=price, amount_max=decimal(price_max), unit=price_unit)
-        if price is not None else None,
-        moq=Amount(amount=moq, unit=moq_unit) if moq is not None else None)
+        price=amount(price_amount, price_max, price_unit), moq=amount(moq_quantity, None, moq_unit))
+
+
+def amount(text: str | None, most: str | None, unit: str | None) -> Amount | None:
+    """A stored price or minimum order (decimals as text), None without a readable amount."""
+    value = decimal(text)
+    return None if value is None else Amount(amount=value, amount_max=decimal(most), unit=unit)

@@ -17,7 +17,7 @@ from sqlmodel import select
 
 from flows.model import Amount, ConversationState, Draft
 from flows.parsing.places import match_city
-from storage import conversations, search
+from storage import conversations, listings, search
 from storage.models import (
     Business,
     Conversation,
@@ -129,6 +129,8 @@ async def correct_business(session: AsyncSession, submission_id: int, changes: d
     await _sync_draft(session, conv, change)
     await session.flush()
     await search.refresh(session, business)  # the product names as now stored
+    if "sector" in draft_changes:  # the type's likeliest sector: the listings change
+        await listings.refresh(session, business)
     await session.flush()
     return logged
 
@@ -173,7 +175,7 @@ async def correct_product(session: AsyncSession, submission_id: int, product_id:
     await _sync_draft(session, conv, change)
     await session.flush()
     await search.refresh(session, business)  # the product names as now stored
-    await session.flush()
+    await listings.refresh(session, business)
     return logged
 
 
@@ -205,6 +207,7 @@ async def save_translation(session: AsyncSession, submission_id: int, position: 
                                old, value, actor, now))
     if logged:
         row.updated_by, row.updated_at = actor, now
+        await listings.refresh(session, business)
     await session.flush()
     return logged
 

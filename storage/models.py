@@ -216,6 +216,13 @@ class Product(SQLModel, table=True):
     # key, null for "none of these") and the digest of the words it answered.
     owner_type: str | None = Field(default=None, max_length=64)
     owner_type_asked: str | None = Field(default=None, max_length=32)
+    # Its English listing as handed on, but for what the USD rate changes
+    # (flows.published.kept), kept by storage.listings with every change of what it is
+    # made of, and the version that made it (flows.published.version): null, or another
+    # version, and readers compute it instead.
+    listing: dict | None = Field(default=None, sa_type=sa.JSON(none_as_null=True),
+                                 nullable=True)
+    listing_version: str | None = Field(default=None, max_length=40)
 
 
 class ProductMedia(SQLModel, table=True):

@@ -135,9 +135,9 @@ EXPORTED = (
     "script", "channel", "certifications", "fda_registered", "export_experience",
     "export_countries", "packaging", "agent_name", "agent_email", "consent_at",
     "product_id", "product_position", "product_name", "title_en", "description",
-    "description_en", "price_amount", "price_max", "price_unit", "moq_quantity", "moq_unit",
-    "capacity_quantity", "capacity_unit", "capacity_per", "lead_time_days",
-    "sha256",
+    "description_en", "type_key", "price_amount", "price_max", "price_unit", "moq_quantity",
+    "moq_unit", "capacity_quantity", "capacity_unit", "capacity_per", "lead_time_days",
+    "owner_type", "owner_type_asked", "listing", "listing_version", "sha256",
 )
 
 
@@ -165,7 +165,8 @@ async def export(session: AsyncSession, f: Filters, *, scope_agent: int | None =
         p.c.description, english.c.description_en, english.c.type_key,
         *(p.c[n] for n in ("price_amount", "price_max", "price_unit", "moq_quantity",
                            "moq_unit", "capacity_quantity", "capacity_unit", "capacity_per",
-                           "lead_time_days", "owner_type", "owner_type_asked")),
+                           "lead_time_days", "owner_type", "owner_type_asked", "listing",
+                           "listing_version")),
         media.c.sha256)
         .select_from(s.join(b, b.c.id == s.c.business_id)
                      .outerjoin(u, u.c.id == b.c.agent_id)

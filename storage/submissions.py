@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from flows import reasons as review_reasons
 from flows.model import BuyerAnswers, ConversationState, DocPhoto
-from storage import outbox, review, revisions, search
+from storage import listings, outbox, review, revisions, search
 from storage.models import (
     Business,
     BusinessMedia,
@@ -131,6 +131,7 @@ async def record(session: AsyncSession, conversation: Conversation, state: Conve
         if p.voice_media_id:  # after the photos, so photo positions stay 0..n-1
             session.add(ProductMedia(product_id=product.id, media_id=p.voice_media_id,
                                      position=len(p.photos)))
+    await listings.refresh(session, business)  # the English listing of these words
 
     submission = (await session.execute(
         select(Submission).where(Submission.business_id == business.id))).scalar_one_or_none()
@@ -210,8 +211,8 @@ LISTED = (
     "product_id", "product_name", "description", "price_amount", "price_max", "price_unit",
     "moq_quantity", "moq_unit", "capacity_quantity", "capacity_unit", "capacity_per",
     "lead_time_quantity", "lead_time_unit", "lead_time_days", "owner_type",
-    "owner_type_asked", "title_en", "description_en", "type_key", "sha256", "content_type",
-    "width", "height", "size",
+    "owner_type_asked", "listing", "listing_version", "title_en", "description_en", "type_key",
+    "sha256", "content_type", "width", "height", "size",
 )
 
 
@@ -222,7 +223,8 @@ async def page(session: AsyncSession, *, status: str | None = None, after: int =
     LISTED): one per photo of each product, one for a product without any, one for a
     submission without products, in the order of the submissions, their products and
     photos; `approved_at` is the last approval of a submitted revision, the reviewer's
-    edits of the English listing the product's position's. A listing reads them page by
+    edits of the English listing the product's position's, `listing` the stored listing
+    (storage.listings). A listing reads them page by
     page, each in a transaction of its own, and never holds them all.
 
     One statement per page, and no object per row: the page's submissions joined to their
@@ -253,7 +255,8 @@ async def page(session: AsyncSession, *, status: str | None = None, after: int =
         *(p.c[n] for n in ("description", "price_amount", "price_max", "price_unit",
                            "moq_quantity", "moq_unit", "capacity_quantity", "capacity_unit",
                            "capacity_per", "lead_time_quantity", "lead_time_unit",
-                           "lead_time_days", "owner_type", "owner_type_asked")),
+                           "lead_time_days", "owner_type", "owner_type_asked", "listing",
+                           "listing_version")),
         english.c.title_en, english.c.description_en, english.c.type_key,
         *(media.c[n] for n in ("sha256", "content_type", "width", "height", "size")))
         .select_from(chosen.join(b, b.c.id == chosen.c.business_id)

@@ -16,12 +16,13 @@ from datetime import datetime
 from aiohttp import web
 
 from bot.csvsafe import safe_row
-from bot.outbox.body import listed, listing_cells, listing_fields
+from bot.outbox.body import listing_cells, listing_fields
 from bot.signing import Signer
 from flows.listing import Rate
 from flows.published import Edits
 from storage import queue
 from storage.db import Database
+from storage.listings import current
 
 COLUMNS = (
     "submission_id", "status", "revision", "submitted_at", "decided_at",
@@ -85,7 +86,8 @@ def _lines(rows, signer: Signer, rate: Rate) -> tuple[str, int]:
          export_experience, export_countries, packaging, agent_name, agent_email, consent_at,
          pid, position, pname, title_en, description, description_en, type_key, amount,
          amount_max, unit, moq_quantity, moq_unit, capacity_quantity, capacity_unit,
-         capacity_per, lead_time_days, owner_type, owner_type_asked, sha256) in rows:
+         capacity_per, lead_time_days, owner_type, owner_type_asked, listing, listing_version,
+         sha256) in rows:
         if i != sid:
             sid, product_id, count = i, None, count + 1
             agent = (agent_name or agent_email) if agent_email is not None else ""
@@ -101,10 +103,10 @@ def _lines(rows, signer: Signer, rate: Rate) -> tuple[str, int]:
             product_id = pid
             urls: list[str] = []
             # The listing as handed on: generated, the reviewer's edits winning.
-            fields = listing_fields(listed(
-                pname, description, amount, amount_max, unit, moq_quantity, moq_unit,
-                owner_type, owner_type_asked, sector, rate,
-                Edits(title_en or "", description_en or "", type_key)), amount, amount_max, rate)
+            fields = listing_fields(current(
+                listing, listing_version, pname, description, owner_type, owner_type_asked,
+                sector, Edits(title_en or "", description_en or "", type_key)),
+                amount, amount_max, unit, moq_quantity, moq_unit, rate)
             en = fields["en"] or {}
             lines.append(business + [position + 1, pname, en.get("name") or "", description,
                                      en.get("description") or "", amount, amount_max, unit,

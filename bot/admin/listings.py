@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.outbox.body import english as edits_of
 from flows.model import BuyerAnswers, Certification, DocPhoto
-from flows.published import Edits, Published, draft, kept_edit, published
+from flows.published import Edits, Published, kept_edit, published
 from flows.readiness import Readiness, readiness
 from flows.taxonomy import types
+from storage.listings import edits as edits_of
+from storage.listings import product_draft
 from storage.models import Product, ProductTranslation
 
 
@@ -23,11 +24,6 @@ class Generated:
     @property
     def listing(self):
         return self.published.listing
-
-
-def product_draft(p: Product, photos=()):
-    return draft(p.name, p.description, p.price_amount, p.price_max, p.price_unit,
-                 p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, photos)
 
 
 def buyer_answers(view) -> BuyerAnswers | None:

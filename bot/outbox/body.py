@@ -7,7 +7,9 @@ checks real bodies against it.
 Each product carries its English listing (flows.published, 1.5): `en` {name,
 description}, generated from the owner's words with the reviewer's edits winning (table
 ProductTranslation, kept by product position), null when there is neither; `type`,
-`hs_code`, `attributes`; and `price.usd` at the configured rate, with its date.
+`hs_code`, `attributes`; and `price.usd` at the configured rate, with its date. The
+listing is read as stored with the product (storage.listings), the price at the rate of
+the moment added; computed only when not stored by this version.
 Photos of the business's certificates and packaging (flows.buyerq, 1.6) are images like
 the products': each certification's `photos`, and the business's `packaging_photos`.
 Voice notes are not in the body (the contract has no field for them; `images` are
@@ -18,11 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from decimal import Decimal
+from functools import lru_cache
 
 from bot.signing import Signer
 from flows.listing import Rate, to_usd
-from flows.published import Edits, Published, decimal, draft, published
+from flows.model import Amount
+from flows.published import Edits, fields, priced
+from flows.published import amount as amount_of
+from storage.listings import current, stored
 from storage.models import ProductTranslation
 from storage.submissions import SubmissionView
 
@@ -45,32 +50,24 @@ def approved_at(view: SubmissionView) -> datetime | None:
                  if c.to_status == "approved" and c.from_status == "submitted"), None)
 
 
-def english(t: ProductTranslation | None) -> Edits | None:
-    """A reviewer's edits as flows.published reads them."""
-    return Edits(t.title_en or "", t.description_en or "", t.type_key) if t else None
-
-
-def listed(name, description, amount, amount_max, unit, moq_quantity, moq_unit,
-           owner_type, owner_type_asked, sector, rate: Rate | None,
-           edits: Edits | None) -> Published:
-    """A stored product's English listing as handed on."""
-    return published(draft(name, description, amount, amount_max, unit, moq_quantity,
-                           moq_unit, owner_type, owner_type_asked), sector, rate, edits)
-
-
-def listing_fields(listing: Published, amount: str | None, amount_max: str | None,
+def listing_fields(kept: dict, price_amount: str | None, price_max: str | None,
+                   price_unit: str | None, moq_quantity: str | None, moq_unit: str | None,
                    rate: Rate | None) -> dict:
-    """A product's 1.5 fields: `en`, `type`, `hs_code`, `attributes`, and `usd` (its
-    price's `usd`, null without a rate or a price)."""
-    name, description, t = listing.name, listing.description, listing.type
-    return {
-        "en": {"name": name, "description": description} if name or description else None,
-        "type": None if t is None else {"key": t.key, "name": t.en,
-                                        "category": listing.listing.category,
-                                        "source": listing.type_source},
-        "hs_code": t.hs_code if t else None,
-        "attributes": listing.attributes,
-        "usd": _usd(decimal(amount), decimal(amount_max), rate)}
+    """A product's 1.5 fields from its stored listing (storage.listings): `en`, `type`,
+    `hs_code`, `attributes`, and `usd` (its price's `usd`, null without a rate or a
+    price)."""
+    said, usd = _priced(price_amount, price_max, price_unit, moq_quantity, moq_unit, rate)
+    return {**fields(kept, said), "usd": dict(usd) if usd else None}
+
+
+@lru_cache(maxsize=4096)
+def _priced(price_amount: str | None, price_max: str | None, price_unit: str | None,
+            moq_quantity: str | None, moq_unit: str | None, rate: Rate | None
+            ) -> tuple[tuple[str, ...], dict | None]:
+    """The price and minimum order sentences and `price.usd` of a product's stored amounts:
+    the same few come back product after product in a listing of every submission."""
+    price = amount_of(price_amount, price_max, price_unit)
+    return priced(price, amount_of(moq_quantity, None, moq_unit), rate), _usd(price, rate)
 
 
 def listing_cells(fields: dict) -> list[str]:
@@ -82,18 +79,20 @@ def listing_cells(fields: dict) -> list[str]:
             usd.get("amount") or "", usd.get("amount_max") or "", usd.get("rate_date") or ""]
 
 
-def _add_listing(product: dict, listing: Published, rate: Rate | None) -> None:
-    fields = listing_fields(listing, product["price"]["amount"], product["price"]["amount_max"],
-                            rate)
-    product["price"]["usd"] = fields.pop("usd")
+def _add_listing(product: dict, kept: dict, rate: Rate | None) -> None:
+    price, moq = product["price"], product["moq"]
+    fields = listing_fields(kept, price["amount"], price["amount_max"], price["unit"],
+                            moq["quantity"], moq["unit"], rate)
+    price["usd"] = fields.pop("usd")
     product.update(fields)
 
 
-def _usd(amount: Decimal | None, amount_max: Decimal | None, rate: Rate | None) -> dict | None:
-    if rate is None or amount is None:
+def _usd(price: Amount | None, rate: Rate | None) -> dict | None:
+    if rate is None or price is None:
         return None
-    return {"amount": str(to_usd(amount, rate)),
-            "amount_max": str(to_usd(amount_max, rate)) if amount_max is not None else None,
+    return {"amount": str(to_usd(price.amount, rate)),
+            "amount_max": str(to_usd(price.amount_max, rate))
+            if price.amount_max is not None else None,
             "usd_per_mad": str(rate.usd_per_mad), "rate_date": rate.date}
 
 
@@ -200,10 +199,7 @@ def body(view: SubmissionView, signer: Signer, *, translations: English | None,
             [_image(signer.media_url(m.sha256, **link), m.content_type, m.width, m.height,
                     m.sha256, m.size) for m in p.media if m.kind == "photo"])
         if translations is not None:
-            _add_listing(product, listed(
-                q.name, q.description, q.price_amount, q.price_max, q.price_unit,
-                q.moq_quantity, q.moq_unit, q.owner_type, q.owner_type_asked, b.sector, rate,
-                english(translations.get(q.position))), rate)
+            _add_listing(product, stored(q, b.sector, translations.get(q.position)), rate)
         product.update(_buyer(q.capacity_quantity, q.capacity_unit, q.capacity_per,
                               q.lead_time_quantity, q.lead_time_unit, q.lead_time_days,
                               certifications))
@@ -244,8 +240,9 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
          fda_registered, export_level, export_countries, packaging, agent_name,
          approved, pid, pname, description, amount, amount_max, unit, moq_quantity,
          moq_unit, capacity_quantity, capacity_unit, capacity_per, lead_time_quantity,
-         lead_time_unit, lead_time_days, owner_type, owner_type_asked, title_en,
-         description_en, type_key, sha256, content_type, width, height, size) in rows:
+         lead_time_unit, lead_time_days, owner_type, owner_type_asked, listing,
+         listing_version, title_en, description_en, type_key, sha256, content_type, width,
+         height, size) in rows:
         if i != sid:
             sid, product_id, products = i, None, []
             photos: dict[str, list[dict]] = {}
@@ -268,10 +265,9 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
             product_id, images = pid, []
             product = _product(pname, description, amount, amount_max, unit, moq_quantity,
                                moq_unit, images)
-            _add_listing(product, listed(
-                pname, description, amount, amount_max, unit, moq_quantity, moq_unit,
-                owner_type, owner_type_asked, sector, rate,
-                Edits(title_en or "", description_en or "", type_key)), rate)
+            _add_listing(product, current(
+                listing, listing_version, pname, description, owner_type, owner_type_asked,
+                sector, Edits(title_en or "", description_en or "", type_key)), rate)
             product.update(_buyer(capacity_quantity, capacity_unit, capacity_per,
                                   lead_time_quantity, lead_time_unit, lead_time_days,
                                   certified))

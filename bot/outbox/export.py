@@ -23,11 +23,12 @@ import json
 import logging
 
 from bot.csvsafe import safe_row
-from bot.outbox.body import approved_at, english, listed, listing_cells, listing_fields
+from bot.outbox.body import approved_at, listing_cells, listing_fields
 from flows.listing import Rate
 from storage import submissions
 from storage.db import Database
 from storage.exports import ExportFolder
+from storage.listings import stored
 from storage.media import MediaStore
 from storage.models import Media, ProductTranslation
 from storage.submissions import SubmissionView
@@ -173,11 +174,9 @@ def products_csv(views: list[SubmissionView],
             p = pv.product
             images = ";".join(f"{s.id}/{image_name(n, i)}"
                               for i in range(1, len(photos(pv.media)) + 1))
-            fields = listing_fields(listed(
-                p.name, p.description, p.price_amount, p.price_max, p.price_unit,
-                p.moq_quantity, p.moq_unit, p.owner_type, p.owner_type_asked, b.sector, rate,
-                english(texts.get(p.position))),
-                p.price_amount, p.price_max, rate)
+            fields = listing_fields(stored(p, b.sector, texts.get(p.position)),
+                                    p.price_amount, p.price_max, p.price_unit,
+                                    p.moq_quantity, p.moq_unit, rate)
             en = fields["en"] or {}
             writer.writerow(safe_row([
                 f"tijara-{s.id}-{n}", s.id, s.revision, b.name, b.owner_name, b.phone, b.email,

@@ -152,3 +152,39 @@ async def test_0024_business_media_down_and_up_again(db, db_url):
         assert "buyer_asked" in columns and "business_media" in tables
         assert (await conn.execute(sa.text("SELECT buyer_asked FROM business"))).all() == [
             (None,)]
+
+
+async def test_0025_stored_listing_down_and_up_again(db, db_url):
+    """The stored listing goes (the product kept) and comes back empty: read as computed."""
+    import asyncio
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from storage.migrate import alembic_config
+    from storage.models import Business, Conversation, Product
+
+    async with db.transaction() as session:
+        conv = Conversation(channel="web", user_ref="m25")
+        session.add(conv)
+        await session.flush()
+        business = Business(conversation_id=conv.id, name="B", owner_name="O", language="fr",
+                            script="Latn", channel="web")
+        session.add(business)
+        await session.flush()
+        session.add(Product(business_id=business.id, position=0, name="Zerbia",
+                            listing={"name": "Rug"}, listing_version="1:x"))
+    await db.engine.dispose()
+    await asyncio.to_thread(command.downgrade, alembic_config(db_url), "0024")
+
+    def columns(connection):
+        return {c["name"] for c in sa.inspect(connection).get_columns("product")}
+
+    async with db.engine.connect() as conn:
+        assert "listing" not in await conn.run_sync(columns)
+    await db.engine.dispose()
+    await upgrade_async(db_url)
+    async with db.engine.connect() as conn:
+        assert (await conn.execute(sa.text(
+            "SELECT name, listing, listing_version FROM product"))).all() == [
+            ("Zerbia", None, None)]

@@ -150,3 +150,28 @@ def test_no_readiness_line_while_editing_one_field():
                        price=Amount(amount=Decimal(900), unit="m2"))
     _, replies = talk("3 zrabi", state=_at_moq("ary", "Latn", rug, editing=True))
     assert "readiness_tip" not in keys(replies)
+
+
+def test_a_stored_listing_reads_back_as_the_listing_at_any_rate():
+    """What is stored of a listing (flows.published.kept, JSON) leaves out only what the
+    rate changes: read back at a rate, or none, it is the listing `published` writes."""
+    import json
+
+    from flows.published import Edits, fields, kept, priced, published
+
+    honey = ProductDraft(name="3sel dyal zgougou", description="beldi, mn Imouzzer",
+                         price=Amount(amount=Decimal(90), amount_max=Decimal(120), unit="kg"))
+    products = [(_rug(), "carpets"), (honey, "food"),
+                (ProductDraft(name="chi 7aja", description="wa3ra"), None)]
+    edits = [None, Edits(title="Our rug"), Edits(description="Our words.", type_key="wool_rug")]
+    for (product, sector), edit in ((p, e) for p in products for e in edits):
+        stored = json.loads(json.dumps(kept(product, sector, edit)))
+        for rate in (RATE, Rate(Decimal("0.11"), "2027-01-01"), None):
+            whole = published(product, sector, rate, edit)
+            read = fields(stored, priced(product.price, product.moq, rate))
+            name, description = whole.name, whole.description
+            assert read["en"] == ({"name": name, "description": description}
+                                  if name or description else None)
+            assert read["attributes"] == whole.attributes
+            assert read["hs_code"] == (whole.type.hs_code if whole.type else None)
+            assert (read["type"] or {}).get("key") == (whole.type.key if whole.type else None)

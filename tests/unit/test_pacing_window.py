@@ -1,7 +1,7 @@
 """The bot-wide window (bot/channels/pacing.py `_earliest`, BOT_LIMITS) at saturation,
-on booked moments with a simulated clock: when the first second's clump of 16 leaves the
-window, what it frees goes four at a time, not as a second clump; and a send up to 50 ms
-later than its moment (a busy event loop) still keeps Telegram's 30 in any second."""
+on booked moments with a simulated clock: no instant takes more than the busy threshold,
+and a send up to 50 ms later than its moment (a busy event loop) still keeps Telegram's
+30 in any second."""
 
 from __future__ import annotations
 
@@ -43,11 +43,16 @@ def bursts(seed: int) -> list[float]:
     return asked
 
 
-def test_only_an_idle_bot_sends_a_clump():
+def test_no_instant_takes_more_than_the_busy_threshold():
     moments = book([0.0] * 300)  # 300 owners at once
     together = Counter(moments)
-    assert together[0.0] == 16
-    assert max(n for moment, n in together.items() if moment > 0) == 4
+    busy = BOT_LIMITS[1][2]
+    assert together[0.0] == busy  # an idle bot's first replies go at once
+    # When that clump leaves the window, what it frees goes at once too, never more than
+    # the threshold, and less each second (18, 12, 6) until at most four at a time.
+    assert max(together.values()) == busy
+    assert sorted(together.values())[-2] < busy
+    assert max(list(together.values())[-40:]) == 4
     # The drain is the rate asked for, not a trickle.
     assert len(moments) / moments[-1] > 28
 

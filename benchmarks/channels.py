@@ -22,7 +22,9 @@ messages/s per sender.
 Phases, one after the other against the same server (each `--warmup` + `--seconds`):
 
 1. `telegram text`: the text part of the script (restarting as a new user at the
-   photo question): latency and CPU per text turn;
+   photo question): latency and CPU per text turn. Each owner first hurries through a
+   random number of its turns during the warm-up (not timed), so that the window finds
+   the owners spread over the script rather than all at the same question;
 2. `telegram photos`: half the owners go through the text part as in phase 1
    (measured: text turns while photos are in flight), the other half through the
    whole script: they hurry through the text part during the warm-up and wait at the
@@ -109,6 +111,9 @@ FULL_SCRIPT = TEXT_SCRIPT + (
     ("press", "submit", "submitted"),
 )
 FAST_PAUSE = 0.3  # seconds: the photo phase's owners go through the text part quickly
+# seconds: the others' turns before the window (`owner`: spread over the script); no
+# faster, or the chat's own limits (10 messages in 10 s) would hold their measured turns
+SPREAD_PAUSE = 1.5
 PHOTOS = 8  # distinct pictures (every photo is decoded: no two alike would be cheaper)
 
 
@@ -220,12 +225,20 @@ async def owner(http: aiohttp.ClientSession, target: Target, phase: Phase,
                 script: tuple, pause: float) -> None:
     from tests.fakes.telegram_api import TelegramUser
 
+    first_user = None
     while not phase.over():
         user = TelegramUser(next(_user_ids), first_name="Fatima")
+        first_user = first_user or user.id
         address = f"whatsapp:+2126{user.id % 100_000_000:08d}"
         session = None
         photos_only = script is FULL_SCRIPT  # the photo phase's photo owners
-        for kind, value, expected in script:
+        # Owners who started together would all be at the same question at the same
+        # moment (and a question answered with two messages would come from all of them
+        # within one pause): the first owner of each chat hurries through a random number
+        # of turns during the warm-up, so that the window finds them spread over the
+        # script, as owners who came at different times are.
+        ahead = 0 if photos_only or user.id != first_user else random.randrange(len(script))
+        for turn, (kind, value, expected) in enumerate(script):
             if phase.over():
                 return
             if photos_only and kind == "photo" and time.monotonic() < phase.warm_until:
@@ -253,14 +266,15 @@ async def owner(http: aiohttp.ClientSession, target: Target, phase: Phase,
                 break
             finally:
                 target.owners.waiting.pop(ref, None)
-            measured = not photos_only or kind == "photo"
+            measured = (not photos_only or kind == "photo") and turn >= ahead
             if measured:
                 phase.record(kind, started, waiter.first)
             else:
                 phase.count_other(started, waiter.first)
             # Photo owners hurry only to reach their photos by the window's start.
             hurry = not measured and time.monotonic() < phase.warm_until
-            await asyncio.sleep(random.uniform(0.8, 1.2) * (FAST_PAUSE if hurry else pause))
+            quick = FAST_PAUSE if photos_only else SPREAD_PAUSE
+            await asyncio.sleep(random.uniform(0.8, 1.2) * (quick if hurry else pause))
 
 
 async def _post_telegram(http, target: Target, user, kind: str, value) -> int:
@@ -319,7 +333,9 @@ async def run_phase(name: str, target: Target, script: tuple, pid: int,
     now = time.monotonic()
     # The photo phase's photo owners first hurry through the text part (about a second a
     # turn on a loaded machine): its window opens once they are at the photos.
-    warmup = args.warmup + (len(TEXT_SCRIPT) * 1.0 if script is FULL_SCRIPT else 0)
+    # The other owners hurry through part of the script too (`owner`: spread over it).
+    warmup = args.warmup + len(TEXT_SCRIPT) * (1.0 if script is FULL_SCRIPT
+                                               else 1.2 * SPREAD_PAUSE)
     phase = Phase(name, now + warmup, now + warmup + args.seconds)
     print(f"  {name}: {args.chats} owners, {warmup:g}s + {args.seconds:g}s ...",
           file=sys.stderr, flush=True)

@@ -526,7 +526,7 @@ async def retry_handoff(session: AsyncSession, submission_id: int, *,
     requeued = await session.execute(
         sa.update(Outbox).where(Outbox.dedupe_key == key)
         .values(status=outbox.PENDING, due_at=utcnow(), attempts=0, lease_until=None,
-                last_error=""))
+                last_error="", progress=None))  # the USD rate anchored anew, as the links
     if requeued.rowcount == 0:
         await outbox.enqueue(session, "handoff", key, {"submission_id": submission.id,
                                                        "revision": submission.revision})

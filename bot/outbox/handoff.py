@@ -32,6 +32,7 @@ import hmac
 import json
 import logging
 from datetime import timedelta
+from decimal import Decimal
 from urllib.parse import quote
 
 import aiohttp
@@ -42,6 +43,7 @@ from bot.outbox.handler import Handler
 from bot.outbox.policy import PARK_AFTER, RETRY_AFTER_CAP, backoff, transient
 from bot.settings import Settings, reveal
 from bot.signing import Signer
+from flows.listing import Rate
 from storage import outbox, submissions
 from storage.db import Database
 from storage.erasure import STOREFRONT_DELETE
@@ -92,15 +94,27 @@ def handoff_handler(db: Database, settings: Settings, store: MediaStore,
             async with db.transaction() as session:
                 await outbox.finish(session, row.id)
             return
-        document = body(view, signer, translations=english, rate=settings.usd_rate,
-                        links_from=started)
+        rate = await _anchored_rate(db, row, settings.usd_rate)
+        document = body(view, signer, translations=english, rate=rate, links_from=started)
         if not settings.storefront_api_url:
-            await _export(db, exports, view, document, store, row, started,
-                          settings.usd_rate)
+            await _export(db, exports, view, document, store, row, started, rate)
             return
         await _post(db, settings, row, view, document, started, timeout)
 
     return run
+
+
+async def _anchored_rate(db: Database, row: Outbox, current: Rate) -> Rate:
+    """The USD rate of the key's first attempt, kept in its row: every retry of one key
+    sends the same body (docs/storefront-api.yaml) even if USD_PER_MAD changed since. An
+    admin's retry starts the row afresh (storage.submissions.retry_handoff)."""
+    kept = (row.progress or {}).get("usd_rate")
+    if kept:
+        return Rate(Decimal(kept["usd_per_mad"]), kept["date"])
+    async with db.transaction() as session:
+        await outbox.save_progress(session, row, {**(row.progress or {}), "usd_rate": {
+            "usd_per_mad": str(current.usd_per_mad), "date": current.date}})
+    return current
 
 
 # --- over HTTP -------------------------------------------------------------------

@@ -614,3 +614,28 @@ async def test_without_a_backend_the_handoff_lands_in_the_export_folder(site, db
     assert (s.status, s.storefront_url) == ("exported", None)
     # The owner heard "approved" (the link follows once the storefront exists), no more.
     assert [m["key"] for m in await inbox_keys(site, owner)] == ["decision_approved"]
+
+
+async def test_a_retry_sends_the_usd_rate_of_the_first_attempt(site, fake, db, settings,
+                                                               quick_backoff):
+    """Every retry of one key is the same body: a USD_PER_MAD changed between two attempts
+    waits for the next key (or an admin's retry)."""
+    (sid,) = await make_submissions(db, settings, 1)  # 150 DH/l
+    fake.fail(1, 503)
+
+    def at(rate: str, day: str):
+        return worker_settings(settings.model_copy(update={
+            "usd_per_mad": Decimal(rate), "usd_per_mad_date": day}), site, fake)
+
+    async with working(db, Handlers({"handoff": handoff(db, at("0.11", "2026-12-01"))})):
+        await until(lambda: _answered(fake, 1))  # the 503
+    async with working(db, Handlers({"handoff": handoff(db, at("0.09", "2026-12-05"))})):
+        await until(status_is(db, sid, "live"))
+    assert fake.statuses == [503, 201]
+    first, second = (r.body["products"][0]["price"]["usd"] for r in fake.requests)
+    assert first == second == {"amount": "16.50", "amount_max": None,
+                               "usd_per_mad": "0.11", "rate_date": "2026-12-01"}
+
+
+async def _answered(fake, n: int) -> bool:
+    return len([s for s in fake.statuses if s]) >= n

@@ -14,8 +14,8 @@ messages/s per sender.
 - first reply: from the webhook POST being sent to the first sendMessage/sendPhoto
   (Telegram) or Message create (Twilio) for that chat arriving at the stand-in;
   p50/p95/p99 for text turns and photo turns apart;
-- server CPU per turn: user + system time of the server process (all its threads:
-  the photo pool too) from /proc/<pid>/stat over the measured window, divided by
+- server CPU per turn: user + system time of the server process (all its threads)
+  and of its photo processes, from /proc over the measured window, divided by
   the turns completed in it. The load generator and the stand-ins run in this
   process, never in the server's.
 
@@ -72,6 +72,9 @@ import aiohttp
 from aiohttp import web
 
 from benchmarks.turns import databases, percentile, prepare, private_postgres, reachable
+from bot.i18n import catalog
+from flows.choices import LABELS
+from flows.model import Msg
 
 TOKEN = "123456789:BENCH-token_for-the-stand-in-aaaaaaaa"
 PEER_TOKEN = "987654321:PEER-token_for-the-stand-in-bbbbbbbbb"
@@ -83,9 +86,12 @@ PUBLIC = "https://bench.tijara.example"
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 TARGET_P99_MS = 100.0
 TARGET_CPU_RATIO = 3.0
+SLOWEST = 5  # text turns listed with the question they answered
 TURN_TIMEOUT = 20.0  # seconds an owner waits for the expected answer before giving up
 
-# (kind, value, key of the question the answer ends on); "photo" values pick an image.
+# (kind, value, key of the question the answer ends on); "photo" values pick an image;
+# "tap" (value: the label's key) is a reply-keyboard button on Telegram (its label sent as
+# text: the e-mail question's "skip" replaces the contact keyboard), a button elsewhere.
 TEXT_SCRIPT: tuple[tuple[str, object, str], ...] = (
     ("start", "", "ask_language"),
     ("press", "lang:fr", "ask_consent"),
@@ -96,7 +102,7 @@ TEXT_SCRIPT: tuple[tuple[str, object, str], ...] = (
     ("press", "sector:argan", "ask_ice"),
     ("press", "skip", "ask_phone"),
     ("say", "0661234567", "ask_email"),
-    ("press", "skip", "ask_product_name"),
+    ("tap", "btn_skip", "ask_product_name"),
     ("say", "Huile d'argan", "ask_photos"),
 )
 FULL_SCRIPT = TEXT_SCRIPT + (
@@ -140,6 +146,7 @@ class Phase:
     until: float
     text_ms: list[float] = field(default_factory=list)
     photo_ms: list[float] = field(default_factory=list)
+    slow: list[tuple[float, str]] = field(default_factory=list)  # (ms, answered question)
     errors: Counter = field(default_factory=Counter)
     cpu_s: float = math.nan
     other_turns: int = 0
@@ -148,9 +155,12 @@ class Phase:
     def over(self) -> bool:
         return time.monotonic() >= self.until
 
-    def record(self, kind: str, started: float, first: float) -> None:
+    def record(self, kind: str, started: float, first: float, question: str = "") -> None:
         if self.warm_until <= started and first <= self.until:
-            (self.photo_ms if kind == "photo" else self.text_ms).append((first - started) * 1000)
+            ms = (first - started) * 1000
+            (self.photo_ms if kind == "photo" else self.text_ms).append(ms)
+            if kind != "photo":
+                self.slow = sorted([*self.slow, (ms, question)], reverse=True)[:SLOWEST]
 
     def count_other(self, started: float, first: float) -> None:
         """A turn in the window that is not timed (a photo owner's text turn): its CPU is
@@ -164,9 +174,18 @@ class Phase:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process, all its threads (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU of a process, all its threads, and of its living descendants
+    (the photo processes) (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:  # gone in between
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):  # a thread that ended in between
+            children.update(int(c) for c in (task / "children").read_text().split())
+    return own + sum(cpu_seconds(child) for child in children)
 
 
 class Waiter:
@@ -238,6 +257,7 @@ async def owner(http: aiohttp.ClientSession, target: Target, phase: Phase,
         # of turns during the warm-up, so that the window finds them spread over the
         # script, as owners who came at different times are.
         ahead = 0 if photos_only or user.id != first_user else random.randrange(len(script))
+        asked = ""  # the question this turn answers
         for turn, (kind, value, expected) in enumerate(script):
             if phase.over():
                 return
@@ -268,9 +288,10 @@ async def owner(http: aiohttp.ClientSession, target: Target, phase: Phase,
                 target.owners.waiting.pop(ref, None)
             measured = (not photos_only or kind == "photo") and turn >= ahead
             if measured:
-                phase.record(kind, started, waiter.first)
+                phase.record(kind, started, waiter.first, asked)
             else:
                 phase.count_other(started, waiter.first)
+            asked = expected
             # Photo owners hurry only to reach their photos by the window's start.
             hurry = not measured and time.monotonic() < phase.warm_until
             quick = FAST_PAUSE if photos_only else SPREAD_PAUSE
@@ -282,6 +303,8 @@ async def _post_telegram(http, target: Target, user, kind: str, value) -> int:
         update = user.text("/start")
     elif kind == "press":
         update = user.press(str(value))
+    elif kind == "tap":
+        update = user.text(catalog().text("fr", Msg(str(value))))
     elif kind == "photo":
         update = user.photo(target.files[(user.id + int(value)) % len(target.files)],
                             size=300_000)
@@ -303,8 +326,8 @@ async def _post_whatsapp(http, target: Target, address: str, kind: str, value) -
             "From": address, "To": TWILIO_FROM, "NumMedia": "0",
             "WaId": address.removeprefix("whatsapp:+"), "ProfileName": "Fatima",
             "Body": "Bonjour" if kind == "start" else str(value)}
-    if kind == "press":
-        form["ButtonPayload"] = str(value)
+    if kind in ("press", "tap"):
+        form["ButtonPayload"] = str(LABELS.get(str(value), value))
     signature = RequestValidator(TWILIO_TOKEN).compute_signature(
         PUBLIC + "/whatsapp/twilio", form)
     async with http.post(f"{target.base}/whatsapp/twilio", data=form,
@@ -319,7 +342,8 @@ async def _post_web(http, target: Target, session: str | None, kind: str, value,
         url, body = f"{target.base}/api/chat/sessions", {"lang_hint": "fr"}
     else:
         url = f"{target.base}/api/chat/sessions/{session}/messages"
-        body = {"payload" if kind == "press" else "text": value}
+        payload = kind in ("press", "tap")
+        body = {"payload": LABELS.get(value, value)} if payload else {"text": value}
     async with http.post(url, json=body) as resp:
         data = await resp.json() if resp.status == 200 else {}
     if resp.status == 200:
@@ -649,6 +673,10 @@ def report(runs: list[Run], args: argparse.Namespace, load: float) -> tuple[str,
             ratio = text_cpu["telegram text"] / text_cpu["web chat"]
             good = p99 <= TARGET_P99_MS and ratio <= TARGET_CPU_RATIO
             ok = ok and good
+            slowest = sorted(p["telegram text"].slow + mixed.slow, reverse=True)[:SLOWEST]
+            verdicts.append("Slowest Telegram text turns: " + ", ".join(
+                f"{ms:.0f} ms (answering {question or 'start'})" for ms, question in slowest)
+                + ".")
             verdicts.append(
                 f"Targets on PostgreSQL: Telegram text first reply p99 {p99:.0f} ms <= "
                 f"{TARGET_P99_MS:.0f} ms {'MET' if p99 <= TARGET_P99_MS else 'MISSED'}; server "

@@ -35,7 +35,7 @@ from flows import reasons as review_reasons
 from flows.listing import Rate
 from storage import agents, audit, erasure, submissions
 from storage.db import Database, is_sqlite, unavailable
-from storage.media import gc
+from storage.media import gc, start_photo_workers
 from storage.migrate import upgrade
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ def serve(args, settings: Settings) -> None:
     _services_away(settings)
     url = f"http://{args.host}:{args.port}"
     print(f"Tijara on {url}  (web chat: {url}/chat, admin: {url}/admin; Ctrl-C stops)")
+    start_photo_workers()  # the first owner's photo does not wait for their imports
     try:
         web.run_app(create_app(settings), host=args.host, port=args.port, print=None,
                     access_log_class=logs.AccessLog)
@@ -71,6 +72,7 @@ def db_upgrade(args, settings: Settings) -> None:
 
 def worker(args, settings: Settings) -> None:
     _services_away(settings)  # the worker waits for them (bot/outbox/worker.py)
+    start_photo_workers()
     asyncio.run(run_worker(settings))
 
 

@@ -10,11 +10,13 @@ after the turn, else any worker).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Catalog
-from flows.model import Reply
+from flows.choices import LABELS
+from flows.model import Msg, Reply
 from storage import outbox
 from storage.models import Conversation
 
@@ -27,14 +29,28 @@ class Outgoing:
         self.catalog = catalog
 
     async def queue(self, session: AsyncSession, conv: Conversation, locale: str,
-                    replies: list[Reply], key: str) -> int | None:
-        """One "send" row for these replies (once per `key`); its id, None if queued before."""
+                    replies: list[Reply], key: str, *, tapped: bool = False) -> int | None:
+        """One "send" row for these replies (once per `key`); its id, None if queued before.
+        `tapped`: they answer a message a reply keyboard's button sends (`tapped`)."""
         rendered = [self.catalog.render(locale, r).as_json() for r in replies]
         status = outbox.INBOX if conv.channel in SYNCHRONOUS else outbox.PENDING
-        return await outbox.enqueue(session, "send", key, {
-            "conversation_id": conv.id, "channel": conv.channel, "user_ref": conv.user_ref,
-            "locale": locale, "replies": rendered,
-        }, status=status, conversation_id=conv.id)
+        payload = {"conversation_id": conv.id, "channel": conv.channel,
+                   "user_ref": conv.user_ref, "locale": locale, "replies": rendered}
+        if tapped:
+            payload["tapped"] = True
+        return await outbox.enqueue(session, "send", key, payload, status=status,
+                                    conversation_id=conv.id)
+
+    def tapped(self, locale: str, text: str | None, *, shared: bool) -> bool:
+        """Whether an owner's message is what a reply keyboard's button sends: a shared
+        contact or location, or exactly a choice's label. A one-time keyboard hides itself
+        once used (Telegram), so no message is spent closing it."""
+        return shared or bool(text) and " ".join(text.split()) in self._labels(locale)
+
+    @cache  # noqa: B019 - one catalog per process, a few hundred labels
+    def _labels(self, locale: str) -> frozenset[str]:
+        return frozenset(" ".join(self.catalog.text(locale, Msg(key)).split())
+                         for key in LABELS if self.catalog.has(locale, key))
 
     async def farewell(self, session: AsyncSession, conv: Conversation, locale: str,
                        replies: list[Reply], now: datetime) -> int | None:

@@ -210,8 +210,10 @@ class Turns:
         if not replies or msg.group and await conversations.more_of_group(
                 session, conv.id, msg.group, inbound_id):
             return rows
+        tapped = self.outgoing.tapped(new_state.locale, msg.text, shared=bool(
+            msg.contact_phone or msg.place))
         reply = await self.outgoing.queue(session, conv, new_state.locale, replies,
-                                          f"reply:{inbound_id}")
+                                          f"reply:{inbound_id}", tapped=tapped)
         return [*rows, reply] if reply else rows
 
     async def apply_event(self, conversation_id: int, event: dict, key: str, *,

@@ -130,6 +130,15 @@ class Photo:
     phash: str  # 16 hex digits
 
 
+def photo_or_refusal(data: bytes, use_draft: bool = True) -> Photo | str:
+    """`process_photo`, or the refusal's reason: what a photo process hands back
+    (storage/media.py), plain data either way."""
+    try:
+        return process_photo(data, use_draft=use_draft)
+    except Unacceptable as exc:
+        return exc.reason
+
+
 def sniff_image(data: bytes) -> str | None:
     """The Pillow format of an accepted photo, from its first bytes only."""
     if data[:3] == b"\xff\xd8\xff":

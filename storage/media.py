@@ -17,13 +17,14 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import multiprocessing as mp
 import os
 import re
 import tempfile
-import threading
 import time
-from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -42,23 +43,54 @@ from storage.models import Media
 
 log = logging.getLogger(__name__)
 
-# Decoding a 40 MP photo takes a few hundred MB. Photos are decoded by at most two threads
-# of their own, whatever the album size: memory stays bounded, and the C allocator keeps
-# few arenas (with one thread per photo, eight photos at once took 70 MB more, kept by
-# glibc's per-thread arenas). They leave a core to the event loop, and run at a lower
-# priority (Linux: a thread has its own nice value), so other owners' replies never wait
-# behind a photo being decoded (benchmarks/channels.py, "text turns while photos...").
+# Photos are decoded in worker processes of their own (at most two: memory stays bounded
+# whatever the album size; a 40 MP decode takes a few hundred MB), at a lower priority.
+# Not threads: a low-priority thread holding the GIL while the OS runs something else
+# stalled the event loop, and every other owner's reply, for 250 ms at a time on a busy
+# machine (threads at nice 10 beside two busy processes, 12 photos: loop lag max 256 ms;
+# processes: 4-7 ms). Started on the first photo, or ahead by `start_photo_workers`.
 PHOTO_NICE = 10
+PHOTO_WORKERS = max(1, min(2, (os.cpu_count() or 1) - 1))
+_pool: ProcessPoolExecutor | None = None
 
 
 def _lower_priority() -> None:
-    with contextlib.suppress(OSError, AttributeError):  # not Linux, or not allowed
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(),
-                       os.getpriority(os.PRIO_PROCESS, 0) + PHOTO_NICE)
+    with contextlib.suppress(OSError, AttributeError):  # not Unix, or not allowed
+        os.nice(PHOTO_NICE)
 
 
-_PHOTO_THREADS = ThreadPoolExecutor(max_workers=max(1, min(2, (os.cpu_count() or 1) - 1)),
-                                    thread_name_prefix="photo", initializer=_lower_priority)
+def _photo_pool() -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None:  # spawned: forking a process that runs threads is unsafe
+        _pool = ProcessPoolExecutor(PHOTO_WORKERS, mp_context=mp.get_context("spawn"),
+                                    initializer=_lower_priority)
+    return _pool
+
+
+def start_photo_workers() -> None:
+    """Start the photo processes now (a second or so of imports) rather than on the first
+    photo of the day; returns at once."""
+    for _ in range(PHOTO_WORKERS):
+        _photo_pool().submit(int)
+
+
+async def in_photo_worker(fn: Callable[..., Any], *args: Any) -> Any:
+    """`fn(*args)` in a photo process. A process killed under it (out of memory on a
+    hostile file) takes a fresh pool and one more try; a second death is raised."""
+    global _pool
+    loop = asyncio.get_running_loop()
+    for attempt in (1, 2):
+        pool = _photo_pool()
+        try:
+            return await loop.run_in_executor(pool, fn, *args)
+        except BrokenProcessPool:
+            log.warning("a photo process died (attempt %d)", attempt)
+            if _pool is pool:
+                _pool = None
+                pool.shutdown(wait=False, cancel_futures=True)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)
@@ -232,10 +264,12 @@ def _fsync_dir(path: Path) -> None:
 
 def _prepare_photo(data: bytes, use_draft: bool = True
                    ) -> tuple[StoredFile, images.Photo] | Refused:
-    try:
-        photo = images.process_photo(data, use_draft=use_draft)
-    except images.Unacceptable as exc:
-        return Refused(exc.reason)
+    return _stored(data, images.photo_or_refusal(data, use_draft))
+
+
+def _stored(data: bytes, photo: images.Photo | str) -> tuple[StoredFile, images.Photo] | Refused:
+    if isinstance(photo, str):
+        return Refused(photo)
     stored = StoredFile(
         sha256=hashlib.sha256(photo.normal).hexdigest(), kind="photo",
         content_type="image/jpeg", size=len(photo.normal),
@@ -254,9 +288,8 @@ def inspect_photo(data: bytes) -> StoredFile | Refused:
 
 async def ingest_photo(store: MediaStore, data: bytes, *,
                        use_draft: bool = True) -> StoredFile | Refused:
-    """Check, normalise and keep a photo (decoding runs in a thread, off the loop)."""
-    prepared = await asyncio.get_running_loop().run_in_executor(
-        _PHOTO_THREADS, _prepare_photo, data, use_draft)
+    """Check, normalise and keep a photo (decoded in a photo process, off the loop)."""
+    prepared = _stored(data, await in_photo_worker(images.photo_or_refusal, data, use_draft))
     if isinstance(prepared, Refused):
         return prepared
     stored, photo = prepared

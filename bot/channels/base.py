@@ -127,6 +127,9 @@ class Delivery:
     progress: dict | None = None
     previous: dict | None = None
     save: Callable[[dict], Awaitable[None]] | None = field(default=None, compare=False)
+    # They answer what a reply keyboard's button sends (bot/outgoing.py `tapped`): a
+    # one-time keyboard the previous delivery left open has hidden itself.
+    tapped: bool = False
 
 
 class Channel(Protocol):

@@ -48,7 +48,8 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
         replies = tuple(Rendered.from_json(r) for r in p["replies"])
         delivery = Delivery(conv.id, p["user_ref"], p["locale"], replies,
                             conv.last_inbound_at.timestamp() if conv.last_inbound_at else None,
-                            progress=row.progress, previous=previous, save=save)
+                            progress=row.progress, previous=previous, save=save,
+                            tapped=bool(p.get("tapped")))
         try:
             done = await channel.send(delivery)
         except SendError as exc:

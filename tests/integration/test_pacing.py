@@ -252,9 +252,39 @@ async def test_the_contact_keyboard_is_closed_by_whichever_process_sends_next(db
     async with processes(fake, redis_prefix, 2, tmp_path) as (a, b):
         assert (await _run(db, a, phone)).status == "done"
         assert (await _run(db, b, email)).status == "done"
-    asked, closing, question = fake.sent(chat)
-    assert "keyboard" in asked.markup
+    asked, question = fake.sent(chat)
+    assert asked.markup["keyboard"][0][0]["request_contact"] is True
+    assert question.markup["keyboard"] == [[{"text": "Passer"}]]
+    # A choice that typed back would not be read as itself (a profile name) stays inline,
+    # after a short line that closes the keyboard.
+    again = await _queue(db, chat, "phone2", [Rendered("ask_phone", "Votre numéro ?", (),
+                                                       "phone", asks_contact=True)])
+    owner = await _queue(db, chat, "owner", [Rendered("ask_owner_name", "Votre nom ?",
+                                                      (("Samira B.", "profile_name"),),
+                                                      "text")])
+    async with processes(fake, redis_prefix, 2, tmp_path) as (a, b):
+        assert (await _run(db, b, again)).status == "done"
+        assert (await _run(db, a, owner)).status == "done"
+    closing, question = fake.sent(chat)[3:]
     assert closing.text in NOTED and closing.markup == {"remove_keyboard": True}
+    assert question.markup["inline_keyboard"][0][0]["callback_data"] == "profile_name"
+
+
+async def test_a_delivery_begun_before_choices_replaced_the_keyboard_ends_as_it_began(
+        db, fake, redis_prefix, tmp_path):
+    """A record without "typed" (the version before): the "noted" line, then the inline
+    choices, so the part it got to is the same part."""
+    chat = 700_003_004
+    row_id = await _queue(db, chat, "email", [Rendered("ask_email", "Votre email ?",
+                                                       (("Passer", "skip"),), "choice")])
+    async with db.transaction() as session:
+        await outbox.save_progress(session, await session.get(Outbox, row_id),
+                                   {"sent": 1, "keyboard": True, "open": False,
+                                    "joined": True})
+    async with processes(fake, redis_prefix, 1, tmp_path) as (a,):
+        row = await _run(db, a, row_id)
+    assert row.status == "done" and row.progress["sent"] == 2
+    (question,) = fake.sent(chat)
     assert question.markup["inline_keyboard"][0][0]["callback_data"] == "skip"
 
 

@@ -425,14 +425,14 @@ async def test_share_contact_button_takes_only_the_owners_own_number(tg):
     assert "keyboard" in again.markup
     assert (await tg.conversation(user)).state["draft"]["phone"] is None
 
-    # Their own: taken, in E.164, and the contact keyboard goes away.
+    # Their own: taken, in E.164. The button hid its one-time keyboard: no message is
+    # spent closing it, the e-mail question comes alone with its inline "skip".
     mark = len(tg.fake.sent(user.id))
     assert await tg.turn(user, user.contact("212612345678")) == ["ask_email"]
     assert (await tg.conversation(user)).state["draft"]["phone"] == "+212612345678"
-    closing, question = tg.fake.sent(user.id)[mark:]
-    assert closing.markup == {"remove_keyboard": True} and closing.text in NOTED
+    (question,) = tg.fake.sent(user.id)[mark:]
     assert [b["callback_data"] for b in question.markup["inline_keyboard"][0]] == ["skip"]
-    # Later messages without buttons also carry the removal (harmless, and stateless).
+    # Later messages without buttons carry the removal (harmless, and stateless).
     assert await tg.turn(user, user.press("skip")) == ["ask_product_name"]
     assert tg.fake.sent(user.id)[-1].markup == {"remove_keyboard": True}
 
@@ -440,9 +440,19 @@ async def test_share_contact_button_takes_only_the_owners_own_number(tg):
 async def test_a_typed_phone_number_also_closes_the_contact_keyboard(tg):
     user = TelegramUser(555000778)
     await reach_phone_question(tg, user)
+    mark = len(tg.fake.sent(user.id))
     assert await tg.turn(user, user.text("06 61 23 45 67")) == ["ask_email"]
-    assert tg.fake.sent(user.id)[-2].markup == {"remove_keyboard": True}
     assert (await tg.conversation(user)).state["draft"]["phone"] == "+212661234567"
+    # Typed, the number left the contact keyboard up: in the same message, the e-mail
+    # question's "skip" replaces it as a one-time reply keyboard.
+    (question,) = tg.fake.sent(user.id)[mark:]
+    ((skip,),) = question.markup["keyboard"]
+    assert question.markup.get("one_time_keyboard") is True and not skip.get("request_contact")
+    assert skip["text"] == catalog().text("ary-Latn", Msg("btn_skip"))
+    # The button sends its label, read as the choice; the next message closes it.
+    assert await tg.turn(user, user.text(skip["text"])) == ["ask_product_name"]
+    assert (await tg.conversation(user)).state["draft"]["email"] is None
+    assert tg.fake.sent(user.id)[-1].markup == {"remove_keyboard": True}
 
 
 # --- 8. buttons -----------------------------------------------------------------------------
@@ -638,16 +648,36 @@ async def test_a_plain_reply_goes_with_the_next_in_one_message(tg_settings, fake
     (one,) = fake.sent(51)  # the keyboard on the joined message
     assert one.text == "Bienvenue !\n\nD'accord ?"
     assert one.markup["inline_keyboard"][0][0]["callback_data"] == "yes"
-    assert record == {"keyboard": False, "joined": True, "sent": 1, "open": False}
+    assert record == {"keyboard": False, "joined": True, "typed": True, "sent": 1,
+                      "open": False}
     (asked,) = fake.sent(52)
     assert asked.text == "Bienvenue !\n\nVotre numéro ?" and "keyboard" in asked.markup
-    # The contact keyboard shows: the plain reply closes it, the buttons go after it.
-    asked, closing, question = fake.sent(53)
+    # The contact keyboard shows: "Passer" replaces it as a reply keyboard, so the plain
+    # reply goes with the question too.
+    asked, question = fake.sent(53)
     assert "keyboard" in asked.markup
-    assert closing.text == "Bienvenue !" and closing.markup == {"remove_keyboard": True}
-    assert question.text == "Votre email ?" and "inline_keyboard" in question.markup
+    assert question.text == "Bienvenue !\n\nVotre email ?"
+    assert question.markup["keyboard"] == [[{"text": "Passer"}]]
     # Over 4096 units together: two messages.
     assert [c.text for c in fake.sent(54)] == [long.text, "Bienvenue !"]
+
+
+async def test_a_used_one_time_keyboard_costs_no_closing_message(tg_settings, fake, tmp_path):
+    from storage.media import LocalMediaStore
+
+    owner = Rendered("ask_owner_name", "Votre nom ?", (("Samira B.", "profile_name"),), "text")
+    async with telegram.open_telegram(tg_settings, LocalMediaStore(tmp_path)) as channel:
+        # The keyboard left open, the owner typed instead of pressing: closed first.
+        await channel.send(Delivery(1, "61", "fr", (owner,), previous={"open": True}))
+        # The owner pressed it (a shared contact, a label): it hid itself.
+        record = await channel.send(Delivery(1, "62", "fr", (owner,), previous={"open": True},
+                                             tapped=True))
+    closing, question = fake.sent(61)
+    assert closing.text in NOTED and closing.markup == {"remove_keyboard": True}
+    assert "inline_keyboard" in question.markup
+    (question,) = fake.sent(62)
+    assert question.markup["inline_keyboard"][0][0]["callback_data"] == "profile_name"
+    assert record["keyboard"] is False and record["open"] is False
 
 
 def test_split_text_cuts_at_lines_and_counts_utf16():

@@ -19,19 +19,25 @@ Replies
 - `asks_contact` (the phone question) shows a one-time reply keyboard with a
   "share my number" button; `asks_location` (the nearest town's question) one with a
   "send my location" button, handled alike ("the contact keyboard" below). Every
-  later message without inline buttons carries `ReplyKeyboardRemove`; an inline
-  keyboard cannot travel with it, so when the next message has buttons and the
-  contact keyboard is open, a short "noted" line goes first to close it.
+  later message without inline buttons carries `ReplyKeyboardRemove`. An inline
+  keyboard cannot travel with that, so when the contact keyboard is open the next
+  message's choices come as a one-time reply keyboard instead, replacing it in the
+  same message, if each is a choice whose label typed back picks it
+  (`flows.choices.LABELS`: "Passer" under the e-mail question). Otherwise (a web_app
+  button, a profile name) a short "noted" line goes first to close it. A one-time
+  keyboard hides itself once one of its buttons is used: a delivery answering such a
+  use (`Delivery.tapped`) counts it closed.
 
 Progress: a delivery's record (kept in its outbox row, `Delivery.progress`) is
 `{"sent": parts sent, "keyboard": whether the contact keyboard was open before it,
-"open": whether it is open after the parts sent, "joined": replies joined as above}`,
+"open": whether it is open after the parts sent, "joined": replies joined as above,
+"typed": choices as a reply keyboard as above}`,
 saved after each part that has another after it (the last one's record is returned,
 and kept with the row's end: a single message costs no save). "keyboard" is the one
 fact `plan` depends on besides the replies: taken from the previous delivery's "open"
 on the first attempt and kept, so every process makes the same plan and a retry
-anywhere sends only the parts not sent ("joined" missing: a record from before
-replies were joined, planned as then).
+anywhere sends only the parts not sent ("joined" or "typed" missing: a record from
+before that was done, planned as then).
 
 Pacing and errors (bot/channels/pacing.py: per process, or for all with REDIS_URL)
 - Per chat about 1 message/s with short bursts (CHAT_LIMITS); per bot at most 30 in
@@ -60,7 +66,7 @@ import asyncio
 import hashlib
 import logging
 import warnings
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -94,6 +100,7 @@ from bot.channels.telegram.updates import CALLBACK_DATA_MAX, CHANNEL, FILE_LIMIT
 from bot.channels.text import split_text, units
 from bot.i18n import Catalog, Rendered, catalog
 from bot.settings import Settings, reveal
+from flows.choices import LABELS
 from flows.forms import OFFERS
 from flows.model import Msg
 from storage import media as media_pipeline
@@ -143,18 +150,37 @@ class Outgoing:
 
 # Questions under which the Mini App's form is offered (a web_app button).
 FORM_OFFERS = frozenset(OFFERS)
+# Choices whose every label, typed, picks them (flows.choices.read_choice): these can
+# be reply-keyboard buttons, which send their label as text.
+TYPED_BACK = frozenset(LABELS.values())
 
 
 def inline_keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
-    rows: list[list[InlineKeyboardButton]] = []
-    row: list[InlineKeyboardButton] = []
+    rows = _rows(buttons, lambda label, payload: InlineKeyboardButton(
+        label, callback_data=payload))
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def typed_keyboard(buttons: tuple[tuple[str, str], ...]) -> ReplyKeyboardMarkup | None:
+    """The choices as a one-time reply keyboard (each button sends its label), or None
+    if one of them would not be read back as its choice."""
+    if not buttons or any(payload not in TYPED_BACK for _, payload in buttons):
+        return None
+    rows = _rows(buttons, lambda label, payload: KeyboardButton(label))
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
+
+
+def _rows(buttons: tuple[tuple[str, str], ...], make: Callable[[str, str], Any]) -> list[list]:
+    """Two buttons a row, a long label alone on its row."""
+    rows: list[list] = []
+    row: list = []
     for label, payload in buttons:
         if not payload or len(payload.encode()) > CALLBACK_DATA_MAX:
             log.warning("button %r dropped: its payload is over %d bytes", payload[:80],
                         CALLBACK_DATA_MAX)
             continue
         label = " ".join((label or payload).split())
-        button = InlineKeyboardButton(label, callback_data=payload)
+        button = make(label, payload)
         if len(label) > WIDE_LABEL:
             if row:
                 rows.append(row)
@@ -167,7 +193,7 @@ def inline_keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarku
             row = []
     if row:
         rows.append(row)
-    return InlineKeyboardMarkup(rows) if rows else None
+    return rows
 
 
 def contact_keyboard(label: str) -> ReplyKeyboardMarkup:
@@ -219,10 +245,11 @@ class TelegramChannel:
                             unreachable=True) from None
         progress = dict(delivery.progress or {})
         if "keyboard" not in progress:  # the first attempt: the plan's facts, kept from now
-            progress["keyboard"] = bool((delivery.previous or {}).get("open"))
-            progress["joined"] = True
+            progress["keyboard"] = bool((delivery.previous or {}).get("open")) \
+                and not delivery.tapped
+            progress["joined"] = progress["typed"] = True
         plan = self.plan(delivery, keyboard_open=progress["keyboard"],
-                         join=bool(progress.get("joined")))
+                         join=bool(progress.get("joined")), typed=bool(progress.get("typed")))
         chat_key = f"{self.bot_key}:chat:{chat_id}"
         first = progress.get("sent", 0)
         for index in range(first, len(plan)):
@@ -237,18 +264,20 @@ class TelegramChannel:
         return progress
 
     def plan(self, delivery: Delivery, *, keyboard_open: bool = False, join: bool = True,
-             ) -> list[Outgoing]:
+             typed: bool = True) -> list[Outgoing]:
         """The sendMessage / sendPhoto calls for a delivery: the same in every process for
-        the same replies, `keyboard_open` (whether the contact keyboard shows) and `join`
-        (replies joined)."""
+        the same replies, `keyboard_open` (whether the contact keyboard shows), `join`
+        (replies joined) and `typed` (choices replacing it as a reply keyboard)."""
         out: list[Outgoing] = []
         shown = keyboard_open
-        replies = _joined(delivery.replies, keyboard_open) if join else delivery.replies
+        replies = _joined(delivery.replies, keyboard_open, typed) if join else delivery.replies
         asking = [i for i, r in enumerate(replies) if r.asks_contact or r.asks_location]
         for i, reply in enumerate(replies):
             markup = self._markup(reply, delivery.locale)
             if isinstance(markup, ReplyKeyboardRemove) and asking and asking[-1] > i:
                 markup = None  # the contact keyboard comes again in this delivery
+            if isinstance(markup, InlineKeyboardMarkup) and shown and typed:
+                markup = self._typed_markup(reply) or markup
             if isinstance(markup, InlineKeyboardMarkup) and shown:
                 out.append(Outgoing(self.catalog.text(delivery.locale, Msg(NOTED_KEY)),
                                     ReplyKeyboardRemove()))
@@ -291,6 +320,12 @@ class TelegramChannel:
         if form is not None:  # the Mini App (bot/channels/forms.py), under the choices
             return InlineKeyboardMarkup([*(markup.inline_keyboard if markup else ()), [form]])
         return markup or ReplyKeyboardRemove()
+
+    def _typed_markup(self, reply: Rendered) -> ReplyKeyboardMarkup | None:
+        """The choices of a reply that replaces the contact keyboard in its own message."""
+        if self._form_button(reply, "fr") is not None:
+            return None  # a web_app button: inline only here
+        return typed_keyboard(reply.buttons)
 
     def _form_button(self, reply: Rendered, locale: str) -> InlineKeyboardButton | None:
         """The first question of the business and of a product also opens the form; a Mini
@@ -466,17 +501,21 @@ class TelegramChannel:
             await self._http.close()
 
 
-def _joined(replies: tuple[Rendered, ...], keyboard_open: bool) -> tuple[Rendered, ...]:
+def _joined(replies: tuple[Rendered, ...], keyboard_open: bool, typed: bool = True,
+            ) -> tuple[Rendered, ...]:
     """The replies with each plain one (no keyboard, image or contact request) joined to
     the next, a blank line between, when the text fits one message and the next carries
-    no image. Never to buttons while the contact keyboard may show: there the plain
-    reply is what closes it (see `plan`)."""
+    no image. Never to inline buttons while the contact keyboard may show: there the
+    plain reply is what closes it (see `plan`); choices that replace it as a reply
+    keyboard (`typed`) are no such buttons."""
     out: list[Rendered] = []
     contact = keyboard_open
     for reply in replies:
         last = out[-1] if out else None
+        inline = bool(reply.buttons) and not (
+            typed and reply.key not in FORM_OFFERS and typed_keyboard(reply.buttons))
         if (last is not None and _plain(last) and not reply.image
-                and not (contact and reply.buttons)):
+                and not (contact and inline)):
             text = "\n\n".join(t for t in (last.text, reply.text) if t)
             if units(text) <= TEXT_LIMIT:
                 out[-1] = replace(reply, text=text)

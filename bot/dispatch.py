@@ -126,19 +126,21 @@ class Dispatcher:
                 log.exception("processing inbound %s failed; it will be retried", inbound_id)
                 return
             if step.rows:
-                await self._send(step.rows, step.claimed)
+                await self._send(step.rows, step.claimed, step.context)
             if step.done:
                 return
             await asyncio.sleep(step.wait)
 
-    async def _send(self, row_ids: tuple[int, ...], claimed: tuple[Outbox, ...] = ()) -> None:
+    async def _send(self, row_ids: tuple[int, ...], claimed: tuple[Outbox, ...] = (),
+                    context: outbox.SendContext | None = None) -> None:
         """Replies go out at once, from the process that ran the turn (else the outbox
-        worker sends them: they are committed). `claimed`: those the turn claimed."""
+        worker sends them: they are committed). `claimed`: those the turn claimed, the
+        first with its `context`."""
         # Through the outbox's claim: a conversation's deliveries go one at a time, oldest
         # first. While an older one is still going out (from another process, say), these
         # wait for it here rather than for the worker's next pass.
-        for row in claimed:
-            await run_row(self.db, self.handlers, row)
+        for index, row in enumerate(claimed):
+            await run_row(self.db, self.handlers, row, context if index == 0 else None)
         done = {row.id for row in claimed}
         left = [i for i in row_ids if i not in done]
         pause, deadline = 0.02, time.monotonic() + IN_LINE_FOR

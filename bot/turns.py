@@ -76,6 +76,7 @@ class Next:
 
     rows: tuple[int, ...] = ()  # a turn ran: its outbox rows, to send now in order
     claimed: tuple[Outbox, ...] = ()  # ... those of them already claimed (next in line)
+    context: outbox.SendContext | None = None  # the first claimed one's, if a "send"
     done: bool = False  # the message asked for is processed (here or by another process)
     fetch: tuple[int, InboundMessage] | None = None  # download this message's media first
     wait: float = 0.0  # seconds until the album being received is complete
@@ -193,7 +194,12 @@ class Turns:
             # Claimed in the turn's own commit, not in one more before the first reply
             # can go: a commit is a disk flush, and the reply waits for each.
             claimed = await outbox.claim(session, ids=rows, limit=len(rows)) if rows else []
-        return Next(rows=tuple(rows), claimed=tuple(claimed), done=head.id == inbound_id)
+            # And what its delivery reads first: one statement here, not one more
+            # transaction there. Only the first's: the next one's depends on it.
+            context = await outbox.send_context(session, claimed[0]) \
+                if claimed and claimed[0].kind == "send" else None
+        return Next(rows=tuple(rows), claimed=tuple(claimed), context=context,
+                    done=head.id == inbound_id)
 
     async def _process(self, session, conv: Conversation, inbound_id: int, msg: InboundMessage,
                        files: tuple[StoredFile | Refused, ...], now: datetime) -> list[int]:

@@ -12,6 +12,7 @@ its own unit of work.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -21,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import select
 
-from storage.models import Outbox, utcnow
+from storage.models import Conversation, Outbox, utcnow
 
 PENDING, DONE, FAILED = "pending", "done", "failed"
 # Replies for the web chat wait here until the owner's page next asks (no push channel).
@@ -120,16 +121,34 @@ async def save_progress(session: AsyncSession, row: Outbox, progress: dict) -> N
     row.progress = progress
 
 
-async def previous_progress(session: AsyncSession, row: Outbox) -> dict | None:
-    """What the conversation's last delivery before `row` that sent anything recorded:
-    where it left the chat (a channel's plan may depend on it)."""
-    if row.conversation_id is None:
-        return None
-    return (await session.execute(
-        select(Outbox.progress)
-        .where(Outbox.conversation_id == row.conversation_id, Outbox.kind == "send",
-               Outbox.id < row.id, Outbox.progress.is_not(None))
-        .order_by(Outbox.id.desc()).limit(1))).scalar()
+@dataclass(frozen=True)
+class SendContext:
+    """What a delivery reads before it goes: whether its conversation is still there and
+    reachable, when the owner last wrote (WhatsApp's window), and what the conversation's
+    last delivery before it that sent anything recorded (where it left the chat: a
+    channel's plan may depend on it; None on a retry, which has its own record)."""
+
+    status: str | None  # None: the conversation is gone
+    last_inbound_at: datetime | None
+    previous: dict | None
+
+
+async def send_context(session: AsyncSession, row: Outbox) -> SendContext:
+    """In one statement. Read by the turn that claimed the row, in the turn's own
+    transaction (the delivery then needs no transaction before its first message), or by
+    the delivery itself."""
+    c = Conversation.__table__.c
+    previous = (sa.select(Outbox.progress)
+                .where(Outbox.conversation_id == c.id, Outbox.kind == "send",
+                       Outbox.id < row.id, Outbox.progress.is_not(None))
+                .order_by(Outbox.id.desc()).limit(1).scalar_subquery())
+    found = (await session.execute(
+        sa.select(c.status, c.last_inbound_at,
+                  sa.null() if row.progress else previous)
+        .where(c.id == row.payload.get("conversation_id")))).first()
+    if found is None:
+        return SendContext(None, None, None)
+    return SendContext(found[0], found[1], found[2])
 
 
 async def finish(session: AsyncSession, row_id: int, *, progress: dict | None = None,

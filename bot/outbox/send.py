@@ -20,11 +20,12 @@ from bot.outbox.policy import SEND_ATTEMPTS, backoff
 from bot.turns import Turns
 from storage import conversations, outbox
 from storage.db import Database
-from storage.models import Conversation, Outbox
+from storage.models import Outbox
 
 
 def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
-    async def send(row: Outbox) -> None:
+    async def send(row: Outbox, context: outbox.SendContext | None = None) -> None:
+        """`context`: read already by the turn that claimed the row (bot/turns.py)."""
         p = row.payload
         channel = channels.get(p["channel"])
         if channel is None:
@@ -34,28 +35,30 @@ def send_handler(db: Database, channels: dict[str, Channel]) -> Handler:
         if p.get("farewell"):
             await _farewell(db, channel, row)
             return
-        async with db.transaction() as session:
-            conv = await session.get(Conversation, p["conversation_id"])
-            if conv is None or conv.status == "unreachable":
+        if context is None:
+            async with db.transaction() as session:
+                context = await outbox.send_context(session, row)
+        if context.status in (None, "unreachable"):
+            async with db.transaction() as session:
                 await outbox.finish(session, row.id)  # they blocked us: nothing more is sent
-                return
-            previous = None if row.progress else await outbox.previous_progress(session, row)
+            return
 
         async def save(progress: dict) -> None:  # before the next part: never sent twice
             async with db.transaction() as session:
                 await outbox.save_progress(session, row, progress)
 
         replies = tuple(Rendered.from_json(r) for r in p["replies"])
-        delivery = Delivery(conv.id, p["user_ref"], p["locale"], replies,
-                            conv.last_inbound_at.timestamp() if conv.last_inbound_at else None,
-                            progress=row.progress, previous=previous, save=save,
+        last = context.last_inbound_at
+        delivery = Delivery(p["conversation_id"], p["user_ref"], p["locale"], replies,
+                            last.timestamp() if last else None,
+                            progress=row.progress, previous=context.previous, save=save,
                             tapped=bool(p.get("tapped")))
         try:
             done = await channel.send(delivery)
         except SendError as exc:
             async with db.transaction() as session:
                 if exc.unreachable:
-                    await conversations.mark_unreachable(session, conv.id)
+                    await conversations.mark_unreachable(session, p["conversation_id"])
                     await outbox.finish(session, row.id)
                 elif exc.wait_for_inbound:
                     await outbox.hold(session, row.id, str(exc))

@@ -64,8 +64,10 @@ def handlers_for(db: Database, settings: Settings, channels: dict[str, Channel],
                 Chore("retention", retention.EVERY, partial(retention.scan, db, settings))])
 
 
-async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> None:
-    """One row through its handler; an unexpected error is retried later, never lost."""
+async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox,
+                  context: outbox.SendContext | None = None) -> None:
+    """One row through its handler; an unexpected error is retried later, never lost.
+    `context`: a "send" row's, read already by the turn that claimed it."""
     handler = handlers.get(row.kind)
     if handler is None:
         async with db.transaction() as session:
@@ -73,7 +75,7 @@ async def run_row(db: Database, handlers: dict[str, Handler], row: Outbox) -> No
                                      f"no handler for {row.kind}")
         return
     try:
-        await handler(row)
+        await (handler(row) if context is None else handler(row, context))  # type: ignore[call-arg]
     except Exception as exc:  # noqa: BLE001 - a bug in one row must not stop the others
         log.exception("outbox row %s (%s) failed", row.id, row.kind)
         async with db.transaction() as session:

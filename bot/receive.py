@@ -66,11 +66,11 @@ class Receiver:
     async def record(self, msg: InboundMessage) -> int | None:
         """The inbound row, committed; None when the channel delivered this one before."""
         async with self.db.transaction() as session:
-            conv = await conversations.ensure(session, msg.channel, msg.user_ref)
+            conv_id, status = await conversations.ensure_ref(session, msg.channel, msg.user_ref)
             inbound_id = await conversations.record_inbound(
-                session, conv.id, msg.channel, msg.external_id, msg.to_record(), msg.group)
-            if inbound_id is not None and msg.reopens and conv.status == "unreachable":
-                await conversations.mark_reachable(session, conv.id)
+                session, conv_id, msg.channel, msg.external_id, msg.to_record(), msg.group)
+            if inbound_id is not None and msg.reopens and status == "unreachable":
+                await conversations.mark_reachable(session, conv_id)
         return inbound_id
 
     def _start(self, msg: InboundMessage, inbound_id: int | None) -> Received:

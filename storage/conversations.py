@@ -89,6 +89,23 @@ async def ensure(session: AsyncSession, channel: str, user_ref: str) -> Conversa
     return (await session.execute(_BY_USER, params)).scalar_one()
 
 
+_REF = sa.select(Conversation.__table__.c.id, Conversation.__table__.c.status).where(
+    Conversation.__table__.c.channel == sa.bindparam("channel"),
+    Conversation.__table__.c.user_ref == sa.bindparam("user_ref"))
+
+
+async def ensure_ref(session: AsyncSession, channel: str, user_ref: str) -> tuple[int, str]:
+    """The id and status of the conversation of (channel, user), created if new; not
+    locked. A message's record reads no more (an owner's every message but the first:
+    one small read, no insert)."""
+    params = {"channel": channel, "user_ref": user_ref}
+    found = (await session.execute(_REF, params)).first()
+    if found is None:
+        await session.execute(_CREATE, params | {"now": utcnow()})
+        found = (await session.execute(_REF, params)).one()
+    return found[0], found[1]
+
+
 async def lock(session: AsyncSession, channel: str, user_ref: str, *,
                create: bool = True) -> Conversation | None:
     """The conversation of (channel, user), locked until the transaction ends.

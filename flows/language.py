@@ -284,6 +284,11 @@ class _Model:
                      for c, d in zip(cs, denom, strict=True))
             for g, cs in data["grams"].items()
         }
+        # Latin model: whole words the training text of exactly one class contains.
+        self.own_words: dict[str, str] = {
+            g[1:-1]: self.classes[seen[0]] for g, cs in data["grams"].items()
+            if g[0] == "<" and len(seen := [j for j, c in enumerate(cs) if c]) == 1
+        } if "fr" in self.classes else {}
         # Chat repeats its words ("ديال", "bghit", "le"): each is scored once.
         self._cache: dict[str, tuple[tuple[float, ...], int]] = {}
 
@@ -500,6 +505,8 @@ _FR_ELISION_RE = re.compile(r"\b(?:d|j|l|m|t|qu|n|s|c)'[^\W\d_]")  # d'aide, j'a
 #   (a French elision l'/d' is not apart).
 # - A digit as a letter that reads like an ordinal and is none ("3nd", عند), which tokens()
 #   drops as a quantity.
+# - The negation ma...ch around a verb (madazch, mafhmtch, makaynch).
+# - A word only the Darija training text contains (men, rajlo...), loanwords aside.
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
 _ROMANCE_ONSETS = frozenset([
     "bl", "br", "ch", "chl", "chr", "cl", "cr", "dr", "dj", "dw", "fl", "fr", "gh", "gl", "gn",
@@ -508,6 +515,7 @@ _ROMANCE_ONSETS = frozenset([
     "st", "str", "sw", "th", "thr", "tr", "ts", "tch", "tw", "vl", "vr", "wh", "wr", "mm", "pf",
     "sv", "jv", "jp", "js", "jm", "jt", "jc", "jl"])
 _APART_RE = re.compile(r"(?:^|\s)(?:f|fe|fl|l|d|w)\s+[^\W\d_]")
+_LATIN_NEGATION_RE = re.compile(r"[wo]?ma[a-z]{2,}[^r\W\d_]ch")
 _MISREAD_ORDINAL_RE = re.compile(r"(?<![\w'])\d*(?:[02-9]st|[013-9]nd|[0-24-9]rd)\b")
 
 
@@ -526,7 +534,9 @@ def _arabizi_signs(content: list[str], cleaned: str) -> int:
         if len(w) < 3 or not w.isalpha() or w in _LEX.loanwords:
             continue
         onset = _onset(w)
-        if (len(onset) >= 2 and onset != w and onset not in _ROMANCE_ONSETS) or "kh" in w:
+        if ((len(onset) >= 2 and onset != w and onset not in _ROMANCE_ONSETS) or "kh" in w
+                or _LATIN_NEGATION_RE.fullmatch(w)
+                or _MODELS["latn"].own_words.get(w) == "ary"):
             signs += 1
     signs += len(_APART_RE.findall(cleaned))
     signs += len(_MISREAD_ORDINAL_RE.findall(cleaned))
@@ -602,9 +612,9 @@ def _arabic(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, 
 
 
 def _judge(words: list[str], key: str, other: int, cleaned: str,
-           names_only: bool = False) -> tuple[str, float, int]:
-    """Language, confidence and Darija signs of the words of one script. names_only: every
-    Latin word is capitalised, as in a list of names ("Karim Bziz Alaoui")."""
+           text: str = "") -> tuple[str, float, int]:
+    """Language, confidence and Darija signs of the words of one script (text: the message
+    as typed, for its capitals)."""
     scores, ev = _score(words, key, other)
     n = ev.words
     if n == 0:
@@ -618,7 +628,7 @@ def _judge(words: list[str], key: str, other: int, cleaned: str,
             key == "arab" and n >= 3 and label != "und"):
         label, conf = "und", 0.0
     if (label == "und" and key == "latn" and len(ev.content) >= SENTENCE_WORDS
-            and not names_only):
+            and not _names_only(text)):
         # A sentence the model cannot place, yet spelled as only Arabizi is spelled
         # ("dart tagine dlhout", "xra lmo tomobile"): Darija, as a guess.
         signs = _arabizi_signs(ev.content, cleaned)
@@ -651,12 +661,11 @@ def _decide(text: str) -> Detection:
         parts.reverse()
     (main, key), (other, other_key) = parts
     cleaned = cleaned[:MAX_CHARS]
-    names = _names_only(text)
-    label, conf, _ = _judge(main, key, len(other), cleaned, names)
+    label, conf, _ = _judge(main, key, len(other), cleaned, text)
     if other:
         # Both scripts in one message: Darija signs in either part make it Darija
         # ("بغيت نبيع l'huile d'argan"); otherwise the main script decides.
-        o_label, o_conf, o_darija = _judge(other, other_key, len(main), cleaned, names)
+        o_label, o_conf, o_darija = _judge(other, other_key, len(main), cleaned, text)
         if (o_label == "ary" and o_darija and label != "ary") or label == "und":
             label, conf = o_label, o_conf
     if label == "und":

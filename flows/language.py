@@ -627,6 +627,11 @@ def _judge(words: list[str], key: str, other: int, cleaned: str,
             label == "ary" and key == "latn") and not (
             key == "arab" and n >= 3 and label != "und"):
         label, conf = "und", 0.0
+    if (key == "latn" and label not in ("und", _FOREIGN) and not any(ev.markers.values())
+            and not ev.arabizi and _names_only(text)):
+        # Capitalised words and not one word of a language: names ("Karim Bziz Alaoui"),
+        # brands ("Zara Mango Bershka"). The n-grams find Darija in Moroccan names.
+        return "und", 0.0, 0
     if (label == "und" and key == "latn" and len(ev.content) >= SENTENCE_WORDS
             and not _names_only(text)):
         # A sentence the model cannot place, yet spelled as only Arabizi is spelled

@@ -17,9 +17,19 @@ owners borrow nouns, not grammar.
 - Both scripts in one message: Darija signs in either part make it Darija
   ("بغيت نبيع l'huile d'argan"); otherwise the main script decides.
 
-"und" is kept for messages with no language signal: names, numbers, emoji, one loanword.
-A sentence of three words or more in French (with an article or a function word) or in
-Arabic script always gets a language.
+"und" is kept for messages with no language signal: names, numbers, emoji, one loanword,
+"ok ok ok". A sentence of three words or more in French (with an article or a function word)
+or in Arabic script always gets a language. In Latin script:
+- Capitalised words with no marker word and no Arabizi digit are names or brands ("Karim
+  Bziz Alaoui", "Zara Mango Bershka"): "und", though Moroccan names have Darija n-grams.
+- Three words or more that the model would leave "und" (unknown Arabizi spellings the
+  n-grams take for English, "cover dlphone bro") are Darija when one word is spelled as only
+  Arabizi is spelled (_arabizi_signs: an onset French and English never use, kh, a detached
+  f/l/d/w, 3nd, ma...ch, a word only the Darija training text has). That guess has
+  confidence 0.5, below MIN_CONFIDENCE, so the bot never switches language on it. It is not
+  made for capitalised names, for two words or fewer, nor against langdetect when langdetect
+  is sure the message is Spanish, Italian, German, Portuguese or Dutch (Italian opens words
+  with sb-/sf- too).
 """
 
 from __future__ import annotations

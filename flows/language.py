@@ -507,16 +507,16 @@ _FR_ELISION_RE = re.compile(r"\b(?:d|j|l|m|t|qu|n|s|c)'[^\W\d_]")  # d'aide, j'a
 # place (unknown spellings of Darija words, DODa-style fragments). Not trained: these are
 # rules of the writing system.
 # - A word whose opening consonants are not a French or English onset: the Darija article or
-#   person prefix glued on (lmo, lcarte, dlhout, nsajel), or Arabic clusters (mbrok, sbah,
-#   bnin, ngol, hdik, ghbrty, chno). Vowelless words (svp, rdv, bzf) and j- contractions of
+#   person prefix glued on (lmdina, lfacture, dlkefta, nsajel), or Arabic clusters (mzyan,
+#   bzaf, nta, mbrouk, chno, ghbrtih). Vowelless words (svp, rdv, bzf) and j- contractions of
 #   French (jveux, jsuis) do not count.
-# - "kh" anywhere in a word of three letters or more (akhti, ikhtar): خ.
+# - "kh" anywhere in a word of three letters or more (khoya, lkhedma): خ.
 # - A Darija preposition or "and" written apart: "f", "fe", "fl", "l", "d", "w" before a word
 #   (a French elision l'/d' is not apart).
 # - A digit as a letter that reads like an ordinal and is none ("3nd", عند), which tokens()
 #   drops as a quantity.
-# - The negation ma...ch around a verb (madazch, mafhmtch, makaynch).
-# - A word only the Darija training text contains (men, rajlo...), loanwords aside.
+# - The negation ma...ch around a verb (mafhmtch, makaynch, mabghitch).
+# - A word only the Darija training text contains (men, wakha...), loanwords aside.
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
 _ROMANCE_ONSETS = frozenset([
     "bl", "br", "ch", "chl", "chr", "cl", "cr", "dr", "dj", "dw", "fl", "fr", "gh", "gl", "gn",
@@ -645,7 +645,7 @@ def _judge(words: list[str], key: str, other: int, cleaned: str,
     if (label == "und" and key == "latn" and len(ev.content) >= SENTENCE_WORDS
             and not _names_only(text)):
         # A sentence the model cannot place, yet spelled as only Arabizi is spelled
-        # ("dart tagine dlhout", "xra lmo tomobile"): Darija, as a guess.
+        # ("cover dlphone bro", "store men bro"): Darija, as a guess.
         signs = _arabizi_signs(ev.content, cleaned)
         if signs:
             return "ary", ARABIZI_FALLBACK_CONFIDENCE, signs

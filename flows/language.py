@@ -17,9 +17,19 @@ owners borrow nouns, not grammar.
 - Both scripts in one message: Darija signs in either part make it Darija
   ("بغيت نبيع l'huile d'argan"); otherwise the main script decides.
 
-"und" is kept for messages with no language signal: names, numbers, emoji, one loanword.
-A sentence of three words or more in French (with an article or a function word) or in
-Arabic script always gets a language.
+"und" is kept for messages with no language signal: names, numbers, emoji, one loanword,
+"ok ok ok". A sentence of three words or more in French (with an article or a function word)
+or in Arabic script always gets a language. In Latin script:
+- Capitalised words with no marker word and no Arabizi digit are names or brands ("Karim
+  Bziz Alaoui", "Zara Mango Bershka"): "und", though Moroccan names have Darija n-grams.
+- Three words or more that the model would leave "und" (unknown Arabizi spellings the
+  n-grams take for English, "cover dlphone bro") are Darija when one word is spelled as only
+  Arabizi is spelled (_arabizi_signs: an onset French and English never use, kh, a detached
+  f/l/d/w, 3nd, ma...ch, a word only the Darija training text has). That guess has
+  confidence 0.5, below MIN_CONFIDENCE, so the bot never switches language on it. It is not
+  made for capitalised names, for two words or fewer, nor against langdetect when langdetect
+  is sure the message is Spanish, Italian, German, Portuguese or Dutch (Italian opens words
+  with sb-/sf- too).
 """
 
 from __future__ import annotations
@@ -74,6 +84,11 @@ RULE_CONFIDENCE = 0.6
 # French or English without one of its function words needs this many words.
 LATN_BARE_WORDS = 5
 LANGDETECT_MIN_PROB = 0.9
+# A Latin message of this many words or more that the model leaves "und" is Darija when it
+# shows an Arabizi spelling (see _arabizi_signs), at this confidence: a guess, below
+# MIN_CONFIDENCE, so the bot never switches language on it (opening_language wants 0.9).
+SENTENCE_WORDS = 3
+ARABIZI_FALLBACK_CONFIDENCE = 0.5
 ARAB_SHORT_CONFIDENCE = 0.9  # one or two Arabic-script words with no marker word
 # Confidence never exceeds these for 1 and 2 words: too little text to be sure.
 WORD_CAPS = {1: 0.8, 2: 0.9}
@@ -279,6 +294,11 @@ class _Model:
                      for c, d in zip(cs, denom, strict=True))
             for g, cs in data["grams"].items()
         }
+        # Latin model: whole words the training text of exactly one class contains.
+        self.own_words: dict[str, str] = {
+            g[1:-1]: self.classes[seen[0]] for g, cs in data["grams"].items()
+            if g[0] == "<" and len(seen := [j for j, c in enumerate(cs) if c]) == 1
+        } if "fr" in self.classes else {}
         # Chat repeats its words ("ديال", "bghit", "le"): each is scored once.
         self._cache: dict[str, tuple[tuple[float, ...], int]] = {}
 
@@ -331,6 +351,9 @@ _LD_FACTORY: DetectorFactory | None = None
 # Languages other than French and English that an owner might paste. langdetect's other
 # Latin-script answers (so, sw, tl, id, sv, fi, hu, et...) are mostly Arabizi misread.
 _LD_FOREIGN = frozenset(["es", "it", "de", "pt", "nl"])
+# Internal answer: langdetect is sure it is one of those. "und" to the caller, but unlike a
+# message the model is unsure of, an Arabizi spelling does not make it Darija.
+_FOREIGN = "foreign"
 
 
 def _langdetect(text: str) -> tuple[str, float]:
@@ -480,6 +503,56 @@ _FR_ARTICLES = frozenset(["le", "la", "les", "un", "une", "des", "du", "au", "au
 _FR_ELISION_RE = re.compile(r"\b(?:d|j|l|m|t|qu|n|s|c)'[^\W\d_]")  # d'aide, j'ai, l'heure
 
 
+# Arabizi spellings that French and English never use, for Latin messages the model cannot
+# place (unknown spellings of Darija words, DODa-style fragments). Not trained: these are
+# rules of the writing system.
+# - A word whose opening consonants are not a French or English onset: the Darija article or
+#   person prefix glued on (lmdina, lfacture, dlkefta, nsajel), or Arabic clusters (mzyan,
+#   bzaf, nta, mbrouk, chno, ghbrtih). Vowelless words (svp, rdv, bzf) and j- contractions of
+#   French (jveux, jsuis) do not count.
+# - "kh" anywhere in a word of three letters or more (khoya, lkhedma): خ.
+# - A Darija preposition or "and" written apart: "f", "fe", "fl", "l", "d", "w" before a word
+#   (a French elision l'/d' is not apart).
+# - A digit as a letter that reads like an ordinal and is none ("3nd", عند), which tokens()
+#   drops as a quantity.
+# - The negation ma...ch around a verb (mafhmtch, makaynch, mabghitch).
+# - A word only the Darija training text contains (men, wakha...), loanwords aside.
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
+_ROMANCE_ONSETS = frozenset([
+    "bl", "br", "ch", "chl", "chr", "cl", "cr", "dr", "dj", "dw", "fl", "fr", "gh", "gl", "gn",
+    "gr", "kh", "kl", "kn", "kr", "ph", "phl", "phr", "pl", "pn", "pr", "ps", "pt", "rh", "sc",
+    "sch", "scr", "sh", "shr", "sk", "sl", "sm", "sn", "sp", "sph", "spl", "spr", "sq", "squ",
+    "st", "str", "sw", "th", "thr", "tr", "ts", "tch", "tw", "vl", "vr", "wh", "wr", "mm", "pf",
+    "sv", "jv", "jp", "js", "jm", "jt", "jc", "jl"])
+_APART_RE = re.compile(r"(?:^|\s)(?:f|fe|fl|l|d|w)\s+[^\W\d_]")
+_LATIN_NEGATION_RE = re.compile(r"[wo]?ma[a-z]{2,}[^r\W\d_]ch")
+_MISREAD_ORDINAL_RE = re.compile(r"(?<![\w'])\d*(?:[02-9]st|[013-9]nd|[0-24-9]rd)\b")
+
+
+def _onset(word: str) -> str:
+    """The consonants before a word's first vowel; the whole word if it has no vowel."""
+    for i, c in enumerate(word):
+        if c in _VOWELS:
+            return word[:i]
+    return word
+
+
+def _arabizi_signs(content: list[str], cleaned: str) -> int:
+    """How many Arabizi spellings (above) a Latin message shows."""
+    signs = 0
+    for w in content:
+        if len(w) < 3 or not w.isalpha() or w in _LEX.loanwords:
+            continue
+        onset = _onset(w)
+        if ((len(onset) >= 2 and onset != w and onset not in _ROMANCE_ONSETS) or "kh" in w
+                or _LATIN_NEGATION_RE.fullmatch(w)
+                or _MODELS["latn"].own_words.get(w) == "ary"):
+            signs += 1
+    signs += len(_APART_RE.findall(cleaned))
+    signs += len(_MISREAD_ORDINAL_RE.findall(cleaned))
+    return signs
+
+
 def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, float]:
     """Darija, French, English or "und" for Latin-script words, with a confidence."""
     label = max(probs, key=probs.__getitem__)
@@ -509,14 +582,19 @@ def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, f
         if not own:
             # Five or more words yet no function word: a list of nouns, or another
             # language. Only langdetect's agreement keeps the guess.
-            code, _ = _langdetect(cleaned)
-            return (label, probs[label]) if code == label else ("und", 0.0)
+            code, prob = _langdetect(cleaned)
+            if code == label:
+                return label, probs[label]
+            return (_FOREIGN if code in _LD_FOREIGN and prob >= LANGDETECT_MIN_PROB
+                    else "und"), 0.0
     sure_darija = label == "ary" and probs[label] >= LANGDETECT_MIN_PROB
     if n >= 3 and not darija and ev.known * 2 < n and not sure_darija:
         # Mostly unknown words and no Darija sign: perhaps another language altogether,
         # which langdetect knows (55 of them). Rare, so its ~2 ms hardly count.
         code, prob = _langdetect(cleaned)
-        if code in _LD_FOREIGN and (prob >= LANGDETECT_MIN_PROB or not ev.markers[label]):
+        if code in _LD_FOREIGN and prob >= LANGDETECT_MIN_PROB:
+            return _FOREIGN, 0.0
+        if code in _LD_FOREIGN and not ev.markers[label]:
             return "und", 0.0
     return label, probs[label]
 
@@ -543,8 +621,10 @@ def _arabic(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, 
     return label, probs[label]
 
 
-def _judge(words: list[str], key: str, other: int, cleaned: str) -> tuple[str, float, int]:
-    """Language, confidence and Darija signs of the words of one script."""
+def _judge(words: list[str], key: str, other: int, cleaned: str,
+           text: str = "") -> tuple[str, float, int]:
+    """Language, confidence and Darija signs of the words of one script (text: the message
+    as typed, for its capitals)."""
     scores, ev = _score(words, key, other)
     n = ev.words
     if n == 0:
@@ -553,10 +633,33 @@ def _judge(words: list[str], key: str, other: int, cleaned: str) -> tuple[str, f
     label, conf = (_latin if key == "latn" else _arabic)(probs, ev, cleaned)
     # Latin Darija is kept at low confidence: Latin text from owners is mostly Arabizi.
     # Three Arabic-script words or more are a sentence: the likelier of Darija and MSA.
-    if conf < MIN_CONFIDENCE and not (label == "ary" and key == "latn") and not (
+    if conf < MIN_CONFIDENCE and label != _FOREIGN and not (
+            label == "ary" and key == "latn") and not (
             key == "arab" and n >= 3 and label != "und"):
+        label, conf = "und", 0.0
+    if (key == "latn" and label not in ("und", _FOREIGN) and not any(ev.markers.values())
+            and not ev.arabizi and _names_only(text)):
+        # Capitalised words and not one word of a language: names ("Karim Bziz Alaoui"),
+        # brands ("Zara Mango Bershka"). The n-grams find Darija in Moroccan names.
+        return "und", 0.0, 0
+    if (label == "und" and key == "latn" and len(ev.content) >= SENTENCE_WORDS
+            and not _names_only(text)):
+        # A sentence the model cannot place, yet spelled as only Arabizi is spelled
+        # ("cover dlphone bro", "store men bro"): Darija, as a guess.
+        signs = _arabizi_signs(ev.content, cleaned)
+        if signs:
+            return "ary", ARABIZI_FALLBACK_CONFIDENCE, signs
+    if label in ("und", _FOREIGN):
         return "und", 0.0, 0
     return label, min(conf, WORD_CAPS.get(n, 1.0)), ev.markers["ary"] + ev.arabizi
+
+
+def _names_only(text: str) -> bool:
+    """Every Latin word capitalised, as names and brands are written ("Karim Bziz Alaoui",
+    "Zara Mango Bershka"); Arabic-script words have no case and are left out."""
+    words = [w for w in _TOKEN_RE.findall(_NOISE_RE.sub(" ", text[:MAX_CHARS]))
+             if w.isascii() and w[0].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _decide(text: str) -> Detection:
@@ -573,11 +676,11 @@ def _decide(text: str) -> Detection:
         parts.reverse()
     (main, key), (other, other_key) = parts
     cleaned = cleaned[:MAX_CHARS]
-    label, conf, _ = _judge(main, key, len(other), cleaned)
+    label, conf, _ = _judge(main, key, len(other), cleaned, text)
     if other:
         # Both scripts in one message: Darija signs in either part make it Darija
         # ("بغيت نبيع l'huile d'argan"); otherwise the main script decides.
-        o_label, o_conf, o_darija = _judge(other, other_key, len(main), cleaned)
+        o_label, o_conf, o_darija = _judge(other, other_key, len(main), cleaned, text)
         if (o_label == "ary" and o_darija and label != "ary") or label == "und":
             label, conf = o_label, o_conf
     if label == "und":

@@ -14,17 +14,13 @@ leaves only an orphan file, which `gc` removes once it is old.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
-import multiprocessing as mp
 import os
 import re
 import tempfile
 import time
-from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -40,58 +36,9 @@ from storage import audio, images
 # Re-exported: the channels read the limits from here.
 from storage.images import MAX_PHOTO_BYTES, MAX_PIXELS  # noqa: F401
 from storage.models import Media
+from storage.photoproc import in_photo_worker, start_photo_workers  # noqa: F401 - re-exported
 
 log = logging.getLogger(__name__)
-
-# Photos are decoded in worker processes of their own (at most two: memory stays bounded
-# whatever the album size; a 40 MP decode takes a few hundred MB), at a lower priority.
-# Not threads: a low-priority thread holding the GIL while the OS runs something else
-# stalled the event loop, and every other owner's reply, for 250 ms at a time on a busy
-# machine (threads at nice 10 beside two busy processes, 12 photos: loop lag max 256 ms;
-# processes: 4-7 ms). Started on the first photo, or ahead by `start_photo_workers`.
-PHOTO_NICE = 10
-PHOTO_WORKERS = max(1, min(2, (os.cpu_count() or 1) - 1))
-_pool: ProcessPoolExecutor | None = None
-
-
-def _lower_priority() -> None:
-    with contextlib.suppress(OSError, AttributeError):  # not Unix, or not allowed
-        os.nice(PHOTO_NICE)
-
-
-def _photo_pool() -> ProcessPoolExecutor:
-    global _pool
-    if _pool is None:  # spawned: forking a process that runs threads is unsafe
-        _pool = ProcessPoolExecutor(PHOTO_WORKERS, mp_context=mp.get_context("spawn"),
-                                    initializer=_lower_priority)
-    return _pool
-
-
-def start_photo_workers() -> None:
-    """Start the photo processes now (a second or so of imports) rather than on the first
-    photo of the day; returns at once."""
-    for _ in range(PHOTO_WORKERS):
-        _photo_pool().submit(int)
-
-
-async def in_photo_worker(fn: Callable[..., Any], *args: Any) -> Any:
-    """`fn(*args)` in a photo process. A process killed under it (out of memory on a
-    hostile file) takes a fresh pool and one more try; a second death is raised."""
-    global _pool
-    loop = asyncio.get_running_loop()
-    for attempt in (1, 2):
-        pool = _photo_pool()
-        try:
-            return await loop.run_in_executor(pool, fn, *args)
-        except BrokenProcessPool:
-            log.warning("a photo process died (attempt %d)", attempt)
-            if _pool is pool:
-                _pool = None
-                pool.shutdown(wait=False, cancel_futures=True)
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
-
 
 @dataclass(frozen=True)
 class StoredFile:

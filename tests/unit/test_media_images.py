@@ -309,10 +309,10 @@ async def test_photos_are_decoded_in_another_process_at_a_lower_priority(tmp_pat
     other owner's reply for 250 ms at a time on a busy machine."""
     import os
 
-    from storage import media
+    from storage import media, photoproc
 
     pid, nice = await media.in_photo_worker(os.getpid), await media.in_photo_worker(os.nice, 0)
-    assert pid != os.getpid() and nice >= os.nice(0) + media.PHOTO_NICE
+    assert pid != os.getpid() and nice >= os.nice(0) + photoproc.PHOTO_NICE
     stored, _store = await ingest(tmp_path, encode(sharp_scene(), "JPEG"))
     assert stored == inspect_photo(encode(sharp_scene(), "JPEG"))
 

@@ -25,7 +25,11 @@ from benchmarks import langid_corpora as corpora
 from flows import language as lang
 
 # Public corpora per script model and class (see flows/langdata/SOURCES.md).
-CORPORA = {"arab": {"ary": ["train_ary_arab_youtube.txt"], "ar": ["train_ar_newsfane.txt"]}}
+CORPORA = {"arab": {"ary": ["train_ary_arab_youtube.txt", "train_ary_arab_mediawiki.txt"],
+                    "ar": ["train_ar_newsfane.txt"]}}
+# Written Darija is a thousand lines against 30,000 captions: each counts this often, so that
+# the Darija class also knows how Darija is written, not only how it is spoken.
+CORPUS_WEIGHT = {"train_ary_arab_mediawiki.txt": 1}
 # The project's own sentences are few but written like owners write: each counts this often.
 OWN_WEIGHT = 5
 # N-grams seen fewer times than this over all classes are dropped: rare ones are mostly names
@@ -77,7 +81,8 @@ def training_examples() -> dict[str, dict[str, list[str]]]:
     for key, classes in CORPORA.items():
         for label, files in classes.items():
             for filename in files:
-                out[key].setdefault(label, []).extend(corpora.corpus_lines(filename))
+                out[key].setdefault(label, []).extend(
+                    corpora.corpus_lines(filename) * CORPUS_WEIGHT.get(filename, 1))
     return out
 
 

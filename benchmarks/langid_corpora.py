@@ -3,7 +3,7 @@
     python -m benchmarks.langid_corpora --snapshots DIR
 
 DIR is where the tool library's `fetch` puts snapshots (DIR/<owner>+<name>/repo, bare git
-directories; LANGID_SNAPSHOTS may name it instead). The five sources, the commits and paths read
+directories; LANGID_SNAPSHOTS may name it instead). The six sources, the commits and paths read
 are SNAPSHOTS below (licences and attributions in flows/langdata/SOURCES.md):
 
     fetch github:hbourbouh/bourbouh-moroccan-darija-youtube-subtitles   */*.txt
@@ -11,6 +11,7 @@ are SNAPSHOTS below (licences and attributions in flows/langdata/SOURCES.md):
     fetch github:openlanguagedata/seed     seed/ary_Arab (at a commit before the archive wipe)
     fetch github:UniversalDependencies/UD_Arabic-PUD   ar_pud-ud-test.conllu
     fetch github:linuxscout/tashkeela2     data/**/*.xml
+    fetch github:kekecoco/momokingwiki     languages/i18n/ary.json (MediaWiki's Darija interface)
 
 The extracts are fetched text, so they are never committed: they go to a git-ignored cache,
 var/langid_corpora/ (LANGID_CORPORA overrides it). Training extracts train_*.txt are read by
@@ -67,6 +68,10 @@ SNAPSHOTS = {
                     "CC BY-SA 3.0"),
     "tashkeela": Snapshot("linuxscout/tashkeela2", "2f1cce8bf391d89ab312819a2949ba6862ffa1f3",
                           "data/", ".xml", "GPL-3.0"),
+    # MediaWiki core's Moroccan Darija interface messages (translatewiki.net, written by the
+    # Darija Wikipedia's editors), in a verbatim copy of MediaWiki (2022) small enough to fetch.
+    "mediawiki": Snapshot("kekecoco/momokingwiki", "4492bda73f05e986f350a70974af2c029d944caa",
+                          "languages/i18n/ary.json", "", "CC BY 3.0"),
 }
 # What each cached file is, for the manifest: its role and, for the .txt files, label and source.
 FILES = {
@@ -74,6 +79,8 @@ FILES = {
     "train_ar_newsfane.txt": ("train", "ar", "newsfane"),
     "dev_ary_youtube.txt": ("dev", "ary", "youtube"),
     "dev_ar_newsfane.txt": ("dev", "ar", "newsfane"),
+    "train_ary_arab_mediawiki.txt": ("train", "ary", "mediawiki"),
+    "dev_ary_mediawiki.txt": ("dev", "ary", "mediawiki"),
     HELDOUT: ("eval", None, None),
 }
 HASH_CHARS = 12
@@ -262,6 +269,55 @@ def tashkeela(files: dict[str, bytes]) -> list[tuple[str, str]]:
     return out
 
 
+# MediaWiki markup in a message: plural/gender switches (their first form is kept), other
+# templates, tags, links, parameters and entities.
+_SWITCH = re.compile(r"\{\{(?:PLURAL|GENDER|GRAMMAR):[^|{}]*\|([^|{}]*)(?:\|[^{}]*)?\}\}")
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_WIKILINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_EXTLINK = re.compile(r"\[(?:https?:)?//\S+ ([^\]]*)\]")
+_MARKUP = re.compile(r"https?://\S+|\$\d+|&#?\w+;|'{2,}")
+# A translated message is kept only if it is written in Darija: a Darija function word, or a
+# letter MSA does not use (ڭ ݣ ڤ پ چ). Some messages were translated into MSA (of the kind of
+# "يجب إدخال اسم المستخدم", an example made up here) and would teach the Darija class MSA.
+_DARIJA_WORD_LIST = (
+    "ديال ديالو ديالها ديالهوم ديالك ديالي د ف فـ هاد هادي هادا هادو لي اللي باش غادي غادية غا "
+    "دابا شي شحال ماشي بلا واش فين كيفاش علاش بزاف حتا تا ؤ ؤلا ولا بلي ملي فاش يلا إلا "
+    "كاين كاينة كاينين ماكاينش خاصك خاص عافاك واخا غير ڭاع كولشي حيت معا")
+_DARIJA_WORDS = frozenset(_DARIJA_WORD_LIST.split())
+_DARIJA_LETTERS = re.compile("[ڭݣڤپچ]")
+_DARIJA_PREFIX = re.compile(r"^(?:كا|كي|تا|ما)[\u0600-\u06FF]{2,}(?:و|وش|ش)$")
+
+
+def _darija(line: str) -> bool:
+    words = line.replace("،", " ").replace(".", " ").split()
+    return bool(_DARIJA_LETTERS.search(line) or _DARIJA_WORDS.intersection(words)
+                or any(_DARIJA_PREFIX.match(w) for w in words))
+
+
+def _dev_message(key: str) -> bool:
+    return zlib.crc32(key.encode()) % DEV_EVERY == 0
+
+
+def mediawiki(data: bytes, dev: bool = False) -> list[str]:
+    """MediaWiki's Darija interface messages, markup dropped, one line of text each, written
+    in Darija: those of the training messages, or with dev=True of the development ones (one
+    message in DEV_EVERY, by a stable hash of its key)."""
+    messages = json.loads(_decode(data, "utf-8-sig"))
+    out = []
+    for key, text in sorted(messages.items()):
+        if key.startswith("@") or _dev_message(key) != dev or not isinstance(text, str):
+            continue
+        for _ in range(3):  # switches nest
+            text = _SWITCH.sub(r"\1", text)
+        text = _TEMPLATE.sub(" ", text)
+        text = _TAG.sub(" ", _WIKILINK.sub(r"\1", _EXTLINK.sub(r"\1", text)))
+        for line in _MARKUP.sub(" ", text).splitlines():
+            line = _SPACE.sub(" ", line).strip(" *#:;")
+            if _arabic_enough(line) and _darija(line):
+                out.append(line)
+    return out
+
+
 def _only(files: dict[str, bytes]) -> bytes:
     (data,) = files.values()
     return data
@@ -280,6 +336,9 @@ def cut(snapshots: Path) -> dict[str, list[str]]:
                                                  EVAL_LINES["seed"], "seed")]
     rows += [(s, "ar", "pud") for s in _sample(pud(_only(snapshot_files(snapshots, "pud"))),
                                                 EVAL_LINES["pud"], "pud")]
+    wiki = _only(snapshot_files(snapshots, "mediawiki"))
+    wiki_train = _sample(mediawiki(wiki), len(wiki), "mediawiki")
+    taken |= {_key(s) for s in wiki_train}
     by_text = dict(tashkeela(snapshot_files(snapshots, "tashkeela")))
     for s in _sample(list(by_text), EVAL_LINES["tashkeela"], "tashkeela"):
         rows.append((s, "ar", f"tashkeela-{by_text[s].lower().replace(' ', '_')}"))
@@ -291,6 +350,10 @@ def cut(snapshots: Path) -> dict[str, list[str]]:
                                        DEV_LINES["subtitles"], "subtitles-dev"),
         "dev_ar_newsfane.txt": _sample([s for s in news if _key(s) not in taken],
                                        DEV_LINES["newsfane"], "newsfane-dev"),
+        # All of them: a thousand lines, a hundred for development.
+        "train_ary_arab_mediawiki.txt": wiki_train,
+        "dev_ary_mediawiki.txt": _sample([s for s in mediawiki(wiki, dev=True)
+                                          if _key(s) not in taken], len(wiki), "mediawiki-dev"),
         HELDOUT: ["\t".join([text.replace("\t", " "), label, "Arab", origin])
                   for text, label, origin in rows],
     }

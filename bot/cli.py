@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc as collector
 import logging
 import sys
 from importlib.metadata import version
@@ -180,17 +181,29 @@ async def _list(db: Database, args, signer: Signer, out=None, *,
         return (b"[\n" if first else b",\n") + json_bytes(items), len(items)
 
     shown = 0
-    rows, documents = await read(0)
-    while rows:
-        following = asyncio.ensure_future(read(rows[-1].id))
-        try:
-            data, count = await asyncio.to_thread(text, rows, documents, not shown)
-        except BaseException:
-            following.cancel()
-            raise
-        write(data)
-        shown += count
-        rows, documents = await following
+    # A page makes a few hundred thousand objects that reference counting frees, none of
+    # them in a cycle; the cyclic collector would walk every object the imports left
+    # (about 180,000) again and again for nothing: a third of the listing's time. So it is
+    # off while the listing runs, the imports' objects frozen out of its sight.
+    collecting = collector.isenabled()
+    collector.freeze()
+    collector.disable()
+    try:
+        rows, documents = await read(0)
+        while rows:
+            following = asyncio.ensure_future(read(rows[-1].id))
+            try:
+                data, count = await asyncio.to_thread(text, rows, documents, not shown)
+            except BaseException:
+                following.cancel()
+                raise
+            write(data)
+            shown += count
+            rows, documents = await following
+    finally:
+        if collecting:
+            collector.enable()
+        collector.unfreeze()
     if args.json:
         write(b"\n]\n" if shown else b"[]\n")
     elif not shown:

@@ -18,9 +18,12 @@ photos only); the export folder keeps them (bot/outbox/export.py).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from functools import lru_cache
+
+import orjson
 
 from bot.signing import Signer
 from flows.listing import Rate, to_usd
@@ -38,6 +41,18 @@ English = Mapping[int, ProductTranslation]
 # How long the image links in a handoff body stay valid, counted from the first attempt:
 # retries go on for 24 h, and the backend may fetch the images some time after that.
 IMAGE_LINK_TTL = timedelta(days=7)
+
+
+def _json(text: str | None):
+    """A JSON column's stored text as `json.loads` reads it: through orjson, which reads
+    everything json.dumps writes but NaN, infinities, integers past 64 bits and lone
+    surrogates; those few through json."""
+    if text is None:
+        return None
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -231,7 +246,7 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
     product's English listing, built straight from the rows (no view objects: a listing
     of every submission builds a hundred thousand of these). `documents`: what
     `storage.submissions.page_documents` gives for those rows (certificate and packaging
-    photos)."""
+    photos). The rows' JSON columns are their text (`page` says which), decoded here."""
     found: list[dict] = []
     sid = product_id = None
     products = images = None
@@ -245,6 +260,7 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
          height, size) in rows:
         if i != sid:
             sid, product_id, products = i, None, []
+            certifications, export_countries = _json(certifications), _json(export_countries)
             photos: dict[str, list[dict]] = {}
             for of, doc_sha, *doc in (documents or {}).get(i, ()):  # doc: type, w, h, size
                 photos.setdefault(of, []).append(_image(signer.media_url(doc_sha), *doc[:3],
@@ -266,7 +282,7 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
             product = _product(pname, description, amount, amount_max, unit, moq_quantity,
                                moq_unit, images)
             _add_listing(product, current(
-                listing, listing_version, pname, description, owner_type, owner_type_asked,
+                _json(listing), listing_version, pname, description, owner_type, owner_type_asked,
                 sector, Edits(title_en or "", description_en or "", type_key)), rate)
             product.update(_buyer(capacity_quantity, capacity_unit, capacity_per,
                                   lead_time_quantity, lead_time_unit, lead_time_days,

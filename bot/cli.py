@@ -17,27 +17,22 @@ from importlib.metadata import version
 from pathlib import Path
 
 import orjson
-from aiohttp import web
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
 
-from bot import logs, owner_export, preflight
-from bot.admin.accounts import create as create_account
-from bot.agent_links import links, qr_png
-from bot.app import create_app
-from bot.channels.telegram import set_webhook
-from bot.channels.terminal import run as run_terminal
-from bot.erasure import erase_now
+from bot import logs, preflight
+from bot.database import open_database
 from bot.outbox.body import listings
-from bot.runtime import open_database, open_files, run_polling, run_worker
 from bot.settings import Settings
 from bot.signing import Signer
 from flows import reasons as review_reasons
 from flows.listing import Rate
-from storage import agents, audit, erasure, submissions
+from storage import submissions
 from storage.db import Database, is_sqlite, unavailable
-from storage.media import gc, start_photo_workers
-from storage.migrate import upgrade
+
+# Each command imports what only it needs in its own function: a command's start is the
+# imports of what it runs, not of the whole bot (`submissions list` skips the web app, the
+# channels and the outbox: about 0.5 s of CPU).
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +48,11 @@ def _services_away(settings: Settings) -> None:
 
 
 def serve(args, settings: Settings) -> None:
+    from aiohttp import web
+
+    from bot.app import create_app
+    from storage.media import start_photo_workers
+
     _services_away(settings)
     url = f"http://{args.host}:{args.port}"
     print(f"Tijara on {url}  (web chat: {url}/chat, admin: {url}/admin; Ctrl-C stops)")
@@ -67,17 +67,25 @@ def serve(args, settings: Settings) -> None:
 
 
 def db_upgrade(args, settings: Settings) -> None:
+    from storage.migrate import upgrade
+
     upgrade(settings.database_url)
     print("database is up to date")
 
 
 def worker(args, settings: Settings) -> None:
+    from bot.runtime import run_worker
+    from storage.media import start_photo_workers
+
     _services_away(settings)  # the worker waits for them (bot/outbox/worker.py)
     start_photo_workers()
     asyncio.run(run_worker(settings))
 
 
 async def _media_gc(settings: Settings) -> int:
+    from bot.runtime import open_files
+    from storage.media import gc
+
     db = open_database(settings)
     try:
         async with open_files(settings) as (media, _):
@@ -91,6 +99,8 @@ def media_gc(args, settings: Settings) -> None:
 
 
 def poll(args, settings: Settings) -> None:
+    from bot.runtime import run_polling
+
     problem = asyncio.run(preflight.redis_problem(settings))
     if problem:
         log.warning(problem)
@@ -98,10 +108,15 @@ def poll(args, settings: Settings) -> None:
 
 
 def telegram_set_webhook(args, settings: Settings) -> None:
+    from bot.channels.telegram import set_webhook
+
     asyncio.run(set_webhook(settings, drop_pending=args.drop_pending_updates))
 
 
 def chat(args, settings: Settings) -> None:
+    from bot.channels.terminal import run as run_terminal
+    from storage.migrate import upgrade
+
     upgrade(settings.database_url)
     asyncio.run(run_terminal(settings, lang=args.lang, user=args.user))
 
@@ -113,6 +128,8 @@ async def _submissions(args, settings: Settings) -> int:
             await _list(db, args, Signer(settings.secret, settings.public_base_url),
                         rate=settings.usd_rate)
             return 0
+        from storage import audit
+
         decision = args.action.replace("-", "_")
         items = [dict(zip(("field", "reason"), f.split("=", 1), strict=False))
                  for f in getattr(args, "field", None) or ()]
@@ -223,6 +240,10 @@ def _lines(rows) -> list[str]:
 
 
 async def _owner_erase(args, settings: Settings) -> int:
+    from bot.erasure import erase_now
+    from bot.runtime import open_files
+    from storage import erasure
+
     db = open_database(settings)
     try:
         async with db.transaction() as session:
@@ -253,6 +274,10 @@ async def _owner_erase(args, settings: Settings) -> int:
 async def _owner_export(args, settings: Settings) -> int:
     """Every conversation of the owner named (a phone number or a submission id), one ZIP
     each (bot/owner_export.py), each audited as the CLI's."""
+    from bot import owner_export
+    from bot.runtime import open_files
+    from storage import erasure
+
     db = open_database(settings)
     try:
         async with db.transaction() as session:
@@ -279,10 +304,15 @@ async def _owner_export(args, settings: Settings) -> int:
 
 
 def admin_create(args, settings: Settings) -> None:
+    from bot.admin.accounts import create as create_account
+
     sys.exit(create_account(args, settings))
 
 
 async def _agent_invite(args, settings: Settings) -> int:
+    from bot.agent_links import links, qr_png
+    from storage import agents
+
     db = open_database(settings)
     try:
         async with db.transaction() as session:
@@ -450,6 +480,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if getattr(args, "embedded", False) and is_sqlite(settings.database_url):
+            from storage.migrate import upgrade
+
             upgrade(settings.database_url)  # the embedded database brings itself up to date
         args.run(args, settings)
     except Exception as error:

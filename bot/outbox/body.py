@@ -28,7 +28,7 @@ import orjson
 from bot.signing import Signer
 from flows.listing import Rate, to_usd
 from flows.model import Amount
-from flows.published import Edits, fields, priced
+from flows.published import Edits, fields, priced, version
 from flows.published import amount as amount_of
 from storage.listings import current, stored
 from storage.models import ProductTranslation
@@ -249,7 +249,10 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
     photos). The rows' JSON columns are their text (`page` says which), decoded here."""
     found: list[dict] = []
     sid = product_id = None
-    products = images = None
+    products = images = certified = None
+    url = signer.media_urls()  # the page's links expire together
+    stamp = version()
+    documents = documents or {}
     for (i, status, revision, submitted_at, name, owner_name, phone, email, city, region,
          sector, ice, language, script, channel, consent_at, agent_id, certifications,
          fda_registered, export_level, export_countries, packaging, agent_name,
@@ -260,17 +263,17 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
          height, size) in rows:
         if i != sid:
             sid, product_id, products = i, None, []
-            certifications, export_countries = _json(certifications), _json(export_countries)
             photos: dict[str, list[dict]] = {}
-            for of, doc_sha, *doc in (documents or {}).get(i, ()):  # doc: type, w, h, size
-                photos.setdefault(of, []).append(_image(signer.media_url(doc_sha), *doc[:3],
-                                                        doc_sha, doc[3]))
-            certified = _certifications(certifications, photos)
+            for of, doc_sha, kind, w, h, doc_size in documents.get(i, ()):
+                photos.setdefault(of, []).append(
+                    {"url": url(doc_sha), "content_type": kind, "width": w, "height": h,
+                     "sha256": doc_sha, "size": doc_size})
+            certified = _certifications(_json(certifications), photos)
             found.append({"id": i, "status": status, "submission_id": i,
                           "revision": revision,
                           "business": _business(name, owner_name, phone, email, city, region,
                                                 sector, ice, fda_registered, export_level,
-                                                export_countries, packaging,
+                                                _json(export_countries), packaging,
                                                 photos.get("packaging", [])),
                           "products": products,
                           **_rest(language, script, channel, agent_id, agent_name,
@@ -279,16 +282,22 @@ def listings(rows, signer: Signer, rate: Rate | None = None,
             continue
         if pid != product_id:
             product_id, images = pid, []
-            product = _product(pname, description, amount, amount_max, unit, moq_quantity,
-                               moq_unit, images)
-            _add_listing(product, current(
-                _json(listing), listing_version, pname, description, owner_type, owner_type_asked,
-                sector, Edits(title_en or "", description_en or "", type_key)), rate)
-            product.update(_buyer(capacity_quantity, capacity_unit, capacity_per,
-                                  lead_time_quantity, lead_time_unit, lead_time_days,
-                                  certified))
-            products.append(product)
+            # The stored listing when this version wrote it (storage.listings.current).
+            kept = _json(listing) if listing is not None and listing_version == stamp \
+                else current(None, None, pname, description, owner_type, owner_type_asked,
+                             sector, Edits(title_en or "", description_en or "", type_key))
+            said, usd = _priced(amount, amount_max, unit, moq_quantity, moq_unit, rate)
+            # The keys in the order `body` gives them (_product, _add_listing, _buyer).
+            products.append({
+                "name": pname, "description": description,
+                "price": {"amount": amount, "amount_max": amount_max, "currency": "MAD",
+                          "unit": unit, "usd": dict(usd) if usd else None},
+                "moq": {"quantity": moq_quantity, "unit": moq_unit},
+                "images": images, **fields(kept, said),
+                "capacity": _capacity(capacity_quantity, capacity_unit, capacity_per),
+                "lead_time": _lead_time(lead_time_quantity, lead_time_unit, lead_time_days),
+                "certifications": certified})
         if sha256 is not None:
-            images.append(_image(signer.media_url(sha256), content_type, width, height,
-                                 sha256, size))
+            images.append({"url": url(sha256), "content_type": content_type, "width": width,
+                           "height": height, "sha256": sha256, "size": size})
     return found

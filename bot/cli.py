@@ -178,8 +178,8 @@ async def _list(db: Database, args, signer: Signer, out=None, *,
                 rate: Rate | None = None) -> None:
     """The queue, written as it is read: a page of submissions at a time, each read in a
     short transaction of its own (a slow reader of the output holds no lock). The next
-    page is read while this one is turned into text in a thread (the database works
-    while Python does)."""
+    page is read while this one is turned into text and written in a thread (the
+    database works while Python does, and the reader of the output while both do)."""
     out = out or sys.stdout
     write = _writer(out)
 
@@ -189,13 +189,18 @@ async def _list(db: Database, args, signer: Signer, out=None, *,
             # The certificate and packaging photos: one more statement a page.
             return rows, (await submissions.page_documents(session, rows) if args.json else {})
 
-    def text(rows, documents, first: bool) -> tuple[bytes, int]:
+    def text(rows, documents, first: bool) -> int:
+        """Write the page; how many it showed."""
         if not args.json:
             lines = _lines(rows)
-            return "".join(lines).encode(), len(lines)
+            write("".join(lines).encode())
+            return len(lines)
         # The same objects as the handoff, plus id and status.
         items = listings(rows, signer, rate, documents)
-        return (b"[\n" if first else b",\n") + json_bytes(items), len(items)
+        data = json_bytes(items)
+        write(b"[\n" if first else b",\n")
+        write(data)
+        return len(items)
 
     shown = 0
     # A page makes a few hundred thousand objects that reference counting frees, none of
@@ -210,12 +215,10 @@ async def _list(db: Database, args, signer: Signer, out=None, *,
         while rows:
             following = asyncio.ensure_future(read(rows[-1].id))
             try:
-                data, count = await asyncio.to_thread(text, rows, documents, not shown)
+                shown += await asyncio.to_thread(text, rows, documents, not shown)
             except BaseException:
                 following.cancel()
                 raise
-            write(data)
-            shown += count
             rows, documents = await following
     finally:
         if collecting:

@@ -19,7 +19,6 @@ photos only); the export folder keeps them (bot/outbox/export.py).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -44,8 +43,10 @@ English = Mapping[int, ProductTranslation]
 IMAGE_LINK_TTL = timedelta(days=7)
 
 
-# Nineteen digits in a row: maybe an integer past 64 bits, that orjson would read as a float.
-_LONG_NUMBER = re.compile(r"\d{19}")
+# Each digit as "0", every other byte as a space: nineteen zeros in a row may be an integer
+# past 64 bits, that orjson reads as a float (a bytes translation: a tenth of a regex's time).
+_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_LONG_NUMBER = b"0" * 19
 
 
 def _json(text: str | None):
@@ -55,7 +56,7 @@ def _json(text: str | None):
     through json."""
     if text is None:
         return None
-    if _LONG_NUMBER.search(text) is None:
+    if _LONG_NUMBER not in text.encode("utf-8", "surrogatepass").translate(_DIGITS):
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError:

@@ -56,7 +56,7 @@ def test_a_pages_links_are_the_links_of_their_moment():
     {"name": "Argan oil", "attributes": [{"kind": "size", "value": "200 × 150 cm"}]},
     ["US", "FR"], None, [], {"ligne\u2028": "\t\"\\"},
     # What orjson refuses and json.dumps still writes: read back through json.
-    [float("inf")], {"n": 2**70}, ["\ud800 seul"], {"é": -2**64},
+    [float("inf")], {"n": 2**70}, ["\ud800 seul"], {"é": -2**64}, [-2**63 - 1, 2**64 - 1],
 ])
 def test_a_stored_json_column_reads_back_as_written(value):
     text = json.dumps(value)

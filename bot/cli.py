@@ -207,7 +207,7 @@ async def _list(db: Database, args, signer: Signer, out=None, *,
     # them in a cycle; the cyclic collector would walk every object the imports left
     # (about 180,000) again and again for nothing: a third of the listing's time. So it is
     # off while the listing runs, the imports' objects frozen out of its sight.
-    collecting = collector.isenabled()
+    collecting, frozen = collector.isenabled(), collector.get_freeze_count()
     collector.freeze()
     collector.disable()
     try:
@@ -223,7 +223,8 @@ async def _list(db: Database, args, signer: Signer, out=None, *,
     finally:
         if collecting:
             collector.enable()
-        collector.unfreeze()
+        if not frozen:  # what a caller froze before stays frozen
+            collector.unfreeze()
     if args.json:
         write(b"\n]\n" if shown else b"[]\n")
     elif not shown:

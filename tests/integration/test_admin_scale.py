@@ -6,6 +6,7 @@ oracles) over a dataset built by hand."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
@@ -425,6 +426,8 @@ async def test_json_list_reads_page_after_page(db, monkeypatch):
     paged, statements = await listed(db)
     assert unsigned(paged) == unsigned(whole)
     assert len(json.loads(paged)) == 7
+    # The cyclic collector, off while the listing runs, is back on after it.
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 async def test_a_filtered_list_shows_each_submissions_own_photos_page_after_page(

@@ -22,9 +22,7 @@ from pydantic import ValidationError
 from pydantic_settings import SettingsError
 from yarl import URL
 
-from bot.channels.pacing import REDIS_TIMEOUT, redis_client
-from bot.channels.telegram.webhook import SECRET_FORMAT
-from bot.runtime import open_database
+from bot.database import open_database
 from bot.settings import SECRETS, Settings, reveal
 from storage.db import is_sqlite, shown
 
@@ -65,6 +63,9 @@ def problems(settings: Settings, command: str) -> list[str]:
                      "signs sessions and links with the same key)")
     if command != "serve":
         return found
+    # Imported here: every command runs these checks, only serving needs Telegram's.
+    from bot.channels.telegram.webhook import SECRET_FORMAT
+
     if settings.telegram_bot_token and not settings.telegram_webhook_secret:
         found.append("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_BOT_TOKEN is set "
                      "(the webhook refuses every update without it; `tijara poll` needs none)")
@@ -118,6 +119,8 @@ async def redis_problem(settings: Settings) -> str | None:
     """None when REDIS_URL is unset or answers, else the one line that says why not."""
     if not settings.redis_url:
         return None
+    from bot.channels.pacing import REDIS_TIMEOUT, redis_client  # only a starting process
+
     client = redis_client(settings.redis_url)
     try:
         await asyncio.wait_for(client.ping(), REDIS_TIMEOUT + 1)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from bot.channels.base import Channel
 from bot.channels.registry import build_channels
 from bot.channels.telegram.polling import poll_loop
+from bot.database import open_database
 from bot.dispatch import Dispatcher
 from bot.i18n import Catalog, catalog
 from bot.outbox.handler import Handlers
@@ -33,7 +34,7 @@ from bot.receive import Receiver
 from bot.settings import Settings, reveal
 from bot.signing import Signer
 from bot.turns import Turns
-from storage.db import Database, Limits, is_sqlite
+from storage.db import Database, is_sqlite
 from storage.exports import ExportFolder, LocalExportFolder
 from storage.media import LocalMediaStore, MediaStore
 from storage.migrate import upgrade_async
@@ -78,15 +79,6 @@ async def open_runtime(settings: Settings, *, db: Database | None = None,
     finally:
         if db is None:
             await database.close()
-
-
-def open_database(settings: Settings) -> Database:
-    """The database with the settings' timeouts and pool size (close it when done)."""
-    return Database(settings.database_url, Limits(
-        connect_timeout=settings.db_connect_timeout,
-        statement_timeout=settings.db_statement_timeout,
-        pool_timeout=settings.db_pool_timeout, pool_size=settings.db_pool_size,
-        max_overflow=settings.db_max_overflow))
 
 
 @asynccontextmanager

@@ -6,6 +6,7 @@ oracles) over a dataset built by hand."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
@@ -425,6 +426,31 @@ async def test_json_list_reads_page_after_page(db, monkeypatch):
     paged, statements = await listed(db)
     assert unsigned(paged) == unsigned(whole)
     assert len(json.loads(paged)) == 7
+    # The cyclic collector, off while the listing runs, is back on after it.
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+async def test_a_filtered_list_shows_each_submissions_own_photos_page_after_page(
+        db, monkeypatch):
+    """A page's certificate and packaging photos are read for the range of its ids: with
+    --status, submissions of other statuses inside that range (with photos of their own)
+    lend none of theirs, and the filtered objects are those of the full list."""
+    await seed_listing(db, 16)
+    async with db.transaction() as session:  # half of those with photos leave "approved"
+        for s in (await session.execute(sa.select(Submission).order_by(Submission.id))
+                  ).scalars().all()[1::8]:
+            s.status = "rejected"
+    original = submissions.page
+    monkeypatch.setattr(submissions, "page",
+                        lambda session, **kw: original(session, **{**kw, "size": 2}))
+    whole = {i["id"]: i for i in json.loads(unsigned((await listed(db))[0]))}
+    assert sum(bool(i["business"]["packaging_photos"]) for i in whole.values()) == 4
+    for status in ("approved", "rejected", "submitted"):
+        shown = json.loads(unsigned((await listed(db, status=status))[0]))
+        assert shown == [whole[i["id"]] for i in shown]
+        assert {i["status"] for i in shown} == {status}
+    rejected = json.loads(unsigned((await listed(db, status="rejected"))[0]))
+    assert [len(i["business"]["packaging_photos"]) for i in rejected] == [2, 2]
 
 
 # --- /metrics --------------------------------------------------------------------------

@@ -275,7 +275,8 @@ def _peak_child(path: str, use_draft: bool, at_once: int = 1) -> None:
     Linux keeps ru_maxrss across fork+exec (the parent peaked at >1 GB drawing the
     input), so this reads VmHWM after resetting it through /proc/self/clear_refs."""
     import storage.media  # noqa: F401 - imports (numpy, Pillow, scipy) are not the ingest
-    from storage.media import LocalMediaStore, _prepare_photo, in_photo_worker, ingest_photo
+    from storage.media import LocalMediaStore, _prepare_photo, ingest_photo
+    from storage.photoproc import in_photo_worker
 
     data = Path(path).read_bytes()
     if at_once == 1:

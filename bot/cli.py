@@ -51,7 +51,7 @@ def serve(args, settings: Settings) -> None:
     from aiohttp import web
 
     from bot.app import create_app
-    from storage.media import start_photo_workers
+    from storage.photoproc import start_photo_workers
 
     _services_away(settings)
     url = f"http://{args.host}:{args.port}"
@@ -75,7 +75,7 @@ def db_upgrade(args, settings: Settings) -> None:
 
 def worker(args, settings: Settings) -> None:
     from bot.runtime import run_worker
-    from storage.media import start_photo_workers
+    from storage.photoproc import start_photo_workers
 
     _services_away(settings)  # the worker waits for them (bot/outbox/worker.py)
     start_photo_workers()

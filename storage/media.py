@@ -36,7 +36,7 @@ from storage import audio, images
 # Re-exported: the channels read the limits from here.
 from storage.images import MAX_PHOTO_BYTES, MAX_PIXELS  # noqa: F401
 from storage.models import Media
-from storage.photoproc import in_photo_worker, start_photo_workers  # noqa: F401 - re-exported
+from storage.photoproc import in_photo_worker
 
 log = logging.getLogger(__name__)
 

@@ -55,15 +55,12 @@ async def in_photo_worker(fn: Callable[..., Any], *args: Any) -> Any:
     try; a second death is raised."""
     global _pool
     loop = asyncio.get_running_loop()
-    for attempt in (1, 2):
-        pool = _photo_pool()
-        try:
-            return await loop.run_in_executor(pool, fn, *args)
-        except BrokenProcessPool:
-            log.warning("a photo process died (attempt %d)", attempt)
-            if _pool is pool:
-                _pool = None
-                pool.shutdown(wait=False, cancel_futures=True)
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    pool = _photo_pool()
+    try:
+        return await loop.run_in_executor(pool, fn, *args)
+    except BrokenProcessPool:
+        log.warning("a photo process died; trying once more with a fresh one")
+        if _pool is pool:
+            _pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
+    return await loop.run_in_executor(_photo_pool(), fn, *args)

@@ -309,9 +309,10 @@ async def test_photos_are_decoded_in_another_process_at_a_lower_priority(tmp_pat
     other owner's reply for 250 ms at a time on a busy machine."""
     import os
 
-    from storage import media, photoproc
+    from storage import photoproc
 
-    pid, nice = await media.in_photo_worker(os.getpid), await media.in_photo_worker(os.nice, 0)
+    pid = await photoproc.in_photo_worker(os.getpid)
+    nice = await photoproc.in_photo_worker(os.nice, 0)
     assert pid != os.getpid() and nice >= os.nice(0) + photoproc.PHOTO_NICE
     stored, _store = await ingest(tmp_path, encode(sharp_scene(), "JPEG"))
     assert stored == inspect_photo(encode(sharp_scene(), "JPEG"))
@@ -321,13 +322,13 @@ async def test_a_photo_process_that_dies_is_replaced(tmp_path):
     import os
     import signal
 
-    from storage import media
+    from storage import photoproc
 
-    victim = await media.in_photo_worker(os.getpid)
+    victim = await photoproc.in_photo_worker(os.getpid)
     os.kill(victim, signal.SIGKILL)  # as the kernel does to a process out of memory
     stored, _store = await ingest(tmp_path, encode(sharp_scene(), "JPEG"))
     assert isinstance(stored, StoredFile)
-    assert await media.in_photo_worker(os.getpid) != victim
+    assert await photoproc.in_photo_worker(os.getpid) != victim
 
 
 # --- near-duplicates ---------------------------------------------------------

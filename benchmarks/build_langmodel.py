@@ -40,7 +40,7 @@ MIN_COUNT = {"latn": 1, "arab": 3}
 def lexicon_examples() -> dict[str, dict[str, list[str]]]:
     """Lexicon words as one-word training examples, routed to the model of their script."""
     out: dict[str, dict[str, list[str]]] = {"latn": {}, "arab": {}}
-    files = [*lang.LEXICONS.items(), *lang.WEAK_LEXICONS.items()]
+    files = [*lang.LEXICONS.items(), *lang.WEAK_LEXICONS.items(), *lang.SHARED_LEXICONS.items()]
     for label, filename in files:
         for word in lang.read_lines(filename):
             latin, arabic, _ = lang.tokens(lang.clean(word))
@@ -53,7 +53,8 @@ def lexicon_examples() -> dict[str, dict[str, list[str]]]:
 def own_files() -> list[str]:
     """The project's own files in langdata/ that the counts depend on."""
     names = {n for classes in lang.TRAINING.values() for files in classes.values() for n in files}
-    return sorted(names | {*lang.LEXICONS.values(), *lang.WEAK_LEXICONS.values(), "neutral.txt"})
+    lexicons = {**lang.LEXICONS, **lang.WEAK_LEXICONS, **lang.SHARED_LEXICONS}
+    return sorted(names | {*lexicons.values(), "neutral.txt"})
 
 
 def own_digest() -> str:

@@ -12,6 +12,9 @@ owners borrow nouns, not grammar.
 - Arabic script: more Darija grammar words (ديال، بغيت، واش، كاين، ka-/ki- present tense,
   ma...ch negation) than MSA grammar words (الذي، سوف، لم، هل...) makes it Darija, however
   much MSA vocabulary surrounds them: "كتعتبر الرياضة عامل أساسي في التنمية ديال المدينة" -> ary.
+  As many is enough when a Darija word of the lexicon is among them, because written Darija
+  keeps some MSA grammar and MSA never uses Darija's: "اللي تم اختيارها لأن الثمن مناسب" -> ary.
+  Words both write (خلال، تم، الشحن; تقدر، فهمت: langdata/vocab_ar*.txt) are no one's marker.
   Formulae both use word for word (إن شاء الله، الحمد لله، السلام عليكم; langdata/formulae.txt)
   are left out: "الحمد لله وصلتني السلعة" is judged on "وصلتني السلعة".
 - Both scripts in one message: Darija signs in either part make it Darija
@@ -213,6 +216,9 @@ TRAINING = {
 LEXICONS = {"ary": "words_ary.txt", "fr": "words_fr.txt", "en": "words_en.txt",
             "ar": "words_ar.txt"}
 WEAK_LEXICONS = {"fr": "vocab_fr.txt", "en": "vocab_en.txt"}
+# Arabic-script words MSA and written Darija share (خلال، تم، الشحن / تقدر، فهمت): training
+# words of their class, never marker words.
+SHARED_LEXICONS = {"ar": "vocab_ar.txt", "ary": "vocab_ary.txt"}
 
 
 class _Lexicon:
@@ -223,7 +229,8 @@ class _Lexicon:
         self.weak = self._owned(WEAK_LEXICONS, set())
         # Borrowed nouns, even those both French and English claim ("kilo", "stock").
         self.loanwords = set().union(*(_read_words(n) for n in WEAK_LEXICONS.values()))
-        self.strong = self._owned(LEXICONS, self.loanwords | self.neutral)
+        shared = set().union(*(_read_words(n) for n in SHARED_LEXICONS.values()))
+        self.strong = self._owned(LEXICONS, self.loanwords | self.neutral | shared)
         # Religious and polite formulae that Darija and MSA share word for word, by first
         # word, longest first.
         self.formulae: dict[str, list[tuple[str, ...]]] = {}
@@ -406,6 +413,7 @@ class _Evidence:
     content: list[str]    # words that are not neutral (nor, in Arabic script, formulae)
     words: int            # words that are not neutral, formulae included
     markers: dict[str, int]
+    lexical_ary: int      # Darija markers that are lexicon words, not guessed from a shape
     arabizi: int          # Latin words with digits as letters
     known: int            # words seen in training or in a word list
 
@@ -465,13 +473,14 @@ def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dic
     raw, known = model.score(content)
     scores = {c: raw[i] + PRIORS[key][c] for i, c in enumerate(model.classes)}
     markers = dict.fromkeys(scores, 0)
-    arabizi = 0
+    arabizi = lexical_ary = 0
     prev = ""
     for w in content:
         lang = _LEX.lookup(w)
         if lang in scores:
             scores[lang] += STRONG_BONUS
             markers[lang] += 1
+            lexical_ary += lang == "ary"
         elif key == "latn" and (weak := _LEX.weak.get(w)):
             scores[weak] += WEAK_BONUS
         if key == "latn":
@@ -486,7 +495,7 @@ def _score(words: list[str], key: str, other_script_words: int = 0) -> tuple[dic
         prev = w
     if other_script_words >= 2 and len(words) >= 2:
         scores["ary"] += MIXED_BONUS
-    return scores, _Evidence(content, n_words, markers, arabizi, known)
+    return scores, _Evidence(content, n_words, markers, lexical_ary, arabizi, known)
 
 
 def _core_ary(ev: _Evidence) -> float | None:
@@ -607,10 +616,14 @@ def _arabic(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, 
         code, prob = _langdetect(cleaned)
         if code in ("fa", "ur") and prob >= LANGDETECT_MIN_PROB:
             return "und", 0.0
-    if label == "ar" and ev.markers["ary"] > ev.markers["ar"]:
+    if label == "ar" and (ev.markers["ary"] > ev.markers["ar"]
+                          or ev.markers["ar"] <= ev.lexical_ary > 0):
         # Darija grammar in MSA vocabulary ("كتعتبر الرياضة عامل أساسي"): Darija borrows
         # MSA nouns freely, MSA never uses Darija grammar words. Short messages too
-        # ("بسلامة وشكرا").
+        # ("بسلامة وشكرا"). Written Darija keeps some MSA grammar ("اللي تم اختيارها لأن..."),
+        # so a tie goes to Darija when its side holds a Darija word of the lexicon; a word
+        # guessed from its shape (ka-, fa-l-) can be a name (كيليا، فالنتينو) and does not
+        # break a tie.
         return "ary", max(probs["ary"], RULE_CONFIDENCE)
     if ev.words <= 2 and not ev.markers[label] and probs[label] < ARAB_SHORT_CONFIDENCE:
         return "und", 0.0

@@ -361,7 +361,7 @@ lmaghrib lmghrib bled lblad tswira tsawer
 """
 _LEXICON_DIR = Path(__file__).resolve().parent.parent / "langdata"
 _LEXICON_FILES = ("words_ary.txt", "words_fr.txt", "words_en.txt", "words_ar.txt",
-                  "vocab_fr.txt", "vocab_en.txt")
+                  "vocab_fr.txt", "vocab_en.txt", "vocab_ar.txt", "vocab_ary.txt")
 # Words after which a name is a district or a village ("hay mohammadi", "douar
 # lmhaija"), not the city it looks like.
 _DISTRICT_MARKERS_TEXT = """

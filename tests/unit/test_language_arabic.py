@@ -124,3 +124,24 @@ def test_a_formula_and_two_more_words_still_get_a_language(text: str) -> None:
 @pytest.mark.parametrize("text", ["امتى المنتوج", "بسلامة والسلام"])
 def test_a_darija_word_makes_a_two_word_message_darija(text: str) -> None:
     assert detect_language(text) == "ary"
+
+
+@pytest.mark.parametrize("text", [
+    # Written Darija keeps MSA connectives and nouns of trade; its own grammar words decide.
+    "الزيت اللي أكد الخبراء أنه مفيد للصحة",
+    "هاد الزربية تم نسجها يدويا خلال شهر",
+    "المنتوج ديالنا طبيعي وعضوي وتم اعتماده من طرف أونسا",
+])
+def test_written_darija_with_msa_connectives_is_darija(text: str) -> None:
+    assert detect_language(text) == "ary"
+
+
+@pytest.mark.parametrize("text", [
+    # Words Darija also uses (تقدر، فهمت) are correct MSA: they do not make MSA Darija.
+    "تقدر الخسائر بمليون درهم",
+    "فهمت أن الاجتماع سيعقد غدا",
+    # A name shaped like a Darija word (فالـ + noun) does not tip an MSA sentence.
+    "وصل فالنتينو إلى المدينة التي ولد فيها",
+])
+def test_msa_with_words_darija_shares_stays_msa(text: str) -> None:
+    assert detect_language(text) == "ar"

@@ -437,6 +437,8 @@ _MSA_GHA_WORDS = frozenset({
     "غيرته", "غياب", "غيابه", "غيابها", "غيوم", "غيبة", "غيبوبة", "غيث", "غنائم", "غناء", "غنية",
     "غنيمة", "غنيا", "غنيه", "تيار", "تيسير",
 })
+# MSA words shaped like the Darija negation m-...-ch (see _arabic_morphology).
+_MSA_MEEM_SHEEN = frozenset({"مراكش", "مرتعش", "مفترش", "معايش"})
 # Letters that Moroccan writers use for g and that MSA does not write.
 _DARIJA_LETTERS_RE = re.compile("[\u06ad\u06af\u08b3\u0763]")  # ڭ گ ࢳ ݣ
 
@@ -446,11 +448,19 @@ def _arabic_morphology(word: str, prev: str) -> str | None:
     if word.endswith("ش") and len(word) >= 3 and (prev == "ما" or
                                                    (word.startswith("ما") and len(word) >= 5)):
         return "ary"  # negation ma...ch: ما فهمتش, ماكاينش
+    if (word[0] == "م" and word[-1] == "ش" and len(word) >= 5 and word not in _MSA_MEEM_SHEEN
+            and not (len(word) == 5 and (word[1] in "تن" or word[3] == "و"))):
+        # The same negation with ma- cut to m-: مكاينش، ميقدرش، معرفتش. Five-letter MSA
+        # participles end in ش too (منقوش، متوحش، مندهش): those shapes do not count.
+        return "ary"
     if word.startswith("سأ") and len(word) >= 4:
         return "ar"  # future prefix sa-: سأرسل (Darija says غادي)
     if word.startswith(("فال", "دال")) and len(word) >= 5 and prev:
         # "in the", "of the" glued to the noun: فالدار, دالناس (MSA: في الدار). First in a
         # message it is as likely MSA's "so the" (فالقبائل كانت...), so it does not count.
+        return "ary"
+    if prev in ("د", "ف") and word.startswith("ال") and len(word) >= 4:
+        # "of the", "in the" written apart: الرئيس د الحكومة، ف الدار. MSA glues them.
         return "ary"
     if _DARIJA_LETTERS_RE.search(word):
         return "ary"  # ڭ: ڭال, بزاڭ

@@ -145,3 +145,17 @@ def test_written_darija_with_msa_connectives_is_darija(text: str) -> None:
 ])
 def test_msa_with_words_darija_shares_stays_msa(text: str) -> None:
     assert detect_language(text) == "ar"
+
+
+@pytest.mark.parametrize("text", [
+    "مكاينش مشكل فالتوصيل",          # the negation ma-...-ch with ma- cut to m-
+    "ميقدرش يوصل قبل الخميس",
+    "الثمن د الزيت مناسب للتصدير",    # "of the" written apart
+    "السلعة وصلات ولكن ولات غالية",   # written Darija's own verbs and words
+])
+def test_written_darija_spellings_make_darija(text: str) -> None:
+    assert detect_language(text) == "ary"
+
+
+def test_a_city_shaped_like_the_darija_negation_keeps_msa() -> None:
+    assert detect_language("زرت مراكش في الصيف الماضي مع عائلتي") == "ar"

@@ -25,11 +25,21 @@ from benchmarks import langid_corpora as corpora
 from flows import language as lang
 
 # Public corpora per script model and class (see flows/langdata/SOURCES.md).
-CORPORA = {"arab": {"ary": ["train_ary_arab_youtube.txt", "train_ary_arab_mediawiki.txt"],
+CORPORA = {"arab": {"ary": ["train_ary_arab_youtube.txt", "train_ary_arab_mediawiki.txt",
+                            "train_ary_arab_marsum.txt"],
                     "ar": ["train_ar_newsfane.txt"]}}
 # Written Darija is a thousand lines against 30,000 captions: each counts this often, so that
 # the Darija class also knows how Darija is written, not only how it is spoken.
 CORPUS_WEIGHT = {"train_ary_arab_mediawiki.txt": 1}
+# News written in Darija (MArSum, Goud.ma) teaches how Darija is written, but also who and what
+# is in the news: a first name of the day (كريم, Karim Khrbouch and three other Karims) is seven
+# times as frequent there as in the captions or in NewsFANE, and would make a plain MSA sentence
+# with it Darija. So a word of a news file is counted (with its n-grams) only if the other
+# training text of either class has it, at most NEWS_RATIO times as often as the class that
+# uses it most (relative frequency): function words, verbs and the MSA nouns Darija borrows go
+# in; names, topics and words no other text has stay out.
+NEWS_FILES = frozenset(["train_ary_arab_marsum.txt"])
+NEWS_RATIO = 5
 # The project's own sentences are few but written like owners write: each counts this often.
 OWN_WEIGHT = 5
 # N-grams seen fewer times than this over all classes are dropped: rare ones are mostly names
@@ -76,14 +86,44 @@ def own_examples() -> dict[str, dict[str, list[str]]]:
     return out
 
 
+def _words(text: str) -> list[str]:
+    latin, arabic, _ = lang.tokens(lang.clean(text))
+    return [w for w in latin + arabic if w not in lang._LEX.neutral]
+
+
+def news_lines(lines: list[str], reference: Mapping[str, list[str]]) -> list[str]:
+    """The lines of a news file with only the words it may teach (NEWS_FILES above), given
+    the other training text of each class."""
+    freq = {}
+    for label, texts in reference.items():
+        counts = Counter(w for t in texts for w in _words(t))
+        total = sum(counts.values()) or 1
+        freq[label] = {w: c / total for w, c in counts.items()}
+    words = [_words(t) for t in lines]
+    counts = Counter(w for ws in words for w in ws)
+    total = sum(counts.values()) or 1
+    kept = {w for w, c in counts.items()
+            if (ref := max(f.get(w, 0.0) for f in freq.values())) > 0
+            and c / total <= NEWS_RATIO * ref}
+    return [" ".join(w for w in ws if w in kept) for ws in words]
+
+
 def training_examples() -> dict[str, dict[str, list[str]]]:
-    """Every training message of each script model and class: own text and cached corpora."""
+    """Every training message of each script model and class: own text and cached corpora,
+    news files last (their words are weighed against all the rest)."""
     out = own_examples()
     for key, classes in CORPORA.items():
         for label, files in classes.items():
             for filename in files:
-                out[key].setdefault(label, []).extend(
-                    corpora.corpus_lines(filename) * CORPUS_WEIGHT.get(filename, 1))
+                if filename not in NEWS_FILES:
+                    out[key].setdefault(label, []).extend(
+                        corpora.corpus_lines(filename) * CORPUS_WEIGHT.get(filename, 1))
+        reference = {label: list(texts) for label, texts in out[key].items()}
+        for label, files in classes.items():
+            for filename in files:
+                if filename in NEWS_FILES:
+                    out[key][label].extend(news_lines(corpora.corpus_lines(filename),
+                                                      reference))
     return out
 
 

@@ -3,7 +3,7 @@
     python -m benchmarks.langid_corpora --snapshots DIR
 
 DIR is where the tool library's `fetch` puts snapshots (DIR/<owner>+<name>/repo, bare git
-directories; LANGID_SNAPSHOTS may name it instead). The six sources, the commits and paths read
+directories; LANGID_SNAPSHOTS may name it instead). The seven sources, the commits and paths read
 are SNAPSHOTS below (licences and attributions in flows/langdata/SOURCES.md):
 
     fetch github:hbourbouh/bourbouh-moroccan-darija-youtube-subtitles   */*.txt
@@ -12,6 +12,7 @@ are SNAPSHOTS below (licences and attributions in flows/langdata/SOURCES.md):
     fetch github:UniversalDependencies/UD_Arabic-PUD   ar_pud-ud-test.conllu
     fetch github:linuxscout/tashkeela2     data/**/*.xml
     fetch github:kekecoco/momokingwiki     languages/i18n/ary.json (MediaWiki's Darija interface)
+    fetch github:KamelGaanoun/MoroccanSummarization   MArSum1_test.txt (Goud.ma news in Darija)
 
 The extracts are fetched text, so they are never committed: they go to a git-ignored cache,
 var/langid_corpora/ (LANGID_CORPORA overrides it). Training extracts train_*.txt are read by
@@ -72,6 +73,11 @@ SNAPSHOTS = {
     # Darija Wikipedia's editors), in a verbatim copy of MediaWiki (2022) small enough to fetch.
     "mediawiki": Snapshot("kekecoco/momokingwiki", "4492bda73f05e986f350a70974af2c029d944caa",
                           "languages/i18n/ary.json", "", "CC BY 3.0"),
+    # MArSum: Goud.ma news articles written in Darija, with their titles (the test file; the
+    # training archive is over what a snapshot holds).
+    "marsum": Snapshot("KamelGaanoun/MoroccanSummarization",
+                       "a290cee0934db8642efc360c9913015204488abc", "MArSum1_test.txt", "",
+                       "CC BY 4.0"),
 }
 # What each cached file is, for the manifest: its role and, for the .txt files, label and source.
 FILES = {
@@ -81,6 +87,8 @@ FILES = {
     "dev_ar_newsfane.txt": ("dev", "ar", "newsfane"),
     "train_ary_arab_mediawiki.txt": ("train", "ary", "mediawiki"),
     "dev_ary_mediawiki.txt": ("dev", "ary", "mediawiki"),
+    "train_ary_arab_marsum.txt": ("train", "ary", "marsum"),
+    "dev_ary_marsum.txt": ("dev", "ary", "marsum"),
     HELDOUT: ("eval", None, None),
 }
 HASH_CHARS = 12
@@ -318,6 +326,45 @@ def mediawiki(data: bytes, dev: bool = False) -> list[str]:
     return out
 
 
+# Words of MArSum's news Darija that MSA also writes ("لي" to me, "غير" other, "ولا" nor,
+# "إلا" except, "بلا" without, "معا" together): not signs of Darija in a news article, where
+# MSA passages (quotes, communiqués) sit between Darija ones. Nor are letters: Goud.ma writes
+# گ and ڭ in place names of MSA sentences too (بأگادير), and ڤ پ in foreign names.
+_NOT_DARIJA_IN_NEWS = frozenset(["لي", "غير", "ولا", "إلا", "بلا", "معا", "يلا"])
+_NEWS_DARIJA_WORDS = _DARIJA_WORDS - _NOT_DARIJA_IN_NEWS
+_NEWS_SENT_END = re.compile(r"(?<=[.!؟?…])\s+|\n+")
+
+
+def _news_darija(line: str) -> bool:
+    """A Darija function word or a ka-/ta-/ma- verb ending in -u/-sh (diacritics ignored)."""
+    words = re.findall(r"[^\W\d_]+", language.clean(line))
+    return bool(_NEWS_DARIJA_WORDS.intersection(words)
+                or any(_DARIJA_PREFIX.match(w) for w in words))
+
+
+def _dev_article(text: str) -> bool:
+    return zlib.crc32(text.encode()) % DEV_EVERY == 0
+
+
+def marsum(data: bytes, dev: bool = False) -> list[str]:
+    """MArSum's Goud.ma articles (a quoted text and title a row): each title and article
+    sentence that is written in Darija (a Darija function word or a ka-/ma- verb: many
+    articles quote MSA communiqués), of the training articles or with
+    dev=True of the development ones (one article in DEV_EVERY, by a stable hash of its text)."""
+    rows = list(csv.reader(_decode(data, "utf-8-sig").splitlines(keepends=True),
+                           delimiter=" "))
+    out = []
+    for row in rows[1:]:
+        if len(row) != 2 or _dev_article(row[0]) != dev:
+            continue
+        text, title = row
+        for line in [title, *_NEWS_SENT_END.split(text)]:
+            line = _SPACE.sub(" ", line).strip()
+            if _arabic_enough(line) and len(line.split()) <= 60 and _news_darija(line):
+                out.append(line)
+    return out
+
+
 def _only(files: dict[str, bytes]) -> bytes:
     (data,) = files.values()
     return data
@@ -339,6 +386,9 @@ def cut(snapshots: Path) -> dict[str, list[str]]:
     wiki = _only(snapshot_files(snapshots, "mediawiki"))
     wiki_train = _sample(mediawiki(wiki), len(wiki), "mediawiki")
     taken |= {_key(s) for s in wiki_train}
+    news_ary = _only(snapshot_files(snapshots, "marsum"))
+    news_ary_train = _sample(marsum(news_ary), len(news_ary), "marsum")
+    taken |= {_key(s) for s in news_ary_train}
     by_text = dict(tashkeela(snapshot_files(snapshots, "tashkeela")))
     for s in _sample(list(by_text), EVAL_LINES["tashkeela"], "tashkeela"):
         rows.append((s, "ar", f"tashkeela-{by_text[s].lower().replace(' ', '_')}"))
@@ -354,6 +404,10 @@ def cut(snapshots: Path) -> dict[str, list[str]]:
         "train_ary_arab_mediawiki.txt": wiki_train,
         "dev_ary_mediawiki.txt": _sample([s for s in mediawiki(wiki, dev=True)
                                           if _key(s) not in taken], len(wiki), "mediawiki-dev"),
+        # All the Darija lines of the articles: 1,981 articles, one in ten for development.
+        "train_ary_arab_marsum.txt": news_ary_train,
+        "dev_ary_marsum.txt": _sample([s for s in marsum(news_ary, dev=True)
+                                       if _key(s) not in taken], len(news_ary), "marsum-dev"),
         HELDOUT: ["\t".join([text.replace("\t", " "), label, "Arab", origin])
                   for text, label, origin in rows],
     }

@@ -73,7 +73,7 @@ def test_the_projects_held_out_messages_are_not_in_the_public_training_text(mani
 
 
 def test_evaluation_sources_are_not_training_sources(manifest):
-    assert _sources(manifest, "train") == {"youtube", "newsfane", "mediawiki"}
+    assert _sources(manifest, "train") == {"youtube", "newsfane", "mediawiki", "marsum"}
     assert _sources(manifest, "dev") <= _sources(manifest, "train")
     assert _sources(manifest, "eval") == {"seed", "pud", "tashkeela"}
 

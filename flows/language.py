@@ -309,6 +309,10 @@ class _Model:
         # Chat repeats its words ("ديال", "bghit", "le"): each is scored once.
         self._cache: dict[str, tuple[tuple[float, ...], int]] = {}
 
+    def knows(self, word: str) -> bool:
+        """Whether the word was seen whole in training."""
+        return f"<{word.translate(_FOLD)}>" in self.table
+
     def score(self, words: Iterable[str]) -> tuple[list[float], int]:
         """Summed log-likelihoods, and how many of the words were seen whole in training."""
         s = [0.0] * len(self.classes)
@@ -455,9 +459,11 @@ def _arabic_morphology(word: str, prev: str) -> str | None:
         return "ary"
     if word.startswith("سأ") and len(word) >= 4:
         return "ar"  # future prefix sa-: سأرسل (Darija says غادي)
-    if word.startswith(("فال", "دال")) and len(word) >= 5 and prev:
+    if word.startswith(("فال", "دال")) and len(word) >= 5 and prev and _MODELS["arab"].knows(
+            word[1:]):
         # "in the", "of the" glued to the noun: فالدار, دالناس (MSA: في الدار). First in a
-        # message it is as likely MSA's "so the" (فالقبائل كانت...), so it does not count.
+        # message it is as likely MSA's "so the" (فالقبائل كانت...), so it does not count;
+        # nor before a noun never seen, which is more likely a name (فالنتينو، دالاس).
         return "ary"
     if prev in ("د", "ف") and word.startswith("ال") and len(word) >= 4:
         # "of the", "in the" written apart: الرئيس د الحكومة، ف الدار. MSA glues them.

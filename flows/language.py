@@ -386,6 +386,11 @@ def _langdetect(text: str) -> tuple[str, float]:
     return best.lang, best.prob
 
 
+def _langdetect_says(text: str, code: str) -> bool:
+    found, prob = _langdetect(text)
+    return found == code and prob >= LANGDETECT_MIN_PROB
+
+
 def langdetect_label(code: str) -> str:
     """A langdetect code in this module's labels; other codes are returned unchanged."""
     if code in ("ar", "fa", "ur"):
@@ -592,10 +597,11 @@ def _latin(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, f
         if (label == "fr" and not own and not darija and n >= 3
                 and (any(w in _FR_ARTICLES for w in ev.content[:-1])
                      or _FR_ELISION_RE.search(cleaned))
-                and probs["fr"] >= LANGDETECT_MIN_PROB):
+                and (probs["fr"] >= LANGDETECT_MIN_PROB or _langdetect_says(cleaned, "fr"))):
             # "Le soleil brille fort", "Karim a besoin d'aide": a determiner or an elision
             # before a noun and a verb, with no Darija sign, is a French sentence, not a
-            # list of loanwords.
+            # list of loanwords. Where the n-grams hesitate ("Le chat dort": chat is English
+            # too), langdetect's sure French settles it.
             return "fr", max(probs["fr"], RULE_CONFIDENCE)
         if not own and (darija or n < LATN_BARE_WORDS):
             # Loanwords look French to the n-grams ("bureau", "jatni commande"): without

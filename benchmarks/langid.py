@@ -43,7 +43,8 @@ LENGTHS = ((1, 2), (3, 5), (6, 10), (11, 10_000))
 DEFAULT_DODA = ROOT.parent / "shared" / "data" / "doda"
 DEV_FILES = {"ary": ["dev_ary_youtube.txt", "dev_ary_mediawiki.txt", "dev_ary_marsum.txt",
                      "dev_ary_authored.txt"],
-             "ar": ["dev_ar_newsfane.txt", "dev_ar_authored.txt"]}
+             "ar": ["dev_ar_newsfane.txt", "dev_ar_storybook.txt", "dev_ar_tico.txt",
+                    "dev_ar_authored.txt"]}
 MAIN_LABELS = ("ary", "fr", "ar")
 _WORD_RE = re.compile(r"[^\W\d_]")
 

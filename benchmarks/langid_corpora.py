@@ -3,7 +3,7 @@
     python -m benchmarks.langid_corpora --snapshots DIR
 
 DIR is where the tool library's `fetch` puts snapshots (DIR/<owner>+<name>/repo, bare git
-directories; LANGID_SNAPSHOTS may name it instead). The seven sources, the commits and paths read
+directories; LANGID_SNAPSHOTS may name it instead). The nine sources, the commits and paths read
 are SNAPSHOTS below (licences and attributions in flows/langdata/SOURCES.md):
 
     fetch github:hbourbouh/bourbouh-moroccan-darija-youtube-subtitles   */*.txt
@@ -13,6 +13,8 @@ are SNAPSHOTS below (licences and attributions in flows/langdata/SOURCES.md):
     fetch github:linuxscout/tashkeela2     data/**/*.xml
     fetch github:kekecoco/momokingwiki     languages/i18n/ary.json (MediaWiki's Darija interface)
     fetch github:KamelGaanoun/MoroccanSummarization   MArSum1_test.txt (Goud.ma news in Darija)
+    fetch github:global-asp/global-asp     ar/*.md (children's stories in MSA; CC BY ones only)
+    fetch github:tico-19/tico-19.github.io   data/TM/all.en-ar.tmx.zip (TICO-19, Arabic side)
 
 The extracts are fetched text, so they are never committed: they go to a git-ignored cache,
 var/langid_corpora/ (LANGID_CORPORA overrides it). Training extracts train_*.txt are read by
@@ -30,11 +32,14 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import io
 import json
 import os
 import random
 import re
 import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -78,6 +83,14 @@ SNAPSHOTS = {
     "marsum": Snapshot("KamelGaanoun/MoroccanSummarization",
                        "a290cee0934db8642efc360c9913015204488abc", "MArSum1_test.txt", "",
                        "CC BY 4.0"),
+    # Global African Storybook Project: children's stories translated into plain MSA, with
+    # dialogue. Each story names its own licence; only the CC BY ones are read (storybook()).
+    "storybook": Snapshot("global-asp/global-asp", "b0193c31edc62935cb8cc69549a1f416cbbab42f",
+                          "ar/", ".md", "CC BY"),
+    # TICO-19: COVID-19 text translated from English (doctor-patient dialogue, Wikivoyage,
+    # Wikipedia, PubMed...); the Arabic side of the English-Arabic translation memory.
+    "tico": Snapshot("tico-19/tico-19.github.io", "d97615f9cffa28ec7de571e00fbd513e5a1c7fc7",
+                     "data/TM/all.en-ar.tmx.zip", "", "CC0 1.0"),
 }
 # What each cached file is, for the manifest: its role and, for the .txt files, label and source.
 FILES = {
@@ -89,6 +102,10 @@ FILES = {
     "dev_ary_mediawiki.txt": ("dev", "ary", "mediawiki"),
     "train_ary_arab_marsum.txt": ("train", "ary", "marsum"),
     "dev_ary_marsum.txt": ("dev", "ary", "marsum"),
+    "train_ar_storybook.txt": ("train", "ar", "storybook"),
+    "dev_ar_storybook.txt": ("dev", "ar", "storybook"),
+    "train_ar_tico.txt": ("train", "ar", "tico"),
+    "dev_ar_tico.txt": ("dev", "ar", "tico"),
     HELDOUT: ("eval", None, None),
 }
 HASH_CHARS = 12
@@ -365,6 +382,78 @@ def marsum(data: bytes, dev: bool = False) -> list[str]:
     return out
 
 
+_LICENCE_LINE = re.compile(r"^\* License: \[([^\]]*)\]", re.M)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _dev_story(path: PurePosixPath) -> bool:
+    return zlib.crc32(path.stem.encode()) % DEV_EVERY == 0
+
+
+def storybook(files: dict[str, bytes], dev: bool = False) -> list[str]:
+    """The sentences of the Global African Storybook's Arabic stories whose own licence line
+    says CC BY (those marked CC-BY-NC, and the README, are left out): each page's text (the
+    blocks between "##" headings, the title and the credit lines dropped, markup removed) cut
+    into sentences; those of the training stories, or with dev=True of the development ones
+    (one story in DEV_EVERY, by a stable hash of its file name)."""
+    out = []
+    for path, data in _ordered(files):
+        text = _decode(data, "utf-8-sig")
+        licence = _LICENCE_LINE.search(text)
+        if not licence or licence.group(1).strip() != "CC-BY" or _dev_story(path) != dev:
+            continue
+        for page in re.split(r"^##[^\n]*$", text, flags=re.M)[1:]:
+            lines = [ln for ln in page.splitlines() if not ln.lstrip().startswith(("*", "#"))]
+            page = _MD_LINK.sub(r"\1", _IMAGE.sub(" ", " ".join(lines)))
+            for sent in _SENT_END.split(_SPACE.sub(" ", page).strip()):
+                sent = sent.strip()
+                if _arabic_enough(sent, 2) and len(sent.split()) <= 60:
+                    out.append(sent)
+    return out
+
+
+# TICO-19's parts, by the prefix of a translation unit's id (CMU_1:7, Wikivoyage_1:12...):
+# CMU's doctor-patient questions and answers and Wikivoyage's travel advice are everyday
+# MSA; PubMed, Wikipedia (wiki, Wikipedia_handpicked), Wikinews and Wikisource are formal.
+TICO_PARTS = ("CMU", "Wikivoyage")
+# TICO-19 has 31 documents, two of its parts a single one (CMU_1, Wikivoyage_1): a split by
+# document would give a part wholly to one side. So the unit is a block of TICO_BLOCK
+# consecutive segments of a document, and a single CMU sentence (they are independent
+# questions and answers from a list, not a text).
+TICO_BLOCK = 20
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _dev_segment(tuid: str) -> bool:
+    doc, _, number = tuid.rpartition(":")
+    unit = tuid if doc.startswith("CMU") else f"{doc}:{int(number) // TICO_BLOCK}"
+    return zlib.crc32(unit.encode()) % DEV_EVERY == 0
+
+
+def tico(data: bytes, dev: bool = False, parts: tuple[str, ...] = TICO_PARTS) -> list[str]:
+    """The Arabic side of TICO-19's English-Arabic translation memory (a zip holding a TMX),
+    cut into sentences, of the parts named: the training blocks, or with dev=True the
+    development ones (one in DEV_EVERY, by a stable hash; see TICO_BLOCK)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".tmx")]
+        root = ET.fromstring(archive.read(name))
+    out = []
+    for unit in root.iter("tu"):
+        tuid = unit.get("tuid", "")
+        if tuid.split("_")[0] not in parts or _dev_segment(tuid) != dev:
+            continue
+        for tuv in unit.iter("tuv"):
+            if tuv.get(_XML_LANG) != "ar":
+                continue
+            text = _SPACE.sub(" ", "".join(tuv.find("seg").itertext())).strip()
+            for sent in _SENT_END.split(text):
+                sent = sent.strip()
+                if _arabic_enough(sent, 2) and len(sent.split()) <= 60:
+                    out.append(sent)
+    return out
+
+
 def _only(files: dict[str, bytes]) -> bytes:
     (data,) = files.values()
     return data
@@ -389,6 +478,11 @@ def cut(snapshots: Path) -> dict[str, list[str]]:
     news_ary = _only(snapshot_files(snapshots, "marsum"))
     news_ary_train = _sample(marsum(news_ary), len(news_ary), "marsum")
     taken |= {_key(s) for s in news_ary_train}
+    stories = snapshot_files(snapshots, "storybook")
+    stories_train = _sample(storybook(stories), 100_000, "storybook")
+    covid = _only(snapshot_files(snapshots, "tico"))
+    covid_train = _sample(tico(covid), 100_000, "tico")
+    taken |= {_key(s) for s in stories_train + covid_train}
     by_text = dict(tashkeela(snapshot_files(snapshots, "tashkeela")))
     for s in _sample(list(by_text), EVAL_LINES["tashkeela"], "tashkeela"):
         rows.append((s, "ar", f"tashkeela-{by_text[s].lower().replace(' ', '_')}"))
@@ -408,6 +502,14 @@ def cut(snapshots: Path) -> dict[str, list[str]]:
         "train_ary_arab_marsum.txt": news_ary_train,
         "dev_ary_marsum.txt": _sample([s for s in marsum(news_ary, dev=True)
                                        if _key(s) not in taken], len(news_ary), "marsum-dev"),
+        # Every sentence of the CC BY stories (about 600), one story in ten for development.
+        "train_ar_storybook.txt": stories_train,
+        "dev_ar_storybook.txt": _sample([s for s in storybook(stories, dev=True)
+                                         if _key(s) not in taken], 100_000, "storybook-dev"),
+        # The everyday parts of TICO-19 (TICO_PARTS), one block in ten for development.
+        "train_ar_tico.txt": covid_train,
+        "dev_ar_tico.txt": _sample([s for s in tico(covid, dev=True) if _key(s) not in taken],
+                                   100_000, "tico-dev"),
         HELDOUT: ["\t".join([text.replace("\t", " "), label, "Arab", origin])
                   for text, label, origin in rows],
     }

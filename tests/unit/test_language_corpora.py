@@ -73,7 +73,8 @@ def test_the_projects_held_out_messages_are_not_in_the_public_training_text(mani
 
 
 def test_evaluation_sources_are_not_training_sources(manifest):
-    assert _sources(manifest, "train") == {"youtube", "newsfane", "mediawiki", "marsum"}
+    assert _sources(manifest, "train") == {"youtube", "newsfane", "mediawiki", "marsum",
+                                           "storybook", "tico"}
     assert _sources(manifest, "dev") <= _sources(manifest, "train")
     assert _sources(manifest, "eval") == {"seed", "pud", "tashkeela"}
 
@@ -108,3 +109,39 @@ def test_build_without_the_cache_says_how_to_make_it(monkeypatch, tmp_path, caps
     out = capsys.readouterr().out
     assert "note: " in out and "langid_arabic_heldout.tsv is missing" in out
     assert "| macro-F1 held-out only (n=" in out
+
+
+def _both_splits(cut, data) -> list[str]:
+    return cut(data) + cut(data, dev=True)
+
+
+def test_only_the_storybooks_whose_own_licence_is_cc_by_are_read():
+    # Made-up stories in the snapshot's layout: a CC-BY-NC story and the README are left out,
+    # and so are the title, the "##" markup, an image link and the credit lines.
+    story = ("# عنوان القصة\n\n##\n![](images/1.png)\nذهب الولد إلى {}.\nوجلس قرب النافذة\n\n"
+             "##\n* License: [{}]\n* Text: Someone\n* Translation: Someone Else\n"
+             "* Language: ar\n")
+    files = {"ar/0001_a.md": story.format("المدرسة", "CC-BY").encode(),
+             "ar/0002_b.md": story.format("السوق", "CC-BY-NC").encode(),
+             "ar/README.md": "0001 | عنوان القصة | [CC-BY](https://x)\n".encode()}
+    assert _both_splits(langid_corpora.storybook, files) == [
+        "ذهب الولد إلى المدرسة.", "وجلس قرب النافذة"]
+
+
+def test_tico_keeps_the_arabic_side_of_the_parts_named():
+    import io
+    import zipfile
+
+    units = "".join(
+        f'<tu tuid="{tuid}"><prop type="note">x</prop><tuv xml:lang="en"><seg>in English</seg>'
+        f'</tuv><tuv xml:lang="ar"><seg>{ar}</seg></tuv></tu>'
+        for tuid, ar in (("CMU_1:1", "هل لديك حمى الآن؟ منذ متى؟"),
+                         ("PubMed_6:1", "تنتقل العدوى عبر الرذاذ")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("all.en-ar.tmx", f'<?xml version="1.0" encoding="UTF-8"?>'
+                                          f'<tmx version="1.4"><body>{units}</body></tmx>')
+    data = buffer.getvalue()
+    assert _both_splits(langid_corpora.tico, data) == ["هل لديك حمى الآن؟", "منذ متى؟"]
+    assert langid_corpora.tico(data, parts=("PubMed",)) + langid_corpora.tico(
+        data, dev=True, parts=("PubMed",)) == ["تنتقل العدوى عبر الرذاذ"]

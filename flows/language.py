@@ -69,7 +69,7 @@ NGRAM_MAX = 4
 ALPHA = 0.5             # additive smoothing of n-gram counts
 NGRAM_WEIGHT = 0.25     # overlapping n-grams are not independent: damp their sum
 # A whole word seen in training, against one of its n-grams. The Arabic-script model learned
-# 35,000 real sentences, so its words are trusted more; the Latin one only the project's text.
+# some 44,000 real sentences, so its words are trusted more; the Latin one only the project's text.
 WORD_WEIGHT = {"latn": NGRAM_WEIGHT, "arab": 0.5}
 STRONG_BONUS = 2.5      # a marker word of exactly one language
 WEAK_BONUS = 0.6        # a noun or adjective that Darija also borrows (vocab_*.txt)

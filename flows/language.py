@@ -13,7 +13,7 @@ owners borrow nouns, not grammar.
   ma...ch negation) than MSA grammar words (الذي، سوف، لم، هل...) makes it Darija, however
   much MSA vocabulary surrounds them: "كتعتبر الرياضة عامل أساسي في التنمية ديال المدينة" -> ary.
   As many is enough when a Darija word of the lexicon is among them, because written Darija
-  keeps some MSA grammar and MSA never uses Darija's: "اللي تم اختيارها لأن الثمن مناسب" -> ary.
+  keeps some MSA grammar and MSA never uses Darija's: "الزيت اللي أكد الخبراء أنه مفيد" -> ary.
   Words both write (خلال، تم، الشحن; تقدر، فهمت: langdata/vocab_ar*.txt) are no one's marker.
   Formulae both use word for word (إن شاء الله، الحمد لله، السلام عليكم; langdata/formulae.txt)
   are left out: "الحمد لله وصلتني السلعة" is judged on "وصلتني السلعة".
@@ -639,10 +639,10 @@ def _arabic(probs: dict[str, float], ev: _Evidence, cleaned: str) -> tuple[str, 
         if code in ("fa", "ur") and prob >= LANGDETECT_MIN_PROB:
             return "und", 0.0
     if label == "ar" and (ev.markers["ary"] > ev.markers["ar"]
-                          or ev.markers["ar"] <= ev.lexical_ary > 0):
+                          or (ev.lexical_ary and ev.lexical_ary >= ev.markers["ar"])):
         # Darija grammar in MSA vocabulary ("كتعتبر الرياضة عامل أساسي"): Darija borrows
         # MSA nouns freely, MSA never uses Darija grammar words. Short messages too
-        # ("بسلامة وشكرا"). Written Darija keeps some MSA grammar ("اللي تم اختيارها لأن..."),
+        # ("بسلامة وشكرا"). Written Darija keeps some MSA grammar ("اللي أكد الخبراء أنه..."),
         # so a tie goes to Darija when its side holds a Darija word of the lexicon; a word
         # guessed from its shape (ka-, fa-l-) can be a name (كيليا، فالنتينو) and does not
         # break a tie.

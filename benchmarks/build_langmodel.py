@@ -95,6 +95,7 @@ def own_examples() -> dict[str, dict[str, list[str]]]:
 
 
 def _words(text: str) -> list[str]:
+    """The words a text is counted by: Latin then Arabic, neutral ones left out."""
     latin, arabic, _ = lang.tokens(lang.clean(text))
     return [w for w in latin + arabic if w not in lang._LEX.neutral]
 
@@ -140,13 +141,10 @@ def count_model(classes: Iterable[str], examples: Mapping[str, list[str]],
     """N-gram counts of one script model, the form flows.language reads."""
     classes = list(classes)
     counters = {c: Counter() for c in classes}
-    neutral = lang._LEX.neutral
     for c in classes:
         for text in examples.get(c, []):
-            latin, arabic, _ = lang.tokens(lang.clean(text))
-            for w in latin + arabic:
-                if w not in neutral:
-                    counters[c].update(lang.ngrams(w))
+            for w in _words(text):
+                counters[c].update(lang.ngrams(w))
     grams = sorted(g for g in set().union(*counters.values())
                    if sum(counters[c][g] for c in classes) >= min_count)
     return {

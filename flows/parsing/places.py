@@ -360,8 +360,9 @@ lmaghrib lmghrib bled lblad tswira tsawer
 الرابط التصويرة تصويرة
 """
 _LEXICON_DIR = Path(__file__).resolve().parent.parent / "langdata"
-_LEXICON_FILES = ("words_ary.txt", "words_fr.txt", "words_en.txt", "words_ar.txt",
-                  "vocab_fr.txt", "vocab_en.txt", "vocab_ar.txt", "vocab_ary.txt")
+# Every word list of the language detector (words_*.txt markers, vocab_*.txt shared words),
+# found by name so that a new list widens the guard without being named here too.
+_LEXICON_FILES = ("words_*.txt", "vocab_*.txt")
 # Words after which a name is a district or a village ("hay mohammadi", "douar
 # lmhaija"), not the city it looks like.
 _DISTRICT_MARKERS_TEXT = """
@@ -385,9 +386,9 @@ _ARTICLES = _folded_set(_ARTICLES_TEXT)
 
 def _lexicon_words() -> frozenset[str]:
     words: set[str] = set()
-    for name in _LEXICON_FILES:
+    for path in sorted(chain.from_iterable(_LEXICON_DIR.glob(p) for p in _LEXICON_FILES)):
         try:
-            lines = (_LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+            lines = path.read_text(encoding="utf-8").splitlines()
         except OSError:  # pragma: no cover - the word lists only widen the guard
             continue
         for line in lines:
